@@ -1,0 +1,228 @@
+package io.k8sgate.cli;
+
+import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.GateRequest;
+import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.ToolInfo;
+import io.k8sgate.core.check.CheckRegistry;
+import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.policy.Policy;
+import io.k8sgate.core.policy.PolicyLoader;
+import io.k8sgate.core.report.ConsoleSummary;
+import io.k8sgate.core.report.ReportFiles;
+import io.k8sgate.core.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code k8s-security}: the gate for any CI. Exit codes: 0 pass or warn, 1 fail, 2 usage or configuration, 3 input. */
+@Command(name = "k8s-security", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Checks Kubernetes manifests before deployment and gates the build.",
+        subcommands = {Main.CheckCommand.class, Main.ChecksCommand.class})
+public final class Main implements Callable<Integer> {
+    /** The gate passed, or only warned. */
+    public static final int EXIT_PASS = 0;
+    /** The gate failed. */
+    public static final int EXIT_FAIL = 1;
+    /** Bad command line or configuration. */
+    public static final int EXIT_USAGE = 2;
+    /** Unusable input under fail-closed. */
+    public static final int EXIT_INPUT = 3;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(final String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int run(final String[] args, final PrintWriter out, final PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("k8s-security: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ConfigurationException) {
+                err.println("k8s-security: configuration error:");
+                err.println(ex.getMessage());
+                return EXIT_USAGE;
+            }
+            if (ex instanceof InputException) {
+                err.println("k8s-security: input error: " + ex.getMessage());
+                return EXIT_INPUT;
+            }
+            if (ex instanceof IOException) {
+                err.println("k8s-security: " + ex);
+                return EXIT_INPUT;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return EXIT_USAGE;
+    }
+
+    /** {@code k8s-security check}. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check manifests and decide PASS, WARN or FAIL.")
+    static final class CheckCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories (recursive) or globs; "
+                + "default: the current directory")
+        private List<String> paths = new ArrayList<>();
+
+        @Option(names = "--root", paramLabel = "DIR", description = "Workspace root; inputs must stay inside it "
+                + "(default: the current directory)")
+        private Path root = Paths.get("");
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
+                + "the root, if present)")
+        private Path policy;
+
+        @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+                description = "Reports to write: json, sarif, junit, html, md (default: html,json,sarif when "
+                        + "--output-dir is given)")
+        private List<String> formats = new ArrayList<>();
+
+        @Option(names = "--output-dir", paramLabel = "DIR", description = "Where reports are written "
+                + "(default: k8s-security-report when --format is given)")
+        private Path outputDir;
+
+        @Option(names = "--enable-all", description = "Turn on every check, optional ones included")
+        private boolean enableAll;
+
+        @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Override the policy's failOn "
+                + "(CRITICAL, HIGH, MEDIUM, LOW, INFO, NONE)")
+        private String failOn;
+
+        @Option(names = "--warn-on", paramLabel = "SEVERITY", description = "Override the policy's warnOn")
+        private String warnOn;
+
+        @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
+                + "(default: ${DEFAULT-VALUE})")
+        private int maxFindings = 25;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path base = root.toAbsolutePath().normalize();
+            if (!Files.isDirectory(base)) {
+                throw new ConfigurationException(io.k8sgate.core.model.Location.ofFile(root.toString()),
+                        "The root is not a directory");
+            }
+            SecurityGate gate = new SecurityGate();
+            Policy p = loadPolicy(base, gate.checkIds());
+            if (enableAll) {
+                p = p.withEnableAll(true);
+            }
+            if (failOn != null || warnOn != null) {
+                p = p.withThresholds(failOn == null ? p.failOn() : threshold("--fail-on", failOn),
+                        warnOn == null ? p.warnOn() : threshold("--warn-on", warnOn));
+            }
+            List<String> inputs = paths.isEmpty() ? List.of(".") : paths;
+            GateOutcome outcome = gate.run(GateRequest.of(base, inputs).withPolicy(p));
+            Set<ReportFormat> chosen = new LinkedHashSet<>();
+            for (String f : formats) {
+                chosen.add(ReportFormat.parse(f).orElseThrow(() -> new CommandLine.ParameterException(
+                        spec.commandLine(), "Unknown format '" + f + "' (json, sarif, junit, html, md)")));
+            }
+            if (chosen.isEmpty() && outputDir != null) {
+                chosen.addAll(List.of(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF));
+            }
+            out.print(ConsoleSummary.render(outcome, maxFindings));
+            if (!chosen.isEmpty()) {
+                Path dir = outputDir == null ? Paths.get("k8s-security-report") : outputDir;
+                List<Path> written = ReportFiles.write(outcome, chosen, dir);
+                for (Path w : written) {
+                    if (!w.getFileName().toString().endsWith(".css")) {
+                        out.println("Report: " + w.toAbsolutePath().normalize());
+                    }
+                }
+            }
+            out.flush();
+            if (outcome.status() == GateStatus.FAIL) {
+                return outcome.hasInputErrors() && outcome.policy().failOnInputError() ? EXIT_INPUT : EXIT_FAIL;
+            }
+            return EXIT_PASS;
+        }
+
+        private Policy loadPolicy(final Path base, final Set<String> ids) {
+            PolicyLoader loader = new PolicyLoader(ids);
+            if (policy != null) {
+                Path file = policy.isAbsolute() ? policy : Paths.get("").toAbsolutePath().resolve(policy);
+                if (!Files.isRegularFile(file)) {
+                    throw new ConfigurationException(io.k8sgate.core.model.Location.ofFile(policy.toString()),
+                            "The policy file does not exist");
+                }
+                return loader.load(file);
+            }
+            Path implicit = base.resolve("k8s-security.yaml");
+            return Files.isRegularFile(implicit) ? loader.load(implicit) : Policy.DEFAULT;
+        }
+
+        private Optional<Severity> threshold(final String option, final String value) {
+            if ("NONE".equals(value.toUpperCase(Locale.ROOT))) {
+                return Optional.empty();
+            }
+            return Optional.of(Severity.parse(value).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), option + " must be CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE")));
+        }
+    }
+
+    /** {@code k8s-security checks}: the catalogue. */
+    @Command(name = "checks", mixinStandardHelpOptions = true, description = "List every check.")
+    static final class ChecksCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (var check : CheckRegistry.defaultRegistry().all()) {
+                CheckMetadata m = check.metadata();
+                out.printf("%-12s %-8s %-9s %s%s%n", m.id(), m.severity(), m.category().name().toLowerCase(
+                        Locale.ROOT), m.title(), m.enabledByDefault() ? "" : " (optional)");
+            }
+            out.flush();
+            return EXIT_PASS;
+        }
+    }
+
+    /** Prints the version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ToolInfo.NAME + " " + ToolInfo.version()};
+        }
+    }
+}

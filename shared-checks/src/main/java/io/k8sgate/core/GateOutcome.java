@@ -1,0 +1,51 @@
+package io.k8sgate.core;
+
+import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.ResourceRef;
+import io.k8sgate.core.policy.Decision;
+import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.policy.Policy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a run produced; every report is written from this alone.
+ *
+ * @param toolVersion the engine's version
+ * @param generatedAt when the run happened
+ * @param policy      the policy applied
+ * @param files       the files read, relative to the root
+ * @param resources   every object checked
+ * @param checks      the checks that ran
+ * @param findings    every finding (suppressed ones included), most severe first
+ * @param diagnostics problems with the inputs or the run
+ * @param decision    the verdict
+ */
+public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy, List<String> files,
+        List<ResourceRef> resources, List<CheckMetadata> checks, List<Finding> findings,
+        List<Diagnostic> diagnostics, Decision decision) {
+    public GateOutcome {
+        Objects.requireNonNull(toolVersion, "toolVersion");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(policy, "policy");
+        files = List.copyOf(files);
+        resources = List.copyOf(resources);
+        checks = List.copyOf(checks);
+        findings = List.copyOf(findings);
+        diagnostics = List.copyOf(diagnostics);
+        Objects.requireNonNull(decision, "decision");
+    }
+
+    /** The verdict. */
+    public GateStatus status() {
+        return decision.status();
+    }
+
+    /** True when some input could not be used. */
+    public boolean hasInputErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+}

@@ -1,0 +1,39 @@
+package io.k8sgate.core;
+
+import io.k8sgate.core.policy.Policy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to check and under which policy. Every front end builds one of these and calls {@link SecurityGate#run}.
+ *
+ * @param root      the workspace: inputs must stay inside it, and file names in reports are relative to it
+ * @param manifests files, directories and globs of Kubernetes manifests
+ * @param policy    the policy (see {@link io.k8sgate.core.policy.PolicyLoader})
+ * @param clock     the clock for report times and exception expiry
+ */
+public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock) {
+    public GateRequest {
+        Objects.requireNonNull(root, "root");
+        manifests = List.copyOf(manifests);
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A request under the default policy and the system clock. */
+    public static GateRequest of(final Path root, final List<String> manifests) {
+        return new GateRequest(root, manifests, Policy.DEFAULT, Clock.systemUTC());
+    }
+
+    /** The same request under another policy. */
+    public GateRequest withPolicy(final Policy newPolicy) {
+        return new GateRequest(root, manifests, newPolicy, clock);
+    }
+
+    /** The same request with another clock. */
+    public GateRequest withClock(final Clock newClock) {
+        return new GateRequest(root, manifests, policy, newClock);
+    }
+}

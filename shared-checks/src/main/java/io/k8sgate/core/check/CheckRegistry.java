@@ -1,0 +1,58 @@
+package io.k8sgate.core.check;
+
+import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of checks: an explicit list, so that a check exists only when it is named here. Ids are unique and
+ * the list is kept sorted by id.
+ */
+public final class CheckRegistry {
+    private static final CheckRegistry DEFAULT = new CheckRegistry(List.of(
+            new PrivilegedContainerCheck()));
+
+    private final Map<String, Check> checks;
+
+    /**
+     * A registry of the given checks.
+     *
+     * @throws IllegalArgumentException when two checks share an id or an id does not follow {@code K8S-AREA-NNN}
+     */
+    public CheckRegistry(final List<Check> list) {
+        List<Check> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparing(c -> c.metadata().id()));
+        Map<String, Check> byId = new LinkedHashMap<>();
+        for (Check check : sorted) {
+            String id = check.metadata().id();
+            if (!io.k8sgate.core.model.CheckMetadata.ID_PATTERN.matcher(id).matches()) {
+                throw new IllegalArgumentException("Check id '" + id + "' of " + check.getClass().getName()
+                        + " does not follow K8S-<AREA>-<NNN>");
+            }
+            if (byId.putIfAbsent(id, check) != null) {
+                throw new IllegalArgumentException("Duplicate check id " + id + ": " + check.getClass().getName()
+                        + " and " + byId.get(id).getClass().getName());
+            }
+        }
+        this.checks = byId;
+    }
+
+    /** The built-in catalogue. */
+    public static CheckRegistry defaultRegistry() {
+        return DEFAULT;
+    }
+
+    /** Every check, sorted by id. */
+    public List<Check> all() {
+        return List.copyOf(checks.values());
+    }
+
+    /** The check with the given id. */
+    public Optional<Check> byId(final String id) {
+        return Optional.ofNullable(checks.get(id));
+    }
+}

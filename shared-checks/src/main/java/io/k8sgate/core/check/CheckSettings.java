@@ -1,0 +1,25 @@
+package io.k8sgate.core.check;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The parts of the policy that change what checks look for (as opposed to what the gate decides).
+ *
+ * @param targetKubernetesVersion the version the manifests will be deployed to
+ * @param options                 per-check options by check id, then option name (strings as written)
+ */
+public record CheckSettings(KubernetesVersion targetKubernetesVersion, Map<String, Map<String, String>> options) {
+    /** The defaults: the current Kubernetes version, no options. */
+    public static final CheckSettings DEFAULT = new CheckSettings(KubernetesVersion.DEFAULT, Map.of());
+
+    public CheckSettings {
+        Objects.requireNonNull(targetKubernetesVersion, "targetKubernetesVersion");
+        options = Map.copyOf(options);
+    }
+
+    /** An option of a check, or {@code fallback}. */
+    public String option(final String checkId, final String name, final String fallback) {
+        return options.getOrDefault(checkId, Map.of()).getOrDefault(name, fallback);
+    }
+}

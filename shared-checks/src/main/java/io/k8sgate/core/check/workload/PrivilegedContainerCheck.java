@@ -1,0 +1,39 @@
+package io.k8sgate.core.check.workload;
+
+import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.model.Category;
+import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.PssLevel;
+import io.k8sgate.core.model.Severity;
+import java.util.List;
+
+/** PSS Baseline "Privileged Containers": no container may run privileged. */
+public final class PrivilegedContainerCheck implements Check {
+    static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-001", "Privileged container", Severity.CRITICAL,
+                    Category.WORKLOAD)
+            .withText("A privileged container has every capability and full access to the host's devices: "
+                    + "escaping to the node is trivial.",
+                    "Remove securityContext.privileged or set it to false; grant only the specific capabilities "
+                            + "the process needs.")
+            .withPss(PssLevel.BASELINE).withCis("5.2.2")
+            .withReferences("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
+            .withEquivalent("trivy", "KSV017").withEquivalent("checkov", "CKV_K8S_16")
+            .withEquivalent("kube-linter", "privileged-container").withEquivalent("polaris", "privilegeEscalationAllowed")
+            .withEquivalent("kubescape", "C-0057").withEquivalent("kube-score", "container-security-context-privileged");
+
+    @Override
+    public CheckMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(final CheckContext context) {
+        return context.containers()
+                .filter(c -> c.securityContext().get("privileged").isTrue())
+                .map(c -> finding(c, c.securityContext().get("privileged"),
+                        "Container '" + c.name() + "' runs privileged"))
+                .toList();
+    }
+}

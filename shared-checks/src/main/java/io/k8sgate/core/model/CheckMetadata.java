@@ -1,0 +1,108 @@
+package io.k8sgate.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What a check is, independently of any input: identity, default severity, guidance and cross-references.
+ *
+ * <p>Built fluently from {@link #of}; every {@code with...} method returns a new value.
+ *
+ * @param id               stable id {@code K8S-<AREA>-<NNN>}, never reused
+ * @param title            a short name
+ * @param severity         the default severity (a policy may override it)
+ * @param category         the area
+ * @param description      why it matters
+ * @param remediation      what to do
+ * @param references       URLs
+ * @param since            the tool version that introduced the check
+ * @param pssLevel         the Pod Security Standards profile, {@link PssLevel#NONE} when not a PSS control
+ * @param cisSection       the CIS Kubernetes Benchmark section, empty when none applies
+ * @param equivalents      ids of the same control in other tools, by tool name ({@code trivy}, {@code checkov},
+ *                         {@code kube-linter}, {@code kube-score}, {@code polaris}, {@code kubescape})
+ * @param enabledByDefault false for optional checks that the policy (or {@code --enable-all}) must turn on
+ */
+public record CheckMetadata(String id, String title, Severity severity, Category category, String description,
+        String remediation, List<String> references, String since, PssLevel pssLevel, String cisSection,
+        Map<String, List<String>> equivalents, boolean enabledByDefault) {
+    /** The pattern every check id follows. */
+    public static final Pattern ID_PATTERN = Pattern.compile("K8S-[A-Z]{2,5}-\\d{3}");
+    /** The version this release introduces checks in. */
+    public static final String CURRENT_VERSION = "0.1.0";
+
+    public CheckMetadata {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(remediation, "remediation");
+        references = List.copyOf(references);
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(pssLevel, "pssLevel");
+        Objects.requireNonNull(cisSection, "cisSection");
+        TreeMap<String, List<String>> sorted = new TreeMap<>();
+        equivalents.forEach((tool, ids) -> sorted.put(tool, List.copyOf(ids)));
+        equivalents = Collections.unmodifiableMap(sorted);
+    }
+
+    /** Starts the metadata of a check; the other fields are added with the {@code with...} methods. */
+    public static CheckMetadata of(final String id, final String title, final Severity severity,
+            final Category category) {
+        return new CheckMetadata(id, title, severity, category, "", "", List.of(), CURRENT_VERSION, PssLevel.NONE, "",
+                Map.of(), true);
+    }
+
+    /** Adds the description and the remediation. */
+    public CheckMetadata withText(final String newDescription, final String newRemediation) {
+        return new CheckMetadata(id, title, severity, category, newDescription, newRemediation, references, since,
+                pssLevel, cisSection, equivalents, enabledByDefault);
+    }
+
+    /** Adds reference URLs. */
+    public CheckMetadata withReferences(final String... urls) {
+        List<String> all = new ArrayList<>(references);
+        all.addAll(List.of(urls));
+        return new CheckMetadata(id, title, severity, category, description, remediation, all, since, pssLevel,
+                cisSection, equivalents, enabledByDefault);
+    }
+
+    /** Marks the check as a Pod Security Standards control of the given profile. */
+    public CheckMetadata withPss(final PssLevel level) {
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since, level,
+                cisSection, equivalents, enabledByDefault);
+    }
+
+    /** Names the CIS Kubernetes Benchmark section. */
+    public CheckMetadata withCis(final String section) {
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
+                pssLevel, section, equivalents, enabledByDefault);
+    }
+
+    /** Adds the ids of the same control in another tool. */
+    public CheckMetadata withEquivalent(final String tool, final String... ids) {
+        Map<String, List<String>> all = new TreeMap<>(equivalents);
+        List<String> merged = new ArrayList<>(all.getOrDefault(tool, List.of()));
+        merged.addAll(List.of(ids));
+        all.put(tool, merged);
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
+                pssLevel, cisSection, all, enabledByDefault);
+    }
+
+    /** Sets the version that introduced the check. */
+    public CheckMetadata withSince(final String version) {
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, version,
+                pssLevel, cisSection, equivalents, enabledByDefault);
+    }
+
+    /** Makes the check optional: off unless the policy or {@code --enable-all} turns it on. */
+    public CheckMetadata optional() {
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
+                pssLevel, cisSection, equivalents, false);
+    }
+}

@@ -1,0 +1,87 @@
+package io.k8sgate.core.policy;
+
+import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.Severity;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Decides PASS, WARN or FAIL. The only place where the gate's verdict is computed. */
+public final class PolicyEvaluator {
+    private static final int NAMED_FINDINGS = 5;
+
+    private PolicyEvaluator() {
+    }
+
+    /**
+     * Decides.
+     *
+     * @param findings    every finding, suppressions applied
+     * @param diagnostics every diagnostic of the run
+     * @param policy      the policy
+     * @param reference   fingerprints of the reference baseline when only new findings count; empty set otherwise
+     */
+    public static Decision decide(final List<Finding> findings, final List<Diagnostic> diagnostics,
+            final Policy policy, final Set<String> reference) {
+        boolean newOnly = policy.newFindingsOnly();
+        List<Finding> counted = findings.stream().filter(f -> !f.isSuppressed())
+                .filter(f -> !newOnly || !reference.contains(f.fingerprint())).toList();
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0);
+        }
+        counted.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        int suppressed = (int) findings.stream().filter(Finding::isSuppressed).count();
+
+        List<String> reasons = new ArrayList<>();
+        List<String> blocking = new ArrayList<>();
+        GateStatus status = GateStatus.PASS;
+        List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        String scope = newOnly ? "new " : "";
+
+        if (policy.failOn().isPresent()) {
+            Severity threshold = policy.failOn().get();
+            List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold)).toList();
+            if (!over.isEmpty()) {
+                status = GateStatus.FAIL;
+                over.forEach(f -> blocking.add(f.fingerprint()));
+                reasons.add(over.size() + " " + scope + "finding(s) at or above failOn " + threshold + ": "
+                        + describe(over));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String sentence = errors.size() + " input error(s): " + errors.stream().limit(NAMED_FINDINGS)
+                    .map(d -> d.location() + " " + d.message()).collect(Collectors.joining("; "))
+                    + (errors.size() > NAMED_FINDINGS ? "; ..." : "");
+            if (policy.failOnInputError()) {
+                status = GateStatus.FAIL;
+                reasons.add(sentence + " (failOnInputError: the gate fails closed)");
+            } else {
+                status = status == GateStatus.FAIL ? status : GateStatus.WARN;
+                reasons.add(sentence + " (failOnInputError is false: warning only)");
+            }
+        }
+        if (status != GateStatus.FAIL && policy.warnOn().isPresent()) {
+            Severity threshold = policy.warnOn().get();
+            List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold)).toList();
+            if (!over.isEmpty()) {
+                status = GateStatus.WARN;
+                reasons.add(over.size() + " " + scope + "finding(s) at or above warnOn " + threshold + ": "
+                        + describe(over));
+            }
+        }
+        return new Decision(status, reasons, counts, suppressed, blocking);
+    }
+
+    private static String describe(final List<Finding> over) {
+        String named = over.stream().limit(NAMED_FINDINGS)
+                .map(f -> f.checkId() + " " + f.resource().display()
+                        + (f.container().isEmpty() ? "" : " [" + f.container() + "]") + " (" + f.location() + ")")
+                .collect(Collectors.joining(", "));
+        return over.size() > NAMED_FINDINGS ? named + " and " + (over.size() - NAMED_FINDINGS) + " more" : named;
+    }
+}

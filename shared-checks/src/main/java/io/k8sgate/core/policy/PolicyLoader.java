@@ -1,0 +1,294 @@
+package io.k8sgate.core.policy;
+
+import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.input.LoaderLimits;
+import io.k8sgate.core.input.YamlDocument;
+import io.k8sgate.core.input.YamlNode;
+import io.k8sgate.core.input.YamlParser;
+import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code k8s-security.yaml}. Strict: an unknown key or a malformed value is an error naming file and line, so
+ * a typo never silently weakens the gate.
+ */
+public final class PolicyLoader {
+    private static final Set<String> TOP_LEVEL = Set.of("failOn", "warnOn", "failOnInputError", "newFindingsOnly",
+            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions");
+    private static final Set<String> CHECK_KEYS = Set.of("enabled", "severity", "options");
+    private static final Set<String> EXCEPTION_KEYS = Set.of("check", "checks", "kind", "namespace", "name",
+            "container", "owner", "reason", "expires");
+
+    private final Set<String> knownCheckIds;
+
+    /**
+     * A loader that accepts the given check ids in {@code checks} and {@code exceptions}.
+     *
+     * @param knownCheckIds the registry's ids; a policy naming another id is an error (a typo would otherwise do
+     *                      nothing)
+     */
+    public PolicyLoader(final Set<String> knownCheckIds) {
+        this.knownCheckIds = Set.copyOf(knownCheckIds);
+    }
+
+    /** Reads a policy file. */
+    public Policy load(final Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException(Location.ofFile(name), "Cannot read the policy file: " + e);
+        }
+        return parse(name, text);
+    }
+
+    /** Reads a policy from text; {@code name} is used in messages. */
+    public Policy parse(final String name, final String text) {
+        List<ConfigurationException.Problem> problems = new ArrayList<>();
+        List<Diagnostic> syntax = new ArrayList<>();
+        List<YamlDocument> documents = new YamlParser(LoaderLimits.DEFAULT).parse(name, text, syntax::add);
+        syntax.forEach(d -> problems.add(new ConfigurationException.Problem(d.location(), d.message())));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        List<YamlNode> roots = documents.stream().flatMap(d -> d.root().stream()).toList();
+        if (roots.size() > 1) {
+            throw new ConfigurationException(roots.get(1).location(), "A policy file holds one YAML document");
+        }
+        if (roots.isEmpty()) {
+            return rename(Policy.DEFAULT, name);
+        }
+        YamlNode root = roots.get(0);
+        if (!root.isMap()) {
+            throw new ConfigurationException(root.location(), "The policy must be a mapping of settings");
+        }
+        Reader r = new Reader(problems);
+        r.unknownKeys(root, TOP_LEVEL, "policy");
+        Optional<Severity> failOn = r.threshold(root.get("failOn"), Policy.DEFAULT.failOn());
+        Optional<Severity> warnOn = r.threshold(root.get("warnOn"), Policy.DEFAULT.warnOn());
+        boolean failOnInputError = r.bool(root.get("failOnInputError"), true);
+        boolean newOnly = r.bool(root.get("newFindingsOnly"), false);
+        boolean allowAnnotations = r.bool(root.get("allowInManifestExemptions"), true);
+        boolean enableAll = r.bool(root.get("enableAll"), false);
+        KubernetesVersion target = KubernetesVersion.DEFAULT;
+        YamlNode version = root.get("targetKubernetesVersion");
+        if (version.isPresent()) {
+            Optional<KubernetesVersion> parsed = version.text().flatMap(KubernetesVersion::parse);
+            if (parsed.isEmpty()) {
+                r.problem(version, "targetKubernetesVersion must look like 1.33 (got '" + version.text("") + "')");
+            } else {
+                target = parsed.get();
+            }
+        }
+        Map<String, CheckPolicy> checks = checks(root.get("checks"), r);
+        List<PolicyException> exceptions = exceptions(root.get("exceptions"), r);
+        if (failOn.isPresent() && warnOn.isPresent() && warnOn.get().ordinal() < failOn.get().ordinal()) {
+            r.problem(root.get("warnOn"), "warnOn (" + warnOn.get() + ") is more severe than failOn ("
+                    + failOn.get() + "): findings between them could never warn");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new Policy(name, failOn, warnOn, failOnInputError, newOnly, allowAnnotations, enableAll, target,
+                checks, exceptions);
+    }
+
+    private static Policy rename(final Policy p, final String name) {
+        return new Policy(name, p.failOn(), p.warnOn(), p.failOnInputError(), p.newFindingsOnly(),
+                p.allowInManifestExemptions(), p.enableAll(), p.targetKubernetesVersion(), p.checks(),
+                p.exceptions());
+    }
+
+    private Map<String, CheckPolicy> checks(final YamlNode node, final Reader r) {
+        Map<String, CheckPolicy> out = new LinkedHashMap<>();
+        if (node.isUnset()) {
+            return out;
+        }
+        if (!node.isMap()) {
+            r.problem(node, "checks must be a mapping from check id to its settings");
+            return out;
+        }
+        node.entries().forEach((id, value) -> {
+            if (!r.knownCheck(id, value, knownCheckIds)) {
+                return;
+            }
+            if (value.bool().isPresent()) {
+                out.put(id, new CheckPolicy(value.bool(), Optional.empty(), Map.of()));
+                return;
+            }
+            if (!value.isMap()) {
+                r.problem(value, "checks." + id + " must be true, false, or a mapping with enabled, severity, "
+                        + "options");
+                return;
+            }
+            r.unknownKeys(value, CHECK_KEYS, "checks." + id);
+            Optional<Boolean> enabled = value.get("enabled").isPresent()
+                    ? Optional.of(r.bool(value.get("enabled"), true)) : Optional.empty();
+            Optional<Severity> severity = Optional.empty();
+            if (value.get("severity").isPresent()) {
+                severity = r.severity(value.get("severity"));
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            YamlNode opts = value.get("options");
+            if (opts.isPresent() && !opts.isMap()) {
+                r.problem(opts, "options must be a mapping of names to values");
+            }
+            opts.entries().forEach((k, v) -> {
+                if (v.isScalar()) {
+                    options.put(k, v.text(""));
+                } else if (v.isSequence()) {
+                    List<String> items = new ArrayList<>();
+                    v.elements().forEach(e -> items.add(e.text("")));
+                    options.put(k, String.join(",", items));
+                } else {
+                    r.problem(v, "option " + k + " must be a value or a list of values");
+                }
+            });
+            out.put(id, new CheckPolicy(enabled, severity, options));
+        });
+        return out;
+    }
+
+    private List<PolicyException> exceptions(final YamlNode node, final Reader r) {
+        List<PolicyException> out = new ArrayList<>();
+        if (node.isUnset()) {
+            return out;
+        }
+        if (!node.isSequence()) {
+            r.problem(node, "exceptions must be a list");
+            return out;
+        }
+        for (YamlNode e : node.elements()) {
+            if (!e.isMap()) {
+                r.problem(e, "each exception must be a mapping");
+                continue;
+            }
+            r.unknownKeys(e, EXCEPTION_KEYS, "exception");
+            List<String> ids = new ArrayList<>();
+            if (e.get("check").isPresent()) {
+                ids.add(e.get("check").text(""));
+            }
+            e.get("checks").elements().forEach(c -> ids.add(c.text("")));
+            if (e.get("checks").isPresent() && !e.get("checks").isSequence()) {
+                r.problem(e.get("checks"), "checks must be a list of check ids");
+            }
+            if (ids.isEmpty()) {
+                r.problem(e, "an exception names the check(s) it covers with check: or checks:");
+            }
+            for (String id : ids) {
+                if (!"*".equals(id)) {
+                    r.knownCheck(id, e, knownCheckIds);
+                }
+            }
+            String owner = r.requiredText(e, "owner");
+            String reason = r.requiredText(e, "reason");
+            Optional<LocalDate> expires = Optional.empty();
+            YamlNode exp = e.get("expires");
+            if (exp.isPresent()) {
+                try {
+                    expires = Optional.of(LocalDate.parse(exp.text("")));
+                } catch (DateTimeParseException ex) {
+                    r.problem(exp, "expires must be a date like 2026-12-31 (got '" + exp.text("") + "')");
+                }
+            }
+            out.add(new PolicyException(ids, e.get("kind").text(""), e.get("namespace").text(""),
+                    e.get("name").text(""), e.get("container").text(""), owner, reason, expires, e.location()));
+        }
+        return out;
+    }
+
+    /** Typed reads that collect problems instead of stopping at the first. */
+    private static final class Reader {
+        private final List<ConfigurationException.Problem> problems;
+
+        Reader(final List<ConfigurationException.Problem> problems) {
+            this.problems = problems;
+        }
+
+        void problem(final YamlNode node, final String message) {
+            problems.add(new ConfigurationException.Problem(node.location(), message));
+        }
+
+        void unknownKeys(final YamlNode map, final Set<String> allowed, final String where) {
+            map.entries().forEach((k, v) -> {
+                if (!allowed.contains(k)) {
+                    problem(v, "Unknown key '" + k + "' in " + where + " (allowed: "
+                            + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                }
+            });
+        }
+
+        boolean bool(final YamlNode node, final boolean fallback) {
+            if (node.isUnset()) {
+                return fallback;
+            }
+            Optional<Boolean> b = node.bool();
+            if (b.isEmpty()) {
+                problem(node, node.fieldPath() + " must be true or false (got '" + node.text("") + "')");
+                return fallback;
+            }
+            return b.get();
+        }
+
+        Optional<Severity> severity(final YamlNode node) {
+            Optional<Severity> s = node.text().flatMap(Severity::parse);
+            if (s.isEmpty()) {
+                problem(node, node.fieldPath() + " must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got '"
+                        + node.text("") + "')");
+            }
+            return s;
+        }
+
+        Optional<Severity> threshold(final YamlNode node, final Optional<Severity> fallback) {
+            if (node.isUnset()) {
+                return fallback;
+            }
+            if ("NONE".equals(node.text("").toUpperCase(Locale.ROOT))) {
+                return Optional.empty();
+            }
+            Optional<Severity> s = node.text().flatMap(Severity::parse);
+            if (s.isEmpty()) {
+                problem(node, node.fieldPath() + " must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE (got '"
+                        + node.text("") + "')");
+                return fallback;
+            }
+            return s;
+        }
+
+        String requiredText(final YamlNode map, final String key) {
+            String value = map.get(key).text("").trim();
+            if (value.isEmpty()) {
+                problem(map.get(key), "an exception needs a non-empty " + key);
+            }
+            return value;
+        }
+
+        boolean knownCheck(final String id, final YamlNode at, final Set<String> known) {
+            if (!CheckMetadata.ID_PATTERN.matcher(id).matches()) {
+                problem(at, "'" + id + "' is not a check id (K8S-<AREA>-<NNN>)");
+                return false;
+            }
+            if (!known.contains(id)) {
+                problem(at, "Unknown check id '" + id + "' (run `k8s-security checks` for the catalogue)");
+                return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.k8sgate.core.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.ToolInfo;
+import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.PssLevel;
+import io.k8sgate.core.model.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SARIF 2.1.0 for code-scanning UIs and the Warnings plugin. Written from a typed model; suppressed findings carry a
+ * SARIF suppression so that viewers show them as such; input errors are tool notifications.
+ */
+public final class SarifReportWriter implements ReportWriter {
+    /** The schema the output follows. */
+    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    /** The key of our fingerprint in {@code partialFingerprints}. */
+    public static final String FINGERPRINT_KEY = "k8sgateFingerprint/v1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    @Override
+    public void write(final GateOutcome outcome, final OutputStream out) throws IOException {
+        MAPPER.writeValue(out, toLog(outcome));
+    }
+
+    static SarifLog toLog(final GateOutcome o) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        for (CheckMetadata m : o.checks()) {
+            index.put(m.id(), rules.size());
+            rules.add(rule(m));
+        }
+        for (Finding f : o.findings()) {
+            if (!index.containsKey(f.checkId())) {
+                index.put(f.checkId(), rules.size());
+                rules.add(new Rule(f.checkId(), f.title(), new Text(f.title()), null,
+                        new Help(f.remediation(), null), f.references().isEmpty() ? null : f.references().get(0),
+                        new Configuration(level(f.severity())), new RuleProperties(List.of("security",
+                        f.category().name().toLowerCase(Locale.ROOT)), securitySeverity(f.severity()), null)));
+            }
+        }
+        List<Result> results = o.findings().stream().map(f -> result(f, index.get(f.checkId()))).toList();
+        List<Notification> notifications = o.diagnostics().stream().map(SarifReportWriter::notification).toList();
+        Invocation invocation = new Invocation(!o.hasInputErrors(), notifications);
+        Run run = new Run(new Tool(new Driver(ToolInfo.NAME, o.toolVersion(), ToolInfo.INFORMATION_URI, rules)),
+                results, List.of(invocation), Map.of("decision", o.decision().status().name(),
+                        "reason", o.decision().summary()));
+        return new SarifLog(SCHEMA, "2.1.0", List.of(run));
+    }
+
+    private static Rule rule(final CheckMetadata m) {
+        List<String> tags = new ArrayList<>(List.of("security", m.category().name().toLowerCase(Locale.ROOT)));
+        if (m.pssLevel() != PssLevel.NONE) {
+            tags.add("pss-" + m.pssLevel().name().toLowerCase(Locale.ROOT));
+        }
+        if (!m.cisSection().isEmpty()) {
+            tags.add("cis-" + m.cisSection());
+        }
+        String markdown = m.description() + "\n\n**Remediation:** " + m.remediation();
+        return new Rule(m.id(), m.title(), new Text(m.title()), new Text(m.description()),
+                new Help(m.remediation(), markdown), m.references().isEmpty() ? null : m.references().get(0),
+                new Configuration(level(m.severity())),
+                new RuleProperties(tags, securitySeverity(m.severity()),
+                        m.equivalents().isEmpty() ? null : m.equivalents()));
+    }
+
+    private static Result result(final Finding f, final int ruleIndex) {
+        List<SarifLocation> locations = List.of(new SarifLocation(physical(f.location()),
+                List.of(new LogicalLocation(f.resource().display() + (f.container().isEmpty() ? ""
+                        : "/" + f.container()), f.resource().display(), "resource"))));
+        List<SarifSuppression> suppressions = f.suppression().map(s -> List.of(new SarifSuppression(
+                "annotation".equals(s.source()) ? "inSource" : "external", "accepted",
+                s.reason() + (s.owner().isEmpty() ? "" : " (owner: " + s.owner() + ")")
+                        + s.expires().map(d -> " until " + d).orElse("")))).orElse(null);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("severity", f.severity().name());
+        properties.put("fieldPath", f.fieldPath());
+        properties.put("kind", f.resource().kind());
+        properties.put("namespace", f.resource().namespace());
+        properties.put("name", f.resource().name());
+        if (!f.container().isEmpty()) {
+            properties.put("container", f.container());
+        }
+        properties.putAll(f.properties());
+        return new Result(f.checkId(), ruleIndex, level(f.severity()), new Text(f.message()), locations,
+                Map.of(FINGERPRINT_KEY, f.fingerprint()), suppressions, properties);
+    }
+
+    private static Notification notification(final Diagnostic d) {
+        String level = switch (d.level()) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+        return new Notification(level, new Text(d.message() + " [" + d.code() + "]"),
+                List.of(new SarifLocation(physical(d.location()), null)));
+    }
+
+    private static PhysicalLocation physical(final Location l) {
+        return new PhysicalLocation(new ArtifactLocation(uriOf(l.file()), "%SRCROOT%"),
+                l.line() > 0 ? new Region(l.line(), l.column() > 0 ? l.column() : null) : null);
+    }
+
+    /** A relative URI reference for a file name: spaces and other reserved characters percent-encoded. */
+    static String uriOf(final String file) {
+        try {
+            return new java.net.URI(null, null, file.replace('\\', '/'), null).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            return file.replace(" ", "%20");
+        }
+    }
+
+    /** SARIF's level for a severity. */
+    static String level(final Severity s) {
+        return switch (s) {
+            case CRITICAL, HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW, INFO -> "note";
+        };
+    }
+
+    /** The score code-scanning UIs use to rank security results (GitHub: 9+ critical, 7+ high, 4+ medium). */
+    static String securitySeverity(final Severity s) {
+        return switch (s) {
+            case CRITICAL -> "9.5";
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "3.0";
+            case INFO -> "0.0";
+        };
+    }
+
+    record SarifLog(@JsonProperty("$schema") String schema, String version, List<Run> runs) {
+    }
+
+    record Run(Tool tool, List<Result> results, List<Invocation> invocations, Map<String, String> properties) {
+    }
+
+    record Tool(Driver driver) {
+    }
+
+    record Driver(String name, String version, String informationUri, List<Rule> rules) {
+    }
+
+    record Rule(String id, String name, Text shortDescription, @Nullable Text fullDescription, Help help,
+            @Nullable String helpUri, Configuration defaultConfiguration, RuleProperties properties) {
+    }
+
+    record RuleProperties(List<String> tags, @JsonProperty("security-severity") String securitySeverity,
+            @Nullable Map<String, List<String>> equivalents) {
+    }
+
+    record Configuration(String level) {
+    }
+
+    record Text(String text) {
+    }
+
+    record Help(String text, @Nullable String markdown) {
+    }
+
+    record Result(String ruleId, int ruleIndex, String level, Text message, List<SarifLocation> locations,
+            Map<String, String> partialFingerprints, @Nullable List<SarifSuppression> suppressions,
+            Map<String, Object> properties) {
+    }
+
+    record SarifLocation(PhysicalLocation physicalLocation, @Nullable List<LogicalLocation> logicalLocations) {
+    }
+
+    record PhysicalLocation(ArtifactLocation artifactLocation, @Nullable Region region) {
+    }
+
+    record ArtifactLocation(String uri, String uriBaseId) {
+    }
+
+    record Region(int startLine, @Nullable Integer startColumn) {
+    }
+
+    record LogicalLocation(String name, String fullyQualifiedName, String kind) {
+    }
+
+    record SarifSuppression(String kind, String status, String justification) {
+    }
+
+    record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {
+    }
+
+    record Notification(String level, Text message, List<SarifLocation> locations) {
+    }
+}
