@@ -205,9 +205,17 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
+        @Option(names = "--markdown", description = "Print the catalogue as Markdown (CHECKS.md)")
+        private boolean markdown;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (markdown) {
+                out.print(io.k8sgate.core.check.CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
+                out.flush();
+                return EXIT_PASS;
+            }
             for (var check : CheckRegistry.defaultRegistry().all()) {
                 CheckMetadata m = check.metadata();
                 out.printf("%-12s %-8s %-9s %s%s%n", m.id(), m.severity(), m.category().name().toLowerCase(
