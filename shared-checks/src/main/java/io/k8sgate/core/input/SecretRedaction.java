@@ -1,0 +1,102 @@
+package io.k8sgate.core.input;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one notion of "secret value" in manifests: values of {@code Secret} objects ({@code data},
+ * {@code stringData}) and literal values of environment variables whose names look like credentials. Checks use
+ * {@link #isSecretLookingName} to flag such variables; baselines and exports use {@link #redact} so that the values
+ * never leave the run.
+ */
+public final class SecretRedaction {
+    /** What a removed value is replaced with. Not valid base64, so a Secret carrying it cannot be applied. */
+    public static final String REDACTED = "(redacted)";
+
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH(?!OR)"
+                    + "|CONNECTION_?STRING|DSN|SIGNING_?KEY|ENCRYPTION_?KEY|CLIENT_?KEY|SESSION_?KEY|COOKIE)");
+
+    private SecretRedaction() {
+    }
+
+    /**
+     * True when an environment variable's name suggests that its value is a credential ({@code DB_PASSWORD},
+     * {@code apiKey}, {@code GITHUB_TOKEN}, ...). Case, dashes and dots do not matter.
+     */
+    public static boolean isSecretLookingName(final String name) {
+        String upper = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        return SECRET_NAME.matcher(upper).find();
+    }
+
+    /**
+     * A copy of a Kubernetes object (as plain maps and lists) with secret values replaced by {@link #REDACTED}:
+     * every value under {@code data} and {@code stringData} of a {@code Secret} (keys kept), and the literal
+     * {@code value} of every environment variable with a secret-looking name, wherever an {@code env} list occurs.
+     */
+    public static Map<String, @Nullable Object> redact(final Map<String, @Nullable Object> object) {
+        Map<String, @Nullable Object> copy = copyMap(object);
+        if ("Secret".equals(object.get("kind"))) {
+            for (String field : List.of("data", "stringData")) {
+                if (copy.get(field) instanceof Map<?, ?> values) {
+                    Map<String, @Nullable Object> blank = new LinkedHashMap<>();
+                    values.keySet().forEach(k -> blank.put(String.valueOf(k), REDACTED));
+                    copy.put(field, blank);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** True when the object (as plain maps and lists) holds a value that {@link #redact} replaced. */
+    public static boolean containsRedacted(final @Nullable Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(SecretRedaction::containsRedacted);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(SecretRedaction::containsRedacted);
+        }
+        return REDACTED.equals(value);
+    }
+
+    private static Map<String, @Nullable Object> copyMap(final Map<?, ?> map) {
+        Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            copy.put(key, "env".equals(key) && v instanceof List<?> list ? redactEnv(list) : copyValue(v));
+        });
+        return copy;
+    }
+
+    private static @Nullable Object copyValue(final @Nullable Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return copyMap(map);
+        }
+        if (value instanceof List<?> list) {
+            List<@Nullable Object> copy = new ArrayList<>();
+            list.forEach(e -> copy.add(copyValue(e)));
+            return copy;
+        }
+        return value;
+    }
+
+    private static List<@Nullable Object> redactEnv(final List<?> env) {
+        List<@Nullable Object> copy = new ArrayList<>();
+        for (Object entry : env) {
+            Object value = copyValue(entry);
+            if (value instanceof Map<?, ?> variable && variable.get("name") instanceof String name
+                    && variable.get("value") != null && isSecretLookingName(name)) {
+                @SuppressWarnings("unchecked") // copyValue builds Map<String, Object> for every map
+                Map<String, @Nullable Object> typed = (Map<String, @Nullable Object>) variable;
+                typed.put("value", REDACTED);
+            }
+            copy.add(value);
+        }
+        return copy;
+    }
+}
