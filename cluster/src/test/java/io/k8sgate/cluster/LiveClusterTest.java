@@ -2,13 +2,10 @@ package io.k8sgate.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
@@ -19,13 +16,10 @@ import io.k8sgate.core.baseline.Provenance;
 import io.k8sgate.core.baseline.ResourceChange;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.fixtures.Fixtures;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,21 +28,16 @@ class LiveClusterTest {
     private static final ResourceRef API = new ResourceRef("Deployment", "payments", "api");
     private static final ResourceRef SERVICE = new ResourceRef("Service", "payments", "api");
 
+    private MockCluster mock;
     private KubernetesMockServer server;
     private KubernetesClient client;
     private Baseline baseline;
 
     @BeforeEach
     void deployTheApprovedState() throws Exception {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new ServerSideApplyDispatcher(), false);
-        server.init();
-        client = server.createClient();
-        try (InputStream in = Files.newInputStream(Fixtures.path("baselines/cluster/app.yaml"))) {
-            for (HasMetadata item : client.load(in).items()) {
-                client.resource(item).create();
-            }
-        }
+        mock = new MockCluster(Fixtures.path("baselines/cluster/app.yaml"));
+        server = mock.server();
+        client = mock.client();
         baseline = Baseline.create(3, new Provenance(Instant.parse("2026-11-27T10:00:00Z"), Optional.empty(),
                 Optional.empty(), "sha256:p", "test"), new SecurityGate().runCapturing(GateRequest.of(
                         Fixtures.path("baselines/cluster"), List.of("."))).snapshot());
@@ -56,8 +45,7 @@ class LiveClusterTest {
 
     @AfterEach
     void stopTheServer() {
-        client.close();
-        server.destroy();
+        mock.close();
     }
 
     private LiveCluster cluster() {
