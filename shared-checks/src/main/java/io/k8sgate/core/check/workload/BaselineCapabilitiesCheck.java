@@ -32,7 +32,7 @@ public final class BaselineCapabilitiesCheck implements Check {
                             + "SETUID, SYS_CHROOT.")
             .withPss(PssLevel.BASELINE).withCis("5.2.9")
             .withReferences(PodSecurity.BASELINE_URL)
-            .withEquivalent("trivy", "KSV022").withEquivalent("checkov", "CKV_K8S_39")
+            .withEquivalent("trivy", "KSV005", "KSV120").withEquivalent("checkov", "CKV_K8S_39")
             .withEquivalent("polaris", "dangerousCapabilities").withEquivalent("kubescape", "C-0046");
 
     @Override

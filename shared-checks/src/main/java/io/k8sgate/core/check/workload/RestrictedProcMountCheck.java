@@ -27,9 +27,7 @@ public final class RestrictedProcMountCheck implements Check {
                     + "the unmasked kernel interfaces are still reachable from the container.",
                     "Remove securityContext.procMount or set it to Default.")
             .withPss(PssLevel.RESTRICTED).withCis("5.7.3")
-            .withReferences(PodSecurity.RESTRICTED_URL)
-            .withEquivalent("trivy", "KSV027").withEquivalent("kube-linter", "unsafe-proc-mount")
-            .withEquivalent("polaris", "procMount");
+            .withReferences(PodSecurity.RESTRICTED_URL);
 
     @Override
     public CheckMetadata metadata() {

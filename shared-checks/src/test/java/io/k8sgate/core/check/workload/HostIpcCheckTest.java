@@ -30,4 +30,17 @@ class HostIpcCheckTest extends AbstractCheckTest {
                 """)).singleElement().extracting(Finding::fieldPath)
                 .isEqualTo("spec.jobTemplate.spec.template.spec.hostIPC");
     }
+
+    @Test
+    void shouldCheckTheTemplateOfAControllerKindEvenWithoutContainers() {
+        assertThat(findings("""
+                apiVersion: apps.openshift.io/v1
+                kind: DeploymentConfig
+                metadata: {name: app}
+                spec:
+                  template:
+                    spec:
+                      hostIPC: true
+                """)).singleElement().extracting(Finding::fieldPath).isEqualTo("spec.template.spec.hostIPC");
+    }
 }
