@@ -9,6 +9,7 @@ import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -88,7 +89,7 @@ final class PodSecurity {
             String shown = text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "..." : text;
             return "'" + shown + "'";
         }
-        return node.isMissing() ? "unset" : node.type().name().toLowerCase(java.util.Locale.ROOT);
+        return node.isMissing() ? "unset" : node.type().name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.PssLevel;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class UnsafeSysctlCheck implements Check {
 
     /** The allow-list of a policy version. */
     static Set<String> allowed(final KubernetesVersion target) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         ADDED.forEach((since, added) -> {
             if (target.isAtLeast(since)) {
                 names.addAll(added);
