@@ -141,8 +141,9 @@ final class PodSecurity {
 
     /**
      * Findings for a setting the Restricted profile requires (runAsNonRoot, seccompProfile): a bad pod-level value is
-     * one finding; a container's own bad value is one finding; a container that sets nothing fails unless the pod
-     * sets a good value (when the pod sets a bad one, that pod finding already covers the container).
+     * one finding; a container's own bad value is one finding; a container that sets nothing fails when its
+     * effective value (its own, else the pod's) is unset too. A container that inherits a bad pod value is covered by
+     * the pod's finding.
      *
      * @param check    the reporting check
      * @param w        the workload
@@ -166,7 +167,7 @@ final class PodSecurity {
                 if (!good.test(own)) {
                     found.add(check.finding(c, reportAt.apply(own), describe(c) + ": " + problem.apply(own)));
                 }
-            } else if (pod.isUnset()) {
+            } else if (c.effective(field).isUnset()) {
                 found.add(check.finding(c, own, describe(c) + " " + missing));
             }
         }

@@ -33,7 +33,7 @@ class RestrictedCapabilitiesCheckTest extends AbstractCheckTest {
     }
 
     @Test
-    void shouldExemptWindowsFromVersion125Only() {
+    void shouldExemptWindowsFromVersion125AndNotApplyBefore122() {
         String windows = """
                 apiVersion: v1
                 kind: Pod
@@ -44,5 +44,6 @@ class RestrictedCapabilitiesCheckTest extends AbstractCheckTest {
                 """;
         assertThat(findings("t.yaml", windows, Targets.v1(25))).isEmpty();
         assertThat(findings("t.yaml", windows, Targets.v1(24))).hasSize(1);
+        assertThat(findings("t.yaml", windows.replace("windows", "linux"), Targets.v1(21))).isEmpty();
     }
 }
