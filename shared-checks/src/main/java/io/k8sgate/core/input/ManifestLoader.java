@@ -89,8 +89,8 @@ public final class ManifestLoader {
         List<YamlDocument> documents = parser.parse(file, content, local::add);
         boolean helm = false;
         for (Diagnostic d : local) {
-            int helmLine = d.location().line() > 0 ? helmLine(content, d.location().line()) : -1;
-            if (d.code().equals("yaml-syntax") && helmLine > 0) {
+            int helmLine = helmLine(content);
+            if (d.code().startsWith("yaml-") && helmLine > 0) {
                 problems.accept(helmDiagnostic(file, helmLine));
                 helm = true;
             } else {
@@ -121,15 +121,18 @@ public final class ManifestLoader {
                 + "check the rendered output");
     }
 
-    /** The line of a Helm expression near a syntax error, or -1. */
-    private static int helmLine(final String text, final int errorLine) {
+    /**
+     * The line of the first template expression in a file that does not parse, or -1: YAML that fails to parse
+     * and holds {{ ... }} is almost always an unrendered template, and saying so helps more than the parser's error.
+     */
+    private static int helmLine(final String text) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (ANY_TEMPLATE.matcher(lines[i]).find() || lines[i].contains("{{")) {
+            if (ANY_TEMPLATE.matcher(lines[i]).find()) {
                 return i + 1;
             }
         }
-        return errorLine > 0 && errorLine <= lines.length && lines[errorLine - 1].contains("{{") ? errorLine : -1;
+        return -1;
     }
 
     /** The line of the first value that is a Helm expression, or -1. */
