@@ -29,6 +29,9 @@ import java.util.stream.Stream;
  */
 public final class ManifestLoader {
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json");
+    /** Our own configuration files, which sit next to manifests and are skipped when a directory is walked. */
+    private static final Set<String> OWN_FILES = Set.of("k8s-security.yaml", "k8s-security.yml",
+            ".trivyignore.yaml", ".trivyignore.yml");
     private static final Pattern HELM_EXPRESSION = Pattern.compile(
             "\\{\\{-?\\s*(?:\\.Values|\\.Release|\\.Chart|\\.Capabilities|\\.Files|\\.Template|include\\s|template\\s"
                     + "|toYaml|tpl\\s|define\\s|\\$\\.|-?\\s*if\\s|-?\\s*range\\s|-?\\s*with\\s|-?\\s*end\\s*-?\\}\\})");
@@ -310,7 +313,8 @@ public final class ManifestLoader {
                     + "rendered output; the chart's files were not read"));
         }
         for (Path p : found) {
-            if (charts.stream().anyMatch(p::startsWith) || !hasManifestExtension(p)) {
+            if (charts.stream().anyMatch(p::startsWith) || !hasManifestExtension(p)
+                    || OWN_FILES.contains(p.getFileName().toString())) {
                 continue;
             }
             try {
