@@ -59,6 +59,20 @@ class ReportWritersTest {
     }
 
     @Test
+    void shouldValidateTheJsonReportAgainstItsPublishedSchema() throws IOException {
+        JsonNode schemaJson;
+        try (var in = JsonReportWriter.class.getResourceAsStream("report.schema.json")) {
+            schemaJson = mapper.readTree(in);
+        }
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(schemaJson);
+        JsonNode report = mapper.readTree(Outcomes.render(new JsonReportWriter(), outcome()));
+        assertThat(schema.validate(report)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) report.path("findings").get(0)).remove("fingerprint");
+        assertThat(schema.validate(report)).isNotEmpty();
+    }
+
+    @Test
     void shouldWriteStructurallyValidSarif() throws IOException {
         JsonNode sarif = mapper.readTree(Outcomes.render(new SarifReportWriter(), outcome()));
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
