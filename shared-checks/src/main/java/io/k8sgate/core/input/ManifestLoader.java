@@ -101,12 +101,13 @@ public final class ManifestLoader {
             }
         }
         List<K8sObject> objects = new ArrayList<>();
+        boolean mayHoldTemplates = content.contains("{{");
         for (YamlDocument document : documents) {
             if (document.root().isEmpty()) {
                 continue;
             }
             YamlNode root = document.root().get();
-            int templateLine = firstHelmExpression(root);
+            int templateLine = mayHoldTemplates ? firstHelmExpression(root) : -1;
             if (templateLine > 0) {
                 if (!helm) {
                     problems.accept(helmDiagnostic(file, templateLine));
