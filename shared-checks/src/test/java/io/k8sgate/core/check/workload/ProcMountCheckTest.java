@@ -8,17 +8,7 @@ import io.k8sgate.core.check.CheckSettings;
 import org.junit.jupiter.api.Test;
 
 class ProcMountCheckTest extends AbstractCheckTest {
-    private static final String USERNS = """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: p}
-            spec:
-              hostUsers: false
-              containers:
-                - name: runner
-                  image: runner:2
-                  securityContext: {procMount: Unmasked}
-            """;
+    private static final String UNMASKED = Targets.UNMASKED_PROC_IN_USER_NAMESPACE;
 
     @Override
     protected Check check() {
@@ -32,8 +22,8 @@ class ProcMountCheckTest extends AbstractCheckTest {
 
     @Test
     void shouldRelaxForUserNamespacesOnlyFromVersion135() {
-        assertThat(findings("t.yaml", USERNS, Targets.v1(35))).isEmpty();
-        assertThat(findings("t.yaml", USERNS, Targets.v1(34))).singleElement().satisfies(f -> {
+        assertThat(findings("t.yaml", UNMASKED, Targets.v1(35))).isEmpty();
+        assertThat(findings("t.yaml", UNMASKED, Targets.v1(34))).singleElement().satisfies(f -> {
             assertThat(f.fieldPath()).isEqualTo("spec.containers[0].securityContext.procMount");
             assertThat(f.message()).isEqualTo("Container 'runner' sets procMount to 'Unmasked'");
         });

@@ -8,14 +8,7 @@ import io.k8sgate.core.check.CheckSettings;
 import org.junit.jupiter.api.Test;
 
 class RestrictedProcMountCheckTest extends AbstractCheckTest {
-    private static final String USERNS = """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: p}
-            spec:
-              hostUsers: false
-              containers: [{name: app, image: "app:1", securityContext: {procMount: Unmasked}}]
-            """;
+    private static final String UNMASKED = Targets.UNMASKED_PROC_IN_USER_NAMESPACE;
 
     @Override
     protected Check check() {
@@ -29,10 +22,10 @@ class RestrictedProcMountCheckTest extends AbstractCheckTest {
 
     @Test
     void shouldApplyFromVersion135Only() {
-        assertThat(findings("t.yaml", USERNS, Targets.v1(34))).isEmpty();
-        assertThat(findings("t.yaml", USERNS, Targets.v1(36))).singleElement().satisfies(f -> {
+        assertThat(findings("t.yaml", UNMASKED, Targets.v1(34))).isEmpty();
+        assertThat(findings("t.yaml", UNMASKED, Targets.v1(36))).singleElement().satisfies(f -> {
             assertThat(f.fieldPath()).isEqualTo("spec.containers[0].securityContext.procMount");
-            assertThat(f.message()).isEqualTo("Container 'app' sets procMount to 'Unmasked'");
+            assertThat(f.message()).isEqualTo("Container 'runner' sets procMount to 'Unmasked'");
         });
     }
 }
