@@ -49,6 +49,7 @@ class BaselineClusterCommandTest {
                       token: test-token
                 """.formatted(client.getMasterUrl()));
         Files.copy(Fixtures.path("baselines/cluster/app.yaml"), root.resolve("app.yaml"));
+        OnlyPrivilegedPolicy.write(root, "");
         assertThat(run("baseline", "record", "--root", root.toString(), "app.yaml").code()).isZero();
     }
 

@@ -39,6 +39,7 @@ class BaselineCommandTest {
     @BeforeEach
     void copyTheFirstVersionOfTheApplication() throws IOException {
         copy("v1");
+        OnlyPrivilegedPolicy.write(root, "");
     }
 
     private void copy(final String version) throws IOException {
@@ -126,7 +127,7 @@ class BaselineCommandTest {
     void shouldGateOnlyOnNewFindingsAgainstTheBaseline() throws IOException {
         copy("v2");
         run("baseline", "record", "manifests", "--force");
-        Files.writeString(root.resolve("k8s-security.yaml"), "newFindingsOnly: true\n");
+        OnlyPrivilegedPolicy.write(root, "newFindingsOnly: true\n");
 
         Run outstanding = run("check", "manifests", "--root", root.toString(), "--baseline",
                 ".k8s-security/baselines");
