@@ -18,20 +18,25 @@ public final class SecretRedaction {
     /** What a removed value is replaced with. Not valid base64, so a Secret carrying it cannot be applied. */
     public static final String REDACTED = "(redacted)";
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH(?!OR)"
-                    + "|CONNECTION_?STRING|DSN|SIGNING_?KEY|ENCRYPTION_?KEY|CLIENT_?KEY|SESSION_?KEY|COOKIE)");
+    /** Words of credential names, matched with separators removed ({@code API_KEY} and {@code apiKey} alike). */
+    private static final Pattern SENSITIVE = Pattern.compile("PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|TOKEN|APIKEY"
+            + "|PRIVATEKEY|ACCESSKEY|CREDENTIAL|CONNECTIONSTRING|DSN|SIGNINGKEY|ENCRYPTIONKEY|CLIENTKEY|SESSIONKEY"
+            + "|COOKIE|AUTH(?!OR)");
+    /** Names that point at a credential rather than hold one. */
+    private static final Pattern POINTER = Pattern.compile(
+            ".*_(FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|ID|TTL|EXPIRY|TIMEOUT|LENGTH|TYPE|HEADER|ENABLED|MODE)$");
 
     private SecretRedaction() {
     }
 
     /**
      * True when an environment variable's name suggests that its value is a credential ({@code DB_PASSWORD},
-     * {@code apiKey}, {@code GITHUB_TOKEN}, ...). Case, dashes and dots do not matter.
+     * {@code apiKey}, {@code GITHUB_TOKEN}, ...); names that point at one ({@code *_FILE}, {@code *_PATH},
+     * {@code *_URL}, {@code *_ID}, ...) do not. Case, dashes, dots and underscores do not matter.
      */
     public static boolean isSecretLookingName(final String name) {
         String upper = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-        return SECRET_NAME.matcher(upper).find();
+        return !POINTER.matcher(upper).matches() && SENSITIVE.matcher(upper.replace("_", "")).find();
     }
 
     /**

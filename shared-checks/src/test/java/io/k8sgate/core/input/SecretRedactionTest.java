@@ -17,7 +17,8 @@ class SecretRedactionTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"LOG_LEVEL", "PORT", "JAVA_OPTS", "AUTHOR", "HOSTNAME", "FEATURE_FLAGS"})
+    @ValueSource(strings = {"LOG_LEVEL", "PORT", "JAVA_OPTS", "AUTHOR", "HOSTNAME", "FEATURE_FLAGS",
+        "DB_PASSWORD_FILE", "TOKEN_URL", "OAUTH_CLIENT_ID"})
     void shouldLeaveOrdinaryNamesAlone(final String name) {
         assertThat(SecretRedaction.isSecretLookingName(name)).isFalse();
     }
