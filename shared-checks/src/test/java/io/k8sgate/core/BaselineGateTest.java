@@ -133,13 +133,22 @@ class BaselineGateTest {
         GateOutcome outcome = new Baselines(GATE).diff(request("v2"), store, OptionalLong.of(1));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         ReportFormat.JSON.writer().write(outcome, json);
-        JsonNode baseline = new ObjectMapper().readTree(json.toByteArray()).get("baseline");
+        JsonNode report = new ObjectMapper().readTree(json.toByteArray());
+        JsonNode baseline = report.get("baseline");
+        com.networknt.schema.JsonSchema schema;
+        try (var in = io.k8sgate.core.report.JsonReportWriter.class.getResourceAsStream("report.schema.json")) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(new ObjectMapper().readTree(in));
+        }
 
         assertThat(baseline.get("referenceVersion").asLong()).isEqualTo(1);
         assertThat(baseline.at("/counts/newFindings").asInt()).isEqualTo(1);
         assertThat(baseline.at("/drift/added/0").asText()).isEqualTo("Ingress/shop/web");
         assertThat(baseline.at("/drift/securityRelevantChanges").asInt()).isGreaterThanOrEqualTo(5);
         assertThat(json.toString()).doesNotContain("another-plain-text-password");
+        assertThat(schema.validate(report)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) baseline).remove("drift");
+        assertThat(schema.validate(report)).isNotEmpty();
         assertThat(ConsoleSummary.render(outcome, 5))
                 .contains("Compared with baseline v1: 1 new, 0 outstanding, 0 fixed finding(s); drift: 1 added");
     }
