@@ -133,11 +133,15 @@ class BaselineCommandTest {
                 ".k8s-security/baselines");
         Run withoutReference = run("check", "manifests", "--root", root.toString());
         Run unreadable = run("check", "manifests", "--root", root.toString(), "--baseline", "missing-store");
+        Run unreachable = run("check", "manifests", "--root", root.toString(), "--baseline",
+                root.resolve("gone.git").toUri().toString());
 
         assertThat(outstanding.code()).as(outstanding.out()).isZero();
         assertThat(outstanding.out()).contains("Compared with baseline v1: 0 new, 1 outstanding, 0 fixed finding(s)");
         assertThat(withoutReference.code()).isEqualTo(Main.EXIT_FAIL);
         assertThat(unreadable.code()).isEqualTo(Main.EXIT_INPUT);
         assertThat(unreadable.out()).contains("No baseline store at");
+        assertThat(unreachable.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(unreachable.out()).contains("Cannot reach the Git baseline store", "gone.git");
     }
 }
