@@ -38,7 +38,7 @@ public final class HtmlReportWriter implements ReportWriter {
     /** Resource, image and subject groups shown expanded; the rest start collapsed so that large reports stay short. */
     static final int OPEN_GROUPS = 20;
     /** Findings named in the decision banner and in the list of new findings. */
-    static final int NAMED_FINDINGS = 10;
+    static final int NAMED_FINDINGS = 5;
     private static final String PREFIX = "k8sgate-";
 
     @Override
@@ -111,7 +111,8 @@ public final class HtmlReportWriter implements ReportWriter {
             h.append("</div>\n");
             suppressed();
             diagnostics();
-            h.append("<footer class=\"colophon\"><p>Generated ").append(e(o.generatedAt().toString()))
+            h.append("<footer class=\"colophon\"><p>Generated ")
+                    .append(o.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                     .append(" by K8s Security Gate ").append(e(o.toolVersion())).append(" · <a href=\"#k8sgate-top\">")
                     .append("Back to top</a></p></footer>\n");
             h.append("</div>\n");
@@ -129,8 +130,10 @@ public final class HtmlReportWriter implements ReportWriter {
             if (o.decision().reasons().isEmpty()) {
                 h.append("<p class=\"why\">No finding reaches a threshold of the policy.</p>\n");
             } else {
+                boolean listed = !v.decisive().isEmpty();
                 h.append("<p class=\"why-label\">Why:</p>\n<ul class=\"reasons\">\n");
-                o.decision().reasons().forEach(r -> h.append("<li>").append(e(r)).append("</li>\n"));
+                o.decision().reasons().forEach(r -> h.append("<li>").append(e(listed ? headline(r) : r))
+                        .append("</li>\n"));
                 h.append("</ul>\n");
             }
             List<Finding> decisive = v.decisive();
@@ -217,11 +220,12 @@ public final class HtmlReportWriter implements ReportWriter {
                 }
                 h.append(n > 0 ? "</a>" : "</span>").append("</li>\n");
             }
-            h.append("</ul>\n<p class=\"facts\">").append(o.resources().size()).append(" resources in ")
-                    .append(o.files().size()).append(" files · ").append(o.checks().size()).append(" checks · ")
-                    .append(v.active().size()).append(" findings · <a href=\"#k8sgate-suppressed\">")
-                    .append(v.suppressed().size()).append(" suppressed</a> · <a href=\"#k8sgate-diagnostics\">")
-                    .append(v.inputErrors().size()).append(" input errors</a>");
+            h.append("</ul>\n<p class=\"facts\">").append(plural(o.resources().size(), "resource")).append(" in ")
+                    .append(plural(o.files().size(), "file")).append(" · ").append(plural(o.checks().size(), "check"))
+                    .append(" · ").append(plural(v.active().size(), "finding"))
+                    .append(" · <a href=\"#k8sgate-suppressed\">").append(v.suppressed().size())
+                    .append(" suppressed</a> · <a href=\"#k8sgate-diagnostics\">")
+                    .append(plural(v.inputErrors().size(), "input error")).append("</a>");
             v.baseline().ifPresent(b -> h.append(" · <a href=\"#k8sgate-baseline\">").append(v.newFindings().size())
                     .append(" new, ").append(v.outstandingCount()).append(" outstanding, ").append(b.fixed().size())
                     .append(" fixed</a> since the baseline"));
@@ -592,6 +596,20 @@ public final class HtmlReportWriter implements ReportWriter {
                 + p.warnOn().map(s -> "<strong>" + s + "</strong> and above").orElse("nothing") + "; "
                 + (p.newFindingsOnly() ? "only findings new since the baseline count" : "every finding counts")
                 + "; unreadable input " + (p.failOnInputError() ? "fails the gate" : "only warns") + ".";
+    }
+
+    /**
+     * A reason about findings over a threshold without the findings it names ("7 finding(s) at or above failOn
+     * HIGH"), for when the page lists them right below; any other reason unchanged.
+     */
+    static String headline(final String reason) {
+        int colon = reason.indexOf(": ");
+        return colon > 0 && reason.substring(0, colon).contains(" at or above ") ? reason.substring(0, colon)
+                : reason;
+    }
+
+    private static String plural(final long n, final String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String relative(final LocalDate today, final LocalDate day) {

@@ -54,7 +54,7 @@ class HtmlReportWriterTest {
         assertThat(first.hasClass("decision-fail")).isTrue();
         assertThat(first.selectFirst("h1").text()).isEqualTo("FAIL the gate failed: do not deploy");
         assertThat(first.select(".reasons li").eachText()).hasSize(2)
-                .anySatisfy(r -> assertThat(r).startsWith("7 finding(s) at or above failOn HIGH"))
+                .anySatisfy(r -> assertThat(r).isEqualTo("7 finding(s) at or above failOn HIGH"))
                 .anySatisfy(r -> assertThat(r).contains("deploy/shop/broken.yaml:7"));
         assertThat(first.select(".policy").text()).contains("fails on HIGH and above", "warns on MEDIUM and above");
         assertThat(doc.title()).startsWith("FAIL");
@@ -64,8 +64,10 @@ class HtmlReportWriterTest {
     void shouldNameTheBlockingFindingsAndLinkToTheirRows() {
         Document doc = HtmlStructure.assertValid(writer.render(ReportSamples.full()));
 
-        List<Element> named = doc.select(".decision .decisive li");
-        assertThat(named).hasSize(7);
+        List<Element> named = doc.select(".decision .decisive li:not(.more)");
+        assertThat(named).hasSize(HtmlReportWriter.NAMED_FINDINGS);
+        assertThat(doc.select(".decision .why-label").eachText()).contains("Blocking findings (7):");
+        assertThat(doc.select(".decision .decisive li.more").text()).isEqualTo("and 2 more below");
         assertThat(named.get(0).text()).startsWith("CRITICAL");
         for (Element li : named) {
             Element row = doc.getElementById(li.selectFirst("a").attr("href").substring(1));
@@ -75,6 +77,17 @@ class HtmlReportWriterTest {
         }
         assertThat(named).extracting(Element::text)
                 .anySatisfy(t -> assertThat(t).contains("CVE-2024-45337 in golang.org/x/crypto"));
+    }
+
+    @Test
+    void shouldShortenAThresholdReasonOnlyWhenTheFindingsAreListed() {
+        assertThat(HtmlReportWriter.headline("3 finding(s) at or above failOn HIGH: A, B, C"))
+                .isEqualTo("3 finding(s) at or above failOn HIGH");
+        assertThat(HtmlReportWriter.headline("1 input error(s): a.yaml:3 bad: really"))
+                .isEqualTo("1 input error(s): a.yaml:3 bad: really");
+        Document pass = HtmlStructure.assertValid(writer.render(outcome(List.of(), List.of(Diagnostic.error("x",
+                new Location("a.yaml", 1, 1), "at or above: kept")))));
+        assertThat(pass.select(".reasons li").text()).contains("a.yaml:1 at or above: kept");
     }
 
     @Test
@@ -215,7 +228,7 @@ class HtmlReportWriterTest {
         assertThat(groups).hasSize(300);
         assertThat(groups.stream().filter(g -> g.hasAttr("open"))).hasSize(HtmlReportWriter.OPEN_GROUPS);
         assertThat(groups.get(0).selectFirst("summary .sev").text()).isEqualTo("CRITICAL");
-        assertThat(doc.select(".decision .decisive li.more").text()).isEqualTo("and 320 more below");
+        assertThat(doc.select(".decision .decisive li.more").text()).isEqualTo("and 325 more below");
     }
 
     @Test
