@@ -263,7 +263,8 @@ public final class HtmlReportWriter implements ReportWriter {
             if (b.fixed().isEmpty()) {
                 h.append("<p>None.</p>\n");
             } else {
-                h.append("<details><summary>").append(b.fixed().size()).append(" finding(s) of the baseline are ")
+                h.append("<details").append(openWhenShort(b.fixed().size())).append("><summary>")
+                        .append(b.fixed().size()).append(" finding(s) of the baseline are ")
                         .append("gone</summary>\n");
                 tableStart("plain", "Severity", "Finding", "Resource", "Field");
                 for (Finding f : b.fixed()) {
@@ -279,7 +280,8 @@ public final class HtmlReportWriter implements ReportWriter {
             if (b.drift().isEmpty()) {
                 h.append("<p>The configuration is unchanged.</p>\n");
             } else {
-                h.append("<details><summary>").append(b.drift().size()).append(" change(s) to the configuration")
+                h.append("<details").append(openWhenShort(b.drift().size())).append("><summary>")
+                        .append(b.drift().size()).append(" change(s) to the configuration")
                         .append("</summary>\n");
                 tableStart("plain drift", "Change", "Resource", "Field", "Before", "After");
                 for (BaselineComparison.Change c : b.drift()) {
@@ -606,6 +608,11 @@ public final class HtmlReportWriter implements ReportWriter {
         int colon = reason.indexOf(": ");
         return colon > 0 && reason.substring(0, colon).contains(" at or above ") ? reason.substring(0, colon)
                 : reason;
+    }
+
+    /** Short lists start expanded; long ones collapsed, so that they do not push the findings far down. */
+    private static String openWhenShort(final int rows) {
+        return rows <= OPEN_GROUPS ? " open" : "";
     }
 
     private static String plural(final long n, final String noun) {
