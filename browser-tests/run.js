@@ -384,6 +384,20 @@ async function main() {
       await context.close();
     });
 
+    await check('accessibility: landmarks, heading levels, text labels on every colour', async () => {
+      const {page, context} = await open(browser, report('golden'));
+      const tree = await page.locator('body').ariaSnapshot();
+      for (const expected of ['- main', '- navigation "Report contents"', '- navigation "Filter findings by severity"',
+        'heading "FAIL the gate failed: do not deploy" [level=1]', '- heading "At a glance" [level=2]',
+        '- region "Vulnerabilities by image"', '- region "Risky RBAC subjects"', '- columnheader "Severity"']) {
+        assert.ok(tree.includes(expected), `accessibility tree has ${expected}`);
+      }
+      const labels = await page.locator('.sev, .level, .change, .badge').allTextContents();
+      assert.ok(labels.length > 20 && labels.every((t) => /^(CRITICAL|HIGH|MEDIUM|LOW|INFO|ERROR|WARNING|NEW|FIXED|ADDED|REMOVED|CHANGED|\d+ NEW)$/.test(t.trim())),
+        'every coloured label carries its word');
+      await context.close();
+    });
+
     await check('print: navigation hidden, collapsed sections printed open', async () => {
       const {page, context} = await open(browser, report('golden'));
       await page.emulateMedia({media: 'print'});
