@@ -137,7 +137,8 @@ class BaselineCommandTest {
                 root.resolve("gone.git").toUri().toString());
 
         assertThat(outstanding.code()).as(outstanding.out()).isZero();
-        assertThat(outstanding.out()).contains("Compared with baseline v1: 0 new, 1 outstanding, 0 fixed finding(s)");
+        assertThat(outstanding.out()).containsPattern("Compared with baseline v1 \\(recorded [^)]+\\): 0 new, "
+                + "1 outstanding, 0 fixed finding\\(s\\)");
         assertThat(withoutReference.code()).isEqualTo(Main.EXIT_FAIL);
         assertThat(unreadable.code()).isEqualTo(Main.EXIT_INPUT);
         assertThat(unreadable.out()).contains("No baseline store at");

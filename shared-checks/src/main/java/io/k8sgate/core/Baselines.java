@@ -85,9 +85,14 @@ public final class Baselines {
                 + " in " + store.describe());
     }
 
-    /** The current inputs compared with a version of the store (the newest when {@code version} is empty). */
-    public GateOutcome diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
-        return gate.run(request.withBaseline(new BaselineReference(store, version)));
+    /**
+     * The current inputs compared with a version of the store (the newest when {@code version} is empty).
+     *
+     * @throws io.k8sgate.core.baseline.BaselineException when the store or the version cannot be read
+     */
+    public BaselineComparison diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
+        Optional<Baseline> reference = new BaselineReference(store, version).load();
+        return BaselineDiff.compare(reference, gate.runCapturing(request).snapshot());
     }
 
     /** Two versions compared: what changed from {@code from} to {@code to}. */

@@ -1,6 +1,6 @@
 package io.k8sgate.core;
 
-import io.k8sgate.core.baseline.BaselineComparison;
+import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param findings    every finding (suppressed ones included), most severe first
  * @param diagnostics problems with the inputs or the run
  * @param decision    the verdict
- * @param baseline    the comparison with the reference baseline, when the run had one
+ * @param baseline    the comparison with the reference baseline, when there is one
  */
 public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy, List<String> files,
         List<ResourceRef> resources, List<CheckMetadata> checks, List<Finding> findings,
@@ -49,6 +49,12 @@ public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy
             final List<Finding> findings, final List<Diagnostic> diagnostics, final Decision decision) {
         this(toolVersion, generatedAt, policy, files, resources, checks, findings, diagnostics, decision,
                 Optional.empty());
+    }
+
+    /** The same outcome compared with a baseline. */
+    public GateOutcome withBaseline(final BaselineComparison comparison) {
+        return new GateOutcome(toolVersion, generatedAt, policy, files, resources, checks, findings, diagnostics,
+                decision, Optional.of(comparison));
     }
 
     /** The verdict. */

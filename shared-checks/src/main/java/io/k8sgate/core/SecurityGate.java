@@ -1,10 +1,10 @@
 package io.k8sgate.core;
 
 import io.k8sgate.core.baseline.Baseline;
-import io.k8sgate.core.baseline.BaselineComparison;
 import io.k8sgate.core.baseline.BaselineDiff;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineReference;
+import io.k8sgate.core.baseline.BaselineReports;
 import io.k8sgate.core.baseline.Snapshot;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
@@ -14,6 +14,7 @@ import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
@@ -105,7 +106,8 @@ public final class SecurityGate {
             try {
                 Optional<Baseline> version = baseline.load();
                 reference = version.map(Baseline::fingerprints).orElse(Set.of());
-                comparison = Optional.of(BaselineDiff.compare(version, snapshot));
+                comparison = Optional.of(BaselineReports.of(version, BaselineDiff.compare(version, snapshot),
+                        findings, id -> registry.byId(id).map(Check::metadata)));
             } catch (BaselineException e) {
                 diagnostics.add(Diagnostic.error("baseline-unreadable", Location.ofFile(baseline.store().describe()),
                         e.getMessage()));

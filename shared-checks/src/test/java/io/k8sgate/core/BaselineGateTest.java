@@ -95,8 +95,10 @@ class BaselineGateTest {
         assertThat(outstanding.baseline().orElseThrow().outstanding()).hasSize(1);
         assertThat(added.status()).isEqualTo(GateStatus.FAIL);
         assertThat(added.decision().summary()).contains("1 new finding(s)", "Pod/shop/debug");
-        assertThat(added.baseline().orElseThrow().newFindings()).hasSize(1);
-        assertThat(added.baseline().orElseThrow().drift().added()).hasSize(1);
+        assertThat(added.findings()).filteredOn(added.baseline().orElseThrow()::isNew)
+                .extracting(f -> f.resource().name()).containsExactly("debug");
+        assertThat(added.baseline().orElseThrow().drift()).extracting(c -> c.kind() + " " + c.resource().display())
+                .containsExactly("ADDED Pod/shop/debug");
         assertThat(everything.status()).isEqualTo(GateStatus.FAIL);
         assertThat(everything.decision().summary()).contains("2 finding(s)");
     }
@@ -130,7 +132,7 @@ class BaselineGateTest {
     void shouldReportTheComparisonInJsonAndOnTheConsole() throws Exception {
         DirectoryStore store = storeWith("v1", false);
 
-        GateOutcome outcome = new Baselines(GATE).diff(request("v2"), store, OptionalLong.of(1));
+        GateOutcome outcome = GATE.run(request("v2").withBaseline(new BaselineReference(store, OptionalLong.of(1))));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         ReportFormat.JSON.writer().write(outcome, json);
         JsonNode report = new ObjectMapper().readTree(json.toByteArray());
@@ -141,7 +143,7 @@ class BaselineGateTest {
                     com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(new ObjectMapper().readTree(in));
         }
 
-        assertThat(baseline.get("referenceVersion").asLong()).isEqualTo(1);
+        assertThat(baseline.get("reference").asText()).startsWith("baseline v1 (recorded ").contains("build build");
         assertThat(baseline.at("/counts/newFindings").asInt()).isEqualTo(1);
         assertThat(baseline.at("/drift/added/0").asText()).isEqualTo("Ingress/shop/web");
         assertThat(baseline.at("/drift/securityRelevantChanges").asInt()).isGreaterThanOrEqualTo(5);
@@ -150,7 +152,8 @@ class BaselineGateTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) baseline).remove("drift");
         assertThat(schema.validate(report)).isNotEmpty();
         assertThat(ConsoleSummary.render(outcome, 5))
-                .contains("Compared with baseline v1: 1 new, 0 outstanding, 0 fixed finding(s); drift: 1 added");
+                .containsPattern("Compared with baseline v1 \\(recorded [^)]*\\): 1 new, 0 outstanding, 0 fixed "
+                        + "finding\\(s\\); drift: 1 added, 0 removed, 3 changed \\(5 security-relevant");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class JsonReportWriter implements ReportWriter {
                 o.findings().stream().map(JsonReportWriter::finding).toList(),
                 o.diagnostics().stream().map(d -> new DiagnosticView(d.level().name(), d.code(), d.location().file(),
                         d.location().line(), d.location().column(), d.message())).toList(),
-                o.baseline().map(BaselineView::of).orElse(null));
+                o.baseline().map(b -> BaselineView.of(o, b)).orElse(null));
     }
 
     private static FindingView finding(final Finding f) {
