@@ -8,7 +8,7 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.Baseline;
-import io.k8sgate.core.baseline.BaselineComparison;
+import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineMetadata;
 import io.k8sgate.core.baseline.BaselineReference;
@@ -285,12 +285,12 @@ final class BaselineCommand implements Callable<Integer> {
                     differs = !drift.isEmpty();
                 }
             } else if (to != null) {
-                BaselineComparison c = Baselines.diff(store, reference.version(), to);
+                VersionComparison c = Baselines.diff(store, reference.version(), to);
                 out.println("From baseline v" + reference.version() + " to v" + to + ":");
                 DriftText.comparison(c, out);
                 differs = !c.drift().isEmpty() || !c.newFindings().isEmpty() || !c.fixed().isEmpty();
             } else {
-                BaselineComparison c = new Baselines(new SecurityGate()).diff(inputs.request(storeOptions.base()),
+                VersionComparison c = new Baselines(new SecurityGate()).diff(inputs.request(storeOptions.base()),
                         store, OptionalLong.of(reference.version()));
                 out.println("From baseline v" + reference.version() + " to the current inputs:");
                 DriftText.comparison(c, out);

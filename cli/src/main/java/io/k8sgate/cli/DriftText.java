@@ -1,6 +1,6 @@
 package io.k8sgate.cli;
 
-import io.k8sgate.core.baseline.BaselineComparison;
+import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.baseline.BaselineFinding;
 import io.k8sgate.core.baseline.Drift;
 import io.k8sgate.core.baseline.FieldChange;
@@ -13,7 +13,7 @@ final class DriftText {
     private DriftText() {
     }
 
-    static void comparison(final BaselineComparison c, final PrintWriter out) {
+    static void comparison(final VersionComparison c, final PrintWriter out) {
         drift(c.drift(), out);
         out.println("Findings: " + c.newFindings().size() + " new, " + c.outstanding().size() + " outstanding, "
                 + c.fixed().size() + " fixed");

@@ -2,7 +2,7 @@ package io.k8sgate.core;
 
 import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineCodec;
-import io.k8sgate.core.baseline.BaselineComparison;
+import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.baseline.BaselineDiff;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineStore;
@@ -90,13 +90,13 @@ public final class Baselines {
      *
      * @throws io.k8sgate.core.baseline.BaselineException when the store or the version cannot be read
      */
-    public BaselineComparison diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
+    public VersionComparison diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
         Optional<Baseline> reference = new BaselineReference(store, version).load();
         return BaselineDiff.compare(reference, gate.runCapturing(request).snapshot());
     }
 
     /** Two versions compared: what changed from {@code from} to {@code to}. */
-    public static BaselineComparison diff(final BaselineStore store, final long from, final long to) {
+    public static VersionComparison diff(final BaselineStore store, final long from, final long to) {
         Baseline older = store.read(from);
         return BaselineDiff.compare(OptionalLong.of(from), older.content(), store.read(to).content());
     }

@@ -24,7 +24,7 @@ public final class BaselineDiff {
     }
 
     /** The current run compared with a reference version (or with nothing, when the store is still empty). */
-    public static BaselineComparison compare(final Optional<Baseline> reference, final Snapshot current) {
+    public static VersionComparison compare(final Optional<Baseline> reference, final Snapshot current) {
         return compare(reference.map(Baseline::version).map(OptionalLong::of).orElse(OptionalLong.empty()),
                 reference.map(Baseline::content).orElse(new Snapshot(List.of(), List.of())), current);
     }
@@ -36,12 +36,12 @@ public final class BaselineDiff {
      * @param from             the reference
      * @param to               the configuration compared with it
      */
-    public static BaselineComparison compare(final OptionalLong referenceVersion, final Snapshot from,
+    public static VersionComparison compare(final OptionalLong referenceVersion, final Snapshot from,
             final Snapshot to) {
         Set<String> before = from.findings().stream().map(BaselineFinding::fingerprint).collect(Collectors.toSet());
         Set<String> after = to.findings().stream().map(BaselineFinding::fingerprint).collect(Collectors.toSet());
         List<BaselineFinding> counted = to.findings().stream().filter(f -> !f.suppressed()).toList();
-        return new BaselineComparison(referenceVersion,
+        return new VersionComparison(referenceVersion,
                 counted.stream().filter(f -> !before.contains(f.fingerprint())).toList(),
                 counted.stream().filter(f -> before.contains(f.fingerprint())).toList(),
                 from.findings().stream().filter(f -> !after.contains(f.fingerprint())).toList(),

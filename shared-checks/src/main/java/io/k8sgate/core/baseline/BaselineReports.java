@@ -31,7 +31,7 @@ public final class BaselineReports {
      * @param checks     the metadata of a check by id, to describe fixed findings
      */
     public static BaselineComparison of(final Optional<Baseline> reference,
-            final io.k8sgate.core.baseline.BaselineComparison comparison, final List<Finding> current,
+            final VersionComparison comparison, final List<Finding> current,
             final Function<String, Optional<CheckMetadata>> checks) {
         String name = reference.map(b -> "baseline v" + b.version() + " (recorded "
                 + b.metadata().recordedAt().truncatedTo(ChronoUnit.SECONDS)

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class BaselineDiffTest {
     private static final ResourceRef DEPLOYMENT = new ResourceRef("Deployment", "shop", "web");
 
-    private static BaselineComparison v1ToV2() {
+    private static VersionComparison v1ToV2() {
         return BaselineDiff.compare(OptionalLong.of(1), BaselineFixtures.app("v1"), BaselineFixtures.app("v2"));
     }
 
-    private static ResourceChange change(final BaselineComparison c, final ResourceRef ref) {
+    private static ResourceChange change(final VersionComparison c, final ResourceRef ref) {
         return c.drift().changed().stream().filter(r -> r.resource().equals(ref)).findFirst().orElseThrow();
     }
 
@@ -32,7 +32,7 @@ class BaselineDiffTest {
 
     @Test
     void shouldMarkSecurityRelevantFieldChanges() {
-        BaselineComparison c = v1ToV2();
+        VersionComparison c = v1ToV2();
         String container = "spec.template.spec.containers[name=web]";
 
         assertThat(change(c, DEPLOYMENT).fields()).contains(
@@ -59,10 +59,10 @@ class BaselineDiffTest {
 
     @Test
     void shouldSplitFindingsIntoNewOutstandingAndFixed() {
-        BaselineComparison forward = v1ToV2();
-        BaselineComparison back = BaselineDiff.compare(OptionalLong.of(2), BaselineFixtures.app("v2"),
+        VersionComparison forward = v1ToV2();
+        VersionComparison back = BaselineDiff.compare(OptionalLong.of(2), BaselineFixtures.app("v2"),
                 BaselineFixtures.app("v1"));
-        BaselineComparison same = BaselineDiff.compare(OptionalLong.of(2), BaselineFixtures.app("v2"),
+        VersionComparison same = BaselineDiff.compare(OptionalLong.of(2), BaselineFixtures.app("v2"),
                 BaselineFixtures.app("v2"));
 
         assertThat(forward.newFindings()).extracting(BaselineFinding::checkId).containsExactly("K8S-WL-001");
@@ -77,7 +77,7 @@ class BaselineDiffTest {
 
     @Test
     void shouldTreatAnEmptyReferenceAsEverythingNew() {
-        BaselineComparison c = BaselineDiff.compare(Optional.empty(), BaselineFixtures.app("v2"));
+        VersionComparison c = BaselineDiff.compare(Optional.empty(), BaselineFixtures.app("v2"));
 
         assertThat(c.referenceVersion()).isEmpty();
         assertThat(c.newFindings()).hasSize(1);

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A configuration and its findings compared with a reference version.
+ * A configuration and its findings compared with a reference version, in full (the reports show the condensed
+ * {@link io.k8sgate.core.model.BaselineComparison}).
  *
  * @param referenceVersion the version compared with; empty when the store holds no version yet
  * @param newFindings      findings whose fingerprint the reference does not have
@@ -13,9 +14,9 @@ import java.util.OptionalLong;
  * @param fixed            findings of the reference that are gone
  * @param drift            the configuration's drift from the reference
  */
-public record BaselineComparison(OptionalLong referenceVersion, List<BaselineFinding> newFindings,
+public record VersionComparison(OptionalLong referenceVersion, List<BaselineFinding> newFindings,
         List<BaselineFinding> outstanding, List<BaselineFinding> fixed, Drift drift) {
-    public BaselineComparison {
+    public VersionComparison {
         Objects.requireNonNull(referenceVersion, "referenceVersion");
         newFindings = List.copyOf(newFindings);
         outstanding = List.copyOf(outstanding);
