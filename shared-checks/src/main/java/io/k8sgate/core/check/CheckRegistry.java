@@ -1,6 +1,28 @@
 package io.k8sgate.core.check;
 
+import io.k8sgate.core.check.exposure.IngressTlsCheck;
+import io.k8sgate.core.check.exposure.LoadBalancerSourceRangesCheck;
+import io.k8sgate.core.check.exposure.NamespacePodSecurityCheck;
+import io.k8sgate.core.check.exposure.NetworkPolicyCoverageCheck;
+import io.k8sgate.core.check.exposure.NodePortServiceCheck;
+import io.k8sgate.core.check.exposure.SshPortCheck;
+import io.k8sgate.core.check.version.DeprecatedApiVersionCheck;
+import io.k8sgate.core.check.version.RemovedApiVersionCheck;
+import io.k8sgate.core.check.workload.AutomountServiceAccountTokenCheck;
+import io.k8sgate.core.check.workload.CpuLimitsCheck;
+import io.k8sgate.core.check.workload.CpuRequestsCheck;
+import io.k8sgate.core.check.workload.DefaultNamespaceCheck;
+import io.k8sgate.core.check.workload.ImageDigestCheck;
+import io.k8sgate.core.check.workload.ImagePullPolicyCheck;
+import io.k8sgate.core.check.workload.ImageTagCheck;
+import io.k8sgate.core.check.workload.LivenessProbeCheck;
+import io.k8sgate.core.check.workload.MemoryLimitsCheck;
+import io.k8sgate.core.check.workload.MemoryRequestsCheck;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
+import io.k8sgate.core.check.workload.ReadOnlyRootFilesystemCheck;
+import io.k8sgate.core.check.workload.ReadinessProbeCheck;
+import io.k8sgate.core.check.workload.RuntimeSocketMountCheck;
+import io.k8sgate.core.check.workload.SecretInEnvCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +36,29 @@ import java.util.Optional;
  */
 public final class CheckRegistry {
     private static final CheckRegistry DEFAULT = new CheckRegistry(List.of(
-            new PrivilegedContainerCheck()));
+            new NodePortServiceCheck(),
+            new LoadBalancerSourceRangesCheck(),
+            new SshPortCheck(),
+            new IngressTlsCheck(),
+            new NetworkPolicyCoverageCheck(),
+            new NamespacePodSecurityCheck(),
+            new RemovedApiVersionCheck(),
+            new DeprecatedApiVersionCheck(),
+            new PrivilegedContainerCheck(),
+            new ReadOnlyRootFilesystemCheck(),
+            new CpuRequestsCheck(),
+            new CpuLimitsCheck(),
+            new MemoryRequestsCheck(),
+            new MemoryLimitsCheck(),
+            new ImageTagCheck(),
+            new ImageDigestCheck(),
+            new ImagePullPolicyCheck(),
+            new LivenessProbeCheck(),
+            new ReadinessProbeCheck(),
+            new AutomountServiceAccountTokenCheck(),
+            new DefaultNamespaceCheck(),
+            new SecretInEnvCheck(),
+            new RuntimeSocketMountCheck()));
 
     private final Map<String, Check> checks;
 
