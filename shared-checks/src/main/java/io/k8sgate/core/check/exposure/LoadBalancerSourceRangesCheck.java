@@ -50,9 +50,7 @@ public final class LoadBalancerSourceRangesCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return context.ofKind("Service").stream()
-                .filter(s -> s.apiGroup().isEmpty())
-                .filter(s -> "LoadBalancer".equals(s.root().path("spec", "type").text("")))
+        return Services.ofType(context, "LoadBalancer")
                 .filter(s -> !isInternal(s))
                 .flatMap(this::check)
                 .toList();

@@ -27,9 +27,7 @@ public final class NodePortServiceCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return context.ofKind("Service").stream()
-                .filter(s -> s.apiGroup().isEmpty())
-                .filter(s -> "NodePort".equals(s.root().path("spec", "type").text("")))
+        return Services.ofType(context, "NodePort")
                 .map(s -> finding(s, s.root().path("spec", "type"), "Service '" + s.name()
                         + "' is of type NodePort and opens its ports on every node"))
                 .toList();

@@ -36,9 +36,7 @@ public final class SshPortCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        Stream<Finding> services = context.ofKind("Service").stream()
-                .filter(s -> s.apiGroup().isEmpty())
-                .flatMap(this::service);
+        Stream<Finding> services = Services.all(context).flatMap(this::service);
         Stream<Finding> containers = context.containers().flatMap(this::container);
         return Stream.concat(services, containers).toList();
     }

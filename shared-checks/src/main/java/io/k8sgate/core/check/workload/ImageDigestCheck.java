@@ -30,10 +30,10 @@ public final class ImageDigestCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return context.containers()
-                .filter(c -> !c.image().isBlank() && !ImageReference.parse(c.image()).isPinned())
-                .map(c -> finding(c, c.node().get("image"), "Container '" + c.name() + "' uses image '"
-                        + c.image() + "' without a digest"))
+        return ContainerImage.all(context)
+                .filter(ci -> !ci.image().isPinned())
+                .map(ci -> finding(ci.container(), ci.container().node().get("image"),
+                        ci.describe() + " without a digest"))
                 .toList();
     }
 }

@@ -33,22 +33,16 @@ public final class ImagePullPolicyCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return context.containers()
-                .filter(c -> !c.image().isBlank())
-                .filter(c -> !ImageReference.parse(c.image()).isPinned())
-                .filter(c -> !"Always".equals(effectivePolicy(c.node())))
-                .map(c -> {
-                    YamlNode field = c.node().get("imagePullPolicy");
+        return ContainerImage.all(context)
+                .filter(ci -> !ci.image().isPinned())
+                .filter(ci -> !"Always".equals(ci.container().node().get("imagePullPolicy").text()
+                        .orElseGet(() -> ci.image().defaultPullPolicy())))
+                .map(ci -> {
+                    YamlNode field = ci.container().node().get("imagePullPolicy");
                     String how = field.isPresent() ? "imagePullPolicy " + field.text("")
                             : "no imagePullPolicy (so IfNotPresent)";
-                    return finding(c, field, "Container '" + c.name() + "' pulls tag-referenced image '"
-                            + c.image() + "' with " + how);
+                    return finding(ci.container(), field, ci.describe() + ", referenced by tag, with " + how);
                 })
                 .toList();
-    }
-
-    private static String effectivePolicy(final YamlNode container) {
-        return container.get("imagePullPolicy").text()
-                .orElseGet(() -> ImageReference.parse(container.get("image").text("")).defaultPullPolicy());
     }
 }

@@ -32,15 +32,10 @@ public final class ImageTagCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return context.containers()
-                .filter(c -> !c.image().isBlank())
-                .filter(c -> {
-                    ImageReference ref = ImageReference.parse(c.image());
-                    return ref.digest().isEmpty() && ref.isFloating();
-                })
-                .map(c -> finding(c, c.node().get("image"), "Container '" + c.name() + "' uses image '"
-                        + c.image() + "' " + (ImageReference.parse(c.image()).tag().isEmpty() ? "without a tag"
-                        : "with the mutable tag latest")))
+        return ContainerImage.all(context)
+                .filter(ci -> ci.image().digest().isEmpty() && ci.image().isFloating())
+                .map(ci -> finding(ci.container(), ci.container().node().get("image"), ci.describe() + " "
+                        + (ci.image().tag().isEmpty() ? "without a tag" : "with the mutable tag latest")))
                 .toList();
     }
 }

@@ -10,13 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
-    private static final String INGRESS_ONLY = """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: deny-ingress, namespace: shop}
-            spec:
-              podSelector: {}
-              policyTypes: [Ingress]
+    private static final String POD = """
             ---
             apiVersion: v1
             kind: Pod
@@ -24,6 +18,14 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
             spec:
               containers: [{name: a, image: "a:1"}]
             """;
+    private static final String INGRESS_ONLY = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: deny-ingress, namespace: shop}
+            spec:
+              podSelector: {}
+              policyTypes: [Ingress]
+            """ + POD;
 
     @Override
     protected Check check() {
@@ -53,13 +55,7 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
                 metadata: {name: calico, namespace: shop}
                 spec:
                   selector: all()
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p, namespace: shop}
-                spec:
-                  containers: [{name: a, image: "a:1"}]
-                """)).singleElement().satisfies(f -> assertThat(f.message())
+                """ + POD)).singleElement().satisfies(f -> assertThat(f.message())
                         .contains("namespace without any NetworkPolicy"));
     }
 
@@ -72,12 +68,6 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
                 spec:
                   podSelector:
                     matchExpressions: [{key: app, operator: Matches, values: [p]}]
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p, namespace: shop, labels: {app: p}}
-                spec:
-                  containers: [{name: a, image: "a:1"}]
-                """)).hasSize(1);
+                """ + POD)).hasSize(1);
     }
 }
