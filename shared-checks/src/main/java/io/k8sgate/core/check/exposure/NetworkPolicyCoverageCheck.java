@@ -27,7 +27,9 @@ public final class NetworkPolicyCoverageCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-NET-005", "Pods not isolated by a NetworkPolicy",
                     Severity.MEDIUM, Category.EXPOSURE)
             .withText("Pods that no NetworkPolicy selects accept connections from every pod of the cluster: one "
-                    + "compromised workload can reach all others, databases and internal admin endpoints included.",
+                    + "compromised workload can reach all others, databases and internal admin endpoints included. "
+                    + "Isolation for ingress is required; the option requireEgress: true requires it for egress "
+                    + "too.",
                     "Add a NetworkPolicy to the namespace: a default-deny policy (podSelector: {}, policyTypes: "
                             + "[Ingress, Egress]) plus policies that allow the traffic each workload needs.")
             .withCis("5.3.2")

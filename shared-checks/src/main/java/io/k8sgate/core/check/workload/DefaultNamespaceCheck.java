@@ -24,7 +24,10 @@ public final class DefaultNamespaceCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-061", "Object in the default namespace",
                     Severity.LOW, Category.WORKLOAD)
             .withText("The default namespace is shared by everything that names no namespace; policies, quotas "
-                    + "and RBAC are rarely tailored to it, so workloads there are separated from nothing.",
+                    + "and RBAC are rarely tailored to it, so workloads there are separated from nothing. Only an "
+                    + "explicit namespace: default is reported, since rendered charts usually get their namespace "
+                    + "at deploy time; the option includeMissingNamespace: true also reports namespaced objects "
+                    + "without one.",
                     "Create a namespace per application or team and set metadata.namespace (or deploy with -n).")
             .withCis("5.7.4")
             .withReferences("https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/")
