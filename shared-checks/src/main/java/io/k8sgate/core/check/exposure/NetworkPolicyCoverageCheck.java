@@ -78,10 +78,10 @@ public final class NetworkPolicyCoverageCheck implements Check {
 
     private static String message(final Workload workload, final List<K8sObject> policies, final boolean egress) {
         long inNamespace = policies.stream().filter(p -> namespace(p).equals(workload.namespace())).count();
-        String what = egress ? "isolates them for both ingress and egress" : "isolates them for ingress";
-        return "No NetworkPolicy " + what + ": the pods of " + workload.kind() + " '" + workload.object().name()
-                + "' in namespace '" + workload.namespace() + "' "
-                + (inNamespace == 0 ? "are in a namespace without any NetworkPolicy in the inputs"
-                : "are selected by none of its " + inNamespace + " NetworkPolicies");
+        return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
+                + (egress ? "ingress and egress" : "ingress") + ": "
+                + (inNamespace == 0 ? "namespace '" + workload.namespace() + "' has no NetworkPolicy in the inputs"
+                : "none of the " + inNamespace + " NetworkPolicies of namespace '" + workload.namespace()
+                + "' selects them" + (egress ? " for both" : ""));
     }
 }

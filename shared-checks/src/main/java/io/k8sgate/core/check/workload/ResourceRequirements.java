@@ -16,8 +16,9 @@ import java.util.Set;
  * The shared logic of the four resource checks (CPU and memory, requests and limits), kept as four checks so that a
  * policy can turn off one of them (CPU limits, typically) without losing the others.
  *
- * <p>Only regular containers are checked: init containers run one at a time before them and are left out by the
- * peers for that reason, and ephemeral containers cannot declare resources at all. A value counts as set when
+ * <p>Only containers that run for the life of the pod are checked (see {@link LongRunning}): init containers run
+ * one at a time before them and are left out by the peers for that reason, and ephemeral containers cannot declare
+ * resources at all. A value counts as set when
  * Kubernetes would fill it in: a missing request takes the container's limit, and a LimitRange of the same namespace
  * in the inputs supplies defaults.
  */
@@ -38,7 +39,7 @@ final class ResourceRequirements {
             final String resource, final String label) {
         Defaults defaults = context.analysis(Defaults.class, Defaults::of);
         return context.containers()
-                .filter(c -> c.type() == Container.Type.CONTAINER)
+                .filter(LongRunning::isLongRunning)
                 .filter(c -> !isSet(c, field, resource))
                 .filter(c -> !defaults.covers(c.workload().namespace(), field, resource))
                 .map(c -> check.finding(c, c.node().path("resources", field, resource),

@@ -42,7 +42,8 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
         CheckSettings settings = new CheckSettings(KubernetesVersion.DEFAULT,
                 Map.of("K8S-NET-005", Map.of(NetworkPolicyCoverageCheck.REQUIRE_EGRESS, "true")));
         assertThat(findings("p.yaml", INGRESS_ONLY, settings)).singleElement().satisfies(f -> {
-            assertThat(f.message()).contains("both ingress and egress").contains("none of its 1 NetworkPolicies");
+            assertThat(f.message()).isEqualTo("The pods of Pod 'p' are not isolated for ingress and egress: none "
+                    + "of the 1 NetworkPolicies of namespace 'shop' selects them for both");
             assertThat(f.resource().display()).isEqualTo("Pod/shop/p");
         });
     }
@@ -56,7 +57,8 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
                 spec:
                   selector: all()
                 """ + POD)).singleElement().satisfies(f -> assertThat(f.message())
-                        .contains("namespace without any NetworkPolicy"));
+                        .isEqualTo("The pods of Pod 'p' are not isolated for ingress: namespace 'shop' has no "
+                                + "NetworkPolicy in the inputs"));
     }
 
     @Test
