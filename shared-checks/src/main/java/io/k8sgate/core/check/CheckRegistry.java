@@ -8,10 +8,21 @@ import io.k8sgate.core.check.exposure.NodePortServiceCheck;
 import io.k8sgate.core.check.exposure.SshPortCheck;
 import io.k8sgate.core.check.version.DeprecatedApiVersionCheck;
 import io.k8sgate.core.check.version.RemovedApiVersionCheck;
+import io.k8sgate.core.check.workload.AllowPrivilegeEscalationCheck;
+import io.k8sgate.core.check.workload.AppArmorProfileCheck;
 import io.k8sgate.core.check.workload.AutomountServiceAccountTokenCheck;
+import io.k8sgate.core.check.workload.BaselineCapabilitiesCheck;
 import io.k8sgate.core.check.workload.CpuLimitsCheck;
 import io.k8sgate.core.check.workload.CpuRequestsCheck;
 import io.k8sgate.core.check.workload.DefaultNamespaceCheck;
+import io.k8sgate.core.check.workload.DropAllCapabilitiesCheck;
+import io.k8sgate.core.check.workload.HostIpcCheck;
+import io.k8sgate.core.check.workload.HostNetworkCheck;
+import io.k8sgate.core.check.workload.HostPathVolumeCheck;
+import io.k8sgate.core.check.workload.HostPidCheck;
+import io.k8sgate.core.check.workload.HostPortCheck;
+import io.k8sgate.core.check.workload.HostProbeCheck;
+import io.k8sgate.core.check.workload.HostProcessCheck;
 import io.k8sgate.core.check.workload.ImageDigestCheck;
 import io.k8sgate.core.check.workload.ImagePullPolicyCheck;
 import io.k8sgate.core.check.workload.ImageTagCheck;
@@ -19,10 +30,20 @@ import io.k8sgate.core.check.workload.LivenessProbeCheck;
 import io.k8sgate.core.check.workload.MemoryLimitsCheck;
 import io.k8sgate.core.check.workload.MemoryRequestsCheck;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
+import io.k8sgate.core.check.workload.ProcMountCheck;
 import io.k8sgate.core.check.workload.ReadOnlyRootFilesystemCheck;
 import io.k8sgate.core.check.workload.ReadinessProbeCheck;
+import io.k8sgate.core.check.workload.RestrictedCapabilitiesCheck;
+import io.k8sgate.core.check.workload.RestrictedProcMountCheck;
+import io.k8sgate.core.check.workload.RestrictedVolumeTypeCheck;
+import io.k8sgate.core.check.workload.RunAsNonRootCheck;
+import io.k8sgate.core.check.workload.RunAsRootUserCheck;
 import io.k8sgate.core.check.workload.RuntimeSocketMountCheck;
+import io.k8sgate.core.check.workload.SeLinuxOptionsCheck;
+import io.k8sgate.core.check.workload.SeccompProfileCheck;
+import io.k8sgate.core.check.workload.SeccompUnconfinedCheck;
 import io.k8sgate.core.check.workload.SecretInEnvCheck;
+import io.k8sgate.core.check.workload.UnsafeSysctlCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,6 +66,27 @@ public final class CheckRegistry {
             new RemovedApiVersionCheck(),
             new DeprecatedApiVersionCheck(),
             new PrivilegedContainerCheck(),
+            new HostNetworkCheck(),
+            new HostPidCheck(),
+            new HostIpcCheck(),
+            new HostPathVolumeCheck(),
+            new HostPortCheck(),
+            new BaselineCapabilitiesCheck(),
+            new AppArmorProfileCheck(),
+            new SeLinuxOptionsCheck(),
+            new ProcMountCheck(),
+            new SeccompUnconfinedCheck(),
+            new UnsafeSysctlCheck(),
+            new HostProcessCheck(),
+            new HostProbeCheck(),
+            new RestrictedVolumeTypeCheck(),
+            new AllowPrivilegeEscalationCheck(),
+            new RunAsNonRootCheck(),
+            new RunAsRootUserCheck(),
+            new SeccompProfileCheck(),
+            new DropAllCapabilitiesCheck(),
+            new RestrictedCapabilitiesCheck(),
+            new RestrictedProcMountCheck(),
             new ReadOnlyRootFilesystemCheck(),
             new CpuRequestsCheck(),
             new CpuLimitsCheck(),
