@@ -10,6 +10,7 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -48,18 +49,22 @@ public final class NetworkPolicyCoverageCheck implements Check {
     @Override
     public List<Finding> evaluate(final CheckContext context) {
         boolean egress = Boolean.parseBoolean(context.settings().option(METADATA.id(), REQUIRE_EGRESS, "false"));
-        List<K8sObject> policies = context.ofKind("NetworkPolicy").stream()
-                .filter(p -> POLICY_GROUPS.contains(p.apiGroup())).toList();
+        Map<String, List<K8sObject>> byNamespace = context.ofKind("NetworkPolicy").stream()
+                .filter(p -> POLICY_GROUPS.contains(p.apiGroup()))
+                .collect(Collectors.groupingBy(NetworkPolicyCoverageCheck::namespace));
         return context.workloads().stream()
                 .filter(w -> !w.podSpec().get("hostNetwork").isTrue())
-                .filter(w -> !isolated(w, policies, "Ingress") || egress && !isolated(w, policies, "Egress"))
-                .map(w -> finding(w.object(), w.podMetadata().get("labels"), message(w, policies, egress)))
+                .filter(w -> {
+                    List<K8sObject> policies = byNamespace.getOrDefault(w.namespace(), List.of());
+                    return !isolated(w, policies, "Ingress") || egress && !isolated(w, policies, "Egress");
+                })
+                .map(w -> finding(w.object(), w.podMetadata().get("labels"),
+                        message(w, byNamespace.getOrDefault(w.namespace(), List.of()).size(), egress)))
                 .toList();
     }
 
     private static boolean isolated(final Workload workload, final List<K8sObject> policies, final String type) {
         return policies.stream()
-                .filter(p -> namespace(p).equals(workload.namespace()))
                 .filter(p -> types(p).contains(type))
                 .anyMatch(p -> LabelSelector.matches(p.root().path("spec", "podSelector"), workload.podLabels()));
     }
@@ -76,8 +81,7 @@ public final class NetworkPolicyCoverageCheck implements Check {
         return object.namespace().isEmpty() ? "default" : object.namespace();
     }
 
-    private static String message(final Workload workload, final List<K8sObject> policies, final boolean egress) {
-        long inNamespace = policies.stream().filter(p -> namespace(p).equals(workload.namespace())).count();
+    private static String message(final Workload workload, final int inNamespace, final boolean egress) {
         return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
                 + (egress ? "ingress and egress" : "ingress") + ": "
                 + (inNamespace == 0 ? "namespace '" + workload.namespace() + "' has no NetworkPolicy in the inputs"

@@ -9,7 +9,9 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -41,10 +43,20 @@ public final class AutomountServiceAccountTokenCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return context.workloads().stream().flatMap(w -> check(context, w)).toList();
+        Map<String, K8sObject> accounts = new HashMap<>();
+        for (K8sObject sa : context.ofKind("ServiceAccount")) {
+            if (sa.apiGroup().isEmpty()) {
+                accounts.putIfAbsent(key(sa.namespace().isEmpty() ? "default" : sa.namespace(), sa.name()), sa);
+            }
+        }
+        return context.workloads().stream().flatMap(w -> check(accounts, w)).toList();
     }
 
-    private Stream<Finding> check(final CheckContext context, final Workload workload) {
+    private static String key(final String namespace, final String name) {
+        return namespace + "/" + name;
+    }
+
+    private Stream<Finding> check(final Map<String, K8sObject> accounts, final Workload workload) {
         YamlNode field = workload.podSpec().get("automountServiceAccountToken");
         Optional<Boolean> own = field.bool();
         if (own.isPresent()) {
@@ -56,10 +68,7 @@ public final class AutomountServiceAccountTokenCheck implements Check {
                     + " sets automountServiceAccountToken to a value that is not the boolean false"));
         }
         String account = workload.serviceAccountName();
-        Optional<K8sObject> serviceAccount = context.ofKind("ServiceAccount").stream()
-                .filter(sa -> sa.apiGroup().isEmpty() && account.equals(sa.name())
-                        && workload.namespace().equals(sa.namespace().isEmpty() ? "default" : sa.namespace()))
-                .findFirst();
+        Optional<K8sObject> serviceAccount = Optional.ofNullable(accounts.get(key(workload.namespace(), account)));
         if (serviceAccount.isEmpty()) {
             return Stream.of(finding(workload.object(), field, kindName(workload) + " does not set "
                     + "automountServiceAccountToken: false, and its service account '" + account
