@@ -20,7 +20,7 @@ class SecretInEnvCheckTest extends AbstractCheckTest {
     @Test
     void shouldNeverRepeatTheValueInAnyField() {
         List<Finding> found = findings(Fixtures.read("checks/K8S-WL-062/violating/literal-credentials.yaml"));
-        assertThat(found).hasSize(9).allSatisfy(f -> assertThat(f.toString()).doesNotContain("fixture-value")
+        assertThat(found).hasSize(13).allSatisfy(f -> assertThat(f.toString()).doesNotContain("fixture-value")
                 .doesNotContain("123456"));
     }
 
@@ -43,9 +43,26 @@ class SecretInEnvCheckTest extends AbstractCheckTest {
                 });
     }
 
+    @Test
+    void shouldReportPasswordsEmbeddedInUrlsWhateverTheName() {
+        assertThat(findings("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: app
+                      image: app:1
+                      env:
+                        - {name: BROKER, value: "amqp://app:hunter2@mq:5672/"}
+                """)).singleElement().satisfies(f -> assertThat(f.message())
+                        .endsWith("holds a literal value (not shown); it is a URL with an embedded password")
+                        .doesNotContain("hunter2"));
+    }
+
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource({"PASSWORD,true", "db.password,true", "OAuthClientSecret,true", "apiKey,true", "API-KEY,true",
-        "PRIVATEKEY,true", "X_ACCESS_KEY,true", "GIT_CREDENTIALS,true", "SSH_PASSPHRASE,true",
+        "PRIVATEKEY,true", "X_ACCESS_KEY,true", "GIT_CREDENTIALS,true", "SSH_PASSPHRASE,true", "DB_PASS,true", "JWT_SIGNING_KEY,true", "PASSTHROUGH,false",
         "PASSWORD_FILE,false", "TOKEN_PATH,false", "SECRET_NAME,false", "TOKEN_URL,false", "PWD,false",
         "KEYCLOAK_REALM,false", "TOKEN_TTL,false", "AWS_ACCESS_KEY_ID,false"})
     void shouldRecogniseCredentialNames(final String name, final boolean credential) {
