@@ -10,9 +10,11 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Workloads whose pods no NetworkPolicy of the inputs isolates. A policy selects the pods of its own namespace that
@@ -52,14 +54,15 @@ public final class NetworkPolicyCoverageCheck implements Check {
         Map<String, List<K8sObject>> byNamespace = context.ofKind("NetworkPolicy").stream()
                 .filter(p -> POLICY_GROUPS.contains(p.apiGroup()))
                 .collect(Collectors.groupingBy(NetworkPolicyCoverageCheck::namespace));
+        List<String> directions = egress ? List.of("Ingress", "Egress") : List.of("Ingress");
         return context.workloads().stream()
                 .filter(w -> !w.podSpec().get("hostNetwork").isTrue())
-                .filter(w -> {
+                .flatMap(w -> {
                     List<K8sObject> policies = byNamespace.getOrDefault(w.namespace(), List.of());
-                    return !isolated(w, policies, "Ingress") || egress && !isolated(w, policies, "Egress");
+                    List<String> open = directions.stream().filter(d -> !isolated(w, policies, d)).toList();
+                    return open.isEmpty() ? Stream.empty() : Stream.of(finding(w.object(),
+                            w.podMetadata().get("labels"), message(w, policies.size(), open)));
                 })
-                .map(w -> finding(w.object(), w.podMetadata().get("labels"),
-                        message(w, byNamespace.getOrDefault(w.namespace(), List.of()).size(), egress)))
                 .toList();
     }
 
@@ -81,11 +84,12 @@ public final class NetworkPolicyCoverageCheck implements Check {
         return object.namespace().isEmpty() ? "default" : object.namespace();
     }
 
-    private static String message(final Workload workload, final int inNamespace, final boolean egress) {
+    private static String message(final Workload workload, final int inNamespace, final List<String> open) {
+        String directions = String.join(" and ", open).toLowerCase(Locale.ROOT);
         return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
-                + (egress ? "ingress and egress" : "ingress") + ": "
+                + directions + ": "
                 + (inNamespace == 0 ? "namespace '" + workload.namespace() + "' has no NetworkPolicy in the inputs"
                 : "none of the " + inNamespace + " NetworkPolicies of namespace '" + workload.namespace()
-                + "' selects them" + (egress ? " for both" : ""));
+                + "' selects them for " + directions);
     }
 }

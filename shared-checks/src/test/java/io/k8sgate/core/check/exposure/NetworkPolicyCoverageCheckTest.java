@@ -42,8 +42,8 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
         CheckSettings settings = new CheckSettings(KubernetesVersion.DEFAULT,
                 Map.of("K8S-NET-005", Map.of(NetworkPolicyCoverageCheck.REQUIRE_EGRESS, "true")));
         assertThat(findings("p.yaml", INGRESS_ONLY, settings)).singleElement().satisfies(f -> {
-            assertThat(f.message()).isEqualTo("The pods of Pod 'p' are not isolated for ingress and egress: none "
-                    + "of the 1 NetworkPolicies of namespace 'shop' selects them for both");
+            assertThat(f.message()).isEqualTo("The pods of Pod 'p' are not isolated for egress: none of the 1 "
+                    + "NetworkPolicies of namespace 'shop' selects them for egress");
             assertThat(f.resource().display()).isEqualTo("Pod/shop/p");
         });
     }
