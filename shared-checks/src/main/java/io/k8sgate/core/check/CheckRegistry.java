@@ -1,5 +1,13 @@
 package io.k8sgate.core.check;
 
+import io.k8sgate.core.check.image.EndOfLifeBaseImageCheck;
+import io.k8sgate.core.check.image.ImageNotPinnedCheck;
+import io.k8sgate.core.check.image.MissingScanReportCheck;
+import io.k8sgate.core.check.image.RegistryNotAllowedCheck;
+import io.k8sgate.core.check.image.RestrictedLicenseCheck;
+import io.k8sgate.core.check.image.ScanMisconfigurationCheck;
+import io.k8sgate.core.check.image.ScanSecretCheck;
+import io.k8sgate.core.check.image.VulnerableImageCheck;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +22,14 @@ import java.util.Optional;
  */
 public final class CheckRegistry {
     private static final CheckRegistry DEFAULT = new CheckRegistry(List.of(
+            new VulnerableImageCheck(),
+            new MissingScanReportCheck(),
+            new RegistryNotAllowedCheck(),
+            new ImageNotPinnedCheck(),
+            new EndOfLifeBaseImageCheck(),
+            new ScanMisconfigurationCheck(),
+            new ScanSecretCheck(),
+            new RestrictedLicenseCheck(),
             new PrivilegedContainerCheck()));
 
     private final Map<String, Check> checks;

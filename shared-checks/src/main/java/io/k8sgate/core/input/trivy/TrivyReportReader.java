@@ -81,9 +81,8 @@ public final class TrivyReportReader {
             return new JsonReport(p, name).read();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new InputException(name, "is not valid JSON: reading stopped" + where + ": "
-                    + firstLine(e.getOriginalMessage()), e);
+            throw new ReportException(name, "is not valid JSON, reading stopped: " + firstLine(e.getOriginalMessage()),
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), e);
         } catch (IOException e) {
             throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
         }
@@ -405,8 +404,7 @@ public final class TrivyReportReader {
 
         private InputException notReport(final String why) {
             JsonLocation at = p.currentTokenLocation();
-            return new InputException(name, "is not a Trivy report: " + why + " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")");
+            return new ReportException(name, "is not a Trivy report: " + why, at.getLineNr(), at.getColumnNr());
         }
 
         private static String describe(final JsonToken t) {
