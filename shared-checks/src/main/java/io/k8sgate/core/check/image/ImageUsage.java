@@ -24,9 +24,11 @@ public final class ImageUsage {
     private final Map<ImageRef, List<ScanReport>> reports;
     private final List<ScanReport> unused;
     private final Optional<TrivyReports> attached;
+    private final Map<ImageRef, String> digests;
 
     private ImageUsage(final Map<ImageRef, List<Container>> containers, final Map<ImageRef, List<ScanReport>> reports,
-            final List<ScanReport> unused, final Optional<TrivyReports> attached) {
+            final List<ScanReport> unused, final Optional<TrivyReports> attached, final Map<ImageRef, String> digests) {
+        this.digests = digests;
         this.containers = containers;
         this.reports = reports;
         this.unused = unused;
@@ -39,13 +41,25 @@ public final class ImageUsage {
     }
 
     private static ImageUsage compute(final CheckContext context) {
-        Map<ImageRef, List<Container>> byImage = new LinkedHashMap<>();
-        context.containers().forEach(c -> ImageRef.parse(c.image())
-                .ifPresent(ref -> byImage.computeIfAbsent(ref, k -> new ArrayList<>()).add(c)));
         Optional<TrivyReports> trivy = context.attachment(TrivyReports.class);
+        List<ScanReport> imageReports = trivy.map(t -> t.reports().filter(ScanReport::isImage).toList())
+                .orElse(List.of());
+        Map<ImageRef, List<Container>> byImage = new LinkedHashMap<>();
+        Map<String, ImageRef> representative = new LinkedHashMap<>();
+        Map<ImageRef, String> digests = new LinkedHashMap<>();
+        context.containers().forEach(c -> ImageRef.parse(c.image()).ifPresent(ref -> {
+            // one image per content: a digest (written, or known from a report of the tag) names it whatever the tag
+            String identity = identity(ref, imageReports);
+            ImageRef image = representative.computeIfAbsent(identity, k -> ref);
+            int at = identity.indexOf('@');
+            if (at > 0) {
+                digests.putIfAbsent(image, identity.substring(at + 1));
+            }
+            byImage.computeIfAbsent(image, k -> new ArrayList<>()).add(c);
+        }));
         Map<ImageRef, List<ScanReport>> matched = new LinkedHashMap<>();
         List<ScanReport> unused = new ArrayList<>();
-        trivy.ifPresent(t -> t.reports().filter(ScanReport::isImage).forEach(report -> {
+        for (ScanReport report : imageReports) {
             List<ImageRef> names = names(report);
             boolean used = false;
             for (ImageRef image : byImage.keySet()) {
@@ -57,8 +71,25 @@ public final class ImageUsage {
             if (!used) {
                 unused.add(report);
             }
-        }));
-        return new ImageUsage(byImage, matched, unused, trivy);
+        }
+        return new ImageUsage(byImage, matched, unused, trivy, digests);
+    }
+
+    private static String identity(final ImageRef ref, final List<ScanReport> reports) {
+        if (ref.isPinned()) {
+            return ref.name() + "@" + ref.digest();
+        }
+        for (ScanReport r : reports) {
+            List<ImageRef> names = names(r);
+            if (ref.matchesAny(names)) {
+                Optional<ImageRef> pinned = names.stream().filter(n -> n.isPinned() && n.name().equals(ref.name()))
+                        .findFirst();
+                if (pinned.isPresent()) {
+                    return ref.name() + "@" + pinned.get().digest();
+                }
+            }
+        }
+        return ref.canonical();
     }
 
     /** Every name a report gives its image: the artifact name, tags and digests. */
@@ -84,6 +115,12 @@ public final class ImageUsage {
         }
         List<ImageRef> names = names(report);
         return containers.keySet().stream().filter(i -> i.matchesAny(names)).toList();
+    }
+
+    /** The image with its digest: as written, or as a report of its tag gives it. */
+    public ImageRef pinned(final ImageRef image) {
+        String digest = digests.getOrDefault(image, image.digest());
+        return new ImageRef(image.registry(), image.repository(), image.tag(), digest);
     }
 
     /** The containers that run an image. */

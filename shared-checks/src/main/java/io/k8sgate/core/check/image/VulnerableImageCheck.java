@@ -65,7 +65,8 @@ public final class VulnerableImageCheck implements Check {
                     for (Vulnerability v : result.vulnerabilities()) {
                         String key = v.pkgName() + "\u001f" + v.pkgPath() + "\u001f" + v.id();
                         if (seen.add(key + "\u001f" + v.installedVersion())) {
-                            finding(image, containers, report, result, v, key, settings, escalation, trivy.get())
+                            finding(image, usage.pinned(image), containers, report, result, v, key, settings,
+                                    escalation, trivy.get())
                                     .ifPresent(out::add);
                         }
                     }
@@ -75,7 +76,8 @@ public final class VulnerableImageCheck implements Check {
         return out;
     }
 
-    private static Optional<Finding> finding(final ImageRef image, final List<Container> containers,
+    private static Optional<Finding> finding(final ImageRef image, final ImageRef pinned,
+            final List<Container> containers,
             final ScanReport report, final ScanResult result, final Vulnerability v, final String key,
             final ImageSettings settings, final List<String> escalation, final TrivyReports trivy) {
         if (settings.ignoreUnfixed() && !v.isFixable()) {
@@ -119,7 +121,7 @@ public final class VulnerableImageCheck implements Check {
                 + (v.link().isEmpty() ? "" : ": " + v.link())
                 + (props.containsKey("escalatedBy") ? "; severity raised: " + props.get("escalatedBy") : "");
         Finding f = ImageFindings.about(METADATA, image, containers, severity, key, message, props);
-        Optional<io.k8sgate.core.model.Suppression> why = trivy.forVulnerability(result, v, Optional.of(image));
+        Optional<io.k8sgate.core.model.Suppression> why = trivy.forVulnerability(result, v, Optional.of(pinned));
         return Optional.of(why.map(f::withSuppression).orElse(f));
     }
 
