@@ -62,12 +62,15 @@ public final class HtmlReportWriter implements ReportWriter {
         h.append("<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ul>\n")
                 .append("<li><a href=\"#summary\">Summary</a></li>\n")
                 .append("<li><a href=\"#findings\">Findings by resource</a></li>\n")
+                .append(ImageVulnerabilitySections.vulnerabilities(o).isEmpty() ? ""
+                        : "<li><a href=\"#images\">Vulnerabilities by image</a></li>\n")
                 .append("<li><a href=\"#suppressed\">Suppressed findings</a></li>\n")
                 .append("<li><a href=\"#diagnostics\">Input diagnostics</a></li>\n")
                 .append("</ul></nav>\n");
 
         summary(o, h);
         findings(o, h);
+        ImageVulnerabilitySections.html(o, h);
         suppressed(o, h);
         diagnostics(o, h);
         h.append("</main>\n");

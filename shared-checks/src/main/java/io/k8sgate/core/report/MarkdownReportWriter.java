@@ -88,6 +88,8 @@ public final class MarkdownReportWriter implements ReportWriter {
             body.append(row);
             shown++;
         }
+        body.append(body.length() == 0 ? "" : "\n").append(ImageVulnerabilitySections.markdown(o,
+                limit - head.length() - body.length() - tail.length() - 200));
         return head.append(body).append(tail).toString();
     }
 }
