@@ -162,6 +162,53 @@ class TrivyCorpusConformanceTest {
     }
 
     @Test
+    void shouldReadTheCorpusIgnoreFilesWithTrivysSemantics() throws IOException {
+        Path dir = requireCorpus().resolve("ignore");
+        List<io.k8sgate.core.model.Diagnostic> problems = new ArrayList<>();
+        List<IgnoreRule> plain = new IgnoreFileReader().parse(".trivyignore",
+                Files.readString(dir.resolve(".trivyignore")), problems::add);
+        assertThat(plain).extracting(IgnoreRule::id).containsExactly("CVE-2019-0001", "CVE-2019-0002",
+                "CVE-2019-0004", "CVE-2019-0005", "CVE-2019-0006", "ID300", "AVD-ID400", "generic-unwanted-rule",
+                "GPL-3.0");
+        assertThat(plain.get(2).isActive(java.time.LocalDate.of(2026, 1, 1))).isFalse();
+        assertThat(plain.get(3).isActive(java.time.LocalDate.of(2026, 1, 1))).isTrue();
+        List<IgnoreRule> yaml = new IgnoreFileReader().parse(".trivyignore.yaml",
+                Files.readString(dir.resolve(".trivyignore.yaml")), problems::add);
+        Map<String, Long> bySection = new TreeMap<>();
+        yaml.forEach(r -> bySection.merge(r.kind().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
+        assertThat(bySection).isEqualTo(entriesPerSection(Files.readAllLines(dir.resolve(".trivyignore.yaml"))));
+        assertThat(problems).isEmpty();
+    }
+
+    /** The naive count: {@code - id:} lines under each top-level key, keyed like {@link IgnoreRule.Kind}. */
+    private static Map<String, Long> entriesPerSection(final List<String> lines) {
+        Map<String, Long> count = new TreeMap<>();
+        String section = "";
+        for (String line : lines) {
+            if (line.matches("[a-z]+:.*")) {
+                section = line.substring(0, line.indexOf(':'));
+            } else if (line.trim().startsWith("- id:")) {
+                String kind = section.endsWith("ies") ? section.replaceAll("ies$", "y") : section.replaceAll("s$", "");
+                count.merge(kind, 1L, Long::sum);
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void shouldReadTheCorpusOpenVexDocumentsWithTheVexReader() throws IOException {
+        Path dir = requireCorpus().resolve("vex");
+        for (String name : List.of("openvex.json", "openvex-nested.json", "integration-openvex.json")) {
+            List<io.k8sgate.core.model.Diagnostic> problems = new ArrayList<>();
+            List<VexStatement> statements = new OpenVexReader().parse(name, Files.readString(dir.resolve(name)),
+                    problems::add);
+            assertThat(problems).as(name).isEmpty();
+            assertThat(statements).as(name).hasSize(TREE.readTree(dir.resolve(name).toFile()).path("statements")
+                    .size());
+        }
+    }
+
+    @Test
     void shouldSkipVisiblyWithoutTheCorpus() {
         Assumptions.assumeTrue(corpus().isEmpty(), "the corpus is configured: the suite above runs instead");
         assertThat(System.getProperty("k8s.corpus", "")).satisfiesAnyOf(s -> assertThat(s).isBlank(),
