@@ -3,14 +3,13 @@ package io.k8sgate.core.check.image;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.trivy.LicenseFinding;
+import io.k8sgate.core.input.trivy.ScanReport;
 import io.k8sgate.core.input.trivy.ScanResult;
 import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
-import io.k8sgate.core.model.Suppression;
 import io.k8sgate.core.model.Severity;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,33 +38,22 @@ public final class RestrictedLicenseCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        Optional<TrivyReports> trivy = context.attachment(TrivyReports.class);
-        if (trivy.isEmpty()) {
-            return List.of();
+        return ScanFindingPlacer.collect(METADATA, context, ScanResult::licenses, RestrictedLicenseCheck::item);
+    }
+
+    private static Optional<ScanFindingPlacer.Item> item(final TrivyReports trivy, final ScanReport report,
+            final ScanResult result, final LicenseFinding l, final Severity unknown) {
+        if (!CATEGORIES.contains(l.category())) {
+            return Optional.empty();
         }
-        Severity unknown = ImageContext.settings(context).unknownSeverity();
-        ImageUsage usage = ImageUsage.of(context);
-        List<Finding> out = new ArrayList<>();
-        trivy.get().reports().forEach(report -> {
-            for (ScanResult result : report.results()) {
-                for (LicenseFinding l : result.licenses()) {
-                    if (!CATEGORIES.contains(l.category())) {
-                        continue;
-                    }
-                    Map<String, String> props = new LinkedHashMap<>();
-                    props.put("license", l.name());
-                    props.put("licenseCategory", l.category());
-                    props.put("report", report.file());
-                    String what = "Licence " + l.name() + " (" + l.category() + ")" + (l.pkgName().isBlank()
-                            ? (l.filePath().isBlank() ? "" : " of file " + l.filePath()) : " of package " + l.pkgName());
-                    Optional<Suppression> why = trivy.get().forLicense(result, l);
-                    ScanFindingPlacer.place(METADATA, usage, report, result, 0,
-                            ImageFindings.severity(l.severity(), unknown), l.name() + "\u001f" + l.pkgName()
-                                    + "\u001f" + l.filePath(), what, props)
-                            .forEach(f -> out.add(why.map(f::withSuppression).orElse(f)));
-                }
-            }
-        });
-        return out;
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("license", l.name());
+        props.put("licenseCategory", l.category());
+        props.put("report", report.file());
+        String what = "Licence " + l.name() + " (" + l.category() + ")" + (l.pkgName().isBlank()
+                ? (l.filePath().isBlank() ? "" : " of file " + l.filePath()) : " of package " + l.pkgName());
+        return Optional.of(new ScanFindingPlacer.Item(0, ImageFindings.severity(l.severity(), unknown),
+                l.name() + "\u001f" + l.pkgName() + "\u001f" + l.filePath(), what, props,
+                trivy.forLicense(result, l)));
     }
 }

@@ -1,15 +1,20 @@
 package io.k8sgate.core.check.image;
 
+import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.ImageRef;
 import io.k8sgate.core.input.trivy.ScanReport;
 import io.k8sgate.core.input.trivy.ScanResult;
+import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.model.Suppression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Places a finding of a scan (misconfiguration, secret, licence): a finding inside an image goes to each deployed
@@ -19,6 +24,48 @@ import java.util.Map;
  */
 final class ScanFindingPlacer {
     private ScanFindingPlacer() {
+    }
+
+    /**
+     * What a check makes of one item of a scan result.
+     *
+     * @param line        the line in the scanned file, 0 when unknown
+     * @param severity    the severity
+     * @param ruleKey     what identifies the item within its file (rule id, licence and package ...)
+     * @param what        the message, without the place
+     * @param properties  facts for the reports
+     * @param suppression why it does not count, if an ignore file says so
+     */
+    record Item(int line, Severity severity, String ruleKey, String what, Map<String, String> properties,
+            Optional<Suppression> suppression) {
+    }
+
+    /** Turns one item into a finding to place, or nothing when the item does not count (a passed check ...). */
+    @FunctionalInterface
+    interface ItemReader<T> {
+        Optional<Item> read(TrivyReports trivy, ScanReport report, ScanResult result, T item, Severity unknown);
+    }
+
+    /** The placed findings of every item of every result of every report of the run. */
+    static <T> List<Finding> collect(final CheckMetadata check, final CheckContext context,
+            final Function<ScanResult, List<T>> items, final ItemReader<T> reader) {
+        Optional<TrivyReports> trivy = context.attachment(TrivyReports.class);
+        if (trivy.isEmpty()) {
+            return List.of();
+        }
+        Severity unknown = ImageContext.settings(context).unknownSeverity();
+        ImageUsage usage = ImageUsage.of(context);
+        List<Finding> out = new ArrayList<>();
+        trivy.get().reports().forEach(report -> {
+            for (ScanResult result : report.results()) {
+                for (T item : items.apply(result)) {
+                    reader.read(trivy.get(), report, result, item, unknown).ifPresent(i -> place(check, usage,
+                            report, result, i.line(), i.severity(), i.ruleKey(), i.what(), i.properties())
+                            .forEach(f -> out.add(i.suppression().map(f::withSuppression).orElse(f))));
+                }
+            }
+        });
+        return out;
     }
 
     static List<Finding> place(final CheckMetadata check, final ImageUsage usage, final ScanReport report,

@@ -9,9 +9,7 @@ import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
-import io.k8sgate.core.model.Suppression;
 import io.k8sgate.core.model.Severity;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,29 +35,15 @@ public final class ScanMisconfigurationCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        Optional<TrivyReports> trivy = context.attachment(TrivyReports.class);
-        if (trivy.isEmpty()) {
-            return List.of();
-        }
-        Severity unknown = ImageContext.settings(context).unknownSeverity();
-        ImageUsage usage = ImageUsage.of(context);
-        List<Finding> out = new ArrayList<>();
-        trivy.get().reports().forEach(report -> {
-            for (ScanResult result : report.results()) {
-                for (Misconfiguration m : result.misconfigurations()) {
-                    if (m.isFailure()) {
-                        Optional<Suppression> why = trivy.get().forMisconfiguration(result, m);
-                        findings(usage, report, result, m, unknown)
-                                .forEach(f -> out.add(why.map(f::withSuppression).orElse(f)));
-                    }
-                }
-            }
-        });
-        return out;
+        return ScanFindingPlacer.collect(METADATA, context, ScanResult::misconfigurations,
+                ScanMisconfigurationCheck::item);
     }
 
-    private static List<Finding> findings(final ImageUsage usage, final ScanReport report, final ScanResult result,
-            final Misconfiguration m, final Severity unknown) {
+    private static Optional<ScanFindingPlacer.Item> item(final TrivyReports trivy, final ScanReport report,
+            final ScanResult result, final Misconfiguration m, final Severity unknown) {
+        if (!m.isFailure()) {
+            return Optional.empty();
+        }
         Map<String, String> props = new LinkedHashMap<>();
         props.put("rule", m.id());
         props.put("report", report.file());
@@ -70,7 +54,7 @@ public final class ScanMisconfigurationCheck implements Check {
             props.put("resolution", m.resolution());
         }
         String message = m.id() + " " + m.title() + (m.message().isBlank() ? "" : " (" + m.message() + ")");
-        return ScanFindingPlacer.place(METADATA, usage, report, result, m.startLine(),
-                ImageFindings.severity(m.severity(), unknown), m.id(), message, props);
+        return Optional.of(new ScanFindingPlacer.Item(m.startLine(), ImageFindings.severity(m.severity(), unknown),
+                m.id(), message, props, trivy.forMisconfiguration(result, m)));
     }
 }

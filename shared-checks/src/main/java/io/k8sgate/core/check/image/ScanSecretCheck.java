@@ -2,15 +2,14 @@ package io.k8sgate.core.check.image;
 
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.input.trivy.ScanReport;
 import io.k8sgate.core.input.trivy.ScanResult;
 import io.k8sgate.core.input.trivy.SecretFinding;
 import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
-import io.k8sgate.core.model.Suppression;
 import io.k8sgate.core.model.Severity;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,27 +35,16 @@ public final class ScanSecretCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        Optional<TrivyReports> trivy = context.attachment(TrivyReports.class);
-        if (trivy.isEmpty()) {
-            return List.of();
-        }
-        Severity unknown = ImageContext.settings(context).unknownSeverity();
-        ImageUsage usage = ImageUsage.of(context);
-        List<Finding> out = new ArrayList<>();
-        trivy.get().reports().forEach(report -> {
-            for (ScanResult result : report.results()) {
-                for (SecretFinding s : result.secrets()) {
-                    Map<String, String> props = new LinkedHashMap<>();
-                    props.put("rule", s.ruleId());
-                    props.put("report", report.file());
-                    String message = s.title() + " (" + s.ruleId() + ", " + s.category() + "; value not shown)";
-                    Optional<Suppression> why = trivy.get().forSecret(result, s);
-                    ScanFindingPlacer.place(METADATA, usage, report, result, s.startLine(),
-                            ImageFindings.severity(s.severity(), unknown), s.ruleId(), message, props)
-                            .forEach(f -> out.add(why.map(f::withSuppression).orElse(f)));
-                }
-            }
-        });
-        return out;
+        return ScanFindingPlacer.collect(METADATA, context, ScanResult::secrets, ScanSecretCheck::item);
+    }
+
+    private static Optional<ScanFindingPlacer.Item> item(final TrivyReports trivy, final ScanReport report,
+            final ScanResult result, final SecretFinding s, final Severity unknown) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("rule", s.ruleId());
+        props.put("report", report.file());
+        return Optional.of(new ScanFindingPlacer.Item(s.startLine(), ImageFindings.severity(s.severity(), unknown),
+                s.ruleId(), s.title() + " (" + s.ruleId() + ", " + s.category() + "; value not shown)", props,
+                trivy.forSecret(result, s)));
     }
 }
