@@ -32,6 +32,8 @@ import java.util.Set;
  * <p>JSON is read as a stream: only one vulnerability (or metadata block) is held as a tree at a time, so the memory
  * needed does not grow with the size of the file beyond the typed findings kept. A file that is not a report, or is
  * broken, raises an {@link InputException} that names the file and the line and column where reading stopped.
+ * Repeated values (package names, versions, CVSS data) are shared among findings. YAML, which only Trivy-Operator
+ * objects use and which the cluster keeps small, is read whole under the manifest parser's limits.
  */
 public final class TrivyReportReader {
     private static final int PEEK = 64;
@@ -133,6 +135,7 @@ public final class TrivyReportReader {
         private final List<ScanResult> results = new ArrayList<>();
         private final List<ScanReport> resources = new ArrayList<>();
         private final CycloneDx cdx;
+        private final Interner shared = new Interner();
         private final List<ScanReport> operatorItems = new ArrayList<>();
         private Optional<Integer> schemaVersion = Optional.empty();
         private boolean sawResults;
@@ -362,7 +365,7 @@ public final class TrivyReportReader {
                     case "Target" -> target = text();
                     case "Class" -> resultClass = text();
                     case "Type" -> type = text();
-                    case "Vulnerabilities" -> eachObject(n -> vulns.add(Findings.vulnerability(n)));
+                    case "Vulnerabilities" -> eachObject(n -> vulns.add(Findings.vulnerability(n, shared)));
                     case "Misconfigurations" -> eachObject(n -> misconfs.add(Findings.misconfiguration(n)));
                     case "Secrets" -> eachObject(n -> secrets.add(Findings.secret(n)));
                     case "Licenses" -> eachObject(n -> licenses.add(Findings.license(n)));
