@@ -86,7 +86,8 @@ class SecurityGateTrivyTest {
                 java.util.Optional.empty()), List.of("scans/truncated.json", "../outside.json", "scans/missing.json"),
                 List.of(), List.of());
         assertThat(outcome.diagnostics()).filteredOn(Diagnostic::isError).extracting(d -> d.location().file(),
-                d -> d.location().line()).containsExactly(org.assertj.core.groups.Tuple.tuple("scans/truncated.json", 8),
+                d -> d.location().line()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("scans/truncated.json", 8),
                         org.assertj.core.groups.Tuple.tuple("../outside.json", 0),
                         org.assertj.core.groups.Tuple.tuple("scans/missing.json", 0));
         assertThat(outcome.diagnostics()).filteredOn(Diagnostic::isError).extracting(Diagnostic::message)

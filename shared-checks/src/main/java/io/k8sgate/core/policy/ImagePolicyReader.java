@@ -82,7 +82,8 @@ final class ImagePolicyReader {
             }
             settings.entries().forEach((k, v) -> {
                 if (!NAMESPACE_KEYS.contains(k)) {
-                    problem(v, "Unknown key '" + k + "' in images.namespaces." + name + " (allowed: allowedRegistries)");
+                    problem(v, "Unknown key '" + k + "' in images.namespaces." + name
+                            + " (allowed: allowedRegistries)");
                 }
             });
             byNamespace.put(name, list(settings.get("allowedRegistries")));

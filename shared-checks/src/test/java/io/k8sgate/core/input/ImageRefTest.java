@@ -25,7 +25,8 @@ class ImageRefTest {
                 Arguments.of("ghcr.io/acme/api:v1.2.3", "ghcr.io/acme/api:v1.2.3"),
                 Arguments.of("localhost:5000/tools/debug", "localhost:5000/tools/debug:latest"),
                 Arguments.of("localhost/app:1", "localhost/app:1"),
-                Arguments.of("registry.example.com:8443/team/app:2.0-rc.1", "registry.example.com:8443/team/app:2.0-rc.1"),
+                Arguments.of("registry.example.com:8443/team/app:2.0-rc.1",
+                        "registry.example.com:8443/team/app:2.0-rc.1"),
                 Arguments.of("nginx@" + DIGEST, "docker.io/library/nginx@" + DIGEST),
                 Arguments.of("nginx:1.25@" + DIGEST, "docker.io/library/nginx:1.25@" + DIGEST),
                 Arguments.of("Registry.Example.com/team/app:1", "registry.example.com/team/app:1"),
@@ -39,8 +40,8 @@ class ImageRefTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"", "  ", "{{ .Values.image }}", "${IMAGE}", "nginx:1 .25", "Nginx/App:1", "nginx@sha256:xyz",
-        "nginx:-bad", "nginx@md5"})
+    @ValueSource(strings = {"", "  ", "{{ .Values.image }}", "${IMAGE}", "nginx:1 .25", "Nginx/App:1",
+        "nginx@sha256:xyz", "nginx:-bad", "nginx@md5"})
     void shouldRefuseTextThatIsNoReference(final String text) {
         assertThat(ImageRef.parse(text)).isEmpty();
     }

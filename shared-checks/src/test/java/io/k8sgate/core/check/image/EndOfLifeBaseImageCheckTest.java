@@ -14,8 +14,8 @@ class EndOfLifeBaseImageCheckTest extends AbstractImageCheckTest {
 
     @Test
     void shouldNameTheOsAndEveryWorkloadThatRunsTheImage() {
-        assertThat(findings("end-of-life-base.yaml", Fixtures.read("checks/K8S-IMG-005/violating/end-of-life-base.yaml"),
-                settings())).singleElement().satisfies(f -> {
+        String yaml = Fixtures.read("checks/K8S-IMG-005/violating/end-of-life-base.yaml");
+        assertThat(findings("end-of-life-base.yaml", yaml, settings())).singleElement().satisfies(f -> {
                     assertThat(f.resource().kind()).isEqualTo("Image");
                     assertThat(f.properties()).containsEntry("os", "alpine 3.10.9")
                             .containsEntry("workloads", "Deployment/shop/legacy [app]; Pod/ops/shell [shell]");

@@ -51,9 +51,8 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
             spec:
               containers:
                 - name: shell
-                  image: registry.example.com/shop/web@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\
-            aaaa
-            """;
+                  image: registry.example.com/shop/web@sha256:%s
+            """.formatted("a".repeat(64));
 
     @Override
     protected Check check() {
@@ -196,8 +195,8 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
     @Test
     void shouldApplyTheTrivyignoreTextFileWithItsExpiry() {
         List<Diagnostic> problems = new ArrayList<>();
-        List<IgnoreRule> rules = new IgnoreFileReader().parse(".trivyignore", Fixtures.read("trivy/ignore/.trivyignore"),
-                problems::add);
+        List<IgnoreRule> rules = new IgnoreFileReader().parse(".trivyignore",
+                Fixtures.read("trivy/ignore/.trivyignore"), problems::add);
         assertThat(problems).singleElement().satisfies(d -> {
             assertThat(d.location().line()).isEqualTo(6);
             assertThat(d.message()).contains("exp:2026-13-45", "CVE-2025-0003 is not suppressed");

@@ -217,7 +217,8 @@ class TrivyReportReaderTest {
     /** A report produced on the fly while read, so the test never holds the file's text. */
     private static final class GeneratedReport extends InputStream {
         private static final byte[] HEAD = ("{\"SchemaVersion\":2,\"ArtifactName\":\"big:1\",\"Results\":[{\"Target\":"
-                + "\"big:1 (debian 12.0)\",\"Class\":\"os-pkgs\",\"Vulnerabilities\":[").getBytes(StandardCharsets.UTF_8);
+                + "\"big:1 (debian 12.0)\",\"Class\":\"os-pkgs\",\"Vulnerabilities\":[")
+                .getBytes(StandardCharsets.UTF_8);
         private static final byte[] TAIL = "]}]}".getBytes(StandardCharsets.UTF_8);
         private final String[] severities;
         private final int total;
