@@ -41,6 +41,39 @@ class ImagePolicyReaderTest {
     }
 
     @Test
+    void shouldBeDescribedByTheShippedSchema() throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.networknt.schema.JsonSchema schema;
+        try (java.io.InputStream in = Policy.class.getResourceAsStream("k8s-security.schema.json")) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(mapper.readTree(in));
+        }
+        java.util.function.Function<String, Integer> errors = yaml -> schema.validate(mapper.valueToTree(
+                new io.k8sgate.core.input.YamlParser(io.k8sgate.core.input.LoaderLimits.DEFAULT)
+                        .parse("p.yaml", yaml, d -> { }).get(0).root().orElseThrow().toJava())).size();
+        String full = """
+                images:
+                  severitySource: nvd
+                  cvssThreshold: 7.5
+                  fixableOnly: true
+                  ignoreUnfixed: false
+                  unknownSeverity: HIGH
+                  missingReportSeverity: info
+                  escalateByContext: false
+                  requireDigest: true
+                  allowedRegistries: [registry.example.com, docker.io/library]
+                  namespaces:
+                    tools:
+                      allowedRegistries: [ghcr.io/acme]
+                """;
+        loader.parse("p.yaml", full);
+        assertThat(errors.apply(full)).isZero();
+        assertThat(errors.apply("images:\n  allowedRegistry: [x]\n")).isPositive();
+        assertThat(errors.apply("images:\n  cvssThreshold: 12\n")).isPositive();
+        assertThat(errors.apply("images:\n  namespaces:\n    tools:\n      registries: [x]\n")).isPositive();
+    }
+
+    @Test
     void shouldKeepDefaultsWithoutAnImagesSection() {
         assertThat(loader.parse("p.yaml", "failOn: CRITICAL\n").images()).isEqualTo(ImageSettings.DEFAULT);
         assertThat(Policy.DEFAULT.images()).isEqualTo(ImageSettings.DEFAULT);
