@@ -7,6 +7,7 @@ import io.k8sgate.core.input.trivy.ScanReport;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +40,9 @@ public final class EndOfLifeBaseImageCheck implements Check {
             if (eol.isPresent()) {
                 List<String> deployments = ImageContext.deployments(containers);
                 Map<String, String> props = new LinkedHashMap<>();
-                props.put("image", image.canonical());
+                props.put(ImageFindings.IMAGE_REFERENCE, image.canonical());
                 props.put("os", eol.get().display());
-                props.put("workloads", String.join("; ", deployments));
+                props.put(FindingProperties.WORKLOADS, String.join(FindingProperties.SEPARATOR, deployments));
                 out.add(ImageFindings.about(METADATA, image, containers, METADATA.severity(), "eosl",
                         "Image " + image.canonical() + " is based on " + eol.get().display()
                                 + ", which is end of life; deployed by " + String.join(", ", deployments), props));

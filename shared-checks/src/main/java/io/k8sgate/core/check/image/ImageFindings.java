@@ -6,6 +6,7 @@ import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.trivy.TrivySeverity;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
@@ -17,6 +18,11 @@ import java.util.Optional;
 final class ImageFindings {
     /** The kind of {@link ResourceRef} that names an image. */
     static final String IMAGE_KIND = "Image";
+    /**
+     * The image an image-policy finding is about. Deliberately not {@code FindingProperties.IMAGE}, which marks
+     * vulnerabilities (the reports group those by image).
+     */
+    static final String IMAGE_REFERENCE = "imageReference";
 
     private ImageFindings() {
     }

@@ -39,7 +39,7 @@ public final class ImageNotPinnedCheck implements Check {
             }
             return java.util.stream.Stream.of(finding(c, c.node().get("image"), "Container '" + c.name()
                     + "' runs " + ref.get().canonical() + " by tag, without a digest")
-                    .withProperty("image", ref.get().canonical()));
+                    .withProperty(ImageFindings.IMAGE_REFERENCE, ref.get().canonical()));
         }).toList();
     }
 }

@@ -42,7 +42,7 @@ public final class MissingScanReportCheck implements Check {
                 for (Container c : containers) {
                     out.add(finding(c, c.node().get("image"), "No scan report covers image " + image.canonical()
                             + " of container '" + c.name() + "'").withSeverity(severity)
-                            .withProperty("image", image.canonical()));
+                            .withProperty(ImageFindings.IMAGE_REFERENCE, image.canonical()));
                 }
             }
         });

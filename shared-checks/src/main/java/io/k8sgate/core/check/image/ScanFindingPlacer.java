@@ -7,6 +7,7 @@ import io.k8sgate.core.input.trivy.ScanResult;
 import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.model.Suppression;
 import java.util.ArrayList;
@@ -76,8 +77,8 @@ final class ScanFindingPlacer {
             for (ImageRef image : usage.imagesOf(report)) {
                 List<String> deployments = ImageContext.deployments(usage.containersOf(image));
                 Map<String, String> props = new LinkedHashMap<>(properties);
-                props.put("image", image.canonical());
-                props.put("workloads", String.join("; ", deployments));
+                props.put(ImageFindings.IMAGE_REFERENCE, image.canonical());
+                props.put(FindingProperties.WORKLOADS, String.join(FindingProperties.SEPARATOR, deployments));
                 props.put("target", result.target());
                 out.add(ImageFindings.about(check, image, usage.containersOf(image), severity,
                         ruleKey + "\u001f" + result.target(), what + " in " + result.target()
@@ -87,7 +88,7 @@ final class ScanFindingPlacer {
             return out;
         }
         Map<String, String> props = new LinkedHashMap<>(properties);
-        report.workload().ifPresent(w -> props.put("workloads", w.display()));
+        report.workload().ifPresent(w -> props.put(FindingProperties.WORKLOADS, w.display()));
         out.add(ImageFindings.aboutFile(check, result.target(), line, severity, ruleKey,
                 what + " in " + result.target() + (line > 0 ? " line " + line : ""), props));
         return out;

@@ -12,6 +12,7 @@ import io.k8sgate.core.input.trivy.Vulnerability;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,13 +100,13 @@ public final class VulnerableImageCheck implements Check {
         }
         List<String> deployments = ImageContext.deployments(containers);
         String fixed = v.fixedVersion().isBlank() ? "" : v.fixedVersion();
-        props.put("image", image.canonical());
-        props.put("vulnerability", v.id());
-        props.put("package", v.pkgName());
-        props.put("installedVersion", v.installedVersion());
-        props.put("fixedVersion", fixed);
+        props.put(FindingProperties.IMAGE, image.canonical());
+        props.put(FindingProperties.VULNERABILITY_ID, v.id());
+        props.put(FindingProperties.PACKAGE, v.pkgName());
+        props.put(FindingProperties.INSTALLED_VERSION, v.installedVersion());
+        props.put(FindingProperties.FIXED_VERSION, fixed);
         props.put("link", v.link());
-        props.put("workloads", String.join("; ", deployments));
+        props.put(FindingProperties.WORKLOADS, String.join(FindingProperties.SEPARATOR, deployments));
         props.put("report", report.file());
         props.put("target", result.target());
         putIfSet(props, "packagePath", v.pkgPath());

@@ -18,7 +18,7 @@ class EndOfLifeBaseImageCheckTest extends AbstractImageCheckTest {
         assertThat(findings("end-of-life-base.yaml", yaml, settings())).singleElement().satisfies(f -> {
                     assertThat(f.resource().kind()).isEqualTo("Image");
                     assertThat(f.properties()).containsEntry("os", "alpine 3.10.9")
-                            .containsEntry("workloads", "Deployment/shop/legacy [app]; Pod/ops/shell [shell]");
+                            .containsEntry("workloads", "Deployment/shop/legacy [app], Pod/ops/shell [shell]");
                 });
     }
 }

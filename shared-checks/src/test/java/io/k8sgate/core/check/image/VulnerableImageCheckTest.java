@@ -73,7 +73,7 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
     }
 
     private static Map<String, Severity> severities(final List<Finding> found) {
-        return found.stream().collect(Collectors.toMap(f -> f.properties().get("vulnerability") + "/"
+        return found.stream().collect(Collectors.toMap(f -> f.properties().get("vulnerabilityId") + "/"
                 + f.properties().get("package"), Finding::severity));
     }
 
@@ -94,10 +94,10 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
         assertThat(ssl.location().line()).isEqualTo(15);
         assertThat(ssl.message()).contains("CVE-2024-0001 in libssl3 3.0.11-1~deb12u2 (fixed in 3.0.13-1~deb12u1)",
                 "Deployment/shop/web [app]", "Pod/ops/debug [shell]", "https://avd.aquasec.com/nvd/cve-2024-0001");
-        assertThat(ssl.properties()).containsEntry("workloads", "Deployment/shop/web [app]; Pod/ops/debug [shell]")
+        assertThat(ssl.properties()).containsEntry("workloads", "Deployment/shop/web [app], Pod/ops/debug [shell]")
                 .containsEntry("installedVersion", "3.0.11-1~deb12u2").containsEntry("fixedVersion",
                         "3.0.13-1~deb12u1").containsEntry("report", "web.json").containsEntry("cvss", "9.1");
-        Finding unfixed = found.stream().filter(f -> "CVE-2023-0002".equals(f.properties().get("vulnerability")))
+        Finding unfixed = found.stream().filter(f -> "CVE-2023-0002".equals(f.properties().get("vulnerabilityId")))
                 .findFirst().orElseThrow();
         assertThat(unfixed.message()).contains("(no fix known)");
     }
@@ -188,7 +188,7 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
     }
 
     private static Map<String, String> fingerprints(final List<Finding> found) {
-        return found.stream().collect(Collectors.toMap(f -> f.properties().get("vulnerability") + "/"
+        return found.stream().collect(Collectors.toMap(f -> f.properties().get("vulnerabilityId") + "/"
                 + f.properties().get("package"), Finding::fingerprint));
     }
 
@@ -262,7 +262,7 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
     }
 
     private static Map<String, Boolean> suppressed(final List<Finding> found) {
-        return found.stream().collect(Collectors.toMap(f -> f.properties().get("vulnerability") + "/"
+        return found.stream().collect(Collectors.toMap(f -> f.properties().get("vulnerabilityId") + "/"
                 + f.properties().get("package"), Finding::isSuppressed));
     }
 
@@ -284,7 +284,7 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
                 "trivy_k8s_0.48_metadata_object.json")), TODAY));
         assertThat(cluster).extracting(f -> f.resource().name()).containsOnly("registry.example.com/shop/web:1.4.2",
                 "docker.io/istio/proxyv2:1.20.0");
-        assertThat(cluster).filteredOn(f -> f.properties().get("vulnerability").equals("CVE-2023-0030"))
+        assertThat(cluster).filteredOn(f -> f.properties().get("vulnerabilityId").equals("CVE-2023-0030"))
                 .singleElement().satisfies(f -> assertThat(f.severity()).as("UNKNOWN as configured")
                         .isEqualTo(Severity.MEDIUM));
     }
