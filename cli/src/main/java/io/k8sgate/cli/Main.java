@@ -128,6 +128,18 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--warn-on", paramLabel = "SEVERITY", description = "Override the policy's warnOn")
         private String warnOn;
 
+        @Option(names = "--trivy", paramLabel = "REPORT", description = "A Trivy-compatible scan report (JSON of "
+                + "trivy image/fs/config/k8s, Trivy-Operator VulnerabilityReport, CycloneDX with vulnerabilities); "
+                + "repeatable")
+        private List<String> trivyReports = new ArrayList<>();
+
+        @Option(names = "--trivy-ignore", paramLabel = "FILE", description = "A .trivyignore or .trivyignore.yaml "
+                + "file; repeatable")
+        private List<String> trivyIgnoreFiles = new ArrayList<>();
+
+        @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
+        private List<String> vexFiles = new ArrayList<>();
+
         @CommandLine.Mixin
         private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
 
@@ -153,7 +165,8 @@ public final class Main implements Callable<Integer> {
                         warnOn == null ? p.warnOn() : threshold("--warn-on", warnOn));
             }
             List<String> inputs = paths.isEmpty() ? List.of(".") : paths;
-            GateOutcome outcome = reference.compare(gate, GateRequest.of(base, inputs).withPolicy(p));
+            GateOutcome outcome = reference.compare(gate, GateRequest.of(base, inputs).withPolicy(p)
+                    .withTrivy(trivyReports, trivyIgnoreFiles, vexFiles));
             Set<ReportFormat> chosen = new LinkedHashSet<>();
             for (String f : formats) {
                 chosen.add(ReportFormat.parse(f).orElseThrow(() -> new CommandLine.ParameterException(

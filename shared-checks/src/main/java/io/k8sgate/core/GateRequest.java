@@ -15,22 +15,34 @@ import java.util.Optional;
  * @param manifests files, directories and globs of Kubernetes manifests
  * @param policy    the policy (see {@link io.k8sgate.core.policy.PolicyLoader})
  * @param clock     the clock for report times and exception expiry
- * @param baseline  the baseline to compare with (new / outstanding / fixed findings, drift); with
- *                  {@code newFindingsOnly} only findings outside it count
+ * @param trivyReports     Trivy-compatible scan reports, relative to the root
+ * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to the root
+ * @param vexFiles         OpenVEX documents, relative to the root
+ * @param baseline         the baseline to compare with (new / outstanding / fixed findings, drift); with
+ *                         {@code newFindingsOnly} only findings outside it count
  */
-public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock,
-        Optional<BaselineReference> baseline) {
+public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
+        List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
+        trivyReports = List.copyOf(trivyReports);
+        trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
+        vexFiles = List.copyOf(vexFiles);
         Objects.requireNonNull(baseline, "baseline");
     }
 
-    /** A request without a baseline. */
+    /** A request with scan reports and without a baseline. */
+    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
+            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles) {
+        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, Optional.empty());
+    }
+
+    /** A request over manifests only. */
     public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock) {
-        this(root, manifests, policy, clock, Optional.empty());
+        this(root, manifests, policy, clock, List.of(), List.of(), List.of());
     }
 
     /** A request under the default policy and the system clock. */
@@ -40,16 +52,23 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock, baseline);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock, baseline);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
+    }
+
+    /** The same request with scan reports, Trivy ignore files and VEX documents. */
+    public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
+            final List<String> vex) {
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline);
     }
 
     /** The same request compared with a baseline. */
     public GateRequest withBaseline(final BaselineReference reference) {
-        return new GateRequest(root, manifests, policy, clock, Optional.of(reference));
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
+                Optional.of(reference));
     }
 }
