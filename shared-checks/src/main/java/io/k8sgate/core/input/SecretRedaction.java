@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -19,24 +20,40 @@ public final class SecretRedaction {
     public static final String REDACTED = "(redacted)";
 
     /** Words of credential names, matched with separators removed ({@code API_KEY} and {@code apiKey} alike). */
-    private static final Pattern SENSITIVE = Pattern.compile("PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|TOKEN|APIKEY"
-            + "|PRIVATEKEY|ACCESSKEY|CREDENTIAL|CONNECTIONSTRING|DSN|SIGNINGKEY|ENCRYPTIONKEY|CLIENTKEY|SESSIONKEY"
-            + "|COOKIE|AUTH(?!OR)");
+    private static final Pattern SENSITIVE = Pattern.compile(
+            "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY|PRIVATEKEY|ACCESSKEY|CREDENTIAL|SIGNINGKEY"
+                    + "|ENCRYPTIONKEY|MASTERKEY");
+    /** {@code PASS} as a word of the name ({@code DB_PASS}), not as part of another word ({@code PASSTHROUGH}). */
+    private static final Pattern PASS_WORD = Pattern.compile("(^|_)PASS(_|$)");
     /** Names that point at a credential rather than hold one. */
     private static final Pattern POINTER = Pattern.compile(
             ".*_(FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|ID|TTL|EXPIRY|TIMEOUT|LENGTH|TYPE|HEADER|ENABLED|MODE)$");
+    /** A URL with a password in its user info, such as {@code postgres://app:secret@db:5432/shop}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*:([^/\\s@]+)@.*");
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_.-]*\\)");
 
     private SecretRedaction() {
     }
 
     /**
      * True when an environment variable's name suggests that its value is a credential ({@code DB_PASSWORD},
-     * {@code apiKey}, {@code GITHUB_TOKEN}, ...); names that point at one ({@code *_FILE}, {@code *_PATH},
+     * {@code apiKey}, {@code DB_PASS}, ...); names that point at one ({@code *_FILE}, {@code *_PATH},
      * {@code *_URL}, {@code *_ID}, ...) do not. Case, dashes, dots and underscores do not matter.
      */
     public static boolean isSecretLookingName(final String name) {
         String upper = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-        return !POINTER.matcher(upper).matches() && SENSITIVE.matcher(upper.replace("_", "")).find();
+        return !POINTER.matcher(upper).matches()
+                && (SENSITIVE.matcher(upper.replace("_", "")).find() || PASS_WORD.matcher(upper).find());
+    }
+
+    /**
+     * True when a value is a URL with a literal password in its user information
+     * ({@code postgres://app:secret@db/shop}); a {@code $(VAR)} reference in its place is not a password.
+     */
+    public static boolean hasEmbeddedPassword(final String value) {
+        Matcher url = URL_PASSWORD.matcher(value.trim());
+        return url.matches() && !VARIABLE_REFERENCE.matcher(url.group(1)).matches();
     }
 
     /**
@@ -95,7 +112,8 @@ public final class SecretRedaction {
         for (Object entry : env) {
             Object value = copyValue(entry);
             if (value instanceof Map<?, ?> variable && variable.get("name") instanceof String name
-                    && variable.get("value") != null && isSecretLookingName(name)) {
+                    && variable.get("value") != null && (isSecretLookingName(name)
+                            || hasEmbeddedPassword(String.valueOf(variable.get("value"))))) {
                 @SuppressWarnings("unchecked") // copyValue builds Map<String, Object> for every map
                 Map<String, @Nullable Object> typed = (Map<String, @Nullable Object>) variable;
                 typed.put("value", REDACTED);
