@@ -163,4 +163,20 @@ class BaselineGateTest {
 
         assertThat(new ObjectMapper().readTree(json.toByteArray()).has("baseline")).isFalse();
     }
+
+    @Test
+    void shouldMarkSecurityRelevantDriftInTheHtmlAndMarkdownReports() throws Exception {
+        DirectoryStore store = storeWith("v1", false);
+        GateOutcome outcome = GATE.run(request("v2").withBaseline(BaselineReference.latest(store)));
+
+        ByteArrayOutputStream html = new ByteArrayOutputStream();
+        ReportFormat.HTML.writer().write(outcome, html);
+        ByteArrayOutputStream markdown = new ByteArrayOutputStream();
+        ReportFormat.MARKDOWN.writer().write(outcome, markdown);
+
+        assertThat(html.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<span class=\"badge badge-security\">security: privileged</span>")
+                .doesNotContain("another-plain-text-password");
+        assertThat(markdown.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("**security: exposure**");
+    }
 }
