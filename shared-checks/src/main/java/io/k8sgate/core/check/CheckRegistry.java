@@ -1,5 +1,24 @@
 package io.k8sgate.core.check;
 
+import io.k8sgate.core.check.rbac.AnonymousBindingCheck;
+import io.k8sgate.core.check.rbac.BroadGroupBindingCheck;
+import io.k8sgate.core.check.rbac.ClusterAdminGrantCheck;
+import io.k8sgate.core.check.rbac.CsrApprovalCheck;
+import io.k8sgate.core.check.rbac.DefaultRoleAggregationCheck;
+import io.k8sgate.core.check.rbac.DefaultServiceAccountBindingCheck;
+import io.k8sgate.core.check.rbac.EscalationPathCheck;
+import io.k8sgate.core.check.rbac.ImpersonationCheck;
+import io.k8sgate.core.check.rbac.NamespaceModificationCheck;
+import io.k8sgate.core.check.rbac.NodeProxyCheck;
+import io.k8sgate.core.check.rbac.PersistentVolumeCreationCheck;
+import io.k8sgate.core.check.rbac.PodCreationCheck;
+import io.k8sgate.core.check.rbac.PodExecCheck;
+import io.k8sgate.core.check.rbac.PrivilegedTokenMountCheck;
+import io.k8sgate.core.check.rbac.RoleEscalationCheck;
+import io.k8sgate.core.check.rbac.SecretsAccessCheck;
+import io.k8sgate.core.check.rbac.TokenCreationCheck;
+import io.k8sgate.core.check.rbac.WebhookConfigurationCheck;
+import io.k8sgate.core.check.rbac.WildcardRuleCheck;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +33,25 @@ import java.util.Optional;
  */
 public final class CheckRegistry {
     private static final CheckRegistry DEFAULT = new CheckRegistry(List.of(
+            new ClusterAdminGrantCheck(),
+            new WildcardRuleCheck(),
+            new AnonymousBindingCheck(),
+            new BroadGroupBindingCheck(),
+            new RoleEscalationCheck(),
+            new ImpersonationCheck(),
+            new SecretsAccessCheck(),
+            new PodCreationCheck(),
+            new PodExecCheck(),
+            new NodeProxyCheck(),
+            new TokenCreationCheck(),
+            new CsrApprovalCheck(),
+            new WebhookConfigurationCheck(),
+            new PersistentVolumeCreationCheck(),
+            new NamespaceModificationCheck(),
+            new DefaultRoleAggregationCheck(),
+            new DefaultServiceAccountBindingCheck(),
+            new PrivilegedTokenMountCheck(),
+            new EscalationPathCheck(),
             new PrivilegedContainerCheck()));
 
     private final Map<String, Check> checks;
