@@ -32,21 +32,14 @@ public final class AnonymousBindingCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        RbacGraph graph = RbacFindings.graph(context);
         List<Finding> out = new ArrayList<>();
-        for (RbacBinding binding : graph.bindings()) {
-            if (BASELINE_ROLES.contains(binding.roleName())) {
-                continue;
-            }
-            for (int i = 0; i < binding.subjects().size(); i++) {
-                String name = binding.subjects().get(i).subject().name();
-                // the kind is not looked at: a misspelt kind is still an attempt to open the role to everyone
-                if (RbacSubject.ANONYMOUS.equals(name) || RbacSubject.UNAUTHENTICATED.equals(name)) {
-                    out.add(RbacFindings.onBindingSubject(this, binding, i, Severity.CRITICAL,
-                            binding.display() + " gives " + binding.roleKind() + " '" + binding.roleName()
-                                    + "' to " + name + ": every unauthenticated client holds it"));
-                }
-            }
+        // the kind is not looked at: a misspelt kind is still an attempt to open the role to everyone
+        for (var s : RbacFindings.boundSubjects(RbacFindings.graph(context), BASELINE_ROLES,
+                subject -> RbacSubject.ANONYMOUS.equals(subject.name())
+                        || RbacSubject.UNAUTHENTICATED.equals(subject.name()))) {
+            out.add(RbacFindings.onBindingSubject(this, s.binding(), s.index(), Severity.CRITICAL,
+                    s.binding().display() + " gives " + s.binding().roleKind() + " '" + s.binding().roleName()
+                            + "' to " + s.subject().name() + ": every unauthenticated client holds it"));
         }
         return out;
     }

@@ -33,27 +33,17 @@ public final class BroadGroupBindingCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        RbacGraph graph = RbacFindings.graph(context);
         List<Finding> out = new ArrayList<>();
-        for (RbacBinding binding : graph.bindings()) {
-            if (BASELINE_ROLES.contains(binding.roleName())) {
-                continue;
+        for (var s : RbacFindings.boundSubjects(RbacFindings.graph(context), BASELINE_ROLES,
+                BroadGroupBindingCheck::isBroad)) {
+            String message = s.binding().display() + " gives " + s.binding().roleKind() + " '"
+                    + s.binding().roleName() + "' to every member of " + s.subject().name();
+            Severity severity = Severity.HIGH;
+            if (!s.risky().isEmpty()) {
+                message += ", so each of them can " + RbacFindings.labels(s.risky());
+                severity = Severity.CRITICAL;
             }
-            List<Permission> risky = RbacFindings.riskyOf(graph, binding);
-            for (int i = 0; i < binding.subjects().size(); i++) {
-                RbacSubject subject = binding.subjects().get(i).subject();
-                if (!isBroad(subject)) {
-                    continue;
-                }
-                String message = binding.display() + " gives " + binding.roleKind() + " '" + binding.roleName()
-                        + "' to every member of " + subject.name();
-                Severity severity = Severity.HIGH;
-                if (!risky.isEmpty()) {
-                    message += ", so each of them can " + RbacFindings.labels(risky);
-                    severity = Severity.CRITICAL;
-                }
-                out.add(RbacFindings.onBindingSubject(this, binding, i, severity, message));
-            }
+            out.add(RbacFindings.onBindingSubject(this, s.binding(), s.index(), severity, message));
         }
         return out;
     }

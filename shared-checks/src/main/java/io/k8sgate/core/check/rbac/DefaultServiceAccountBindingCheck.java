@@ -8,6 +8,7 @@ import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The {@code default} service account as a binding subject: every pod that names no account gets the role. */
 public final class DefaultServiceAccountBindingCheck implements Check {
@@ -29,24 +30,18 @@ public final class DefaultServiceAccountBindingCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        RbacGraph graph = RbacFindings.graph(context);
         List<Finding> out = new ArrayList<>();
-        for (RbacBinding binding : graph.bindings()) {
-            List<Permission> risky = RbacFindings.riskyOf(graph, binding);
-            for (int i = 0; i < binding.subjects().size(); i++) {
-                RbacSubject subject = binding.subjects().get(i).subject();
-                if (!subject.isServiceAccount() || !"default".equals(subject.name())) {
-                    continue;
-                }
-                String message = binding.display() + " gives " + binding.roleKind() + " '" + binding.roleName()
-                        + "' to " + subject.display() + ", which every pod without its own account runs as";
-                Severity severity = Severity.MEDIUM;
-                if (!risky.isEmpty()) {
-                    message += "; it can " + RbacFindings.labels(risky);
-                    severity = Severity.HIGH;
-                }
-                out.add(RbacFindings.onBindingSubject(this, binding, i, severity, message));
+        for (var s : RbacFindings.boundSubjects(RbacFindings.graph(context), Set.of(),
+                subject -> subject.isServiceAccount() && "default".equals(subject.name()))) {
+            String message = s.binding().display() + " gives " + s.binding().roleKind() + " '"
+                    + s.binding().roleName() + "' to " + s.subject().display()
+                    + ", which every pod without its own account runs as";
+            Severity severity = Severity.MEDIUM;
+            if (!s.risky().isEmpty()) {
+                message += "; it can " + RbacFindings.labels(s.risky());
+                severity = Severity.HIGH;
             }
+            out.add(RbacFindings.onBindingSubject(this, s.binding(), s.index(), severity, message));
         }
         return out;
     }

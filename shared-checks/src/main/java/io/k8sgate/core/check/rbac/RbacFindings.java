@@ -106,6 +106,37 @@ public final class RbacFindings {
                 .withProperty(SCOPE, binding.isClusterWide() ? "cluster-wide" : binding.scope());
     }
 
+    /**
+     * A subject as written in a binding, with the risky permissions the binding's role grants (empty when the role is
+     * harmless or not in the inputs).
+     *
+     * @param binding the binding
+     * @param index   the subject's position in {@code subjects}
+     * @param subject the identity
+     * @param risky   what the role lets it do that is risky
+     */
+    record BoundSubjectRisk(RbacBinding binding, int index, RbacSubject subject, List<Permission> risky) {
+    }
+
+    /** The binding subjects that match, skipping bindings to the given default roles. */
+    static List<BoundSubjectRisk> boundSubjects(final RbacGraph graph, final Set<String> skippedRoles,
+            final java.util.function.Predicate<RbacSubject> which) {
+        List<BoundSubjectRisk> out = new ArrayList<>();
+        for (RbacBinding binding : graph.bindings()) {
+            if (skippedRoles.contains(binding.roleName())) {
+                continue;
+            }
+            List<Permission> risky = riskyOf(graph, binding);
+            for (int i = 0; i < binding.subjects().size(); i++) {
+                RbacSubject subject = binding.subjects().get(i).subject();
+                if (which.test(subject)) {
+                    out.add(new BoundSubjectRisk(binding, i, subject, risky));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The risky permissions the binding's role grants (empty when the role is not in the inputs). */
     static List<Permission> riskyOf(final RbacGraph graph, final RbacBinding binding) {
         return graph.role(binding.roleKey())
