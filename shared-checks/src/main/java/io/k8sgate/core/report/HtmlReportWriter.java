@@ -68,6 +68,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
         summary(o, h);
         findings(o, h);
+        RbacReportSection.html(o.findings(), h);
         suppressed(o, h);
         diagnostics(o, h);
         h.append("</main>\n");

@@ -88,6 +88,10 @@ public final class MarkdownReportWriter implements ReportWriter {
             body.append(row);
             shown++;
         }
+        String rbac = RbacReportSection.markdown(active);
+        if (head.length() + body.length() + rbac.length() + tail.length() + 200 <= limit) {
+            body.append(rbac);
+        }
         return head.append(body).append(tail).toString();
     }
 }

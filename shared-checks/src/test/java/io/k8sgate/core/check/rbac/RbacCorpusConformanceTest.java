@@ -83,7 +83,8 @@ class RbacCorpusConformanceTest {
     void shouldAgreeWithEachPeerOnAtLeast95PercentOfItsCases() throws IOException {
         String corpus = System.getProperty("k8s.corpus", "");
         Assumptions.assumeTrue(!corpus.isBlank(),
-                "RBAC conformance skipped: set -Dk8s.corpus=PATH (the folder that holds rbac/<peer>/expectations.jsonl)");
+                "RBAC conformance skipped: set -Dk8s.corpus=PATH (the folder that holds "
+                        + "rbac/<peer>/expectations.jsonl)");
         Path root = Paths.get(corpus).resolve("rbac");
         Assumptions.assumeTrue(Files.isDirectory(root), "RBAC conformance skipped: no folder " + root);
 

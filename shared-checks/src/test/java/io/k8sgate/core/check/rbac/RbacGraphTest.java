@@ -135,7 +135,8 @@ class RbacGraphTest {
         RbacGraph graph = graph("rbac/semantics.yaml");
 
         assertThat(graph.permissionsOf(ROOT)).containsOnlyKeys("*", "docs");
-        assertThat(graph.permissionsOf(APP)).as("system:authenticated holds the docs grant").containsOnlyKeys("shop", "docs");
+        assertThat(graph.permissionsOf(APP)).as("system:authenticated holds the docs grant")
+                .containsOnlyKeys("shop", "docs");
         assertThat(graph.permissionsOf(RbacSubject.serviceAccount("docs", "x"))).containsOnlyKeys("docs");
         assertThat(graph.effectivePermissionCounts().get(ROOT)).containsEntry("*", 7);
     }
