@@ -200,9 +200,8 @@ public final class EscalationPaths {
             for (RbacSubject sa : targets(RbacPermissions.IMPERSONATE_SA, rules, scope)) {
                 out.putIfAbsent(sa, new Pivot(sa, new Step("impersonate " + sa.display(), g.via()), g));
             }
-            if (granted(RbacPermissions.IMPERSONATE, rules, scope)) {
-                out.putIfAbsent(MASTERS, new Pivot(MASTERS, new Step("impersonate group system:masters",
-                        g.via()), g));
+            for (RbacSubject who : impersonated(rules, scope)) {
+                out.putIfAbsent(who, new Pivot(who, new Step("impersonate " + who.display(), g.via()), g));
             }
             if (granted(RbacPermissions.POD_EXEC, rules, scope)) {
                 for (Workload w : graph.workloads()) {
@@ -227,6 +226,32 @@ public final class EscalationPaths {
                     if (!rule.hasResourceNames() || rule.resourceNames().contains(sa.name())) {
                         out.add(sa);
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The users and groups the rules let a subject impersonate: group system:masters (and with it everything) when a
+     * rule names no object, else the users and groups it names.
+     */
+    private static Set<RbacSubject> impersonated(final List<PolicyRule> rules, final String scope) {
+        Set<RbacSubject> out = new TreeSet<>();
+        for (PolicyRule rule : rules) {
+            if (!granted(RbacPermissions.IMPERSONATE, List.of(rule), scope)) {
+                continue;
+            }
+            if (!rule.hasResourceNames()) {
+                out.add(MASTERS);
+                continue;
+            }
+            for (String name : rule.resourceNames()) {
+                if (rule.matchesResource("groups")) {
+                    out.add(RbacSubject.group(name));
+                }
+                if (rule.matchesResource("users")) {
+                    out.add(RbacSubject.user(name));
                 }
             }
         }

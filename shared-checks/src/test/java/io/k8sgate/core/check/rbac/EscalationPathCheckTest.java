@@ -65,4 +65,18 @@ class EscalationPathCheckTest extends AbstractCheckTest {
         assertThat(EscalationPaths.find(graph)).allSatisfy(p -> assertThat(p.describe())
                 .doesNotContain("request a token of ServiceAccount ops/boss"));
     }
+
+    @Test
+    void shouldImpersonateOnlyTheNamedUsersAndGroups() {
+        List<EscalationPaths.Path> paths = EscalationPaths.find(RbacGraphTest.graph("rbac/impersonation.yaml"));
+
+        assertThat(paths).extracting(p -> p.start().display() + ": " + p.describe()).containsExactly(
+                "User alice: 1. impersonate Group system:masters (ClusterRoleBinding/alice-impersonates-masters -> "
+                        + "ClusterRole/impersonate-masters) -> 2. act as group system:masters, which bypasses RBAC "
+                        + "(built-in superuser group)",
+                "User helpdesk: 1. impersonate User alice (ClusterRoleBinding/helpdesk-impersonates-alice -> "
+                        + "ClusterRole/impersonate-alice) -> 2. impersonate Group system:masters "
+                        + "(ClusterRoleBinding/alice-impersonates-masters -> ClusterRole/impersonate-masters) -> "
+                        + "3. act as group system:masters, which bypasses RBAC (built-in superuser group)");
+    }
 }
