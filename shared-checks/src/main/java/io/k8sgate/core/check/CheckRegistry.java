@@ -9,13 +9,16 @@ import io.k8sgate.core.check.rbac.DefaultServiceAccountBindingCheck;
 import io.k8sgate.core.check.rbac.EscalationPathCheck;
 import io.k8sgate.core.check.rbac.ImpersonationCheck;
 import io.k8sgate.core.check.rbac.NamespaceModificationCheck;
+import io.k8sgate.core.check.rbac.NetworkWriteCheck;
 import io.k8sgate.core.check.rbac.NodeProxyCheck;
 import io.k8sgate.core.check.rbac.PersistentVolumeCreationCheck;
 import io.k8sgate.core.check.rbac.PodCreationCheck;
 import io.k8sgate.core.check.rbac.PodExecCheck;
 import io.k8sgate.core.check.rbac.PrivilegedTokenMountCheck;
+import io.k8sgate.core.check.rbac.RbacObjectWriteCheck;
 import io.k8sgate.core.check.rbac.RoleEscalationCheck;
 import io.k8sgate.core.check.rbac.SecretsAccessCheck;
+import io.k8sgate.core.check.rbac.SystemMastersBindingCheck;
 import io.k8sgate.core.check.rbac.TokenCreationCheck;
 import io.k8sgate.core.check.rbac.WebhookConfigurationCheck;
 import io.k8sgate.core.check.rbac.WildcardRuleCheck;
@@ -52,6 +55,9 @@ public final class CheckRegistry {
             new DefaultServiceAccountBindingCheck(),
             new PrivilegedTokenMountCheck(),
             new EscalationPathCheck(),
+            new SystemMastersBindingCheck(),
+            new RbacObjectWriteCheck(),
+            new NetworkWriteCheck(),
             new PrivilegedContainerCheck()));
 
     private final Map<String, Check> checks;

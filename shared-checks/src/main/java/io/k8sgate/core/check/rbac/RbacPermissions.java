@@ -74,8 +74,16 @@ public final class RbacPermissions {
     /** Relabelling a namespace loosens Pod Security Admission and network policy selection. */
     public static final Permission NAMESPACE_MODIFY = Permission.of("modify namespaces", Severity.MEDIUM,
             List.of("update", "patch"), List.of(CORE), List.of("namespaces"));
+    /** Create or change roles: hand one's own rights to others through new or widened roles. */
+    public static final Permission ROLE_WRITE = Permission.of("create or change roles", Severity.MEDIUM,
+            List.of("create", "update", "patch"), List.of(RBAC), List.of("roles", "clusterroles"));
+    /** Change who traffic reaches: services, endpoints, network policies, ingresses, service status. */
+    public static final Permission NETWORK_WRITE = Permission.of("change services, endpoints, network policies or "
+            + "ingresses", Severity.MEDIUM, List.of("create", "update", "patch", "delete", "deletecollection"),
+            List.of(CORE, "discovery.k8s.io", "networking.k8s.io", "extensions"), List.of("services",
+                    "services/status", "endpoints", "endpointslices", "networkpolicies", "ingresses"));
     /** Create role bindings (with bind, any role). */
-    public static final Permission BINDING_CREATE = Permission.of("create role bindings", Severity.MEDIUM,
+    public static final Permission BINDING_CREATE = Permission.of("create or change role bindings", Severity.MEDIUM,
             List.of("create", "update", "patch"), List.of(RBAC), List.of("rolebindings", "clusterrolebindings"));
 
     /** Every permission that makes a subject risky (the token of its service account worth stealing). */
