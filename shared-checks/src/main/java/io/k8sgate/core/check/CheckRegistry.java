@@ -8,6 +8,7 @@ import io.k8sgate.core.check.rbac.DefaultRoleAggregationCheck;
 import io.k8sgate.core.check.rbac.DefaultServiceAccountBindingCheck;
 import io.k8sgate.core.check.rbac.EscalationPathCheck;
 import io.k8sgate.core.check.rbac.ImpersonationCheck;
+import io.k8sgate.core.check.rbac.IneffectiveRuleCheck;
 import io.k8sgate.core.check.rbac.NamespaceModificationCheck;
 import io.k8sgate.core.check.rbac.NetworkWriteCheck;
 import io.k8sgate.core.check.rbac.NodeProxyCheck;
@@ -58,6 +59,7 @@ public final class CheckRegistry {
             new SystemMastersBindingCheck(),
             new RbacObjectWriteCheck(),
             new NetworkWriteCheck(),
+            new IneffectiveRuleCheck(),
             new PrivilegedContainerCheck()));
 
     private final Map<String, Check> checks;

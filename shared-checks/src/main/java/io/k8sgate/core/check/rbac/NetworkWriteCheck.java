@@ -8,12 +8,15 @@ import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
 
-/** Change of services, endpoints, network policies or ingresses: on the role rules that carry it and on every subject that holds it. */
+/**
+ * Change of services, endpoints, network policies or ingresses: on the role rules that carry it and on the subjects
+ * that hold it.
+ */
 public final class NetworkWriteCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-022",
                     "Change of services, endpoints, network policies or ingresses", Severity.HIGH, Category.RBAC)
-            .withText("Whoever changes services, endpoints, endpoint slices, ingresses or a service's status (CVE-2020-8554) "
-                            + "can redirect traffic to a pod of its own; deleting a network policy opens the "
+            .withText("Whoever changes services, endpoints, endpoint slices, ingresses or a service's status "
+                            + "(CVE-2020-8554) can redirect traffic to a pod of its own; deleting a network policy opens the "
                             + "paths it closed.",
                     "Let the deployment pipeline own these objects; give people and applications read access.")
             .withReferences("https://kubernetes.io/docs/concepts/services-networking/network-policies/",

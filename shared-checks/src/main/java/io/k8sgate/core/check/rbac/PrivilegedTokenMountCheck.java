@@ -3,6 +3,7 @@ package io.k8sgate.core.check.rbac;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
@@ -61,7 +62,9 @@ public final class PrivilegedTokenMountCheck implements Check {
             if (first == null) {
                 continue;
             }
-            out.add(finding(workload.object(), workload.podSpec().get("serviceAccountName"),
+            YamlNode named = workload.podSpec().get("serviceAccountName").isPresent()
+                    ? workload.podSpec().get("serviceAccountName") : workload.podSpec().get("serviceAccount");
+            out.add(finding(workload.object(), named.isPresent() ? named : workload.podSpec().get("serviceAccountName"),
                     workload.ref().display() + " mounts the token of " + account.display() + ", which can "
                             + String.join("; ", reasons))
                     .withSeverity(worst).withProperty("workload", workload.ref().display())
