@@ -16,8 +16,8 @@ public final class NetworkWriteCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-022",
                     "Change of services, endpoints, network policies or ingresses", Severity.HIGH, Category.RBAC)
             .withText("Whoever changes services, endpoints, endpoint slices, ingresses or a service's status "
-                            + "(CVE-2020-8554) can redirect traffic to a pod of its own; deleting a network policy opens the "
-                            + "paths it closed.",
+                            + "(CVE-2020-8554) can redirect traffic to a pod of its own; deleting a network policy "
+                            + "opens the paths it closed.",
                     "Let the deployment pipeline own these objects; give people and applications read access.")
             .withReferences("https://kubernetes.io/docs/concepts/services-networking/network-policies/",
                     "https://github.com/kubernetes/kubernetes/issues/97076")

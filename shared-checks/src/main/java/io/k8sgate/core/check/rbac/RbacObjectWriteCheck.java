@@ -13,8 +13,8 @@ public final class RbacObjectWriteCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-021",
                     "Creation or change of roles and bindings", Severity.HIGH, Category.RBAC)
             .withText("Without bind or escalate the API server only lets a subject grant what it holds itself, "
-                            + "but it can still hand its own rights to other identities, and patch the subjects of an existing "
-                            + "powerful binding (the roleRef is immutable, the subjects are not).",
+                            + "but it can still hand its own rights to other identities, and patch the subjects of an "
+                            + "existing powerful binding (the roleRef is immutable, the subjects are not).",
                     "Leave RBAC objects to the deployment pipeline or the cluster administrators; grant get and "
                             + "list only.")
             .withReferences("https://kubernetes.io/docs/reference/access-authn-authz/rbac/"
