@@ -23,7 +23,7 @@ import java.util.TreeSet;
 public final class EscalationPaths {
     /** The most identity changes a path may take. */
     static final int MAX_PIVOTS = 3;
-    /** The most identities visited from one subject. */
+    /** The most identities looked at from one subject. */
     static final int MAX_VISITED = 512;
     private static final RbacSubject MASTERS = RbacSubject.group(RbacSubject.MASTERS);
 
@@ -112,7 +112,7 @@ public final class EscalationPaths {
             }
         }
         Path best = null;
-        while (!queue.isEmpty() && visited.size() <= MAX_VISITED) {
+        for (int expanded = 0; !queue.isEmpty() && expanded < MAX_VISITED; expanded++) {
             Node node = queue.poll();
             Optional<Goal> goal = bestGoal(node.identity(), held);
             if (goal.isPresent()) {

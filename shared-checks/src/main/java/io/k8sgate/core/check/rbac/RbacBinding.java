@@ -98,9 +98,14 @@ public record RbacBinding(K8sObject object, List<BoundSubject> subjects) {
 
     /**
      * The key of the referenced role. A ClusterRoleBinding may reference only a ClusterRole and a RoleBinding a Role
-     * of its own namespace or a ClusterRole; anything else resolves to nothing.
+     * of its own namespace or a ClusterRole, and {@code roleRef.apiGroup} must be the RBAC group; anything else
+     * resolves to nothing.
      */
     public String roleKey() {
+        String group = object.root().path("roleRef", "apiGroup").text("rbac.authorization.k8s.io");
+        if (!"rbac.authorization.k8s.io".equals(group)) {
+            return "";
+        }
         String kind = roleKind();
         if (RbacRole.CLUSTER_ROLE.equals(kind)) {
             return RbacGraph.roleKey(kind, "", roleName());

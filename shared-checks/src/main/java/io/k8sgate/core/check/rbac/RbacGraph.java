@@ -55,6 +55,7 @@ public final class RbacGraph {
     private final Map<String, K8sObject> serviceAccounts;
     private final List<Workload> workloads;
     private final Map<String, Set<RbacSubject>> accountsByNamespace;
+    private final Set<RbacSubject> allAccounts;
 
     private RbacGraph(final List<K8sObject> objects, final List<Workload> workloads) {
         this.workloads = List.copyOf(workloads);
@@ -107,6 +108,9 @@ public final class RbacGraph {
         this.bySubject = subjects;
         this.bindingsByRole = byRole;
         this.accountsByNamespace = knownAccounts();
+        Set<RbacSubject> all = new TreeSet<>();
+        accountsByNamespace.values().forEach(all::addAll);
+        this.allAccounts = Collections.unmodifiableSet(all);
     }
 
     /** The graph of a run, shared by every RBAC check through {@link CheckContext#analysis}. */
@@ -368,11 +372,9 @@ public final class RbacGraph {
      */
     public Set<RbacSubject> serviceAccountsIn(final String namespace) {
         if (RbacBinding.CLUSTER_WIDE.equals(namespace)) {
-            Set<RbacSubject> all = new TreeSet<>();
-            accountsByNamespace.values().forEach(all::addAll);
-            return all;
+            return allAccounts;
         }
-        return accountsByNamespace.getOrDefault(namespace, Set.of());
+        return Collections.unmodifiableSet(accountsByNamespace.getOrDefault(namespace, Set.of()));
     }
 
     /** The workloads that run in a namespace as a service account and mount its token. */

@@ -157,4 +157,20 @@ class RbacGraphTest {
         assertThat(graph.serviceAccountsIn("shop")).extracting(RbacSubject::name)
                 .containsExactlyInAnyOrder("app", "quiet", "default");
     }
+
+    @Test
+    void shouldResolveNoRoleForARoleRefOutsideTheRbacGroup() {
+        RbacGraph graph = graph("rbac/semantics.yaml");
+
+        assertThat(graph.allows(RbacSubject.user("mallory"), "get", "", "secrets", "", "shop")).isEmpty();
+    }
+
+    @Test
+    void shouldListEveryKnownServiceAccountForAClusterWideScope() {
+        RbacGraph graph = graph("rbac/semantics.yaml");
+
+        assertThat(graph.serviceAccountsIn("*")).extracting(RbacSubject::display)
+                .contains("ServiceAccount shop/app", "ServiceAccount tools/runner", "ServiceAccount tools/default")
+                .doesNotContain("ServiceAccount docs/default");
+    }
 }
