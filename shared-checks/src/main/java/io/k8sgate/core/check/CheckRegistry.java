@@ -3,6 +3,7 @@ package io.k8sgate.core.check;
 import io.k8sgate.core.check.rbac.AnonymousBindingCheck;
 import io.k8sgate.core.check.rbac.BroadGroupBindingCheck;
 import io.k8sgate.core.check.rbac.ClusterAdminGrantCheck;
+import io.k8sgate.core.check.rbac.ConfigMapWriteCheck;
 import io.k8sgate.core.check.rbac.CsrApprovalCheck;
 import io.k8sgate.core.check.rbac.DefaultRoleAggregationCheck;
 import io.k8sgate.core.check.rbac.DefaultServiceAccountBindingCheck;
@@ -60,6 +61,7 @@ public final class CheckRegistry {
             new RbacObjectWriteCheck(),
             new NetworkWriteCheck(),
             new IneffectiveRuleCheck(),
+            new ConfigMapWriteCheck(),
             new PrivilegedContainerCheck()));
 
     private final Map<String, Check> checks;

@@ -82,6 +82,10 @@ public final class RbacPermissions {
             + "ingresses", Severity.MEDIUM, List.of("create", "update", "patch", "delete", "deletecollection"),
             List.of(CORE, "discovery.k8s.io", "networking.k8s.io", "extensions"), List.of("services",
                     "services/status", "endpoints", "endpointslices", "networkpolicies", "ingresses"));
+    /** Write ConfigMaps: runtime configuration, and in kube-system aws-auth (IAM mapping) and coredns. */
+    public static final Permission CONFIGMAP_WRITE = Permission.of("change config maps", Severity.LOW,
+            List.of("create", "update", "patch", "delete", "deletecollection"), List.of(CORE),
+            List.of("configmaps")).namedToo();
     /** Create role bindings (with bind, any role). */
     public static final Permission BINDING_CREATE = Permission.of("create or change role bindings", Severity.MEDIUM,
             List.of("create", "update", "patch"), List.of(RBAC), List.of("rolebindings", "clusterrolebindings"));
