@@ -73,7 +73,7 @@ public final class SecurityGate {
         List<Finding> findings = new ArrayList<>();
         for (Finding f : result.findings()) {
             CheckMetadata meta = byId.get(f.checkId());
-            findings.add(meta == null ? f : f.withSeverity(policy.severityOf(meta)));
+            findings.add(meta == null ? f : policy.severityOverride(meta.id()).map(f::withSeverity).orElse(f));
         }
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
         findings = new ArrayList<>(Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics));

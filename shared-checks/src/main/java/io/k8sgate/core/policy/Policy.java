@@ -51,7 +51,16 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
         return enableAll || check.enabledByDefault();
     }
 
-    /** The severity findings of the check get. */
+    /**
+     * The severity the policy sets for a check, when it overrides it; without one, each finding keeps the severity
+     * its check gave it (which may depend on context, such as a grant that is cluster-wide).
+     */
+    public Optional<Severity> severityOverride(final String checkId) {
+        CheckPolicy own = checks.get(checkId);
+        return own == null ? Optional.empty() : own.severity();
+    }
+
+    /** The severity findings of the check get by default. */
     public Severity severityOf(final CheckMetadata check) {
         CheckPolicy own = checks.get(check.id());
         return own == null ? check.severity() : own.severity().orElse(check.severity());
