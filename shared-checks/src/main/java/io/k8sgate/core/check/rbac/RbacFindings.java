@@ -103,6 +103,7 @@ public final class RbacFindings {
         return check.finding(binding.object(), binding.subjects().get(index).node(), message).withSeverity(severity)
                 .withProperty(SUBJECT, subject.display()).withProperty(BINDING, binding.display())
                 .withProperty(ROLE, binding.roleKind() + "/" + binding.roleName())
+                .withProperty(PERMISSION, "what " + binding.roleKind() + " '" + binding.roleName() + "' grants")
                 .withProperty(SCOPE, binding.isClusterWide() ? "cluster-wide" : binding.scope());
     }
 
