@@ -1,5 +1,6 @@
 package io.k8sgate.core.check.rbac;
 
+import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayDeque;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Privilege escalation paths: chains of steps by which a subject becomes other identities (creating pods that run as
- * a service account, requesting its token, impersonating it, exec into a pod that mounts it) until one of them holds
+ * a service account, requesting its token, reading its token Secret, impersonating it, exec into a pod that mounts
+ * it) until one of them holds
  * a risky permission the subject does not. The search is breadth-first, so the path found is a shortest one, and
  * bounded in depth and in identities visited per subject.
  */
@@ -202,6 +204,15 @@ public final class EscalationPaths {
             }
             for (RbacSubject who : impersonated(rules, scope)) {
                 out.putIfAbsent(who, new Pivot(who, new Step("impersonate " + who.display(), g.via()), g));
+            }
+            if (granted(RbacPermissions.SECRETS_READ, rules, scope)) {
+                for (K8sObject secret : graph.tokenSecrets()) {
+                    RbacSubject sa = RbacGraph.accountOfToken(secret);
+                    if (g.isClusterWide() || sa.namespace().equals(scope)) {
+                        out.putIfAbsent(sa, new Pivot(sa, new Step("read the token Secret " + secret.ref().display()
+                                + " of " + sa.display(), g.via()), g));
+                    }
+                }
             }
             if (granted(RbacPermissions.POD_EXEC, rules, scope)) {
                 for (Workload w : graph.workloads()) {

@@ -56,6 +56,7 @@ public final class RbacGraph {
     private final List<Workload> workloads;
     private final Map<String, Set<RbacSubject>> accountsByNamespace;
     private final Set<RbacSubject> allAccounts;
+    private final List<K8sObject> tokenSecrets;
 
     private RbacGraph(final List<K8sObject> objects, final List<Workload> workloads) {
         this.workloads = List.copyOf(workloads);
@@ -66,7 +67,11 @@ public final class RbacGraph {
         }
         List<RbacBinding> bindingList = new ArrayList<>();
         Map<String, K8sObject> accounts = new HashMap<>();
+        List<K8sObject> tokens = new ArrayList<>();
         for (K8sObject o : objects) {
+            if (isTokenSecret(o)) {
+                tokens.add(o);
+            }
             if (!"rbac.authorization.k8s.io".equals(o.apiGroup()) && !"ServiceAccount".equals(o.kind())) {
                 continue;
             }
@@ -111,6 +116,7 @@ public final class RbacGraph {
         Set<RbacSubject> all = new TreeSet<>();
         accountsByNamespace.values().forEach(all::addAll);
         this.allAccounts = Collections.unmodifiableSet(all);
+        this.tokenSecrets = List.copyOf(tokens);
     }
 
     /** The graph of a run, shared by every RBAC check through {@link CheckContext#analysis}. */
@@ -375,6 +381,27 @@ public final class RbacGraph {
             return allAccounts;
         }
         return Collections.unmodifiableSet(accountsByNamespace.getOrDefault(namespace, Set.of()));
+    }
+
+    /**
+     * The long-lived token Secrets of the inputs ({@code type: kubernetes.io/service-account-token}): whoever reads
+     * secrets in their namespace holds the token of the service account they name. Only the annotation is read,
+     * never the data.
+     */
+    public List<K8sObject> tokenSecrets() {
+        return tokenSecrets;
+    }
+
+    /** The service account a token Secret belongs to. */
+    public static RbacSubject accountOfToken(final K8sObject secret) {
+        return RbacSubject.serviceAccount(namespaceOf(secret),
+                secret.annotations().getOrDefault("kubernetes.io/service-account.name", ""));
+    }
+
+    private static boolean isTokenSecret(final K8sObject o) {
+        return "Secret".equals(o.kind()) && o.apiGroup().isEmpty()
+                && "kubernetes.io/service-account-token".equals(o.root().get("type").text(""))
+                && !o.annotations().getOrDefault("kubernetes.io/service-account.name", "").isEmpty();
     }
 
     /** The workloads that run in a namespace as a service account and mount its token. */

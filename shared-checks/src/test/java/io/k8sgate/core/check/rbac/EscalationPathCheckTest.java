@@ -79,4 +79,12 @@ class EscalationPathCheckTest extends AbstractCheckTest {
                         + "(ClusterRoleBinding/alice-impersonates-masters -> ClusterRole/impersonate-masters) -> "
                         + "3. act as group system:masters, which bypasses RBAC (built-in superuser group)");
     }
+
+    @Test
+    void shouldStepThroughALongLivedTokenSecretWithoutReadingItsData() {
+        assertThat(run("token-secret.yaml")).singleElement().satisfies(f -> assertThat(f.properties())
+                .containsEntry("path.1", "read the token Secret Secret/legacy/old-admin-token of ServiceAccount "
+                        + "legacy/old-admin (RoleBinding/legacy/auditors -> Role/legacy/secret-reader)")
+                .containsEntry("permission", "bind any role (grant any permission) cluster-wide"));
+    }
 }
