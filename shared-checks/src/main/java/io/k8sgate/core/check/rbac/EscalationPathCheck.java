@@ -5,6 +5,7 @@ import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +41,7 @@ public final class EscalationPathCheck implements Check {
         List<Finding> out = new ArrayList<>();
         for (EscalationPaths.Path path : EscalationPaths.find(graph)) {
             Map<String, String> props = new LinkedHashMap<>();
-            for (int i = 0; i < path.steps().size(); i++) {
-                props.put("path." + (i + 1), path.steps().get(i).toString());
-            }
-            props.put("escalationPath", path.describe());
+            props.put(FindingProperties.ESCALATION_PATH, path.property());
             props.put(RbacFindings.SUBJECT, path.start().display());
             props.put(RbacFindings.PERMISSION, path.goal());
             props.put(RbacFindings.BINDING, path.entry().binding().display());

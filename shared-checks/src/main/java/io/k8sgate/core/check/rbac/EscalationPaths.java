@@ -2,6 +2,7 @@ package io.k8sgate.core.check.rbac;
 
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,13 +66,18 @@ public final class EscalationPaths {
             Objects.requireNonNull(severity, "severity");
         }
 
-        /** {@code 1. ... -> 2. ...}. */
+        /** {@code 1. ...; 2. ...}, for messages. */
         public String describe() {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < steps.size(); i++) {
-                sb.append(i == 0 ? "" : " -> ").append(i + 1).append(". ").append(steps.get(i));
+                sb.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(steps.get(i));
             }
             return sb.toString();
+        }
+
+        /** The steps joined by {@link FindingProperties#PATH_STEP}, as the reports read them. */
+        public String property() {
+            return String.join(FindingProperties.PATH_STEP, steps.stream().map(Step::toString).toList());
         }
     }
 

@@ -29,8 +29,8 @@ public record Grant(RbacSubject subject, RbacBinding binding, int index, RbacRol
         return isClusterWide() ? "cluster-wide" : "in namespace " + scope;
     }
 
-    /** {@code binding -> role}, for messages. */
+    /** {@code binding → role}, for messages (without {@code ->}, which separates the steps of a path). */
     public String via() {
-        return binding.display() + " -> " + role.display();
+        return binding.display() + " \u2192 " + role.display();
     }
 }

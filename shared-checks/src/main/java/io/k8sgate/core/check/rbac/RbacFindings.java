@@ -4,6 +4,7 @@ import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +21,13 @@ import java.util.stream.Collectors;
  */
 public final class RbacFindings {
     /** Property: the identity holding the permission. */
-    public static final String SUBJECT = "subject";
+    public static final String SUBJECT = FindingProperties.SUBJECT;
     /** Property: what it can do. */
     public static final String PERMISSION = "permission";
     /** Property: the binding that grants it. */
-    public static final String BINDING = "binding";
+    public static final String BINDING = FindingProperties.BINDING;
     /** Property: the role that grants it. */
-    public static final String ROLE = "role";
+    public static final String ROLE = FindingProperties.ROLE;
     /** Property: cluster-wide or the namespace. */
     public static final String SCOPE = "scope";
     /** Property: where the granting rule is written. */

@@ -81,9 +81,9 @@ public record RbacSubject(String kind, String name, String namespace) implements
         return all;
     }
 
-    /** {@code ServiceAccount ns/name}, {@code User name} or {@code Group name}. */
+    /** {@code ServiceAccount/ns/name}, {@code User/name} or {@code Group/name}. */
     public String display() {
-        return isServiceAccount() ? kind + " " + namespace + "/" + name : kind + " " + name;
+        return isServiceAccount() ? kind + "/" + namespace + "/" + name : kind + "/" + name;
     }
 
     @Override

@@ -25,14 +25,14 @@ class PrivilegedTokenMountCheckTest extends AbstractCheckTest {
         assertThat(found).filteredOn(f -> f.resource().name().equals("pipeline")).singleElement().satisfies(f -> {
             assertThat(f.fieldPath()).isEqualTo("spec.template.spec.serviceAccountName");
             assertThat(f.properties()).containsEntry("workload", "Deployment/ci/pipeline")
-                    .containsEntry("subject", "ServiceAccount ci/deployer")
+                    .containsEntry("subject", "ServiceAccount/ci/deployer")
                     .containsEntry("binding", "RoleBinding/ci/deployer-edit")
                     .containsEntry("role", "ClusterRole/edit (built-in)");
             assertThat(f.properties().get("permission")).contains("create pods", "read secrets");
         });
         assertThat(found).filteredOn(f -> f.resource().name().equals("helper")).singleElement().satisfies(f -> {
             assertThat(f.fieldPath()).isEqualTo("spec.serviceAccountName");
-            assertThat(f.properties()).containsEntry("subject", "ServiceAccount ci/default")
+            assertThat(f.properties()).containsEntry("subject", "ServiceAccount/ci/default")
                     .containsEntry("binding", "RoleBinding/ci/all-sa-secrets");
         });
     }

@@ -170,7 +170,7 @@ class RbacGraphTest {
         RbacGraph graph = graph("rbac/semantics.yaml");
 
         assertThat(graph.serviceAccountsIn("*")).extracting(RbacSubject::display)
-                .contains("ServiceAccount shop/app", "ServiceAccount tools/runner", "ServiceAccount tools/default")
-                .doesNotContain("ServiceAccount docs/default");
+                .contains("ServiceAccount/shop/app", "ServiceAccount/tools/runner", "ServiceAccount/tools/default")
+                .doesNotContain("ServiceAccount/docs/default");
     }
 }

@@ -29,7 +29,7 @@ class SecretsAccessCheckTest extends AbstractCheckTest {
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
                     assertThat(f.fieldPath()).isEqualTo("subjects[0]");
-                    assertThat(f.properties()).containsEntry("subject", "ServiceAccount ops/backup")
+                    assertThat(f.properties()).containsEntry("subject", "ServiceAccount/ops/backup")
                             .containsEntry("permission", "read secrets")
                             .containsEntry("binding", "ClusterRoleBinding/secret-readers")
                             .containsEntry("role", "ClusterRole/secret-reader")
@@ -40,8 +40,8 @@ class SecretsAccessCheckTest extends AbstractCheckTest {
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.HIGH);
                     assertThat(f.properties()).containsEntry("scope", "shop");
-                    assertThat(f.message()).isEqualTo("User erin can read secrets in namespace shop through "
-                            + "RoleBinding/shop/local-secret-readers -> ClusterRole/secret-reader");
+                    assertThat(f.message()).isEqualTo("User/erin can read secrets in namespace shop through "
+                            + "RoleBinding/shop/local-secret-readers \u2192 ClusterRole/secret-reader");
                 });
     }
 
