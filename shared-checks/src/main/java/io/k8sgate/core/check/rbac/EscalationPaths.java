@@ -107,14 +107,18 @@ public final class EscalationPaths {
     }
 
     private Optional<Path> from(final RbacSubject start) {
+        if (!canPivot(start)) {
+            return Optional.empty();
+        }
         Set<String> held = heldBy(start);
         if (held.contains(key(RbacPermissions.FULL_ADMIN.label(), RbacBinding.CLUSTER_WIDE))) {
             return Optional.empty();
         }
+        List<Pivot> first = pivots(start, true);
         Deque<Node> queue = new ArrayDeque<>();
         Set<RbacSubject> visited = new HashSet<>();
         visited.add(start);
-        for (Pivot p : pivots(start, true)) {
+        for (Pivot p : first) {
             if (visited.add(p.target())) {
                 queue.add(new Node(p.target(), List.of(p.step()), p.grant()));
             }
@@ -130,6 +134,10 @@ public final class EscalationPaths {
                         goal.get().scope()), goal.get().severity());
                 if (best == null || path.severity().compareTo(best.severity()) < 0) {
                     best = path;
+                }
+                if (best.severity() == Severity.CRITICAL) {
+                    // breadth-first: no later path is shorter, and none is more severe
+                    break;
                 }
             }
             if (node.steps().size() < MAX_PIVOTS) {
@@ -149,7 +157,7 @@ public final class EscalationPaths {
     private Set<String> heldBy(final RbacSubject subject) {
         Set<String> held = new HashSet<>();
         for (Grant g : graph.grantsOf(subject)) {
-            for (Permission p : RbacPermissions.riskyIn(graph.rulesOf(g.role()), g.scope())) {
+            for (Permission p : graph.riskyIn(g.role(), g.scope())) {
                 held.add(key(p.label(), g.scope()));
             }
         }
@@ -172,7 +180,7 @@ public final class EscalationPaths {
         }
         Goal best = null;
         for (Grant g : graph.grantsOf(identity)) {
-            for (Permission p : RbacPermissions.riskyIn(graph.rulesOf(g.role()), g.scope())) {
+            for (Permission p : graph.riskyIn(g.role(), g.scope())) {
                 if (held.contains(key(p.label(), RbacBinding.CLUSTER_WIDE)) || held.contains(key(p.label(),
                         g.scope()))) {
                     continue;
@@ -187,6 +195,20 @@ public final class EscalationPaths {
         return Optional.ofNullable(best);
     }
 
+    /** True when a direct grant of the subject allows any step to another identity (cheap, before building them). */
+    private boolean canPivot(final RbacSubject subject) {
+        for (Grant g : graph.grantsOf(subject)) {
+            if (g.subject().equals(subject) && (has(RbacPermissions.POD_CREATE, g)
+                    || has(RbacPermissions.CONTROLLER_WRITE, g) || has(RbacPermissions.SA_TOKEN, g)
+                    || has(RbacPermissions.IMPERSONATE_SA, g) || has(RbacPermissions.IMPERSONATE, g)
+                    || has(RbacPermissions.POD_EXEC, g)
+                    || !graph.tokenSecrets().isEmpty() && has(RbacPermissions.SECRETS_READ, g))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The identities a subject can become, with the step and grant that allow it. */
     private List<Pivot> pivots(final RbacSubject subject, final boolean directOnly) {
         Map<RbacSubject, Pivot> out = new LinkedHashMap<>();
@@ -197,21 +219,21 @@ public final class EscalationPaths {
             List<PolicyRule> rules = graph.rulesOf(g.role());
             String scope = g.scope();
             String where = g.scopeText();
-            if (granted(RbacPermissions.POD_CREATE, rules, scope)
-                    || granted(RbacPermissions.CONTROLLER_WRITE, rules, scope)) {
+            if (has(RbacPermissions.POD_CREATE, g) || has(RbacPermissions.CONTROLLER_WRITE, g)) {
                 accounts(scope).forEach(sa -> out.putIfAbsent(sa, new Pivot(sa, new Step("create a pod " + where
                         + " that runs as " + sa.display(), g.via()), g)));
             }
-            for (RbacSubject sa : targets(RbacPermissions.SA_TOKEN, rules, scope)) {
+            for (RbacSubject sa : targets(RbacPermissions.SA_TOKEN, g)) {
                 out.putIfAbsent(sa, new Pivot(sa, new Step("request a token of " + sa.display(), g.via()), g));
             }
-            for (RbacSubject sa : targets(RbacPermissions.IMPERSONATE_SA, rules, scope)) {
+            for (RbacSubject sa : targets(RbacPermissions.IMPERSONATE_SA, g)) {
                 out.putIfAbsent(sa, new Pivot(sa, new Step("impersonate " + sa.display(), g.via()), g));
             }
-            for (RbacSubject who : impersonated(rules, scope)) {
+            for (RbacSubject who : has(RbacPermissions.IMPERSONATE, g) ? impersonated(rules, scope)
+                    : Set.<RbacSubject>of()) {
                 out.putIfAbsent(who, new Pivot(who, new Step("impersonate " + who.display(), g.via()), g));
             }
-            if (granted(RbacPermissions.SECRETS_READ, rules, scope)) {
+            if (has(RbacPermissions.SECRETS_READ, g)) {
                 for (K8sObject secret : graph.tokenSecrets()) {
                     RbacSubject sa = RbacGraph.accountOfToken(secret);
                     if (g.isClusterWide() || sa.namespace().equals(scope)) {
@@ -220,7 +242,7 @@ public final class EscalationPaths {
                     }
                 }
             }
-            if (granted(RbacPermissions.POD_EXEC, rules, scope)) {
+            if (has(RbacPermissions.POD_EXEC, g)) {
                 for (Workload w : graph.workloads()) {
                     RbacSubject sa = RbacGraph.accountOf(w);
                     if ((g.isClusterWide() || w.namespace().equals(scope)) && graph.mountsToken(w)) {
@@ -235,9 +257,13 @@ public final class EscalationPaths {
     }
 
     /** The service accounts of the scope that the permission reaches: all, or those its rules name. */
-    private Set<RbacSubject> targets(final Permission p, final List<PolicyRule> rules, final String scope) {
+    private Set<RbacSubject> targets(final Permission p, final Grant g) {
         Set<RbacSubject> out = new TreeSet<>();
-        for (PolicyRule rule : rules) {
+        if (!has(p, g)) {
+            return out;
+        }
+        String scope = g.scope();
+        for (PolicyRule rule : graph.rulesOf(g.role())) {
             if (granted(p, List.of(rule), scope)) {
                 for (RbacSubject sa : accounts(scope)) {
                     if (!rule.hasResourceNames() || rule.resourceNames().contains(sa.name())) {
@@ -277,6 +303,10 @@ public final class EscalationPaths {
 
     private Set<RbacSubject> accounts(final String scope) {
         return graph.serviceAccountsIn(scope);
+    }
+
+    private boolean has(final Permission p, final Grant g) {
+        return !graph.granting(p, g.role(), g.scope()).isEmpty();
     }
 
     private static boolean granted(final Permission p, final List<PolicyRule> rules, final String scope) {

@@ -47,7 +47,7 @@ public final class PrivilegedTokenMountCheck implements Check {
             Grant first = null;
             List<Permission> firstHeld = List.of();
             for (Grant grant : graph.grantsOf(account)) {
-                List<Permission> held = RbacPermissions.riskyIn(graph.rulesOf(grant.role()), grant.scope());
+                List<Permission> held = graph.riskyIn(grant.role(), grant.scope());
                 if (held.isEmpty()) {
                     continue;
                 }

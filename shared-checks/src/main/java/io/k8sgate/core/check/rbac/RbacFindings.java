@@ -70,11 +70,10 @@ public final class RbacFindings {
         RbacGraph graph = graph(context);
         List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
         for (Grant grant : graph.grants()) {
-            List<PolicyRule> rules = graph.rulesOf(grant.role());
             List<Permission> held = permissions.stream()
-                    .filter(p -> !p.grantedBy(rules, grant.scope()).isEmpty()).toList();
+                    .filter(p -> !graph.granting(p, grant.role(), grant.scope()).isEmpty()).toList();
             if (!held.isEmpty()) {
-                PolicyRule first = held.get(0).grantedBy(rules, grant.scope()).get(0);
+                PolicyRule first = graph.granting(held.get(0), grant.role(), grant.scope()).get(0);
                 out.add(onSubject(check, grant, severityOf(held, grant.scope()),
                         grant.subject().display() + " can " + labels(held) + " " + grant.scopeText() + " through "
                                 + grant.via(), labels(held), first, graph));
@@ -142,7 +141,7 @@ public final class RbacFindings {
     /** The risky permissions the binding's role grants (empty when the role is not in the inputs). */
     static List<Permission> riskyOf(final RbacGraph graph, final RbacBinding binding) {
         return graph.role(binding.roleKey())
-                .map(role -> RbacPermissions.riskyIn(graph.rulesOf(role), binding.scope())).orElse(List.of());
+                .map(role -> graph.riskyIn(role, binding.scope())).orElse(List.of());
     }
 
     /** Findings on the rules of the inputs' roles that carry one of the permissions. */

@@ -57,6 +57,8 @@ public final class RbacGraph {
     private final Map<String, Set<RbacSubject>> accountsByNamespace;
     private final Set<RbacSubject> allAccounts;
     private final List<K8sObject> tokenSecrets;
+    /** Which rules of a role grant a permission in a scope, remembered: many subjects share few roles and scopes. */
+    private final Map<String, List<PolicyRule>> granting = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RbacGraph(final List<K8sObject> objects, final List<Workload> workloads) {
         this.workloads = List.copyOf(workloads);
@@ -199,6 +201,20 @@ public final class RbacGraph {
     /** The rules a role grants: its own, or for an aggregated ClusterRole the union of the matching roles' rules. */
     public List<PolicyRule> rulesOf(final RbacRole role) {
         return effectiveRules.getOrDefault(role.key(), role.rules());
+    }
+
+    /**
+     * The rules of a role that grant a permission in a scope ({@link Permission#grantedBy}), computed once per role,
+     * scope and permission.
+     */
+    public List<PolicyRule> granting(final Permission permission, final RbacRole role, final String scope) {
+        return granting.computeIfAbsent(role.key() + "\u001f" + scope + "\u001f" + permission.label(),
+                k -> permission.grantedBy(rulesOf(role), scope));
+    }
+
+    /** The risky permissions ({@link RbacPermissions#RISKY}) a role grants in a scope. */
+    public List<Permission> riskyIn(final RbacRole role, final String scope) {
+        return RbacPermissions.RISKY.stream().filter(p -> !granting(p, role, scope).isEmpty()).toList();
     }
 
     /** The role a rule is written in (for a rule that reached an aggregated role). */
