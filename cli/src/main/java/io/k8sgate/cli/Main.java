@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 /** {@code k8s-security}: the gate for any CI. Exit codes: 0 pass or warn, 1 fail, 2 usage or configuration, 3 input. */
 @Command(name = "k8s-security", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks Kubernetes manifests before deployment and gates the build.",
-        subcommands = {Main.CheckCommand.class, Main.ChecksCommand.class})
+        subcommands = {Main.CheckCommand.class, Main.ChecksCommand.class, BaselineCommand.class})
 public final class Main implements Callable<Integer> {
     /** The gate passed, or only warned. */
     public static final int EXIT_PASS = 0;
@@ -128,6 +128,21 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--warn-on", paramLabel = "SEVERITY", description = "Override the policy's warnOn")
         private String warnOn;
 
+        @Option(names = "--trivy", paramLabel = "REPORT", description = "A Trivy-compatible scan report (JSON of "
+                + "trivy image/fs/config/k8s, Trivy-Operator VulnerabilityReport, CycloneDX with vulnerabilities); "
+                + "repeatable")
+        private List<String> trivyReports = new ArrayList<>();
+
+        @Option(names = "--trivy-ignore", paramLabel = "FILE", description = "A .trivyignore or .trivyignore.yaml "
+                + "file; repeatable")
+        private List<String> trivyIgnoreFiles = new ArrayList<>();
+
+        @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
+        private List<String> vexFiles = new ArrayList<>();
+
+        @CommandLine.Mixin
+        private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
+
         @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
                 + "(default: ${DEFAULT-VALUE})")
         private int maxFindings = 25;
@@ -150,7 +165,8 @@ public final class Main implements Callable<Integer> {
                         warnOn == null ? p.warnOn() : threshold("--warn-on", warnOn));
             }
             List<String> inputs = paths.isEmpty() ? List.of(".") : paths;
-            GateOutcome outcome = gate.run(GateRequest.of(base, inputs).withPolicy(p));
+            GateOutcome outcome = reference.compare(gate, GateRequest.of(base, inputs).withPolicy(p)
+                    .withTrivy(trivyReports, trivyIgnoreFiles, vexFiles));
             Set<ReportFormat> chosen = new LinkedHashSet<>();
             for (String f : formats) {
                 chosen.add(ReportFormat.parse(f).orElseThrow(() -> new CommandLine.ParameterException(

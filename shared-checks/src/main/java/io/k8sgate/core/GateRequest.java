@@ -1,10 +1,12 @@
 package io.k8sgate.core;
 
+import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.policy.Policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to check and under which policy. Every front end builds one of these and calls {@link SecurityGate#run}.
@@ -13,13 +15,34 @@ import java.util.Objects;
  * @param manifests files, directories and globs of Kubernetes manifests
  * @param policy    the policy (see {@link io.k8sgate.core.policy.PolicyLoader})
  * @param clock     the clock for report times and exception expiry
+ * @param trivyReports     Trivy-compatible scan reports, relative to the root
+ * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to the root
+ * @param vexFiles         OpenVEX documents, relative to the root
+ * @param baseline         the baseline to compare with (new / outstanding / fixed findings, drift); with
+ *                         {@code newFindingsOnly} only findings outside it count
  */
-public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock) {
+public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
+        List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
+        trivyReports = List.copyOf(trivyReports);
+        trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
+        vexFiles = List.copyOf(vexFiles);
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** A request with scan reports and without a baseline. */
+    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
+            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles) {
+        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, Optional.empty());
+    }
+
+    /** A request over manifests only. */
+    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock) {
+        this(root, manifests, policy, clock, List.of(), List.of(), List.of());
     }
 
     /** A request under the default policy and the system clock. */
@@ -29,11 +52,23 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
+    }
+
+    /** The same request with scan reports, Trivy ignore files and VEX documents. */
+    public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
+            final List<String> vex) {
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline);
+    }
+
+    /** The same request compared with a baseline. */
+    public GateRequest withBaseline(final BaselineReference reference) {
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
+                Optional.of(reference));
     }
 }

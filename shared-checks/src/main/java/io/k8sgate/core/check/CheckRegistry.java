@@ -24,9 +24,29 @@ import io.k8sgate.core.check.rbac.SystemMastersBindingCheck;
 import io.k8sgate.core.check.rbac.TokenCreationCheck;
 import io.k8sgate.core.check.rbac.WebhookConfigurationCheck;
 import io.k8sgate.core.check.rbac.WildcardRuleCheck;
+import io.k8sgate.core.check.exposure.IngressTlsCheck;
+import io.k8sgate.core.check.exposure.LoadBalancerSourceRangesCheck;
+import io.k8sgate.core.check.exposure.NamespacePodSecurityCheck;
+import io.k8sgate.core.check.exposure.NetworkPolicyCoverageCheck;
+import io.k8sgate.core.check.exposure.NodePortServiceCheck;
+import io.k8sgate.core.check.exposure.SshPortCheck;
+import io.k8sgate.core.check.image.EndOfLifeBaseImageCheck;
+import io.k8sgate.core.check.image.ImageNotPinnedCheck;
+import io.k8sgate.core.check.image.MissingScanReportCheck;
+import io.k8sgate.core.check.image.RegistryNotAllowedCheck;
+import io.k8sgate.core.check.image.RestrictedLicenseCheck;
+import io.k8sgate.core.check.image.ScanMisconfigurationCheck;
+import io.k8sgate.core.check.image.ScanSecretCheck;
+import io.k8sgate.core.check.image.VulnerableImageCheck;
+import io.k8sgate.core.check.version.DeprecatedApiVersionCheck;
+import io.k8sgate.core.check.version.RemovedApiVersionCheck;
 import io.k8sgate.core.check.workload.AllowPrivilegeEscalationCheck;
 import io.k8sgate.core.check.workload.AppArmorProfileCheck;
+import io.k8sgate.core.check.workload.AutomountServiceAccountTokenCheck;
 import io.k8sgate.core.check.workload.BaselineCapabilitiesCheck;
+import io.k8sgate.core.check.workload.CpuLimitsCheck;
+import io.k8sgate.core.check.workload.CpuRequestsCheck;
+import io.k8sgate.core.check.workload.DefaultNamespaceCheck;
 import io.k8sgate.core.check.workload.DropAllCapabilitiesCheck;
 import io.k8sgate.core.check.workload.HostIpcCheck;
 import io.k8sgate.core.check.workload.HostNetworkCheck;
@@ -35,16 +55,26 @@ import io.k8sgate.core.check.workload.HostPidCheck;
 import io.k8sgate.core.check.workload.HostPortCheck;
 import io.k8sgate.core.check.workload.HostProbeCheck;
 import io.k8sgate.core.check.workload.HostProcessCheck;
+import io.k8sgate.core.check.workload.ImageDigestCheck;
+import io.k8sgate.core.check.workload.ImagePullPolicyCheck;
+import io.k8sgate.core.check.workload.ImageTagCheck;
+import io.k8sgate.core.check.workload.LivenessProbeCheck;
+import io.k8sgate.core.check.workload.MemoryLimitsCheck;
+import io.k8sgate.core.check.workload.MemoryRequestsCheck;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
 import io.k8sgate.core.check.workload.ProcMountCheck;
+import io.k8sgate.core.check.workload.ReadOnlyRootFilesystemCheck;
+import io.k8sgate.core.check.workload.ReadinessProbeCheck;
 import io.k8sgate.core.check.workload.RestrictedCapabilitiesCheck;
 import io.k8sgate.core.check.workload.RestrictedProcMountCheck;
 import io.k8sgate.core.check.workload.RestrictedVolumeTypeCheck;
 import io.k8sgate.core.check.workload.RunAsNonRootCheck;
 import io.k8sgate.core.check.workload.RunAsRootUserCheck;
+import io.k8sgate.core.check.workload.RuntimeSocketMountCheck;
 import io.k8sgate.core.check.workload.SeLinuxOptionsCheck;
 import io.k8sgate.core.check.workload.SeccompProfileCheck;
 import io.k8sgate.core.check.workload.SeccompUnconfinedCheck;
+import io.k8sgate.core.check.workload.SecretInEnvCheck;
 import io.k8sgate.core.check.workload.UnsafeSysctlCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,6 +113,14 @@ public final class CheckRegistry {
             new NetworkWriteCheck(),
             new IneffectiveRuleCheck(),
             new ConfigMapWriteCheck(),
+            new NodePortServiceCheck(),
+            new LoadBalancerSourceRangesCheck(),
+            new SshPortCheck(),
+            new IngressTlsCheck(),
+            new NetworkPolicyCoverageCheck(),
+            new NamespacePodSecurityCheck(),
+            new RemovedApiVersionCheck(),
+            new DeprecatedApiVersionCheck(),
             new PrivilegedContainerCheck(),
             new HostNetworkCheck(),
             new HostPidCheck(),
@@ -104,7 +142,29 @@ public final class CheckRegistry {
             new SeccompProfileCheck(),
             new DropAllCapabilitiesCheck(),
             new RestrictedCapabilitiesCheck(),
-            new RestrictedProcMountCheck()));
+            new RestrictedProcMountCheck(),
+            new ReadOnlyRootFilesystemCheck(),
+            new CpuRequestsCheck(),
+            new CpuLimitsCheck(),
+            new MemoryRequestsCheck(),
+            new MemoryLimitsCheck(),
+            new ImageTagCheck(),
+            new ImageDigestCheck(),
+            new ImagePullPolicyCheck(),
+            new LivenessProbeCheck(),
+            new ReadinessProbeCheck(),
+            new AutomountServiceAccountTokenCheck(),
+            new DefaultNamespaceCheck(),
+            new SecretInEnvCheck(),
+            new RuntimeSocketMountCheck(),
+            new VulnerableImageCheck(),
+            new MissingScanReportCheck(),
+            new RegistryNotAllowedCheck(),
+            new ImageNotPinnedCheck(),
+            new EndOfLifeBaseImageCheck(),
+            new ScanMisconfigurationCheck(),
+            new ScanSecretCheck(),
+            new RestrictedLicenseCheck()));
 
     private final Map<String, Check> checks;
 
