@@ -39,6 +39,7 @@ public final class ScaleBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%10s %10s %12s %12s %10s %14s %14s%n", "resources", "MB", "parse ms",
                 "gate ms", "ratio", "resources/s", "peak heap MB");
+        List<String> phases = new ArrayList<>();
         for (int size : sizes) {
             Path dir = Files.createTempDirectory("k8sgate-bench");
             try {
@@ -47,6 +48,16 @@ public final class ScaleBenchmark {
                 int repeats = size >= 10_000 ? 3 : 7;
                 Measure.Result parse = Measure.run(2, repeats, () -> parseOnly(dir));
                 Measure.Result gate = Measure.run(2, repeats, () -> gate(dir));
+                Measure.Result load = Measure.run(1, repeats, () -> new io.k8sgate.core.input.ManifestLoader()
+                        .load(dir, List.of(".")));
+                io.k8sgate.core.input.LoadResult loaded = new io.k8sgate.core.input.ManifestLoader()
+                        .load(dir, List.of("."));
+                List<io.k8sgate.core.check.Check> all = io.k8sgate.core.check.CheckRegistry.defaultRegistry().all();
+                Measure.Result checks = Measure.run(1, repeats, () -> new io.k8sgate.core.engine.CheckEngine().run(
+                        io.k8sgate.core.check.CheckContext.of(loaded.objects(),
+                                io.k8sgate.core.check.CheckSettings.DEFAULT), all));
+                phases.add(String.format(Locale.ROOT, "%10d %12.1f %12.1f %12.1f", written, load.medianMillis(),
+                        checks.medianMillis(), gate.medianMillis() - load.medianMillis() - checks.medianMillis()));
                 System.out.printf(Locale.ROOT, "%10d %10.1f %12.1f %12.1f %9.2fx %14.0f %14d%n", written,
                         bytes / 1e6, parse.medianMillis(), gate.medianMillis(),
                         gate.medianMillis() / parse.medianMillis(), written / (gate.medianMillis() / 1000),
@@ -55,6 +66,9 @@ public final class ScaleBenchmark {
                 delete(dir);
             }
         }
+        System.out.printf(Locale.ROOT, "%nWhere the gate's time goes (median ms)%n%10s %12s %12s %12s%n", "resources",
+                "load", "checks", "rest");
+        phases.forEach(System.out::println);
     }
 
     /** The baseline: the same YAML parsed by snakeyaml-engine into plain Java values, nothing else. */

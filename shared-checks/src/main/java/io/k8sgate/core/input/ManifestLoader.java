@@ -67,14 +67,21 @@ public final class ManifestLoader {
         }
         List<K8sObject> objects = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Path file : files) {
+        // Files are independent: parse them on every core, then keep input order so results are deterministic.
+        List<FileResult> results = new ArrayList<>(files).parallelStream().map(file -> {
             String name = display(base, file);
-            names.add(name);
+            List<Diagnostic> problems = new ArrayList<>();
             try {
-                objects.addAll(parse(name, read(file, name), diagnostics::add));
+                return new FileResult(name, parse(name, read(file, name), problems::add), problems);
             } catch (InputException e) {
-                diagnostics.add(Diagnostic.error("input-unreadable", Location.ofFile(name), e.getMessage()));
+                problems.add(Diagnostic.error("input-unreadable", Location.ofFile(name), e.getMessage()));
+                return new FileResult(name, List.of(), problems);
             }
+        }).toList();
+        for (FileResult r : results) {
+            names.add(r.name());
+            objects.addAll(r.objects());
+            diagnostics.addAll(r.problems());
         }
         if (objects.isEmpty()) {
             diagnostics.add(Diagnostic.error("no-objects", Location.ofFile(inputs.isEmpty() ? "."
@@ -82,6 +89,10 @@ public final class ManifestLoader {
                     + files.size() + " file(s) read): there is nothing to check"));
         }
         return new LoadResult(objects, diagnostics, names);
+    }
+
+    /** What one file yielded. */
+    private record FileResult(String name, List<K8sObject> objects, List<Diagnostic> problems) {
     }
 
     /** Parses the text of one file into Kubernetes objects, reporting problems to {@code problems}. */

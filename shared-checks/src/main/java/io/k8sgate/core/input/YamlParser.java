@@ -52,6 +52,63 @@ public final class YamlParser {
      * @return the documents that could be read, in order
      */
     public List<YamlDocument> parse(final String file, final String text, final Consumer<Diagnostic> problems) {
+        if (text.length() <= limits.maxDocumentChars()) {
+            List<Diagnostic> found = new ArrayList<>();
+            Optional<List<YamlDocument>> whole = parseStream(file, text, found);
+            if (whole.isPresent()) {
+                found.forEach(problems);
+                return whole.get();
+            }
+        }
+        return parseChunks(file, text, problems);
+    }
+
+    /**
+     * The fast path: the whole stream through one parser. Any error or limit abandons it (returning empty) so that
+     * {@link #parseChunks} can read the other documents and report the problem at its document.
+     */
+    private Optional<List<YamlDocument>> parseStream(final String file, final String text,
+            final List<Diagnostic> found) {
+        List<YamlDocument> documents = new ArrayList<>();
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true)
+                .setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16).build();
+        Builder builder = null;
+        Location start = Location.ofFile(file);
+        int index = 0;
+        try {
+            for (Event event : new Parse(settings).parseString(text)) {
+                switch (event.getEventId()) {
+                    case DocumentStart:
+                        builder = new Builder(file, 0, limits);
+                        start = new Location(file, event.getStartMark().map(m -> m.getLine() + 1).orElse(1), 1);
+                        break;
+                    case DocumentEnd:
+                        if (builder != null) {
+                            found.addAll(builder.duplicates);
+                            YamlNode root = builder.root;
+                            if (root != null && root.type() != YamlNode.Type.NULL) {
+                                index++;
+                                documents.add(new YamlDocument(index, start, Optional.of(root)));
+                            }
+                        }
+                        builder = null;
+                        break;
+                    default:
+                        if (builder != null) {
+                            builder.accept(event);
+                        }
+                        break;
+                }
+            }
+        } catch (YamlEngineException | LimitException e) {
+            found.clear();
+            return Optional.empty();
+        }
+        return Optional.of(documents);
+    }
+
+    /** The careful path: each document on its own, so one broken document does not hide the others. */
+    private List<YamlDocument> parseChunks(final String file, final String text, final Consumer<Diagnostic> problems) {
         List<YamlDocument> documents = new ArrayList<>();
         int index = 0;
         for (Chunk chunk : split(text)) {
@@ -70,6 +127,7 @@ public final class YamlParser {
                 Builder builder = new Builder(file, chunk.firstLine - 1, limits);
                 LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true)
                         .setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16).build();
+                // a document of only '---' and comments parses to an empty scalar: not a document at all
                 for (Event event : new Parse(settings).parseString(chunk.text)) {
                     builder.accept(event);
                 }

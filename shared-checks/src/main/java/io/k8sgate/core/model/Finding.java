@@ -48,10 +48,11 @@ public record Finding(String checkId, String title, Severity severity, Category 
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(remediation, "remediation");
         references = List.copyOf(references);
-        equivalents = Map.copyOf(equivalents);
+        // metadata hands over its own unmodifiable, sorted map: wrapping keeps the order and copies nothing
+        equivalents = Collections.unmodifiableMap(equivalents);
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(suppression, "suppression");
-        properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+        properties = properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
     }
 
     /** A finding of the given check about a field of a resource. */

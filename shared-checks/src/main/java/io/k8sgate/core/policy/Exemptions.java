@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.ResourceRef;
@@ -83,9 +84,32 @@ public final class Exemptions {
         return out;
     }
 
+    /**
+     * A cheap look at the annotation keys of the object and of its pod template, so that the full reading (maps,
+     * workload views) happens only for the few objects that carry an exemption.
+     */
+    private static boolean mentionsExemption(final K8sObject o) {
+        YamlNode root = o.root();
+        return hasExemptKey(root.path("metadata", "annotations"))
+                || hasExemptKey(root.path("spec", "template", "metadata", "annotations"))
+                || hasExemptKey(root.path("spec", "jobTemplate", "spec", "template", "metadata", "annotations"));
+    }
+
+    private static boolean hasExemptKey(final YamlNode annotations) {
+        for (String key : annotations.entries().keySet()) {
+            if (key.startsWith(EXEMPT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void warnAboutForbiddenAnnotations(final List<K8sObject> objects,
             final List<Diagnostic> diagnostics) {
         for (K8sObject o : objects) {
+            if (!mentionsExemption(o)) {
+                continue;
+            }
             Map<String, String> all = new HashMap<>(o.annotations());
             Workload.of(o).ifPresent(w -> all.putAll(w.podAnnotations()));
             if (all.keySet().stream().anyMatch(k -> k.equals(EXEMPT) || k.startsWith(EXEMPT_PREFIX))) {
@@ -100,6 +124,9 @@ public final class Exemptions {
             final List<Diagnostic> diagnostics) {
         Map<ResourceRef, Map<String, Suppression>> out = new HashMap<>();
         for (K8sObject o : objects) {
+            if (!mentionsExemption(o)) {
+                continue;
+            }
             Map<String, Suppression> own = new HashMap<>();
             read(o, o.annotations(), o.metadata().get("annotations"), own, diagnostics);
             Optional<Workload> w = Workload.of(o);
