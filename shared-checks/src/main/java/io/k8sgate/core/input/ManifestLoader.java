@@ -73,6 +73,7 @@ public final class ManifestLoader {
                 diagnostics.add(Diagnostic.error("input-unreadable", Location.ofFile(name), e.getMessage()));
             }
         }
+        objects = RepeatedObjects.readOnce(objects, diagnostics::add);
         if (objects.isEmpty()) {
             diagnostics.add(Diagnostic.error("no-objects", Location.ofFile(inputs.isEmpty() ? "."
                     : String.join(", ", inputs)), "No Kubernetes objects were found in the inputs ("

@@ -1,0 +1,101 @@
+package io.k8sgate.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** The parameters of the gating goals ({@code check}, {@code aggregate}). */
+abstract class AbstractGateMojo extends AbstractMojo {
+    /** Skips the goal. */
+    @Parameter(property = "k8s-security.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Manifest files, directories (read recursively) and globs, relative to the project directory. When not set:
+     * {@code src/main/k8s}, {@code src/main/kubernetes}, and the manifests Eclipse JKube generates under
+     * {@code target/classes/META-INF/jkube/} (each object read once), or JKube's fragments in
+     * {@code src/main/jkube} while nothing was generated.
+     */
+    @Parameter(property = "k8s-security.manifests")
+    private List<String> manifests;
+
+    /** The policy file; default: {@code k8s-security.yaml} in the project directory, when present. */
+    @Parameter(property = "k8s-security.policy")
+    private File policy;
+
+    /** Overrides the policy's failOn: CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE. */
+    @Parameter(property = "k8s-security.failOn")
+    private String failOn;
+
+    /** Overrides the policy's warnOn: CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE. */
+    @Parameter(property = "k8s-security.warnOn")
+    private String warnOn;
+
+    /** Overrides the policy's failOnInputError (default in the policy: true, unreadable input fails the gate). */
+    @Parameter(property = "k8s-security.failOnInputError")
+    private Boolean failOnInputError;
+
+    /** Turns on every check, optional ones included. */
+    @Parameter(property = "k8s-security.enableAll", defaultValue = "false")
+    private boolean enableAll;
+
+    /** Reports to write: html, json, sarif, junit, md. */
+    @Parameter(property = "k8s-security.formats", defaultValue = "html,json,sarif")
+    private List<String> formats;
+
+    /** Fails the build when there is no manifest to check; by default the goal logs that and does nothing. */
+    @Parameter(property = "k8s-security.failIfNoManifests", defaultValue = "false")
+    private boolean failIfNoManifests;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("K8s Security Gate: skipped (k8s-security.skip)");
+            return;
+        }
+        gate();
+    }
+
+    /** Runs the goal; not called when skipped. */
+    abstract void gate() throws MojoExecutionException, MojoFailureException;
+
+    /** The settings shared by every goal. */
+    final GateParameters parameters() {
+        return GateParameters.of(manifests, policy, failOn, warnOn, failOnInputError, enableAll);
+    }
+
+    /** Runs the gate over {@code inputs}, or handles "nothing to check" as {@code failIfNoManifests} says. */
+    final void gate(final Path root, final List<String> inputs, final String searched, final Path outputDirectory)
+            throws MojoExecutionException, MojoFailureException {
+        if (inputs.isEmpty()) {
+            String message = "K8s Security Gate: no Kubernetes manifests found (looked in " + searched + ")";
+            if (failIfNoManifests) {
+                throw new MojoFailureException(message + "; failIfNoManifests is true");
+            }
+            getLog().info(message + "; nothing to check");
+            return;
+        }
+        new GateExecution(getLog()).run(parameters().options(root, inputs), GateExecution.formats(formats),
+                outputDirectory);
+    }
+
+    /** The project this goal runs in. */
+    final MavenProject project() {
+        return project;
+    }
+
+    /** Where the default manifests are looked for, for the "nothing found" message. */
+    final String searched(final List<String> configured) {
+        return configured.isEmpty() ? String.join(", ", io.k8sgate.core.ProjectManifests.SOURCE_FOLDERS) + ", "
+                + io.k8sgate.core.ProjectManifests.JKUBE_FRAGMENTS + ", target/classes/"
+                + io.k8sgate.core.ProjectManifests.JKUBE_OUTPUT : String.join(", ", configured);
+    }
+}
