@@ -41,7 +41,8 @@ class CommandLineParityTest {
                         "CRITICAL"), List.of(), 1),
                 Arguments.of("JKube output read once", "samples/jkube-app", List.of(), List.of(), 1),
                 Arguments.of("malformed YAML fails closed", "samples/broken-app", List.of(), List.of(), 3),
-                Arguments.of("one named file", "samples/maven-app", List.of(), List.of("src/main/k8s/web.yaml"), 0));
+                Arguments.of("one named file", "samples/maven-app", List.of("--fail-on", "CRITICAL"),
+                        List.of("src/main/k8s/web.yaml"), 0));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

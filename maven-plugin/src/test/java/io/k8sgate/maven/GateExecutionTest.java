@@ -57,7 +57,8 @@ class GateExecutionTest {
         GateOutcome outcome = new GateExecution(log).run(options, Set.of(ReportFormat.MARKDOWN), work);
 
         assertThat(outcome.status()).isEqualTo(GateStatus.WARN);
-        assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN K8s Security Gate: WARN: 1 finding"))
+        assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN K8s Security Gate: WARN: ")
+                        .contains("finding(s) at or above warnOn HIGH"))
                 .contains("INFO Report: " + work.resolve("k8s-security-summary.md"));
     }
 
@@ -65,8 +66,10 @@ class GateExecutionTest {
     void shouldPassAndLogTheSummaryAsInfo() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
 
-        GateOutcome outcome = new GateExecution(log).run(GateOptions.of(app, List.of("src/main/k8s/web.yaml")),
-                Set.of(), work);
+        GateOptions options = new GateOptions(app, List.of("src/main/k8s/web.yaml"), Optional.empty(),
+                Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
+
+        GateOutcome outcome = new GateExecution(log).run(options, Set.of(), work);
 
         assertThat(outcome.status()).isEqualTo(GateStatus.PASS);
         assertThat(log.lines()).first().asString().startsWith("INFO K8s Security Gate").endsWith("PASS");
