@@ -29,6 +29,9 @@ import java.util.stream.Stream;
  */
 public final class ManifestLoader {
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json");
+    /** Our own configuration files, which sit next to manifests and are skipped when a directory is walked. */
+    private static final Set<String> OWN_FILES = Set.of("k8s-security.yaml", "k8s-security.yml",
+            ".trivyignore.yaml", ".trivyignore.yml");
     private static final Pattern HELM_EXPRESSION = Pattern.compile(
             "\\{\\{-?\\s*(?:\\.Values|\\.Release|\\.Chart|\\.Capabilities|\\.Files|\\.Template|include\\s|template\\s"
                     + "|toYaml|tpl\\s|define\\s|\\$\\.|-?\\s*if\\s|-?\\s*range\\s|-?\\s*with\\s|-?\\s*end\\s*-?\\}\\})");
@@ -90,8 +93,8 @@ public final class ManifestLoader {
         List<YamlDocument> documents = parser.parse(file, content, local::add);
         boolean helm = false;
         for (Diagnostic d : local) {
-            int helmLine = d.location().line() > 0 ? helmLine(content, d.location().line()) : -1;
-            if (d.code().equals("yaml-syntax") && helmLine > 0) {
+            int helmLine = helmLine(content);
+            if (d.code().startsWith("yaml-") && helmLine > 0) {
                 problems.accept(helmDiagnostic(file, helmLine));
                 helm = true;
             } else {
@@ -99,12 +102,13 @@ public final class ManifestLoader {
             }
         }
         List<K8sObject> objects = new ArrayList<>();
+        boolean mayHoldTemplates = content.contains("{{");
         for (YamlDocument document : documents) {
             if (document.root().isEmpty()) {
                 continue;
             }
             YamlNode root = document.root().get();
-            int templateLine = firstHelmExpression(root);
+            int templateLine = mayHoldTemplates ? firstHelmExpression(root) : -1;
             if (templateLine > 0) {
                 if (!helm) {
                     problems.accept(helmDiagnostic(file, templateLine));
@@ -122,15 +126,18 @@ public final class ManifestLoader {
                 + "check the rendered output");
     }
 
-    /** The line of a Helm expression near a syntax error, or -1. */
-    private static int helmLine(final String text, final int errorLine) {
+    /**
+     * The line of the first template expression in a file that does not parse, or -1: YAML that fails to parse
+     * and holds {{ ... }} is almost always an unrendered template, and saying so helps more than the parser's error.
+     */
+    private static int helmLine(final String text) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (ANY_TEMPLATE.matcher(lines[i]).find() || lines[i].contains("{{")) {
+            if (ANY_TEMPLATE.matcher(lines[i]).find()) {
                 return i + 1;
             }
         }
-        return errorLine > 0 && errorLine <= lines.length && lines[errorLine - 1].contains("{{") ? errorLine : -1;
+        return -1;
     }
 
     /** The line of the first value that is a Helm expression, or -1. */
@@ -308,7 +315,8 @@ public final class ManifestLoader {
                     + "rendered output; the chart's files were not read"));
         }
         for (Path p : found) {
-            if (charts.stream().anyMatch(p::startsWith) || !hasManifestExtension(p)) {
+            if (charts.stream().anyMatch(p::startsWith) || !hasManifestExtension(p)
+                    || OWN_FILES.contains(p.getFileName().toString())) {
                 continue;
             }
             try {

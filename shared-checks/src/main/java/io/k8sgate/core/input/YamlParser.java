@@ -96,13 +96,20 @@ public final class YamlParser {
         return message.replaceAll("\\s+", " ").trim();
     }
 
+    /** True when a chunk holds nothing but blank lines, comments, directives and document markers. */
     private static boolean isBlank(final String text) {
-        for (String line : text.split("\n", -1)) {
-            String t = line.strip();
-            if (!t.isEmpty() && !t.startsWith("#") && !DOCUMENT_MARKER.matcher(t).matches()
-                    && !t.startsWith("%")) {
+        int pos = 0;
+        int length = text.length();
+        while (pos < length) {
+            int end = text.indexOf('\n', pos);
+            if (end < 0) {
+                end = length;
+            }
+            String t = text.substring(pos, end).strip();
+            if (!t.isEmpty() && t.charAt(0) != '#' && t.charAt(0) != '%' && !DOCUMENT_MARKER.matcher(t).matches()) {
                 return false;
             }
+            pos = end + 1;
         }
         return true;
     }

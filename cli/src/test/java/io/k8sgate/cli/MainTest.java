@@ -1,0 +1,124 @@
+package io.k8sgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.k8sgate.fixtures.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MainTest {
+    /** What one run printed and returned. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(final String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String root() {
+        return Fixtures.root().toString();
+    }
+
+    @Test
+    void shouldFailOnAPrivilegedPod() {
+        Run r = run("check", "--root", root(), "samples/privileged/pod.yaml");
+        assertThat(r.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.out()).contains("FAIL").contains("K8S-WL-001").contains("samples/privileged/pod.yaml:12");
+    }
+
+    @Test
+    void shouldPassOnAHardenedDeployment() {
+        Run r = run("check", "--root", root(), "samples/hardened");
+        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_PASS);
+        assertThat(r.out()).contains(": PASS");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"invalid/malformed.yaml, invalid/malformed.yaml:9, yaml-syntax",
+        "invalid/helm-template.yaml, invalid/helm-template.yaml:4, Unrendered Helm template",
+        "invalid/empty.yaml, invalid/empty.yaml, No Kubernetes objects"})
+    void shouldExitWithInputErrorNamingTheFile(final String input, final String where, final String what) {
+        Run r = run("check", "--root", root(), input);
+        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.out()).contains(where).contains(what);
+    }
+
+    @Test
+    void shouldExitWithUsageErrorOnABadPolicyNamingItsLine() {
+        Run r = run("check", "--root", root(), "--policy", Fixtures.path("policies/unknown-key.yaml").toString(),
+                "samples/hardened");
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).contains("unknown-key.yaml:2").contains("failOnn");
+    }
+
+    @Test
+    void shouldExitWithUsageErrorOnUnknownOptionsAndFormats() {
+        assertThat(run("check", "--no-such-option").code()).isEqualTo(Main.EXIT_USAGE);
+        Run r = run("check", "--root", root(), "--format", "pdf", "samples/hardened");
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).contains("Unknown format 'pdf'");
+        assertThat(run("check", "--root", root(), "--fail-on", "SOMETIMES", "samples/hardened").code())
+                .isEqualTo(Main.EXIT_USAGE);
+    }
+
+    @Test
+    void shouldWriteTheRequestedReports(@TempDir final Path out) throws IOException {
+        Run r = run("check", "--root", root(), "--format", "json,sarif,junit,html,md", "--output-dir",
+                out.toString(), "samples/privileged");
+        assertThat(r.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(out.resolve("k8s-security-report.json")).exists();
+        assertThat(out.resolve("k8s-security-report.sarif")).exists();
+        assertThat(out.resolve("k8s-security-junit.xml")).exists();
+        assertThat(out.resolve("k8s-security-report.html")).exists();
+        assertThat(out.resolve("k8s-security-report.css")).exists();
+        assertThat(out.resolve("k8s-security-summary.md")).exists();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("k8s-security-report.json").toFile());
+        assertThat(json.path("decision").path("status").asText()).isEqualTo("FAIL");
+        assertThat(r.out()).contains("Report: ");
+    }
+
+    @Test
+    void shouldLetTheCommandLineOverrideThresholds() {
+        Run r = run("check", "--root", root(), "--fail-on", "NONE", "--warn-on", "NONE", "samples/privileged");
+        assertThat(r.code()).isEqualTo(Main.EXIT_PASS);
+    }
+
+    @Test
+    void shouldRefuseInputsOutsideTheRoot(@TempDir final Path dir) throws IOException {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Files.copy(Fixtures.path("samples/privileged/pod.yaml"), dir.resolve("pod.yaml"));
+        Run r = run("check", "--root", ws.toString(), "../pod.yaml");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.out()).contains("outside the root");
+    }
+
+    @Test
+    void shouldUseThePolicyFileInTheRootByDefault(@TempDir final Path dir) throws IOException {
+        Files.copy(Fixtures.path("samples/privileged/pod.yaml"), dir.resolve("pod.yaml"));
+        Files.writeString(dir.resolve("k8s-security.yaml"), "checks:\n  K8S-WL-001: false\nfailOn: NONE\n");
+        Run r = run("check", "--root", dir.toString());
+        assertThat(r.out()).doesNotContain("K8S-WL-001");
+        assertThat(r.code()).isEqualTo(Main.EXIT_PASS);
+    }
+
+    @Test
+    void shouldListTheCatalogue() {
+        Run r = run("checks");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("K8S-WL-001").contains("Privileged container");
+        assertThat(run("checks", "--markdown").out()).startsWith("# Checks");
+        assertThat(run("--version").out()).contains("k8s-security-gate");
+    }
+}

@@ -1,0 +1,92 @@
+package io.k8sgate.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.model.Severity;
+import io.k8sgate.fixtures.Fixtures;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyLoaderTest {
+    private final PolicyLoader loader = new PolicyLoader(Set.of("K8S-WL-001", "K8S-WL-002"));
+
+    @Test
+    void shouldReadEverySetting() {
+        Policy p = loader.load(Fixtures.path("policies/full.yaml"));
+        assertThat(p.failOn()).contains(Severity.CRITICAL);
+        assertThat(p.warnOn()).contains(Severity.LOW);
+        assertThat(p.failOnInputError()).isFalse();
+        assertThat(p.newFindingsOnly()).isTrue();
+        assertThat(p.allowInManifestExemptions()).isFalse();
+        assertThat(p.enableAll()).isTrue();
+        assertThat(p.targetKubernetesVersion()).isEqualTo(new KubernetesVersion(1, 29));
+        assertThat(p.checks().get("K8S-WL-001").severity()).contains(Severity.HIGH);
+        assertThat(p.checks().get("K8S-WL-001").options()).containsEntry("note", "kept").containsEntry("list", "a,b");
+        assertThat(p.checkSettings().option("K8S-WL-001", "note", "")).isEqualTo("kept");
+        assertThat(p.exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.checks()).containsExactly("K8S-WL-001");
+            assertThat(e.name()).isEqualTo("legacy-*");
+            assertThat(e.owner()).isEqualTo("platform-team@example.com");
+            assertThat(e.expires()).contains(LocalDate.of(2027, 3, 31));
+            assertThat(e.location().line()).isEqualTo(16);
+        });
+    }
+
+    @Test
+    void shouldNameFileAndLineOfUnknownKeys() {
+        assertThatThrownBy(() -> loader.load(Fixtures.path("policies/unknown-key.yaml")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.problems()).hasSize(2);
+                    assertThat(e.problems().get(0).location().line()).isEqualTo(2);
+                    assertThat(e.problems().get(0).message()).contains("Unknown key 'failOnn'");
+                    assertThat(e.problems().get(1).location().line()).isEqualTo(6);
+                    assertThat(e.problems().get(1).message()).contains("'severty'");
+                    assertThat(e.getMessage()).contains("unknown-key.yaml:2");
+                });
+    }
+
+    @Test
+    void shouldCollectEveryMalformedValue() {
+        assertThatThrownBy(() -> loader.load(Fixtures.path("policies/bad-values.yaml")))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.problems()).extracting(pr -> pr.location().line())
+                            .contains(1, 3, 4, 6, 7, 10, 12);
+                    assertThat(e.getMessage()).contains("SEVERE").contains("maybe").contains("latest")
+                            .contains("K8S-XX-1").contains("Unknown check id 'K8S-WL-999'")
+                            .contains("non-empty owner").contains("next week");
+                });
+    }
+
+    @Test
+    void shouldReportMalformedYamlInThePolicy() {
+        assertThatThrownBy(() -> loader.load(Fixtures.path("policies/malformed.yaml")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("malformed.yaml:");
+    }
+
+    @Test
+    void shouldRejectAWarnThresholdAboveTheFailThreshold() {
+        assertThatThrownBy(() -> loader.parse("p.yaml", "failOn: MEDIUM\nwarnOn: CRITICAL\n"))
+                .hasMessageContaining("p.yaml:2").hasMessageContaining("more severe than failOn");
+    }
+
+    @Test
+    void shouldUseDefaultsForAnEmptyFileAndAcceptNone() {
+        Policy empty = loader.parse("empty.yaml", "# nothing\n");
+        assertThat(empty.failOn()).isEqualTo(Policy.DEFAULT.failOn());
+        assertThat(empty.source()).isEqualTo("empty.yaml");
+        Policy never = loader.parse("p.yaml", "failOn: NONE\nwarnOn: none\n");
+        assertThat(never.failOn()).isEqualTo(Optional.empty());
+        assertThat(never.warnOn()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void shouldTurnChecksOffAndOn() {
+        Policy off = loader.load(Fixtures.path("policies/disable.yaml"));
+        assertThat(off.isEnabled(new io.k8sgate.core.check.workload.PrivilegedContainerCheck().metadata()))
+                .isFalse();
+    }
+}
