@@ -1,5 +1,6 @@
 package io.k8sgate.maven;
 
+import io.k8sgate.core.ProjectManifests;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +84,8 @@ abstract class AbstractGateMojo extends AbstractMojo {
             getLog().info(message + "; nothing to check");
             return;
         }
-        new GateExecution(getLog()).run(parameters().options(root, inputs), GateExecution.formats(formats),
+        new GateExecution(getLog()).run(parameters().options(root, inputs),
+                GateExecution.formats(formats == null ? List.of() : formats),
                 outputDirectory);
     }
 
@@ -94,8 +96,8 @@ abstract class AbstractGateMojo extends AbstractMojo {
 
     /** Where the default manifests are looked for, for the "nothing found" message. */
     final String searched(final List<String> configured) {
-        return configured.isEmpty() ? String.join(", ", io.k8sgate.core.ProjectManifests.SOURCE_FOLDERS) + ", "
-                + io.k8sgate.core.ProjectManifests.JKUBE_FRAGMENTS + ", target/classes/"
-                + io.k8sgate.core.ProjectManifests.JKUBE_OUTPUT : String.join(", ", configured);
+        return configured.isEmpty() ? String.join(", ", ProjectManifests.SOURCE_FOLDERS) + ", "
+                + ProjectManifests.JKUBE_FRAGMENTS + ", target/classes/" + ProjectManifests.JKUBE_OUTPUT
+                : String.join(", ", configured);
     }
 }

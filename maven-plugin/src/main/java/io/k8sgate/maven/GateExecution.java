@@ -6,6 +6,7 @@ import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.report.ConsoleSummary;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -155,7 +157,7 @@ final class GateExecution {
                 + errors + nl + reportLine).replaceAll("[\\p{Cntrl}&&[^\\t\\r\\n]]", " ");
     }
 
-    private static String threshold(final java.util.Optional<io.k8sgate.core.model.Severity> s) {
+    private static String threshold(final Optional<Severity> s) {
         return s.map(v -> v.name().toUpperCase(Locale.ROOT)).orElse("NONE");
     }
 }
