@@ -26,6 +26,10 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * of the reactor, after every other module has been built, so that manifests generated during the build (Eclipse
  * JKube) are there. Each module contributes the manifests its own {@code check} configuration names, or those in the
  * default places; the {@code manifests} of the aggregating module itself has no other meaning here.
+ *
+ * <p>In a parallel build ({@code -T}) the last module may start before modules it does not depend on have finished:
+ * source manifests are there from the start, but for manifests generated during the build (JKube) let the last
+ * module depend on the modules that generate them.
  */
 @Mojo(name = "aggregate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class AggregateMojo extends AbstractGateMojo {
