@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.maven.execution.MavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -27,13 +28,13 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * JKube) are there. Each module contributes the manifests its own {@code check} configuration names, or those in the
  * default places; the {@code manifests} of the aggregating module itself has no other meaning here.
  *
- * <p>In a parallel build ({@code -T}) the last module may start before modules it does not depend on have finished:
- * source manifests are there from the start, but for manifests generated during the build (JKube) let the last
- * module depend on the modules that generate them.
+ * <p>In a parallel build ({@code -T}) the last module may start before modules it does not depend on have finished;
+ * the goal then waits for them (or for the first failure of the build) before it reads their manifests.
  */
 @Mojo(name = "aggregate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class AggregateMojo extends AbstractGateMojo {
     static final String PLUGIN_KEY = "io.k8sgate:k8s-security-maven-plugin";
+    private static final long WAIT_STEP_MILLIS = 100;
 
     /** Where the combined reports are written; default: {@code target/k8s-security-aggregate} of the top project. */
     @Parameter(property = "k8s-security.aggregate.outputDirectory")
@@ -51,6 +52,7 @@ public final class AggregateMojo extends AbstractGateMojo {
                     + last.getArtifactId() + ")");
             return;
         }
+        awaitOtherModules(projects);
         MavenProject top = session.getTopLevelProject();
         Path root = top.getBasedir().toPath();
         Set<String> inputs = new LinkedHashSet<>();
@@ -69,6 +71,29 @@ public final class AggregateMojo extends AbstractGateMojo {
                 : outputDirectory.toPath();
         getLog().info("K8s Security Gate: checking the manifests of " + projects.size() + " module(s) together");
         gate(root, List.copyOf(inputs), "every module", output);
+    }
+
+    /** In a parallel build, waits until every other module has finished, or the build has failed. */
+    private void awaitOtherModules(final List<MavenProject> projects) throws MojoExecutionException {
+        if (!session.isParallel()) {
+            return;
+        }
+        MavenExecutionResult result = session.getResult();
+        for (MavenProject module : projects) {
+            if (module.equals(project())) {
+                continue;
+            }
+            // a module skipped after a failure never gets a summary: the first failure ends the wait
+            while (result.getBuildSummary(module) == null && !result.hasExceptions()) {
+                try {
+                    Thread.sleep(WAIT_STEP_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MojoExecutionException("K8s Security Gate: interrupted while waiting for module "
+                            + module.getArtifactId(), e);
+                }
+            }
+        }
     }
 
     private static String relative(final Path root, final Path path) {
