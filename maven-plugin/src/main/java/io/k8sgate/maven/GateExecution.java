@@ -100,7 +100,7 @@ final class GateExecution {
             throw new MojoFailureException(failureMessage(outcome, reportLine));
         }
         if (outcome.status() == GateStatus.WARN) {
-            log.warn("K8s Security Gate: WARN: " + outcome.decision().summary());
+            log.warn(clean("K8s Security Gate: WARN: " + outcome.decision().summary()));
         }
         return outcome;
     }
@@ -128,33 +128,38 @@ final class GateExecution {
         String nl = System.lineSeparator();
         StringBuilder m = new StringBuilder("K8s Security Gate: ").append(outcome.status()).append(" (failOn ")
                 .append(threshold(outcome.policy().failOn())).append(", warnOn ")
-                .append(threshold(outcome.policy().warnOn())).append(", policy ").append(outcome.policy().source())
-                .append(')').append(nl);
-        outcome.decision().reasons().forEach(r -> m.append("  ").append(r).append(nl));
+                .append(threshold(outcome.policy().warnOn())).append(", policy ")
+                .append(clean(outcome.policy().source())).append(')').append(nl);
+        outcome.decision().reasons().forEach(r -> m.append("  ").append(clean(r)).append(nl));
         Set<String> blocking = Set.copyOf(outcome.decision().blocking());
         List<Finding> top = outcome.findings().stream().filter(f -> !f.isSuppressed())
                 .filter(f -> blocking.contains(f.fingerprint())).toList();
         if (!top.isEmpty()) {
             m.append("Top findings:").append(nl);
             top.stream().limit(NAMED_FINDINGS).forEach(f -> m.append("  ").append(f.severity()).append(' ')
-                    .append(f.checkId()).append(' ').append(f.resource().display())
-                    .append(f.container().isEmpty() ? "" : " [" + f.container() + "]").append(' ')
-                    .append(f.location()).append(": ").append(f.message()).append(nl));
+                    .append(f.checkId()).append(' ').append(clean(f.resource().display()))
+                    .append(f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]").append(' ')
+                    .append(clean(f.location().toString())).append(": ").append(clean(f.message())).append(nl));
             if (top.size() > NAMED_FINDINGS) {
                 m.append("  ... and ").append(top.size() - NAMED_FINDINGS).append(" more").append(nl);
             }
         }
-        return m.append(reportLine).toString().replaceAll("[\\p{Cntrl}&&[^\\t\\r\\n]]", " ");
+        return m.append(reportLine).toString();
     }
 
     /** Every input error with file and line. */
     static String inputErrorMessage(final GateOutcome outcome, final String reportLine) {
         String nl = System.lineSeparator();
         String errors = outcome.diagnostics().stream().filter(Diagnostic::isError)
-                .map(d -> "  " + d.location() + ": " + d.message() + " [" + d.code() + "]")
+                .map(d -> "  " + clean(d.location().toString()) + ": " + clean(d.message()) + " [" + d.code() + "]")
                 .collect(Collectors.joining(nl));
-        return ("K8s Security Gate: FAIL: the input could not be used (failOnInputError: the gate fails closed)" + nl
-                + errors + nl + reportLine).replaceAll("[\\p{Cntrl}&&[^\\t\\r\\n]]", " ");
+        return "K8s Security Gate: FAIL: the input could not be used (failOnInputError: the gate fails closed)" + nl
+                + errors + nl + reportLine;
+    }
+
+    /** A value from the inputs on one log line: control characters, line breaks included, cannot forge lines. */
+    static String clean(final String text) {
+        return text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
     }
 
     private static String threshold(final Optional<Severity> s) {

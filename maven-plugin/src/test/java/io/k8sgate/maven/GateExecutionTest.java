@@ -102,6 +102,29 @@ class GateExecutionTest {
     }
 
     @Test
+    void shouldKeepValuesFromManifestsOnOneLineInTheFailureMessage() throws IOException {
+        Files.createDirectories(work.resolve("app"));
+        Files.writeString(work.resolve("app/pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: "evil\\n[INFO] BUILD SUCCESS"
+                spec:
+                  containers:
+                    - name: c
+                      image: busybox:1.36
+                      securityContext: {privileged: true}
+                """);
+
+        MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, () -> new GateExecution(log)
+                .run(GateOptions.of(work.resolve("app"), List.of("pod.yaml")), Set.of(), work.resolve("out")));
+
+        assertThat(failure.getMessage().lines()).noneMatch(l -> l.startsWith("[INFO]"))
+                .anyMatch(l -> l.contains("Pod/evil [INFO] BUILD SUCCESS [c] pod.yaml:9"));
+        assertThat(log.lines()).noneMatch(l -> l.contains("\n"));
+    }
+
+    @Test
     void shouldRefuseAnUnknownReportFormat() {
         assertThatThrownBy(() -> GateExecution.formats(List.of("html", "pdf")))
                 .isInstanceOf(MojoExecutionException.class).hasMessageContaining("'pdf'");
