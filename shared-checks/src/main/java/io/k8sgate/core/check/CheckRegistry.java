@@ -1,6 +1,27 @@
 package io.k8sgate.core.check;
 
+import io.k8sgate.core.check.workload.AllowPrivilegeEscalationCheck;
+import io.k8sgate.core.check.workload.AppArmorProfileCheck;
+import io.k8sgate.core.check.workload.BaselineCapabilitiesCheck;
+import io.k8sgate.core.check.workload.DropAllCapabilitiesCheck;
+import io.k8sgate.core.check.workload.HostIpcCheck;
+import io.k8sgate.core.check.workload.HostNetworkCheck;
+import io.k8sgate.core.check.workload.HostPathVolumeCheck;
+import io.k8sgate.core.check.workload.HostPidCheck;
+import io.k8sgate.core.check.workload.HostPortCheck;
+import io.k8sgate.core.check.workload.HostProbeCheck;
+import io.k8sgate.core.check.workload.HostProcessCheck;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
+import io.k8sgate.core.check.workload.ProcMountCheck;
+import io.k8sgate.core.check.workload.RestrictedCapabilitiesCheck;
+import io.k8sgate.core.check.workload.RestrictedProcMountCheck;
+import io.k8sgate.core.check.workload.RestrictedVolumeTypeCheck;
+import io.k8sgate.core.check.workload.RunAsNonRootCheck;
+import io.k8sgate.core.check.workload.RunAsRootUserCheck;
+import io.k8sgate.core.check.workload.SeLinuxOptionsCheck;
+import io.k8sgate.core.check.workload.SeccompProfileCheck;
+import io.k8sgate.core.check.workload.SeccompUnconfinedCheck;
+import io.k8sgate.core.check.workload.UnsafeSysctlCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +35,28 @@ import java.util.Optional;
  */
 public final class CheckRegistry {
     private static final CheckRegistry DEFAULT = new CheckRegistry(List.of(
-            new PrivilegedContainerCheck()));
+            new PrivilegedContainerCheck(),
+            new HostNetworkCheck(),
+            new HostPidCheck(),
+            new HostIpcCheck(),
+            new HostPathVolumeCheck(),
+            new HostPortCheck(),
+            new BaselineCapabilitiesCheck(),
+            new AppArmorProfileCheck(),
+            new SeLinuxOptionsCheck(),
+            new ProcMountCheck(),
+            new SeccompUnconfinedCheck(),
+            new UnsafeSysctlCheck(),
+            new HostProcessCheck(),
+            new HostProbeCheck(),
+            new RestrictedVolumeTypeCheck(),
+            new AllowPrivilegeEscalationCheck(),
+            new RunAsNonRootCheck(),
+            new RunAsRootUserCheck(),
+            new SeccompProfileCheck(),
+            new DropAllCapabilitiesCheck(),
+            new RestrictedCapabilitiesCheck(),
+            new RestrictedProcMountCheck()));
 
     private final Map<String, Check> checks;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An object that runs pods: a Pod itself, or any object with a pod template (the built-in controllers and custom
@@ -17,6 +18,10 @@ import java.util.Optional;
  * @param podMetadata the pod's metadata (the object's own for a Pod, the template's otherwise)
  */
 public record Workload(K8sObject object, YamlNode podSpec, YamlNode podMetadata) {
+    /** Kinds whose {@code spec.template} is a pod template by definition, even in a manifest without containers. */
+    private static final Set<String> POD_TEMPLATE_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet",
+            "ReplicaSet", "ReplicationController", "Job", "DeploymentConfig");
+
     public Workload {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(podSpec, "podSpec");
@@ -30,7 +35,8 @@ public record Workload(K8sObject object, YamlNode podSpec, YamlNode podMetadata)
             return Optional.of(new Workload(object, root.get("spec"), root.get("metadata")));
         }
         YamlNode template = root.path("spec", "template");
-        if (template.get("spec").isMap() && isPodSpec(template.get("spec"))) {
+        if (template.get("spec").isMap()
+                && (POD_TEMPLATE_KINDS.contains(object.kind()) || isPodSpec(template.get("spec")))) {
             return Optional.of(new Workload(object, template.get("spec"), template.get("metadata")));
         }
         YamlNode jobTemplate = root.path("spec", "jobTemplate", "spec", "template");

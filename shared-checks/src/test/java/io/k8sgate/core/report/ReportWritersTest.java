@@ -28,7 +28,7 @@ class ReportWritersTest {
     Path dir;
 
     private GateOutcome outcome() throws IOException {
-        return Outcomes.run(dir, Outcomes.PRIVILEGED, "failOn: HIGH\n");
+        return Outcomes.run(dir, Outcomes.PRIVILEGED, "failOn: HIGH\n" + Outcomes.onlyPrivilegedCheck());
     }
 
     @Test

@@ -9,7 +9,11 @@ import io.k8sgate.core.model.PssLevel;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
 
-/** PSS Baseline "Privileged Containers": no container may run privileged. */
+/**
+ * PSS Baseline "Privileged Containers": no container (init, regular or ephemeral) may set
+ * {@code securityContext.privileged: true}. Only a real boolean counts: a quoted {@code "true"} is a string the API
+ * refuses, not a privileged container.
+ */
 public final class PrivilegedContainerCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-001", "Privileged container", Severity.CRITICAL,
                     Category.WORKLOAD)
@@ -18,10 +22,11 @@ public final class PrivilegedContainerCheck implements Check {
                     "Remove securityContext.privileged or set it to false; grant only the specific capabilities "
                             + "the process needs.")
             .withPss(PssLevel.BASELINE).withCis("5.2.2")
-            .withReferences("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
+            .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV017").withEquivalent("checkov", "CKV_K8S_16")
-            .withEquivalent("kube-linter", "privileged-container").withEquivalent("polaris", "privilegeEscalationAllowed")
-            .withEquivalent("kubescape", "C-0057").withEquivalent("kube-score", "container-security-context-privileged");
+            .withEquivalent("kube-linter", "privileged-container").withEquivalent("polaris", "runAsPrivileged")
+            .withEquivalent("kubescape", "C-0057")
+            .withEquivalent("kube-score", "container-security-context-privileged");
 
     @Override
     public CheckMetadata metadata() {
@@ -33,7 +38,7 @@ public final class PrivilegedContainerCheck implements Check {
         return context.containers()
                 .filter(c -> c.securityContext().get("privileged").isTrue())
                 .map(c -> finding(c, c.securityContext().get("privileged"),
-                        "Container '" + c.name() + "' runs privileged"))
+                        PodSecurity.describe(c) + " runs privileged"))
                 .toList();
     }
 }
