@@ -8,7 +8,7 @@ File report = new File(basedir, 'target/k8s-security/k8s-security-report.html')
 assert text.contains('Report: ' + report.canonicalPath) || text.contains('Report: ' + report.absolutePath)
 // the reports were written before the build failed
 assert report.isFile()
-assert report.getText('UTF-8').contains('<span class="status">FAIL</span>')
+assert report.getText('UTF-8').contains('class="decision decision-fail"')
 assert new File(basedir, 'target/k8s-security/k8s-security-report.json').isFile()
 assert new File(basedir, 'target/k8s-security/k8s-security-report.sarif').isFile()
 assert new File(basedir, 'target/k8s-security/k8s-security-report.css').isFile()

@@ -1,5 +1,6 @@
 package io.k8sgate.core;
 
+import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
@@ -10,6 +11,7 @@ import io.k8sgate.core.policy.Policy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a run produced; every report is written from this alone.
@@ -23,10 +25,11 @@ import java.util.Objects;
  * @param findings    every finding (suppressed ones included), most severe first
  * @param diagnostics problems with the inputs or the run
  * @param decision    the verdict
+ * @param baseline    the comparison with the reference baseline, when there is one
  */
 public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy, List<String> files,
         List<ResourceRef> resources, List<CheckMetadata> checks, List<Finding> findings,
-        List<Diagnostic> diagnostics, Decision decision) {
+        List<Diagnostic> diagnostics, Decision decision, Optional<BaselineComparison> baseline) {
     public GateOutcome {
         Objects.requireNonNull(toolVersion, "toolVersion");
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -37,6 +40,21 @@ public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy
         findings = List.copyOf(findings);
         diagnostics = List.copyOf(diagnostics);
         Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** An outcome without a baseline comparison. */
+    public GateOutcome(final String toolVersion, final Instant generatedAt, final Policy policy,
+            final List<String> files, final List<ResourceRef> resources, final List<CheckMetadata> checks,
+            final List<Finding> findings, final List<Diagnostic> diagnostics, final Decision decision) {
+        this(toolVersion, generatedAt, policy, files, resources, checks, findings, diagnostics, decision,
+                Optional.empty());
+    }
+
+    /** The same outcome compared with a baseline. */
+    public GateOutcome withBaseline(final BaselineComparison comparison) {
+        return new GateOutcome(toolVersion, generatedAt, policy, files, resources, checks, findings, diagnostics,
+                decision, Optional.of(comparison));
     }
 
     /** The verdict. */

@@ -1,8 +1,20 @@
 package io.k8sgate.core.check;
 
+import io.k8sgate.core.check.exposure.IngressTlsCheck;
+import io.k8sgate.core.check.exposure.LoadBalancerSourceRangesCheck;
+import io.k8sgate.core.check.exposure.NamespacePodSecurityCheck;
+import io.k8sgate.core.check.exposure.NetworkPolicyCoverageCheck;
+import io.k8sgate.core.check.exposure.NodePortServiceCheck;
+import io.k8sgate.core.check.exposure.SshPortCheck;
+import io.k8sgate.core.check.version.DeprecatedApiVersionCheck;
+import io.k8sgate.core.check.version.RemovedApiVersionCheck;
 import io.k8sgate.core.check.workload.AllowPrivilegeEscalationCheck;
 import io.k8sgate.core.check.workload.AppArmorProfileCheck;
+import io.k8sgate.core.check.workload.AutomountServiceAccountTokenCheck;
 import io.k8sgate.core.check.workload.BaselineCapabilitiesCheck;
+import io.k8sgate.core.check.workload.CpuLimitsCheck;
+import io.k8sgate.core.check.workload.CpuRequestsCheck;
+import io.k8sgate.core.check.workload.DefaultNamespaceCheck;
 import io.k8sgate.core.check.workload.DropAllCapabilitiesCheck;
 import io.k8sgate.core.check.workload.HostIpcCheck;
 import io.k8sgate.core.check.workload.HostNetworkCheck;
@@ -11,16 +23,26 @@ import io.k8sgate.core.check.workload.HostPidCheck;
 import io.k8sgate.core.check.workload.HostPortCheck;
 import io.k8sgate.core.check.workload.HostProbeCheck;
 import io.k8sgate.core.check.workload.HostProcessCheck;
+import io.k8sgate.core.check.workload.ImageDigestCheck;
+import io.k8sgate.core.check.workload.ImagePullPolicyCheck;
+import io.k8sgate.core.check.workload.ImageTagCheck;
+import io.k8sgate.core.check.workload.LivenessProbeCheck;
+import io.k8sgate.core.check.workload.MemoryLimitsCheck;
+import io.k8sgate.core.check.workload.MemoryRequestsCheck;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
 import io.k8sgate.core.check.workload.ProcMountCheck;
+import io.k8sgate.core.check.workload.ReadOnlyRootFilesystemCheck;
+import io.k8sgate.core.check.workload.ReadinessProbeCheck;
 import io.k8sgate.core.check.workload.RestrictedCapabilitiesCheck;
 import io.k8sgate.core.check.workload.RestrictedProcMountCheck;
 import io.k8sgate.core.check.workload.RestrictedVolumeTypeCheck;
 import io.k8sgate.core.check.workload.RunAsNonRootCheck;
 import io.k8sgate.core.check.workload.RunAsRootUserCheck;
+import io.k8sgate.core.check.workload.RuntimeSocketMountCheck;
 import io.k8sgate.core.check.workload.SeLinuxOptionsCheck;
 import io.k8sgate.core.check.workload.SeccompProfileCheck;
 import io.k8sgate.core.check.workload.SeccompUnconfinedCheck;
+import io.k8sgate.core.check.workload.SecretInEnvCheck;
 import io.k8sgate.core.check.workload.UnsafeSysctlCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +57,14 @@ import java.util.Optional;
  */
 public final class CheckRegistry {
     private static final CheckRegistry DEFAULT = new CheckRegistry(List.of(
+            new NodePortServiceCheck(),
+            new LoadBalancerSourceRangesCheck(),
+            new SshPortCheck(),
+            new IngressTlsCheck(),
+            new NetworkPolicyCoverageCheck(),
+            new NamespacePodSecurityCheck(),
+            new RemovedApiVersionCheck(),
+            new DeprecatedApiVersionCheck(),
             new PrivilegedContainerCheck(),
             new HostNetworkCheck(),
             new HostPidCheck(),
@@ -56,7 +86,21 @@ public final class CheckRegistry {
             new SeccompProfileCheck(),
             new DropAllCapabilitiesCheck(),
             new RestrictedCapabilitiesCheck(),
-            new RestrictedProcMountCheck()));
+            new RestrictedProcMountCheck(),
+            new ReadOnlyRootFilesystemCheck(),
+            new CpuRequestsCheck(),
+            new CpuLimitsCheck(),
+            new MemoryRequestsCheck(),
+            new MemoryLimitsCheck(),
+            new ImageTagCheck(),
+            new ImageDigestCheck(),
+            new ImagePullPolicyCheck(),
+            new LivenessProbeCheck(),
+            new ReadinessProbeCheck(),
+            new AutomountServiceAccountTokenCheck(),
+            new DefaultNamespaceCheck(),
+            new SecretInEnvCheck(),
+            new RuntimeSocketMountCheck()));
 
     private final Map<String, Check> checks;
 

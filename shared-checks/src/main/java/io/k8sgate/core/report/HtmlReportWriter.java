@@ -1,23 +1,46 @@
 package io.k8sgate.core.report;
 
 import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
-import io.k8sgate.core.model.ResourceRef;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.model.Suppression;
+import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.policy.Policy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * The reviewer's page: static HTML that links one stylesheet, with no script and no inline style, so that it renders
- * under Jenkins' Content-Security-Policy. Every value from the inputs is escaped.
+ * The reviewer's page: static HTML that links one stylesheet, with no script, no inline style and no event handler,
+ * so that it renders under Jenkins' Content-Security-Policy for served files ({@code default-src 'none'}). Every
+ * value from the inputs is escaped.
+ *
+ * <p>The page reads top down: the decision and why, counts by severity (each a link that filters the findings
+ * through {@code :target}), what changed since the baseline, then the findings grouped by resource, vulnerabilities
+ * grouped by image and risky RBAC subjects, suppressed findings and input diagnostics. Every id starts with
+ * {@code k8sgate-} and every style rule is scoped under {@code .k8sgate}, so {@link #fragment} can be embedded in
+ * another page.
  */
 public final class HtmlReportWriter implements ReportWriter {
+    /** Resource, image and subject groups shown expanded; the rest start collapsed so that large reports stay short. */
+    static final int OPEN_GROUPS = 20;
+    /** Findings named in the decision banner and in the list of new findings. */
+    static final int NAMED_FINDINGS = 5;
+    private static final String PREFIX = "k8sgate-";
+
     @Override
     public void write(final GateOutcome outcome, final OutputStream out) throws IOException {
         out.write(render(outcome).getBytes(StandardCharsets.UTF_8));
@@ -25,167 +48,591 @@ public final class HtmlReportWriter implements ReportWriter {
 
     /** The whole page. */
     public String render(final GateOutcome o) {
-        StringBuilder h = new StringBuilder(8192);
+        StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>K8s Security Gate: ").append(o.status()).append("</title>\n")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                .append("<title>").append(o.status()).append(" · K8s Security Gate report</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(ReportFiles.STYLESHEET).append("\">\n")
-                .append("</head>\n<body>\n");
+                .append("</head>\n<body class=\"k8sgate-page\">\n<main>\n");
         h.append(fragment(o));
-        h.append("</body>\n</html>\n");
+        h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
 
-    /** The report without the document shell, for embedding in another page (the Jenkins build page). */
+    /**
+     * The report without the document shell, for embedding in another page (the Jenkins build page), which must link
+     * {@link ReportFiles#STYLESHEET}. Ids are prefixed with {@code k8sgate-}.
+     */
     public String fragment(final GateOutcome o) {
-        StringBuilder h = new StringBuilder(8192);
-        String status = o.status().name().toLowerCase(Locale.ROOT);
-        h.append("<main class=\"k8sgate\" id=\"top\">\n");
-        h.append("<header class=\"decision decision-").append(status).append("\">\n")
-                .append("<h1>K8s Security Gate: <span class=\"status\">").append(o.status()).append("</span></h1>\n");
-        if (o.decision().reasons().isEmpty()) {
-            h.append("<p>No finding reaches a threshold.</p>\n");
-        } else {
-            h.append("<ul class=\"reasons\">\n");
-            for (String r : o.decision().reasons()) {
-                h.append("<li>").append(Text.html(r)).append("</li>\n");
-            }
-            h.append("</ul>\n");
-        }
-        h.append("<p class=\"meta\">Policy ").append(Text.html(o.policy().source())).append(": fail on ")
-                .append(o.policy().failOn().map(Enum::name).orElse("NONE")).append(", warn on ")
-                .append(o.policy().warnOn().map(Enum::name).orElse("NONE")).append(". ")
-                .append(o.resources().size()).append(" resources in ").append(o.files().size()).append(" files, ")
-                .append(o.checks().size()).append(" checks. Generated ").append(Text.html(o.generatedAt().toString()))
-                .append(" by k8s-security-gate ").append(Text.html(o.toolVersion())).append(".</p>\n</header>\n");
-
-        h.append("<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ul>\n")
-                .append("<li><a href=\"#summary\">Summary</a></li>\n")
-                .append("<li><a href=\"#findings\">Findings by resource</a></li>\n")
-                .append("<li><a href=\"#suppressed\">Suppressed findings</a></li>\n")
-                .append("<li><a href=\"#diagnostics\">Input diagnostics</a></li>\n")
-                .append("</ul></nav>\n");
-
-        summary(o, h);
-        findings(o, h);
-        suppressed(o, h);
-        diagnostics(o, h);
-        h.append("</main>\n");
-        return h.toString();
+        return new Page(new ReportView(o)).render();
     }
 
-    private static void summary(final GateOutcome o, final StringBuilder h) {
-        h.append("<section id=\"summary\"><h2>Summary</h2>\n<table class=\"counts\">\n")
-                .append("<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Counted findings</th>")
-                .append("</tr></thead><tbody>\n");
-        for (Severity s : Severity.values()) {
-            int n = o.decision().counted().getOrDefault(s, 0);
-            String sev = s.name().toLowerCase(Locale.ROOT);
-            h.append("<tr><th scope=\"row\"><span class=\"sev sev-").append(sev).append("\">").append(s)
-                    .append("</span></th><td>");
-            if (n > 0) {
-                h.append("<a href=\"#sev-").append(sev).append("\">").append(n).append("</a>");
+    /** One rendering: the view, the output and the anchors given to findings. */
+    private static final class Page {
+        private final ReportView v;
+        private final GateOutcome o;
+        private final StringBuilder h = new StringBuilder(16_384);
+        private final Map<Finding, String> anchors = new HashMap<>();
+        private final Set<String> ids = new TreeSet<>();
+
+        Page(final ReportView view) {
+            this.v = view;
+            this.o = view.outcome();
+            for (Finding f : view.active()) {
+                anchors.put(f, unique("f-" + f.fingerprint().substring(0, Math.min(12, f.fingerprint().length()))));
+            }
+        }
+
+        private String unique(final String base) {
+            String id = PREFIX + Text.anchor(base);
+            int n = 2;
+            while (!ids.add(id)) {
+                id = PREFIX + Text.anchor(base) + "-" + n++;
+            }
+            return id;
+        }
+
+        String render() {
+            h.append("<div class=\"k8sgate\" id=\"k8sgate-top\">\n");
+            decision();
+            toc();
+            glance();
+            v.baseline().ifPresent(this::baseline);
+            h.append("<div class=\"results\">\n");
+            filters();
+            resources();
+            if (!v.images().isEmpty()) {
+                images();
+            }
+            if (!v.subjects().isEmpty()) {
+                subjects();
+            }
+            h.append("</div>\n");
+            suppressed();
+            diagnostics();
+            h.append("<footer class=\"colophon\"><p>Generated ")
+                    .append(o.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                    .append(" by K8s Security Gate ").append(e(o.toolVersion())).append(" · <a href=\"#k8sgate-top\">")
+                    .append("Back to top</a></p></footer>\n");
+            h.append("</div>\n");
+            return h.toString();
+        }
+
+        private void decision() {
+            String status = lower(o.status());
+            h.append("<header class=\"decision decision-").append(status)
+                    .append("\" id=\"k8sgate-decision\" aria-labelledby=\"k8sgate-decision-title\">\n")
+                    .append("<p class=\"eyebrow\">K8s Security Gate</p>\n")
+                    .append("<h1 id=\"k8sgate-decision-title\"><span class=\"verdict\">").append(o.status())
+                    .append("</span> <span class=\"verdict-text\">").append(verdictText(o.status()))
+                    .append("</span></h1>\n");
+            if (o.decision().reasons().isEmpty()) {
+                h.append("<p class=\"why\">No finding reaches a threshold of the policy.</p>\n");
             } else {
-                h.append('0');
+                boolean listed = !v.decisive().isEmpty();
+                h.append("<p class=\"why-label\">Why:</p>\n<ul class=\"reasons\">\n");
+                o.decision().reasons().forEach(r -> h.append("<li>").append(e(listed ? headline(r) : r))
+                        .append("</li>\n"));
+                h.append("</ul>\n");
             }
-            h.append("</td></tr>\n");
-        }
-        h.append("</tbody></table>\n<p>").append(o.decision().suppressed()).append(" suppressed finding(s); ")
-                .append(o.diagnostics().stream().filter(Diagnostic::isError).count())
-                .append(" input error(s).</p>\n</section>\n");
-    }
-
-    private static void findings(final GateOutcome o, final StringBuilder h) {
-        List<Finding> active = o.findings().stream().filter(f -> !f.isSuppressed()).toList();
-        h.append("<section id=\"findings\"><h2>Findings by resource</h2>\n");
-        if (active.isEmpty()) {
-            h.append("<p>No findings.</p>\n");
-        }
-        Map<ResourceRef, List<Finding>> byResource = new LinkedHashMap<>();
-        active.stream().sorted(java.util.Comparator.comparing(Finding::resource).thenComparing(Finding::severity))
-                .forEach(f -> byResource.computeIfAbsent(f.resource(), k -> new java.util.ArrayList<>()).add(f));
-        for (Severity s : Severity.values()) {
-            h.append("<span id=\"sev-").append(s.name().toLowerCase(Locale.ROOT)).append("\"></span>");
-        }
-        for (var entry : byResource.entrySet()) {
-            List<Finding> list = entry.getValue();
-            Severity worst = list.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
-            h.append("<details open class=\"resource\"><summary><span class=\"sev sev-")
-                    .append(worst.name().toLowerCase(Locale.ROOT)).append("\">").append(worst).append("</span> ")
-                    .append(Text.html(entry.getKey().display())).append(" <span class=\"count\">(")
-                    .append(list.size()).append(")</span></summary>\n");
-            table(list, h, false);
-            h.append("</details>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private static void table(final List<Finding> list, final StringBuilder h, final boolean suppression) {
-        h.append("<table class=\"findings\"><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Check</th>")
-                .append("<th scope=\"col\">Where</th><th scope=\"col\">Problem</th><th scope=\"col\">")
-                .append(suppression ? "Suppressed by" : "Fix").append("</th></tr></thead><tbody>\n");
-        for (Finding f : list) {
-            h.append("<tr><td><span class=\"sev sev-").append(f.severity().name().toLowerCase(Locale.ROOT))
-                    .append("\">").append(f.severity()).append("</span></td><td><code>").append(Text.html(f.checkId()))
-                    .append("</code> ").append(Text.html(f.title())).append("</td><td><code>")
-                    .append(Text.html(f.location().toString())).append("</code><br><code class=\"path\">")
-                    .append(Text.html(f.fieldPath())).append("</code>");
-            if (!f.container().isEmpty()) {
-                h.append("<br>container <code>").append(Text.html(f.container())).append("</code>");
+            List<Finding> decisive = v.decisive();
+            if (!decisive.isEmpty()) {
+                h.append("<p class=\"why-label\">").append(o.status() == GateStatus.FAIL ? "Blocking" : "Warning")
+                        .append(" findings (").append(decisive.size()).append("):</p>\n<ol class=\"decisive\">\n");
+                decisive.stream().limit(NAMED_FINDINGS).forEach(this::namedFinding);
+                if (decisive.size() > NAMED_FINDINGS) {
+                    h.append("<li class=\"more\">and ").append(decisive.size() - NAMED_FINDINGS)
+                            .append(" more below</li>\n");
+                }
+                h.append("</ol>\n");
             }
-            h.append("</td><td>").append(Text.html(f.message()));
-            f.properties().forEach((k, v) -> h.append("<br><span class=\"prop\">").append(Text.html(k))
-                    .append(":</span> ").append(Text.html(v)));
-            h.append("</td><td>");
-            if (suppression) {
-                f.suppression().ifPresent(s -> h.append(Text.html(s.source())).append(": ")
-                        .append(Text.html(s.reason()))
-                        .append(s.owner().isEmpty() ? "" : "<br>owner " + Text.html(s.owner()))
-                        .append(s.expires().map(d -> "<br>expires " + d).orElse(""))
-                        .append("<br><code>").append(Text.html(s.origin().toString())).append("</code>"));
+            if (!v.inputErrors().isEmpty()) {
+                h.append("<p class=\"why-label\"><a href=\"#k8sgate-diagnostics\">").append(v.inputErrors().size())
+                        .append(" input error(s)</a> could not be checked.</p>\n");
+            }
+            h.append("<p class=\"policy\">").append(policyText(o.policy())).append("</p>\n</header>\n");
+        }
+
+        /** One line naming a finding, linked to its row: what, where, which file. */
+        private void namedFinding(final Finding f) {
+            String what = f.title();
+            String where = f.resource().display();
+            if (ReportView.isVulnerability(f)) {
+                String id = ReportView.property(f, FindingProperties.VULNERABILITY_ID);
+                String pkg = ReportView.property(f, FindingProperties.PACKAGE);
+                what = (id.isEmpty() ? f.title() : id) + (pkg.isEmpty() ? "" : " in " + pkg);
+                where = ReportView.property(f, FindingProperties.IMAGE);
+            } else if (ReportView.isRbacSubject(f)) {
+                where = ReportView.property(f, FindingProperties.SUBJECT);
+            }
+            h.append("<li>").append(badge(f.severity())).append(" <a href=\"#").append(anchors.get(f)).append("\">")
+                    .append(e(what)).append("</a> · <span class=\"res\">").append(e(where)).append("</span>")
+                    .append(f.container().isEmpty() ? "" : " container <code>" + e(f.container()) + "</code>")
+                    .append(" · <code class=\"loc\">").append(e(f.location().toString())).append("</code></li>\n");
+        }
+
+        private void toc() {
+            h.append("<nav class=\"toc\" aria-label=\"Report contents\">\n<ul>\n");
+            tocEntry("summary", "At a glance", -1);
+            v.baseline().ifPresent(b -> tocEntry("baseline", "Since the baseline", v.newFindings().size()));
+            tocEntry("findings", "Findings by resource", v.resources().stream().mapToInt(g -> g.findings().size())
+                    .sum());
+            if (!v.images().isEmpty()) {
+                tocEntry("images", "Vulnerabilities by image", v.images().stream()
+                        .mapToInt(g -> g.findings().size()).sum());
+            }
+            if (!v.subjects().isEmpty()) {
+                tocEntry("rbac", "Risky RBAC subjects", v.subjects().size());
+            }
+            tocEntry("suppressed", "Suppressed", v.suppressed().size());
+            tocEntry("diagnostics", "Input diagnostics", o.diagnostics().size());
+            h.append("</ul>\n</nav>\n");
+        }
+
+        private void tocEntry(final String id, final String label, final int count) {
+            h.append("<li><a href=\"#k8sgate-").append(id).append("\">").append(label);
+            if (count >= 0) {
+                h.append(" <span class=\"n\">").append(count).append("</span>");
+            }
+            h.append("</a></li>\n");
+        }
+
+        private void glance() {
+            h.append("<section class=\"glance\" id=\"k8sgate-summary\" aria-labelledby=\"k8sgate-summary-title\">\n")
+                    .append("<h2 id=\"k8sgate-summary-title\">At a glance</h2>\n");
+            Map<Severity, Integer> counts = v.counts();
+            Map<Severity, Integer> fresh = ReportView.count(v.newFindings());
+            h.append("<ul class=\"tiles\" aria-label=\"Findings by severity\">\n");
+            for (Severity s : Severity.values()) {
+                int n = counts.get(s);
+                h.append("<li class=\"tile tile-").append(lower(s)).append(n == 0 ? " tile-zero" : "").append("\">");
+                h.append(n > 0 ? "<a href=\"#k8sgate-only-" + lower(s) + "\">" : "<span class=\"tile-body\">");
+                h.append("<span class=\"tile-count\">").append(n).append("</span> <span class=\"tile-label\">")
+                        .append(s).append("</span>");
+                if (o.policy().failOn().map(s::isAtLeast).orElse(false)) {
+                    h.append(" <span class=\"tile-note\">fails the gate</span>");
+                } else if (o.policy().warnOn().map(s::isAtLeast).orElse(false)) {
+                    h.append(" <span class=\"tile-note\">warns</span>");
+                }
+                if (v.baseline().isPresent()) {
+                    h.append(" <span class=\"tile-note\">").append(fresh.get(s)).append(" new</span>");
+                }
+                h.append(n > 0 ? "</a>" : "</span>").append("</li>\n");
+            }
+            h.append("</ul>\n<p class=\"facts\">").append(plural(o.resources().size(), "resource")).append(" in ")
+                    .append(plural(o.files().size(), "file")).append(" · ").append(plural(o.checks().size(), "check"))
+                    .append(" · ").append(plural(v.active().size(), "finding"))
+                    .append(" · <a href=\"#k8sgate-suppressed\">").append(v.suppressed().size())
+                    .append(" suppressed</a> · <a href=\"#k8sgate-diagnostics\">")
+                    .append(plural(v.inputErrors().size(), "input error")).append("</a>");
+            v.baseline().ifPresent(b -> h.append(" · <a href=\"#k8sgate-baseline\">").append(v.newFindings().size())
+                    .append(" new, ").append(v.outstandingCount()).append(" outstanding, ").append(b.fixed().size())
+                    .append(" fixed</a> since the baseline"));
+            h.append("</p>\n</section>\n");
+        }
+
+        private void baseline(final BaselineComparison b) {
+            h.append("<section id=\"k8sgate-baseline\" aria-labelledby=\"k8sgate-baseline-title\">\n")
+                    .append("<h2 id=\"k8sgate-baseline-title\">Since the baseline</h2>\n<p>Compared with <strong>")
+                    .append(e(b.reference())).append("</strong>:</p>\n<ul class=\"tiles tiles-baseline\">")
+                    .append("<li class=\"tile tile-new\"><span class=\"tile-body\"><span class=\"tile-count\">")
+                    .append(v.newFindings().size()).append("</span> <span class=\"tile-label\">new</span></span></li>")
+                    .append("<li class=\"tile tile-outstanding\"><span class=\"tile-body\"><span class=\"tile-count\">")
+                    .append(v.outstandingCount())
+                    .append("</span> <span class=\"tile-label\">outstanding</span></span></li>")
+                    .append("<li class=\"tile tile-fixed\"><span class=\"tile-body\"><span class=\"tile-count\">")
+                    .append(b.fixed().size()).append("</span> <span class=\"tile-label\">fixed</span></span></li>")
+                    .append("<li class=\"tile tile-drift\"><span class=\"tile-body\"><span class=\"tile-count\">")
+                    .append(b.drift().size()).append("</span> <span class=\"tile-label\">changes</span></span></li>")
+                    .append("</ul>\n");
+            List<Finding> fresh = v.newFindings();
+            h.append("<h3>New findings</h3>\n");
+            if (fresh.isEmpty()) {
+                h.append("<p>None: every finding was already in the baseline.</p>\n");
             } else {
-                h.append(Text.html(f.remediation()));
-                for (String ref : f.references()) {
-                    if (ref.startsWith("https://") || ref.startsWith("http://")) {
-                        h.append("<br><a href=\"").append(Text.html(ref)).append("\" rel=\"noopener noreferrer\">")
-                                .append(Text.html(ref)).append("</a>");
-                    }
+                h.append("<ol class=\"decisive\">\n");
+                fresh.stream().limit(NAMED_FINDINGS).forEach(this::namedFinding);
+                if (fresh.size() > NAMED_FINDINGS) {
+                    h.append("<li class=\"more\">and ").append(fresh.size() - NAMED_FINDINGS)
+                            .append(" more, marked NEW below</li>\n");
+                }
+                h.append("</ol>\n");
+            }
+            h.append("<h3>Fixed findings</h3>\n");
+            if (b.fixed().isEmpty()) {
+                h.append("<p>None.</p>\n");
+            } else {
+                h.append("<details").append(openWhenShort(b.fixed().size())).append("><summary>")
+                        .append(b.fixed().size()).append(" finding(s) of the baseline are ")
+                        .append("gone</summary>\n");
+                tableStart("plain", "Severity", "Finding", "Resource", "Field");
+                for (Finding f : b.fixed()) {
+                    h.append("<tr><td>").append(badge(f.severity())).append(" <span class=\"badge badge-fixed\">")
+                            .append("FIXED</span></td><th scope=\"row\">").append(e(f.title())).append(" <code>")
+                            .append(e(f.checkId())).append("</code></th><td>").append(e(f.resource().display()))
+                            .append("</td><td><code class=\"path\">").append(e(f.fieldPath()))
+                            .append("</code></td></tr>\n");
+                }
+                h.append("</tbody></table>\n</details>\n");
+            }
+            h.append("<h3>Drift</h3>\n");
+            if (b.drift().isEmpty()) {
+                h.append("<p>The configuration is unchanged.</p>\n");
+            } else {
+                h.append("<details").append(openWhenShort(b.drift().size())).append("><summary>")
+                        .append(b.drift().size()).append(" change(s) to the configuration")
+                        .append("</summary>\n");
+                tableStart("plain drift", "Change", "Resource", "Field", "Before", "After");
+                for (BaselineComparison.Change c : b.drift()) {
+                    h.append("<tr><td><span class=\"change change-").append(lower(c.kind())).append("\">")
+                            .append(c.kind()).append("</span></td><th scope=\"row\">")
+                            .append(e(c.resource().display())).append("</th><td><code class=\"path\">")
+                            .append(e(c.fieldPath())).append("</code></td><td><code>").append(e(c.before()))
+                            .append("</code></td><td><code>").append(e(c.after())).append("</code></td></tr>\n");
+                }
+                h.append("</tbody></table>\n</details>\n");
+            }
+            h.append("</section>\n");
+        }
+
+        private void filters() {
+            Map<Severity, Integer> counts = v.counts();
+            h.append("<nav class=\"filters\" aria-label=\"Filter findings by severity\">\n<span>Show:</span> ")
+                    .append("<a href=\"#k8sgate-findings\">all <span class=\"n\">").append(v.active().size())
+                    .append("</span></a>");
+            for (Severity s : Severity.values()) {
+                int n = counts.get(s);
+                if (n > 0) {
+                    h.append(" <a class=\"filter-").append(lower(s)).append("\" href=\"#k8sgate-only-")
+                            .append(lower(s)).append("\">").append(s).append(" only <span class=\"n\">").append(n)
+                            .append("</span></a>");
                 }
             }
-            h.append("</td></tr>\n");
-        }
-        h.append("</tbody></table>\n");
-    }
-
-    private static void suppressed(final GateOutcome o, final StringBuilder h) {
-        List<Finding> list = o.findings().stream().filter(Finding::isSuppressed).toList();
-        h.append("<section id=\"suppressed\"><h2>Suppressed findings</h2>\n");
-        if (list.isEmpty()) {
-            h.append("<p>None.</p>\n");
-        } else {
-            h.append("<details><summary>").append(list.size()).append(" suppressed finding(s)</summary>\n");
-            table(list, h, true);
-            h.append("</details>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private static void diagnostics(final GateOutcome o, final StringBuilder h) {
-        h.append("<section id=\"diagnostics\"><h2>Input diagnostics</h2>\n");
-        if (o.diagnostics().isEmpty()) {
-            h.append("<p>Every input was read.</p>\n");
-        } else {
-            h.append("<table class=\"diagnostics\"><thead><tr><th scope=\"col\">Level</th><th scope=\"col\">Where")
-                    .append("</th><th scope=\"col\">Problem</th></tr></thead><tbody>\n");
-            for (Diagnostic d : o.diagnostics()) {
-                h.append("<tr><td><span class=\"level level-").append(d.level().name().toLowerCase(Locale.ROOT))
-                        .append("\">").append(d.level()).append("</span></td><td><code>")
-                        .append(Text.html(d.location().toString())).append("</code></td><td>")
-                        .append(Text.html(d.message())).append(" <code>").append(Text.html(d.code()))
-                        .append("</code></td></tr>\n");
+            h.append("\n</nav>\n");
+            for (Severity s : Severity.values()) {
+                h.append("<p class=\"filter-state\" id=\"k8sgate-only-").append(lower(s)).append("\">Showing only ")
+                        .append(s).append(" findings (").append(counts.get(s)).append(" of ")
+                        .append(v.active().size()).append("). <a href=\"#k8sgate-findings\">Show all</a></p>\n");
             }
-            h.append("</tbody></table>\n");
         }
-        h.append("</section>\n");
+
+        private void resources() {
+            h.append("<section id=\"k8sgate-findings\" aria-labelledby=\"k8sgate-findings-title\">\n")
+                    .append("<h2 id=\"k8sgate-findings-title\">Findings by resource</h2>\n");
+            if (v.resources().isEmpty()) {
+                h.append("<p class=\"empty\">No findings: every checked resource passes the enabled checks.</p>\n");
+            }
+            int index = 0;
+            for (ReportView.Group g : v.resources()) {
+                Finding first = g.findings().get(0);
+                groupStart(g, index++, "r", "<span class=\"kind\">" + e(first.resource().kind()) + "</span> "
+                        + "<span class=\"res\">" + e(nameOf(first)) + "</span>"
+                        + " <span class=\"group-meta\">" + e(String.join(", ", g.files())) + "</span>");
+                tableStart("findings", "Severity", "Finding", "Where", "How to fix");
+                for (Finding f : g.findings()) {
+                    rowStart(f);
+                    h.append("<th scope=\"row\">").append(e(f.title())).append(" <code class=\"check\">")
+                            .append(e(f.checkId())).append("</code><p class=\"msg\">").append(e(f.message()))
+                            .append("</p>");
+                    properties(f, Set.of());
+                    h.append("</th><td>");
+                    where(f);
+                    h.append("</td><td>");
+                    fix(f);
+                    h.append("</td></tr>\n");
+                }
+                h.append("</tbody></table>\n</details>\n");
+            }
+            h.append("</section>\n");
+        }
+
+        private void images() {
+            int total = v.images().stream().mapToInt(g -> g.findings().size()).sum();
+            long fixable = v.images().stream().flatMap(g -> g.findings().stream())
+                    .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+            h.append("<section id=\"k8sgate-images\" aria-labelledby=\"k8sgate-images-title\">\n")
+                    .append("<h2 id=\"k8sgate-images-title\">Vulnerabilities by image</h2>\n<p>").append(total)
+                    .append(" vulnerabilities in ").append(v.images().size()).append(" image(s); ").append(fixable)
+                    .append(" can be fixed by upgrading a package.</p>\n");
+            int index = 0;
+            for (ReportView.Group g : v.images()) {
+                Set<String> workloads = g.union(FindingProperties.WORKLOADS, FindingProperties.SEPARATOR);
+                long groupFixable = g.findings().stream()
+                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+                groupStart(g, index++, "i", "<code class=\"image\">" + e(g.key()) + "</code> <span class=\"group-meta\">"
+                        + groupFixable + " fixable" + (workloads.isEmpty() ? "" : " · used by "
+                        + e(String.join(", ", workloads))) + "</span>");
+                tableStart("findings vulns", "Severity", "Vulnerability", "Package", "Installed", "Fixed in",
+                        "Details");
+                for (Finding f : g.findings()) {
+                    String id = ReportView.property(f, FindingProperties.VULNERABILITY_ID);
+                    String fixed = ReportView.property(f, FindingProperties.FIXED_VERSION);
+                    rowStart(f);
+                    h.append("<th scope=\"row\">").append(e(id.isEmpty() ? f.checkId() : id)).append("</th><td>")
+                            .append(e(ReportView.property(f, FindingProperties.PACKAGE))).append("</td><td><code>")
+                            .append(e(ReportView.property(f, FindingProperties.INSTALLED_VERSION)))
+                            .append("</code></td><td>").append(fixed.isBlank() ? "<span class=\"nofix\">no fix yet</span>"
+                                    : "<code>" + e(fixed) + "</code>").append("</td><td><p class=\"msg\">")
+                            .append(e(f.message())).append("</p>");
+                    properties(f, Set.of(FindingProperties.IMAGE, FindingProperties.VULNERABILITY_ID,
+                            FindingProperties.PACKAGE, FindingProperties.INSTALLED_VERSION,
+                            FindingProperties.FIXED_VERSION, FindingProperties.WORKLOADS));
+                    h.append("<p class=\"where\"><code class=\"loc\">").append(e(f.location().toString()))
+                            .append("</code> <code class=\"check\">").append(e(f.checkId())).append("</code></p>");
+                    references(f);
+                    h.append("</td></tr>\n");
+                }
+                h.append("</tbody></table>\n</details>\n");
+            }
+            h.append("</section>\n");
+        }
+
+        private void subjects() {
+            h.append("<section id=\"k8sgate-rbac\" aria-labelledby=\"k8sgate-rbac-title\">\n")
+                    .append("<h2 id=\"k8sgate-rbac-title\">Risky RBAC subjects</h2>\n<p>").append(v.subjects().size())
+                    .append(" subject(s) hold permissions that allow escalation or access to sensitive data.</p>\n");
+            int index = 0;
+            for (ReportView.Group g : v.subjects()) {
+                groupStart(g, index++, "s", "<span class=\"res\">" + e(g.key()) + "</span>");
+                tableStart("findings rbac", "Severity", "Finding", "Granted by", "Escalation path", "Where");
+                for (Finding f : g.findings()) {
+                    rowStart(f);
+                    h.append("<th scope=\"row\">").append(e(f.title())).append(" <code class=\"check\">")
+                            .append(e(f.checkId())).append("</code><p class=\"msg\">").append(e(f.message()))
+                            .append("</p>");
+                    properties(f, Set.of(FindingProperties.SUBJECT, FindingProperties.BINDING, FindingProperties.ROLE,
+                            FindingProperties.ESCALATION_PATH));
+                    h.append("</th><td>");
+                    String binding = ReportView.property(f, FindingProperties.BINDING);
+                    String role = ReportView.property(f, FindingProperties.ROLE);
+                    if (!binding.isEmpty()) {
+                        h.append("<code>").append(e(binding)).append("</code>");
+                    }
+                    if (!role.isEmpty()) {
+                        h.append(binding.isEmpty() ? "" : " <span aria-hidden=\"true\">→</span> grants ")
+                                .append("<code>").append(e(role)).append("</code>");
+                    }
+                    h.append("</td><td>");
+                    List<String> steps = ReportView.listProperty(f, FindingProperties.ESCALATION_PATH,
+                            FindingProperties.PATH_STEP);
+                    if (steps.isEmpty()) {
+                        h.append("<span class=\"nofix\">direct grant</span>");
+                    } else {
+                        h.append("<ol class=\"path-steps\">");
+                        steps.forEach(s -> h.append("<li>").append(e(s)).append("</li>"));
+                        h.append("</ol>");
+                    }
+                    h.append("</td><td>");
+                    where(f);
+                    h.append("<p class=\"fix\">").append(e(f.remediation())).append("</p>");
+                    references(f);
+                    h.append("</td></tr>\n");
+                }
+                h.append("</tbody></table>\n</details>\n");
+            }
+            h.append("</section>\n");
+        }
+
+        private void groupStart(final ReportView.Group g, final int index, final String kind, final String title) {
+            Map<Severity, Integer> counts = g.counts();
+            StringBuilder classes = new StringBuilder("group");
+            counts.forEach((s, n) -> {
+                if (n > 0) {
+                    classes.append(" has-").append(lower(s));
+                }
+            });
+            long fresh = g.findings().stream().filter(v::isNew).count();
+            h.append("<details class=\"").append(classes).append("\" id=\"").append(unique(kind + "-" + index))
+                    .append('"').append(index < OPEN_GROUPS ? " open" : "").append(">\n<summary>")
+                    .append(badge(g.worst())).append(' ').append(title).append(" <span class=\"group-counts\">")
+                    .append(g.findings().size()).append(g.findings().size() == 1 ? " finding" : " findings")
+                    .append(": ").append(counts.entrySet().stream().filter(en -> en.getValue() > 0)
+                            .map(en -> en.getValue() + " " + en.getKey()).collect(Collectors.joining(", ")))
+                    .append("</span>");
+            if (fresh > 0) {
+                h.append(" <span class=\"badge badge-new\">").append(fresh).append(" NEW</span>");
+            }
+            h.append("</summary>\n");
+        }
+
+        private void tableStart(final String classes, final String... columns) {
+            h.append("<table class=\"").append(classes).append("\">\n<thead><tr>");
+            for (String c : columns) {
+                h.append("<th scope=\"col\">").append(c).append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+        }
+
+        private void rowStart(final Finding f) {
+            h.append("<tr class=\"finding row-").append(lower(f.severity())).append("\" id=\"")
+                    .append(anchors.get(f)).append("\"><td>").append(badge(f.severity()));
+            if (v.isNew(f)) {
+                h.append(" <span class=\"badge badge-new\">NEW</span>");
+            }
+            h.append("</td>");
+        }
+
+        private void where(final Finding f) {
+            h.append("<code class=\"loc\">").append(e(f.location().toString())).append("</code>");
+            if (!f.fieldPath().isEmpty()) {
+                h.append("<br><code class=\"path\">").append(e(f.fieldPath())).append("</code>");
+            }
+            if (!f.container().isEmpty()) {
+                h.append("<br>container <code>").append(e(f.container())).append("</code>");
+            }
+        }
+
+        private void fix(final Finding f) {
+            h.append("<p class=\"fix\">").append(e(f.remediation())).append("</p>");
+            references(f);
+        }
+
+        private void references(final Finding f) {
+            List<String> links = f.references().stream().filter(HtmlReportWriter::isWebLink).toList();
+            List<String> equivalents = f.equivalents().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(en -> en.getKey() + " " + String.join(", ", en.getValue())).toList();
+            if (links.isEmpty() && equivalents.isEmpty()) {
+                return;
+            }
+            h.append("<ul class=\"refs\">");
+            links.forEach(r -> h.append("<li><a href=\"").append(e(r)).append("\" rel=\"noopener noreferrer ")
+                    .append("nofollow\">").append(e(shortLink(r))).append("</a></li>"));
+            if (!equivalents.isEmpty()) {
+                h.append("<li class=\"equivalents\">Also: ").append(e(String.join("; ", equivalents))).append("</li>");
+            }
+            h.append("</ul>");
+        }
+
+        private void properties(final Finding f, final Set<String> shownElsewhere) {
+            List<Map.Entry<String, String>> rest = f.properties().entrySet().stream()
+                    .filter(en -> !shownElsewhere.contains(en.getKey())).toList();
+            if (rest.isEmpty()) {
+                return;
+            }
+            h.append("<dl class=\"props\">");
+            rest.forEach(en -> h.append("<dt>").append(e(en.getKey())).append("</dt><dd>").append(e(en.getValue()))
+                    .append("</dd>"));
+            h.append("</dl>");
+        }
+
+        private void suppressed() {
+            List<Finding> list = v.suppressed();
+            h.append("<section id=\"k8sgate-suppressed\" aria-labelledby=\"k8sgate-suppressed-title\">\n")
+                    .append("<h2 id=\"k8sgate-suppressed-title\">Suppressed findings</h2>\n");
+            if (list.isEmpty()) {
+                h.append("<p class=\"empty\">None.</p>\n</section>\n");
+                return;
+            }
+            LocalDate today = LocalDate.ofInstant(o.generatedAt(), ZoneOffset.UTC);
+            h.append("<p>These findings do not count against the gate; each suppression names who accepted it and ")
+                    .append("why.</p>\n<details><summary>").append(list.size()).append(" suppressed finding(s)")
+                    .append("</summary>\n");
+            tableStart("plain suppressed", "Severity", "Finding", "Resource", "Suppressed by", "Owner", "Reason",
+                    "Expires");
+            for (Finding f : list) {
+                Suppression s = f.suppression().orElseThrow();
+                h.append("<tr><td>").append(badge(f.severity())).append("</td><th scope=\"row\">").append(e(f.title()))
+                        .append(" <code class=\"check\">").append(e(f.checkId())).append("</code><p class=\"msg\">")
+                        .append(e(f.message())).append("</p></th><td>").append(e(f.resource().display()))
+                        .append("<br><code class=\"loc\">").append(e(f.location().toString())).append("</code></td>")
+                        .append("<td>").append(e(s.source())).append("<br><code class=\"loc\">")
+                        .append(e(s.origin().toString())).append("</code></td><td>")
+                        .append(s.owner().isEmpty() ? "<span class=\"nofix\">none named</span>" : e(s.owner()))
+                        .append("</td><td>").append(e(s.reason())).append("</td><td>")
+                        .append(s.expires().map(d -> d + " <span class=\"when\">(" + relative(today, d) + ")</span>")
+                                .orElse("<span class=\"nofix\">never</span>"))
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n</details>\n</section>\n");
+        }
+
+        private void diagnostics() {
+            h.append("<section id=\"k8sgate-diagnostics\" aria-labelledby=\"k8sgate-diagnostics-title\">\n")
+                    .append("<h2 id=\"k8sgate-diagnostics-title\">Input diagnostics</h2>\n");
+            if (o.diagnostics().isEmpty()) {
+                h.append("<p class=\"empty\">Every input was read.</p>\n</section>\n");
+                return;
+            }
+            tableStart("plain diagnostics", "Level", "Where", "Problem", "Code");
+            for (Diagnostic d : v.diagnostics()) {
+                h.append("<tr><td><span class=\"level level-").append(lower(d.level())).append("\">")
+                        .append(d.level()).append("</span></td><th scope=\"row\"><code class=\"loc\">")
+                        .append(e(d.location().toString())).append("</code></th><td>").append(e(d.message()))
+                        .append("</td><td><code>").append(e(d.code())).append("</code></td></tr>\n");
+            }
+            h.append("</tbody></table>\n</section>\n");
+        }
+
+        private static String nameOf(final Finding f) {
+            String ns = f.resource().namespace();
+            return ns.isEmpty() ? f.resource().name() : ns + "/" + f.resource().name();
+        }
+    }
+
+    static boolean isWebLink(final String ref) {
+        String r = ref.trim().toLowerCase(Locale.ROOT);
+        return (r.startsWith("https://") || r.startsWith("http://")) && ref.equals(ref.trim());
+    }
+
+    private static String shortLink(final String url) {
+        String s = url.replaceFirst("^https?://", "");
+        return s.length() > 70 ? s.substring(0, 67) + "…" : s;
+    }
+
+    private static String badge(final Severity s) {
+        return "<span class=\"sev sev-" + lower(s) + "\">" + s + "</span>";
+    }
+
+    private static String verdictText(final GateStatus s) {
+        return switch (s) {
+            case PASS -> "the gate passed";
+            case WARN -> "the gate passed with warnings (build unstable)";
+            case FAIL -> "the gate failed: do not deploy";
+        };
+    }
+
+    private static String policyText(final Policy p) {
+        return "Policy <code>" + e(p.source()) + "</code>: fails on "
+                + p.failOn().map(s -> "<strong>" + s + "</strong> and above").orElse("nothing") + ", warns on "
+                + p.warnOn().map(s -> "<strong>" + s + "</strong> and above").orElse("nothing") + "; "
+                + (p.newFindingsOnly() ? "only findings new since the baseline count" : "every finding counts")
+                + "; unreadable input " + (p.failOnInputError() ? "fails the gate" : "only warns") + ".";
+    }
+
+    /**
+     * A reason about findings over a threshold without the findings it names ("7 finding(s) at or above failOn
+     * HIGH"), for when the page lists them right below; any other reason unchanged.
+     */
+    static String headline(final String reason) {
+        int colon = reason.indexOf(": ");
+        return colon > 0 && reason.substring(0, colon).contains(" at or above ") ? reason.substring(0, colon)
+                : reason;
+    }
+
+    /** Short lists start expanded; long ones collapsed, so that they do not push the findings far down. */
+    private static String openWhenShort(final int rows) {
+        return rows <= OPEN_GROUPS ? " open" : "";
+    }
+
+    private static String plural(final long n, final String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String relative(final LocalDate today, final LocalDate day) {
+        long days = ChronoUnit.DAYS.between(today, day);
+        if (days == 0) {
+            return "today";
+        }
+        return days > 0 ? "in " + days + (days == 1 ? " day" : " days")
+                : -days + (days == -1 ? " day" : " days") + " ago";
+    }
+
+    private static String lower(final Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String e(final String s) {
+        return Text.html(s);
     }
 }

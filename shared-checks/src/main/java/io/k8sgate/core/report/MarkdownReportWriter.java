@@ -1,33 +1,73 @@
 package io.k8sgate.core.report;
 
 import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.model.Suppression;
+import io.k8sgate.core.policy.Policy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * A summary for pull-request comments: decision first, counts, then the findings that count. It stays under
- * {@link #DEFAULT_LIMIT} characters (GitHub allows 65,536 per comment, GitLab 1,000,000), truncating with a pointer
- * to the full report.
+ * A summary for pull-request comments, the HTML page condensed: the decision and why, counts by severity, the
+ * comparison with the baseline, input errors, then the findings that count (most severe first), vulnerabilities by
+ * image, risky RBAC subjects and suppressions. It never exceeds its limit ({@link #DEFAULT_LIMIT} characters unless
+ * told otherwise; GitHub allows {@link #GITHUB_LIMIT} per comment, GitLab {@link #GITLAB_LIMIT}): what does not fit is
+ * left out, each section says how many rows it left out, and the summary ends with a pointer to the full report.
  */
 public final class MarkdownReportWriter implements ReportWriter {
-    /** The default size limit, under GitHub's comment limit with room for a header added by CI. */
+    /** GitHub's limit for a pull-request comment, in characters. */
+    public static final int GITHUB_LIMIT = 65_536;
+    /** GitLab's limit for a merge-request note, in characters. */
+    public static final int GITLAB_LIMIT = 1_000_000;
+    /** The default limit: GitHub's, with room for a header a CI job may add. */
     public static final int DEFAULT_LIMIT = 60_000;
+    /** The smallest limit that still holds the decision, the counts and the pointer to the full report. */
+    public static final int MIN_LIMIT = 2_000;
+    /** Room kept for the closing lines (notes on rows left out and the pointer to the full report). */
+    private static final int RESERVE = 1_000;
+    private static final String CUT_NOTE = "\n_(cut here to fit the comment)_\n";
+    /** The longest pointer to the full report. */
+    private static final int MAX_POINTER = 300;
 
     private final int limit;
+    private final String fullReport;
 
-    /** A writer with the default limit. */
+    /** A writer with the default limit that points to the HTML report file. */
     public MarkdownReportWriter() {
-        this(DEFAULT_LIMIT);
+        this(DEFAULT_LIMIT, ReportFormat.HTML.fileName());
     }
 
-    /** A writer with the given character limit. */
+    /** A writer with the given character limit that points to the HTML report file. */
     public MarkdownReportWriter(final int limit) {
+        this(limit, ReportFormat.HTML.fileName());
+    }
+
+    /**
+     * A writer with the given character limit.
+     *
+     * @param limit      the most characters the summary may have, at least {@link #MIN_LIMIT}
+     * @param fullReport where the full report is: an http(s) URL (shown as a link) or a file name
+     */
+    public MarkdownReportWriter(final int limit, final String fullReport) {
+        if (limit < MIN_LIMIT) {
+            throw new IllegalArgumentException("A Markdown summary needs at least " + MIN_LIMIT
+                    + " characters, not " + limit);
+        }
+        if (fullReport.length() > MAX_POINTER) {
+            throw new IllegalArgumentException("The pointer to the full report is longer than " + MAX_POINTER
+                    + " characters");
+        }
         this.limit = limit;
+        this.fullReport = Objects.requireNonNull(fullReport, "fullReport");
     }
 
     @Override
@@ -35,59 +75,242 @@ public final class MarkdownReportWriter implements ReportWriter {
         out.write(render(outcome).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The Markdown text. */
+    /** The Markdown text, at most the limit in length. */
     public String render(final GateOutcome o) {
-        StringBuilder head = new StringBuilder();
-        String icon = switch (o.status()) {
-            case PASS -> "✅";
-            case WARN -> "⚠️";
-            case FAIL -> "❌";
-        };
-        head.append("## ").append(icon).append(" K8s Security Gate: ").append(o.status()).append("\n\n");
-        for (String reason : o.decision().reasons()) {
-            head.append("- ").append(Text.md(reason)).append('\n');
+        return new Summary(new ReportView(o)).render();
+    }
+
+    /** One rendering with its budget. */
+    private final class Summary {
+        private final ReportView v;
+        private final GateOutcome o;
+        private final StringBuilder md = new StringBuilder(8192);
+        private int omitted;
+
+        Summary(final ReportView view) {
+            this.v = view;
+            this.o = view.outcome();
         }
-        if (o.decision().reasons().isEmpty()) {
-            head.append("No finding reaches a threshold.\n");
-        }
-        head.append("\n| Severity | Counted |\n|---|---:|\n");
-        for (Severity s : Severity.values()) {
-            head.append("| ").append(s).append(" | ").append(o.decision().counted().getOrDefault(s, 0))
-                    .append(" |\n");
-        }
-        head.append("\n").append(o.resources().size()).append(" resources in ").append(o.files().size())
-                .append(" files, ").append(o.checks().size()).append(" checks; ")
-                .append(o.decision().suppressed()).append(" suppressed finding(s).\n\n");
-        List<Diagnostic> errors = o.diagnostics().stream().filter(Diagnostic::isError).toList();
-        if (!errors.isEmpty()) {
-            head.append("### Input errors\n\n");
-            for (Diagnostic d : errors) {
-                head.append("- `").append(Text.md(d.location().toString()).replace("`", "")).append("` ")
-                        .append(Text.md(d.message())).append('\n');
+
+        String render() {
+            head();
+            v.baseline().ifPresent(this::baseline);
+            inputErrors();
+            findings();
+            images();
+            subjects();
+            suppressed();
+            String tail = closing();
+            if (md.length() + tail.length() > limit) {
+                // the essentials alone were too long for a small limit: cut at a line break, say so
+                omitted = Math.max(omitted, 1);
+                tail = closing();
+                int cut = md.lastIndexOf("\n", Math.max(0, limit - tail.length() - CUT_NOTE.length() - 1));
+                md.setLength(cut + 1);
+                md.append(CUT_NOTE);
             }
-            head.append('\n');
+            return md.append(tail).toString();
         }
-        List<Finding> active = o.findings().stream().filter(f -> !f.isSuppressed()).toList();
-        StringBuilder body = new StringBuilder();
-        if (!active.isEmpty()) {
-            body.append("### Findings\n\n| Severity | Check | Resource | Where | Message |\n|---|---|---|---|---|\n");
+
+        private String closing() {
+            return "\n---\n" + (omitted > 0 ? "**This summary is truncated to fit a comment: " + omitted
+                    + " row(s) are not shown.** " : "") + "Full report: " + pointer() + " · K8s Security Gate "
+                    + Text.md(o.toolVersion()) + ", " + o.generatedAt() + "\n";
         }
-        String tail = "\n_Full report: " + ReportFormat.HTML.fileName() + " (and "
-                + ReportFormat.JSON.fileName() + ")._\n";
-        int shown = 0;
-        for (Finding f : active) {
-            String row = "| " + f.severity() + " | " + f.checkId() + " " + Text.md(f.title()) + " | "
-                    + Text.md(f.resource().display()) + (f.container().isEmpty() ? "" : " \\[" + Text.md(
-                    f.container()) + "\\]") + " | " + Text.md(f.location().toString()) + " | "
-                    + Text.md(f.message()) + " |\n";
-            if (head.length() + body.length() + row.length() + tail.length() + 200 > limit) {
-                body.append("\n**").append(active.size() - shown).append(" more finding(s) not shown**: the ")
-                        .append("summary is truncated to fit a comment; see the full report.\n");
-                break;
+
+        private String pointer() {
+            return HtmlReportWriter.isWebLink(fullReport) && !fullReport.contains(")") && !fullReport.contains(" ")
+                    ? "[" + Text.md(ReportFormat.HTML.fileName()) + "](" + fullReport + ")"
+                    : "`" + fullReport.replace("`", "'").replace("\n", " ") + "`";
+        }
+
+        /** Appends the line when it fits in the budget; counts it as omitted otherwise. */
+        private boolean fits(final String line) {
+            if (md.length() + line.length() + Math.min(RESERVE, limit / 3) > limit) {
+                omitted++;
+                return false;
             }
-            body.append(row);
-            shown++;
+            md.append(line);
+            return true;
         }
-        return head.append(body).append(tail).toString();
+
+        /** Appends rows while they fit, then a note on how many were left out. */
+        private void rows(final List<String> rows) {
+            int shown = 0;
+            for (String row : rows) {
+                if (!fits(row)) {
+                    omitted += rows.size() - shown - 1;
+                    md.append("\n_").append(rows.size() - shown).append(" more not shown._\n");
+                    return;
+                }
+                shown++;
+            }
+        }
+
+        private void head() {
+            String icon = switch (o.status()) {
+                case PASS -> "✅";
+                case WARN -> "⚠️";
+                case FAIL -> "❌";
+            };
+            md.append("## ").append(icon).append(" K8s Security Gate: ").append(o.status()).append("\n\n");
+            if (o.decision().reasons().isEmpty()) {
+                md.append("No finding reaches a threshold of the policy.\n");
+            } else {
+                md.append("**Why:**\n\n");
+                rows(o.decision().reasons().stream().map(r -> "- " + Text.md(r) + "\n").toList());
+            }
+            Policy p = o.policy();
+            md.append("\n_Policy ").append(Text.md(p.source())).append(": fails on ")
+                    .append(p.failOn().map(s -> s + " and above").orElse("nothing")).append(", warns on ")
+                    .append(p.warnOn().map(s -> s + " and above").orElse("nothing"))
+                    .append(p.newFindingsOnly() ? "; only new findings count" : "").append("._\n\n");
+            Map<Severity, Integer> counts = v.counts();
+            md.append("| |");
+            for (Severity s : Severity.values()) {
+                md.append(' ').append(s).append(" |");
+            }
+            md.append("\n|---|---:|---:|---:|---:|---:|\n| Findings |");
+            for (Severity s : Severity.values()) {
+                md.append(' ').append(counts.get(s)).append(" |");
+            }
+            md.append('\n');
+            if (v.baseline().isPresent()) {
+                Map<Severity, Integer> fresh = ReportView.count(v.newFindings());
+                md.append("| New since the baseline |");
+                for (Severity s : Severity.values()) {
+                    md.append(' ').append(fresh.get(s)).append(" |");
+                }
+                md.append('\n');
+            }
+            md.append('\n').append(o.resources().size()).append(" resources in ").append(o.files().size())
+                    .append(" files · ").append(o.checks().size()).append(" checks · ")
+                    .append(v.suppressed().size()).append(" suppressed · ").append(v.inputErrors().size())
+                    .append(" input error(s)\n");
+        }
+
+        private void baseline(final BaselineComparison b) {
+            md.append("\n### Since the baseline\n\nCompared with ").append(Text.md(b.reference())).append(": **")
+                    .append(v.newFindings().size()).append(" new**, ").append(v.outstandingCount())
+                    .append(" outstanding, ").append(b.fixed().size()).append(" fixed; ").append(b.drift().size())
+                    .append(" configuration change(s).\n\n");
+            rows(b.fixed().stream().map(f -> "- FIXED " + f.severity() + " " + Text.md(f.title()) + " `"
+                    + code(f.checkId()) + "` in " + Text.md(f.resource().display()) + "\n").toList());
+            rows(b.drift().stream().map(c -> "- " + c.kind() + " " + Text.md(c.resource().display())
+                    + (c.fieldPath().isEmpty() ? "" : " `" + code(c.fieldPath()) + "`")
+                    + (c.before().isEmpty() && c.after().isEmpty() ? "" : ": `" + code(c.before()) + "` → `"
+                    + code(c.after()) + "`") + "\n").toList());
+        }
+
+        private void inputErrors() {
+            List<Diagnostic> errors = v.inputErrors();
+            if (errors.isEmpty()) {
+                return;
+            }
+            md.append("\n### Input errors\n\n");
+            rows(errors.stream().map(d -> "- `" + code(d.location().toString()) + "` " + Text.md(d.message())
+                    + " (" + Text.md(d.code()) + ")\n").toList());
+        }
+
+        private void findings() {
+            List<Finding> list = v.resources().stream().flatMap(g -> g.findings().stream())
+                    .sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER).toList();
+            if (list.isEmpty()) {
+                md.append("\nNo findings by resource.\n");
+                return;
+            }
+            md.append("\n### Findings\n\n| Severity | Finding | Resource | Where | Fix |\n|---|---|---|---|---|\n");
+            rows(list.stream().map(f -> "| " + severity(f) + " | " + Text.md(f.title()) + " `" + code(f.checkId())
+                    + "`<br>" + Text.md(f.message()) + " | " + Text.md(f.resource().display())
+                    + (f.container().isEmpty() ? "" : " \\[" + Text.md(f.container()) + "\\]") + " | `"
+                    + code(f.location().toString()) + "`<br>`" + code(f.fieldPath()) + "` | "
+                    + Text.md(f.remediation()) + " |\n").toList());
+        }
+
+        private void images() {
+            if (v.images().isEmpty()) {
+                return;
+            }
+            md.append("\n### Vulnerabilities by image\n\n| Image | CRITICAL | HIGH | MEDIUM | LOW | Fixable | Used by |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---|\n");
+            rows(v.images().stream().map(g -> {
+                Map<Severity, Integer> c = g.counts();
+                long fixable = g.findings().stream()
+                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+                return "| `" + code(g.key()) + "` | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
+                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " | "
+                        + Text.md(String.join(", ", g.union(FindingProperties.WORKLOADS,
+                        FindingProperties.SEPARATOR))) + " |\n";
+            }).toList());
+            List<Finding> serious = v.images().stream().flatMap(g -> g.findings().stream())
+                    .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER)
+                    .toList();
+            if (serious.isEmpty()) {
+                return;
+            }
+            md.append("\n| Severity | Vulnerability | Image | Package | Installed | Fixed in |\n|---|---|---|---|---|---|\n");
+            rows(serious.stream().map(f -> {
+                String fixed = ReportView.property(f, FindingProperties.FIXED_VERSION);
+                return "| " + severity(f) + " | " + Text.md(ReportView.property(f, FindingProperties.VULNERABILITY_ID))
+                        + " | `" + code(ReportView.property(f, FindingProperties.IMAGE)) + "` | "
+                        + Text.md(ReportView.property(f, FindingProperties.PACKAGE)) + " | "
+                        + Text.md(ReportView.property(f, FindingProperties.INSTALLED_VERSION)) + " | "
+                        + (fixed.isBlank() ? "_no fix yet_" : Text.md(fixed)) + " |\n";
+            }).toList());
+        }
+
+        private void subjects() {
+            if (v.subjects().isEmpty()) {
+                return;
+            }
+            md.append("\n### Risky RBAC subjects\n\n| Severity | Subject | Finding | Escalation path |\n")
+                    .append("|---|---|---|---|\n");
+            rows(v.subjects().stream().flatMap(g -> g.findings().stream()).map(f -> {
+                List<String> steps = ReportView.listProperty(f, FindingProperties.ESCALATION_PATH,
+                        FindingProperties.PATH_STEP);
+                String granted = ReportView.property(f, FindingProperties.BINDING);
+                return "| " + severity(f) + " | " + Text.md(ReportView.property(f, FindingProperties.SUBJECT))
+                        + " | " + Text.md(f.title()) + "<br>" + Text.md(f.message()) + " | "
+                        + (steps.isEmpty() ? (granted.isEmpty() ? "direct grant" : "via " + Text.md(granted))
+                        : String.join(" → ", steps.stream().map(Text::md).toList())) + " |\n";
+            }).toList());
+        }
+
+        private void suppressed() {
+            List<Finding> list = v.suppressed();
+            if (list.isEmpty()) {
+                return;
+            }
+            md.append("\n<details><summary>").append(list.size()).append(" suppressed finding(s)</summary>\n\n")
+                    .append("| Finding | Resource | By | Owner | Reason | Expires |\n|---|---|---|---|---|---|\n");
+            rows(list.stream().map(f -> {
+                Suppression s = f.suppression().orElseThrow();
+                return "| " + Text.md(f.title()) + " `" + code(f.checkId()) + "` | " + Text.md(f.resource().display())
+                        + " | " + Text.md(s.source()) + " | " + (s.owner().isEmpty() ? "—" : Text.md(s.owner()))
+                        + " | " + Text.md(s.reason()) + " | " + s.expires().map(Object::toString).orElse("never")
+                        + " |\n";
+            }).toList());
+            md.append("\n</details>\n");
+        }
+
+        private String severity(final Finding f) {
+            return f.severity() + (v.isNew(f) ? " **NEW**" : "");
+        }
+    }
+
+    /** Text for an inline code span: backticks and line breaks cannot end it, pipes cannot end the table cell. */
+    private static String code(final String s) {
+        String visible = Text.visible(s);
+        StringBuilder sb = new StringBuilder(visible.length());
+        for (int i = 0; i < visible.length(); i++) {
+            char c = visible.charAt(i);
+            switch (c) {
+                case '`' -> sb.append('\'');
+                case '|' -> sb.append("\\|");
+                case '\n', '\r', '\t' -> sb.append(' ');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -1,6 +1,10 @@
 package io.k8sgate.core.report;
 
-/** Escaping for the text formats: every value from the inputs goes through here. */
+/**
+ * Escaping for the text formats: every value from the inputs goes through here. Besides markup, characters that can
+ * make text look different from what it is are neutralised: control characters become U+FFFD, and invisible or
+ * direction-changing characters (such as U+202E RIGHT-TO-LEFT OVERRIDE) are shown as {@code [U+202E]}.
+ */
 final class Text {
     private Text() {
     }
@@ -16,21 +20,16 @@ final class Text {
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') {
-                        sb.append("&#xFFFD;");
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                case '\n', '\t' -> sb.append(c);
+                default -> i = plain(s, i, sb);
             }
         }
         return sb.toString();
     }
 
     /**
-     * Escapes for Markdown table cells and inline text: characters that start markup, HTML and table syntax are
-     * backslash-escaped or entity-encoded, and line breaks become spaces.
+     * Escapes for Markdown table cells and inline text: characters that start markup, HTML, mentions and table syntax
+     * are backslash-escaped or entity-encoded, and line breaks become spaces.
      */
     static String md(final String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
@@ -40,9 +39,23 @@ final class Text {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '|', '\\', '`', '*', '_', '[', ']', '#', '!' -> sb.append('\\').append(c);
+                case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '@', '~', '$' -> sb.append('\\').append(c);
                 case '\n', '\r', '\t' -> sb.append(' ');
-                default -> sb.append(c);
+                default -> i = plain(s, i, sb);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The text with control characters replaced and invisible or direction-changing characters made visible. */
+    static String visible(final String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\t') {
+                sb.append(c);
+            } else {
+                i = plain(s, i, sb);
             }
         }
         return sb.toString();
@@ -56,5 +69,27 @@ final class Text {
             sb.append(Character.isLetterOrDigit(c) && c < 128 ? Character.toLowerCase(c) : '-');
         }
         return sb.toString();
+    }
+
+    /** Appends the character at {@code i} (or the surrogate pair starting there) made visible; returns the last index used. */
+    private static int plain(final String s, final int i, final StringBuilder sb) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = s.codePointAt(i);
+            if (Character.getType(cp) == Character.FORMAT) {
+                sb.append("[U+").append(String.format("%04X", cp)).append(']');
+            } else {
+                sb.append(c).append(s.charAt(i + 1));
+            }
+            return i + 1;
+        }
+        if (Character.isSurrogate(c) || Character.isISOControl(c)) {
+            sb.append('\uFFFD');
+        } else if (Character.getType(c) == Character.FORMAT) {
+            sb.append("[U+").append(String.format("%04X", (int) c)).append(']');
+        } else {
+            sb.append(c);
+        }
+        return i;
     }
 }

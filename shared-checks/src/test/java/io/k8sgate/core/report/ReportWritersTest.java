@@ -125,7 +125,8 @@ class ReportWritersTest {
     void shouldWriteAMarkdownSummaryWithEscapedValues() throws IOException {
         String md = Outcomes.render(new MarkdownReportWriter(), outcome());
         assertThat(md).startsWith("## ❌ K8s Security Gate: FAIL");
-        assertThat(md).contains("| CRITICAL | 1 |").contains("### Input errors").contains("K8S-WL-001");
+        assertThat(md).contains("| Findings | 1 | 0 | 0 | 0 | 0 |").contains("### Input errors")
+                .contains("K8S-WL-001");
         assertThat(md).doesNotContain("<script>").doesNotContain("<img");
         assertThat(md).contains("&lt;script&gt;");
     }
@@ -141,7 +142,8 @@ class ReportWritersTest {
         GateOutcome big = Outcomes.run(dir, many.toString(), "failOn: HIGH\n");
         String md = new MarkdownReportWriter(8_000).render(big);
         assertThat(md.length()).isLessThanOrEqualTo(8_000);
-        assertThat(md).contains("more finding(s) not shown").contains(ReportFormat.HTML.fileName());
+        assertThat(md).contains("more not shown").contains("This summary is truncated")
+                .contains(ReportFormat.HTML.fileName());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
