@@ -126,6 +126,18 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--warn-on", paramLabel = "SEVERITY", description = "Override the policy's warnOn")
         private String warnOn;
 
+        @Option(names = "--trivy", paramLabel = "REPORT", description = "A Trivy-compatible scan report (JSON of "
+                + "trivy image/fs/config/k8s, Trivy-Operator VulnerabilityReport, CycloneDX with vulnerabilities); "
+                + "repeatable")
+        private List<String> trivyReports = new ArrayList<>();
+
+        @Option(names = "--trivy-ignore", paramLabel = "FILE", description = "A .trivyignore or .trivyignore.yaml "
+                + "file; repeatable")
+        private List<String> trivyIgnoreFiles = new ArrayList<>();
+
+        @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
+        private List<String> vexFiles = new ArrayList<>();
+
         @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
                 + "(default: ${DEFAULT-VALUE})")
         private int maxFindings = 25;
@@ -140,8 +152,9 @@ public final class Main implements Callable<Integer> {
             }
             SecurityGate gate = new SecurityGate();
             List<String> inputs = paths.isEmpty() ? List.of(".") : paths;
-            GateOptions options = new GateOptions(base, inputs, Optional.ofNullable(policy)
-                    .map(f -> f.isAbsolute() ? f : Paths.get("").toAbsolutePath().resolve(f)),
+            Optional<Path> policyFile = Optional.ofNullable(policy)
+                    .map(f -> f.isAbsolute() ? f : Paths.get("").toAbsolutePath().resolve(f));
+            GateOptions options = new GateOptions(base, inputs, trivyReports, trivyIgnoreFiles, vexFiles, policyFile,
                     Optional.ofNullable(failOn), Optional.ofNullable(warnOn), Optional.empty(), enableAll);
             GateOutcome outcome = gate.run(options.toRequest(gate.checkIds(), Clock.systemUTC()));
             Set<ReportFormat> chosen = new LinkedHashSet<>();

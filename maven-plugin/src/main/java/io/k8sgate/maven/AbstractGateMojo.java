@@ -25,6 +25,22 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.manifests")
     private List<String> manifests;
 
+    /**
+     * Trivy-compatible scan reports of the deployed images (JSON of trivy image/fs/config/k8s, Trivy Operator
+     * VulnerabilityReports, CycloneDX with vulnerabilities), relative to the project directory; each report is
+     * matched to the workloads that deploy its image.
+     */
+    @Parameter(property = "k8s-security.trivyReports")
+    private List<String> trivyReports;
+
+    /** {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to the project directory. */
+    @Parameter(property = "k8s-security.trivyIgnoreFiles")
+    private List<String> trivyIgnoreFiles;
+
+    /** OpenVEX documents, relative to the project directory. */
+    @Parameter(property = "k8s-security.vexFiles")
+    private List<String> vexFiles;
+
     /** The policy file; default: {@code k8s-security.yaml} in the project directory, when present. */
     @Parameter(property = "k8s-security.policy")
     private File policy;
@@ -70,7 +86,8 @@ abstract class AbstractGateMojo extends AbstractMojo {
 
     /** The settings shared by every goal. */
     final GateParameters parameters() {
-        return GateParameters.of(manifests, policy, failOn, warnOn, failOnInputError, enableAll);
+        return GateParameters.of(manifests, trivyReports, trivyIgnoreFiles, vexFiles, policy, failOn, warnOn,
+                failOnInputError, enableAll);
     }
 
     /** Runs the gate over {@code inputs}, or handles "nothing to check" as {@code failIfNoManifests} says. */

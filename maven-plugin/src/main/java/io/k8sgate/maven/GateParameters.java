@@ -13,17 +13,23 @@ import java.util.Optional;
  * The gate settings every goal shares, as the user configured them.
  *
  * @param manifests        the configured manifest inputs; empty means "look in the default places"
+ * @param trivyReports     Trivy-compatible scan reports of the deployed images
+ * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files
+ * @param vexFiles         OpenVEX documents
  * @param policy           the configured policy file
  * @param failOn           overrides the policy's failOn
  * @param warnOn           overrides the policy's warnOn
  * @param failOnInputError overrides the policy's failOnInputError
  * @param enableAll        turns every check on
  */
-record GateParameters(List<String> manifests, Optional<File> policy, Optional<String> failOn,
-        Optional<String> warnOn, Optional<Boolean> failOnInputError, boolean enableAll) {
+record GateParameters(List<String> manifests, List<String> trivyReports, List<String> trivyIgnoreFiles,
+        List<String> vexFiles, Optional<File> policy, Optional<String> failOn, Optional<String> warnOn,
+        Optional<Boolean> failOnInputError, boolean enableAll) {
     GateParameters {
-        manifests = manifests.stream().filter(Objects::nonNull).map(String::trim).filter(m -> !m.isEmpty())
-                .toList();
+        manifests = trimmed(manifests);
+        trivyReports = trimmed(trivyReports);
+        trivyIgnoreFiles = trimmed(trivyIgnoreFiles);
+        vexFiles = trimmed(vexFiles);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(warnOn, "warnOn");
@@ -31,9 +37,11 @@ record GateParameters(List<String> manifests, Optional<File> policy, Optional<St
     }
 
     /** Reads the mojo fields, which Maven leaves null when the user did not set them. */
-    static GateParameters of(final List<String> manifests, final File policy, final String failOn,
+    static GateParameters of(final List<String> manifests, final List<String> trivyReports,
+            final List<String> trivyIgnoreFiles, final List<String> vexFiles, final File policy, final String failOn,
             final String warnOn, final Boolean failOnInputError, final boolean enableAll) {
-        return new GateParameters(manifests == null ? List.of() : manifests, Optional.ofNullable(policy),
+        return new GateParameters(orEmpty(manifests), orEmpty(trivyReports), orEmpty(trivyIgnoreFiles),
+                orEmpty(vexFiles), Optional.ofNullable(policy),
                 Optional.ofNullable(failOn).filter(s -> !s.isBlank()),
                 Optional.ofNullable(warnOn).filter(s -> !s.isBlank()), Optional.ofNullable(failOnInputError),
                 enableAll);
@@ -60,8 +68,8 @@ record GateParameters(List<String> manifests, Optional<File> policy, Optional<St
      * @param inputs the manifest inputs
      */
     GateOptions options(final Path root, final List<String> inputs) {
-        return new GateOptions(root, inputs, policy.map(File::toPath), failOn, warnOn, failOnInputError,
-                enableAll);
+        return new GateOptions(root, inputs, trivyReports, trivyIgnoreFiles, vexFiles, policy.map(File::toPath),
+                failOn, warnOn, failOnInputError, enableAll);
     }
 
     /**
@@ -71,6 +79,14 @@ record GateParameters(List<String> manifests, Optional<File> policy, Optional<St
     static List<String> inputsIfAnyExists(final Path basedir, final List<String> configured) {
         boolean any = configured.stream().anyMatch(m -> isGlob(m) || Files.exists(basedir.resolve(m)));
         return any ? configured : List.of();
+    }
+
+    private static List<String> orEmpty(final List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static List<String> trimmed(final List<String> values) {
+        return values.stream().filter(Objects::nonNull).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static boolean isGlob(final String input) {

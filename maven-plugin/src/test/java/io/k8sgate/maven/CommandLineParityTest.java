@@ -40,6 +40,8 @@ class CommandLineParityTest {
                 Arguments.of("every check turned on", "samples/maven-app", List.of("--enable-all", "--fail-on",
                         "CRITICAL"), List.of(), 1),
                 Arguments.of("JKube output read once", "samples/jkube-app", List.of(), List.of(), 1),
+                Arguments.of("image scan report gating", "samples/image-app", List.of("--trivy", "scans/web.json"),
+                        List.of(), 1),
                 Arguments.of("malformed YAML fails closed", "samples/broken-app", List.of(), List.of(), 3),
                 Arguments.of("one named file", "samples/maven-app", List.of("--fail-on", "CRITICAL"),
                         List.of("src/main/k8s/web.yaml"), 0));
@@ -76,7 +78,9 @@ class CommandLineParityTest {
     private static GateParameters parameters(final List<String> cliOptions, final List<String> manifests) {
         Optional<String> failOn = option(cliOptions, "--fail-on");
         Optional<String> warnOn = option(cliOptions, "--warn-on");
-        return new GateParameters(manifests, Optional.empty(), failOn, warnOn, Optional.empty(),
+        List<String> trivy = option(cliOptions, "--trivy").map(List::of).orElse(List.of());
+        return new GateParameters(manifests, trivy, List.of(), List.of(), Optional.empty(), failOn, warnOn,
+                Optional.empty(),
                 cliOptions.contains("--enable-all"));
     }
 

@@ -49,9 +49,23 @@ class GateExecutionTest {
     }
 
     @Test
+    void shouldFailOnAFixableCriticalVulnerabilityInADeployedImage() {
+        Path app = Fixtures.path("samples/image-app");
+        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of("scans/web.json"), List.of(),
+                List.of(), Optional.empty(), Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
+
+        MojoFailureException failure = catchThrowableOfType(MojoFailureException.class,
+                () -> new GateExecution(log).run(options, Set.of(ReportFormat.JSON), work));
+
+        assertThat(failure.getMessage()).contains("failOn CRITICAL", "K8S-IMG-001", "CVE-2026-10001")
+                .doesNotContain("CVE-2026-10002");
+    }
+
+    @Test
     void shouldLogAWarningAndPassWhenTheDecisionIsWarn() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), Optional.empty(), Optional.of("NONE"),
+        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.of("NONE"),
                 Optional.of("HIGH"), Optional.empty(), false);
 
         GateOutcome outcome = new GateExecution(log).run(options, Set.of(ReportFormat.MARKDOWN), work);
@@ -66,7 +80,8 @@ class GateExecutionTest {
     void shouldPassAndLogTheSummaryAsInfo() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
 
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s/web.yaml"), Optional.empty(),
+        GateOptions options = new GateOptions(app, List.of("src/main/k8s/web.yaml"), List.of(), List.of(), List.of(),
+                Optional.empty(),
                 Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
 
         GateOutcome outcome = new GateExecution(log).run(options, Set.of(), work);
@@ -93,7 +108,8 @@ class GateExecutionTest {
     void shouldReportABrokenPolicyAsAnExecutionErrorNamingFileAndLine() throws IOException {
         Path app = Fixtures.path("samples/maven-app");
         Path policy = Files.writeString(work.resolve("policy.yaml"), "failOn: HIGH\nfailon: LOW\n");
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), Optional.of(policy), Optional.empty(),
+        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of(), List.of(), List.of(),
+                Optional.of(policy), Optional.empty(),
                 Optional.empty(), Optional.empty(), false);
 
         assertThatThrownBy(() -> new GateExecution(log).run(options, DEFAULT_FORMATS, work.resolve("out")))

@@ -20,6 +20,9 @@ import java.util.Set;
  *
  * @param root             the workspace; inputs stay inside it
  * @param manifests        files, directories and globs of manifests, relative to {@code root} or absolute
+ * @param trivyReports     Trivy-compatible scan reports, relative to {@code root}
+ * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to {@code root}
+ * @param vexFiles         OpenVEX documents, relative to {@code root}
  * @param policyFile       an explicit policy file (resolved by the front end); without it, {@code k8s-security.yaml}
  *                         in {@code root} is used when present, the default policy otherwise
  * @param failOn           overrides the policy's failOn: a severity or {@code NONE}
@@ -27,14 +30,18 @@ import java.util.Set;
  * @param failOnInputError overrides the policy's failOnInputError
  * @param enableAll        turns every check on, optional ones included
  */
-public record GateOptions(Path root, List<String> manifests, Optional<Path> policyFile, Optional<String> failOn,
-        Optional<String> warnOn, Optional<Boolean> failOnInputError, boolean enableAll) {
+public record GateOptions(Path root, List<String> manifests, List<String> trivyReports, List<String> trivyIgnoreFiles,
+        List<String> vexFiles, Optional<Path> policyFile, Optional<String> failOn, Optional<String> warnOn,
+        Optional<Boolean> failOnInputError, boolean enableAll) {
     /** The policy file looked for in the root when none is named. */
     public static final String IMPLICIT_POLICY = "k8s-security.yaml";
 
     public GateOptions {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
+        trivyReports = List.copyOf(trivyReports);
+        trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
+        vexFiles = List.copyOf(vexFiles);
         Objects.requireNonNull(policyFile, "policyFile");
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(warnOn, "warnOn");
@@ -43,8 +50,8 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
 
     /** Options that change nothing in the policy. */
     public static GateOptions of(final Path root, final List<String> manifests) {
-        return new GateOptions(root, manifests, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false);
+        return new GateOptions(root, manifests, List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false);
     }
 
     /**
@@ -66,7 +73,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         if (failOnInputError.isPresent()) {
             policy = policy.withFailOnInputError(failOnInputError.get());
         }
-        return new GateRequest(root, manifests, policy, clock);
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles);
     }
 
     /** The policy file that applies: the named one, or the implicit one when it exists. */

@@ -13,13 +13,25 @@ import java.util.Objects;
  * @param manifests files, directories and globs of Kubernetes manifests
  * @param policy    the policy (see {@link io.k8sgate.core.policy.PolicyLoader})
  * @param clock     the clock for report times and exception expiry
+ * @param trivyReports     Trivy-compatible scan reports, relative to the root
+ * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to the root
+ * @param vexFiles         OpenVEX documents, relative to the root
  */
-public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock) {
+public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
+        List<String> trivyIgnoreFiles, List<String> vexFiles) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
+        trivyReports = List.copyOf(trivyReports);
+        trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
+        vexFiles = List.copyOf(vexFiles);
+    }
+
+    /** A request over manifests only. */
+    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock) {
+        this(root, manifests, policy, clock, List.of(), List.of(), List.of());
     }
 
     /** A request under the default policy and the system clock. */
@@ -29,11 +41,17 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles);
+    }
+
+    /** The same request with scan reports, Trivy ignore files and VEX documents. */
+    public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
+            final List<String> vex) {
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex);
     }
 }

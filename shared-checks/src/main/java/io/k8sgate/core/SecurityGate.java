@@ -3,11 +3,15 @@ package io.k8sgate.core;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.check.CheckRegistry;
+import io.k8sgate.core.check.image.ImageSettings;
+import io.k8sgate.core.check.image.ImageUsage;
 import io.k8sgate.core.engine.CheckEngine;
 import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.input.trivy.TrivyInputLoader;
+import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
@@ -63,8 +67,17 @@ public final class SecurityGate {
         LoadResult loaded = loader.load(request.root(), request.manifests());
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
 
+        LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
+
         List<Check> enabled = registry.all().stream().filter(c -> policy.isEnabled(c.metadata())).toList();
-        CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings());
+        CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings())
+                .with(ImageSettings.class, policy.images());
+        if (!request.trivyReports().isEmpty() || !request.trivyIgnoreFiles().isEmpty()
+                || !request.vexFiles().isEmpty()) {
+            context = context.with(TrivyReports.class, new TrivyInputLoader().load(request.root(),
+                    request.trivyReports(), request.trivyIgnoreFiles(), request.vexFiles(), today, diagnostics::add));
+            diagnostics.addAll(ImageUsage.of(context).notes());
+        }
         EngineResult result = new CheckEngine().run(context, enabled);
         diagnostics.addAll(result.diagnostics());
 
@@ -73,9 +86,11 @@ public final class SecurityGate {
         List<Finding> findings = new ArrayList<>();
         for (Finding f : result.findings()) {
             CheckMetadata meta = byId.get(f.checkId());
-            findings.add(meta == null ? f : f.withSeverity(policy.severityOf(meta)));
+            // only an explicit override replaces a severity: image checks compute one per finding
+            boolean overridden = meta != null && policy.checks().containsKey(meta.id())
+                    && policy.checks().get(meta.id()).severity().isPresent();
+            findings.add(overridden ? f.withSeverity(policy.severityOf(meta)) : f);
         }
-        LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
         findings = new ArrayList<>(Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics));
         findings.sort(FINDING_ORDER);
 

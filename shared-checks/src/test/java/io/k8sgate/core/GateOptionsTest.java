@@ -44,7 +44,8 @@ class GateOptionsTest {
     @Test
     void shouldApplyOverridesOnTopOfThePolicyFile() throws IOException {
         Path file = Files.writeString(root.resolve("team.yaml"), "failOn: CRITICAL\nwarnOn: HIGH\n");
-        GateOptions options = new GateOptions(root, List.of("."), Optional.of(file), Optional.of("none"),
+        GateOptions options = new GateOptions(root, List.of("."), List.of(), List.of(), List.of(),
+                Optional.of(file), Optional.of("none"),
                 Optional.of("low"), Optional.of(false), true);
 
         Policy policy = options.toRequest(IDS, Clock.systemUTC()).policy();
@@ -57,7 +58,8 @@ class GateOptionsTest {
 
     @Test
     void shouldRefuseAThresholdThatIsNotASeverity() {
-        GateOptions options = new GateOptions(root, List.of("."), Optional.empty(), Optional.of("HIHG"),
+        GateOptions options = new GateOptions(root, List.of("."), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.of("HIHG"),
                 Optional.empty(), Optional.empty(), false);
 
         assertThatThrownBy(() -> options.toRequest(IDS, Clock.systemUTC()))
@@ -67,7 +69,8 @@ class GateOptionsTest {
     @Test
     void shouldRefuseAMissingPolicyFile() {
         Path missing = root.resolve("nope.yaml");
-        GateOptions options = new GateOptions(root, List.of("."), Optional.of(missing), Optional.empty(),
+        GateOptions options = new GateOptions(root, List.of("."), List.of(), List.of(), List.of(),
+                Optional.of(missing), Optional.empty(),
                 Optional.empty(), Optional.empty(), false);
 
         assertThatThrownBy(() -> options.toRequest(IDS, Clock.systemUTC()))

@@ -6,6 +6,14 @@ import io.k8sgate.core.check.exposure.NamespacePodSecurityCheck;
 import io.k8sgate.core.check.exposure.NetworkPolicyCoverageCheck;
 import io.k8sgate.core.check.exposure.NodePortServiceCheck;
 import io.k8sgate.core.check.exposure.SshPortCheck;
+import io.k8sgate.core.check.image.EndOfLifeBaseImageCheck;
+import io.k8sgate.core.check.image.ImageNotPinnedCheck;
+import io.k8sgate.core.check.image.MissingScanReportCheck;
+import io.k8sgate.core.check.image.RegistryNotAllowedCheck;
+import io.k8sgate.core.check.image.RestrictedLicenseCheck;
+import io.k8sgate.core.check.image.ScanMisconfigurationCheck;
+import io.k8sgate.core.check.image.ScanSecretCheck;
+import io.k8sgate.core.check.image.VulnerableImageCheck;
 import io.k8sgate.core.check.version.DeprecatedApiVersionCheck;
 import io.k8sgate.core.check.version.RemovedApiVersionCheck;
 import io.k8sgate.core.check.workload.AllowPrivilegeEscalationCheck;
@@ -100,7 +108,15 @@ public final class CheckRegistry {
             new AutomountServiceAccountTokenCheck(),
             new DefaultNamespaceCheck(),
             new SecretInEnvCheck(),
-            new RuntimeSocketMountCheck()));
+            new RuntimeSocketMountCheck(),
+            new VulnerableImageCheck(),
+            new MissingScanReportCheck(),
+            new RegistryNotAllowedCheck(),
+            new ImageNotPinnedCheck(),
+            new EndOfLifeBaseImageCheck(),
+            new ScanMisconfigurationCheck(),
+            new ScanSecretCheck(),
+            new RestrictedLicenseCheck()));
 
     private final Map<String, Check> checks;
 

@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Severity;
 import java.util.HashMap;
@@ -24,11 +25,12 @@ import java.util.Optional;
  * @param targetKubernetesVersion   the Kubernetes version the manifests are deployed to
  * @param checks                    per-check settings by id
  * @param exceptions                central exceptions
+ * @param images                    the image policy ({@code images:})
  */
 public record Policy(String source, Optional<Severity> failOn, Optional<Severity> warnOn, boolean failOnInputError,
         boolean newFindingsOnly, boolean allowInManifestExemptions, boolean enableAll,
         KubernetesVersion targetKubernetesVersion, Map<String, CheckPolicy> checks,
-        List<PolicyException> exceptions) {
+        List<PolicyException> exceptions, ImageSettings images) {
     /** The policy used when no file is given: fail on HIGH, warn on MEDIUM, fail closed. */
     public static final Policy DEFAULT = new Policy("(defaults)", Optional.of(Severity.HIGH),
             Optional.of(Severity.MEDIUM), true, false, true, false, KubernetesVersion.DEFAULT, Map.of(), List.of());
@@ -40,6 +42,16 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
         Objects.requireNonNull(targetKubernetesVersion, "targetKubernetesVersion");
         checks = Map.copyOf(checks);
         exceptions = List.copyOf(exceptions);
+        Objects.requireNonNull(images, "images");
+    }
+
+    /** A policy with the default image settings. */
+    public Policy(final String source, final Optional<Severity> failOn, final Optional<Severity> warnOn,
+            final boolean failOnInputError, final boolean newFindingsOnly, final boolean allowInManifestExemptions,
+            final boolean enableAll, final KubernetesVersion targetKubernetesVersion,
+            final Map<String, CheckPolicy> checks, final List<PolicyException> exceptions) {
+        this(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, enableAll,
+                targetKubernetesVersion, checks, exceptions, ImageSettings.DEFAULT);
     }
 
     /** True when the check runs under this policy. */
@@ -71,24 +83,24 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
     /** The same policy with every check turned on. */
     public Policy withEnableAll(final boolean all) {
         return new Policy(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, all,
-                targetKubernetesVersion, checks, exceptions);
+                targetKubernetesVersion, checks, exceptions, images);
     }
 
     /** The same policy with other thresholds (front ends let users override the file). */
     public Policy withThresholds(final Optional<Severity> newFailOn, final Optional<Severity> newWarnOn) {
         return new Policy(source, newFailOn, newWarnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions,
-                enableAll, targetKubernetesVersion, checks, exceptions);
+                enableAll, targetKubernetesVersion, checks, exceptions, images);
     }
 
     /** The same policy with another fail-closed setting. */
     public Policy withFailOnInputError(final boolean failClosed) {
         return new Policy(source, failOn, warnOn, failClosed, newFindingsOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions);
+                targetKubernetesVersion, checks, exceptions, images);
     }
 
     /** The same policy with another new-findings-only setting. */
     public Policy withNewFindingsOnly(final boolean newOnly) {
         return new Policy(source, failOn, warnOn, failOnInputError, newOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions);
+                targetKubernetesVersion, checks, exceptions, images);
     }
 }

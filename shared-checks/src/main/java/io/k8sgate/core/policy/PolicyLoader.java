@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final Set<String> TOP_LEVEL = Set.of("failOn", "warnOn", "failOnInputError", "newFindingsOnly",
-            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions");
+            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images");
     private static final Set<String> CHECK_KEYS = Set.of("enabled", "severity", "options");
     private static final Set<String> EXCEPTION_KEYS = Set.of("check", "checks", "kind", "namespace", "name",
             "container", "owner", "reason", "expires");
@@ -98,6 +98,11 @@ public final class PolicyLoader {
         }
         Map<String, CheckPolicy> checks = checks(root.get("checks"), r);
         List<PolicyException> exceptions = exceptions(root.get("exceptions"), r);
+        ImagePolicyReader.Result images = new ImagePolicyReader(problems).read(root.get("images"));
+        if (images.requireDigest().isPresent() && !checks.containsKey(ImagePolicyReader.DIGEST_CHECK)) {
+            checks.put(ImagePolicyReader.DIGEST_CHECK, new CheckPolicy(images.requireDigest(), Optional.empty(),
+                    Map.of()));
+        }
         if (failOn.isPresent() && warnOn.isPresent() && warnOn.get().ordinal() < failOn.get().ordinal()) {
             r.problem(root.get("warnOn"), "warnOn (" + warnOn.get() + ") is more severe than failOn ("
                     + failOn.get() + "): findings between them could never warn");
@@ -106,13 +111,13 @@ public final class PolicyLoader {
             throw new ConfigurationException(problems);
         }
         return new Policy(name, failOn, warnOn, failOnInputError, newOnly, allowAnnotations, enableAll, target,
-                checks, exceptions);
+                checks, exceptions, images.settings());
     }
 
     private static Policy rename(final Policy p, final String name) {
         return new Policy(name, p.failOn(), p.warnOn(), p.failOnInputError(), p.newFindingsOnly(),
                 p.allowInManifestExemptions(), p.enableAll(), p.targetKubernetesVersion(), p.checks(),
-                p.exceptions());
+                p.exceptions(), p.images());
     }
 
     private Map<String, CheckPolicy> checks(final YamlNode node, final Reader r) {

@@ -1,0 +1,298 @@
+package io.k8sgate.core.input.trivy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.k8sgate.fixtures.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class TrivyReportReaderTest {
+    private final TrivyReportReader reader = new TrivyReportReader();
+
+    private TrivyDocument read(final String fixture) {
+        return reader.read(Fixtures.path("trivy/" + fixture), fixture);
+    }
+
+    static Stream<Arguments> formats() {
+        return Stream.of(
+                Arguments.of("trivy_schema2_image.json", TrivyFormat.SCHEMA_2, 1, 6),
+                Arguments.of("trivy_schema2_eosl.json", TrivyFormat.SCHEMA_2, 1, 1),
+                Arguments.of("trivy_schema2_no_results.json", TrivyFormat.SCHEMA_2, 1, 0),
+                Arguments.of("trivy_schema2_config.json", TrivyFormat.SCHEMA_2, 1, 0),
+                Arguments.of("trivy_schema2_fs_secrets_licenses.json", TrivyFormat.SCHEMA_2, 1, 0),
+                Arguments.of("trivy_legacy_0.19.json", TrivyFormat.LEGACY_LIST, 1, 2),
+                Arguments.of("trivy_legacy_null.json", TrivyFormat.LEGACY_LIST, 0, 0),
+                Arguments.of("trivy_object_without_schema.json", TrivyFormat.OBJECT_WITHOUT_SCHEMA, 1, 1),
+                Arguments.of("trivy_k8s_0.41_split_lists.json", TrivyFormat.KUBERNETES, 2, 1),
+                Arguments.of("trivy_k8s_0.48_metadata_object.json", TrivyFormat.KUBERNETES, 3, 3),
+                Arguments.of("trivy_k8s_0.57_metadata_list.json", TrivyFormat.KUBERNETES, 3, 4),
+                Arguments.of("trivy_k8s_summary_findings.json", TrivyFormat.KUBERNETES, 1, 2),
+                Arguments.of("trivy_operator_vulnerabilityreport.yaml", TrivyFormat.OPERATOR, 1, 2),
+                Arguments.of("trivy_operator_list.json", TrivyFormat.OPERATOR, 2, 1),
+                Arguments.of("cyclonedx_1.6_vulnerabilities.json", TrivyFormat.CYCLONEDX, 1, 3));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("formats")
+    void shouldRecogniseEachFormatFromItsContent(final String fixture, final TrivyFormat format, final int artifacts,
+            final int vulnerabilities) {
+        TrivyDocument doc = read(fixture);
+        assertThat(doc.format()).isEqualTo(format);
+        assertThat(doc.reports()).hasSize(artifacts);
+        assertThat(doc.vulnerabilityCount()).isEqualTo(vulnerabilities);
+        assertThat(doc.reports()).allSatisfy(r -> assertThat(r.file()).isEqualTo(fixture));
+    }
+
+    @Test
+    void shouldReadEveryFieldOfASchema2Vulnerability() {
+        ScanReport report = read("trivy_schema2_image.json").reports().get(0);
+        assertThat(report.artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        assertThat(report.artifactType()).isEqualTo("container_image");
+        assertThat(report.os()).contains(new OsInfo("debian", "12.5", false));
+        assertThat(report.repoDigests()).singleElement().asString().endsWith("aaaa");
+        assertThat(report.isImage()).isTrue();
+        Vulnerability v = report.results().get(0).vulnerabilities().get(0);
+        assertThat(v.id()).isEqualTo("CVE-2024-0001");
+        assertThat(v.pkgName()).isEqualTo("libssl3");
+        assertThat(v.purl()).isEqualTo("pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12.5");
+        assertThat(v.fixedVersion()).isEqualTo("3.0.13-1~deb12u1");
+        assertThat(v.isFixable()).isTrue();
+        assertThat(v.severity()).isEqualTo(TrivySeverity.CRITICAL);
+        assertThat(v.severitySource()).isEqualTo("debian");
+        assertThat(v.vendorSeverity()).containsEntry("nvd", TrivySeverity.HIGH).containsEntry("redhat",
+                TrivySeverity.MEDIUM);
+        assertThat(v.cvss().get("nvd").v3Score()).contains(9.1);
+        assertThat(v.cvssScore()).as("the severity source has no CVSS: NVD's").contains(9.1);
+        assertThat(v.link()).isEqualTo("https://avd.aquasec.com/nvd/cve-2024-0001");
+    }
+
+    @Test
+    void shouldKeepUnknownSeverityMissingFixCvss4AndFreeTextFixedVersions() {
+        List<Vulnerability> all = read("trivy_schema2_image.json").reports().get(0).vulnerabilities().toList();
+        Vulnerability unknown = all.stream().filter(v -> v.id().startsWith("TEMP-")).findFirst().orElseThrow();
+        assertThat(unknown.severity()).isEqualTo(TrivySeverity.UNKNOWN);
+        assertThat(unknown.isFixable()).isFalse();
+        assertThat(unknown.cvssScore()).isEmpty();
+        Vulnerability cvss4 = all.stream().filter(v -> v.id().equals("CVE-2025-0003")).findFirst().orElseThrow();
+        assertThat(cvss4.cvss().get("nvd").v40Score()).contains(6.9);
+        assertThat(cvss4.cvssScore()).contains(6.9);
+        Vulnerability gem = all.stream().filter(v -> v.id().startsWith("GHSA")).findFirst().orElseThrow();
+        assertThat(gem.fixedVersion()).isEqualTo("6.0.3.1, 5.2.4.3");
+        assertThat(gem.pkgPath()).endsWith("activesupport.gemspec");
+        assertThat(gem.cvssScore()).as("the severity source's own score").contains(5.9);
+        assertThat(gem.link()).isEqualTo("https://github.com/advisories/GHSA-aaaa-bbbb-cccc");
+    }
+
+    @Test
+    void shouldDeriveImageAndOsFromTheTargetsOfLegacyLists() {
+        ScanReport report = read("trivy_legacy_0.19.json").reports().get(0);
+        assertThat(report.artifactName()).isEqualTo("nginx:1.16");
+        assertThat(report.os()).contains(new OsInfo("debian", "10.1", false));
+        assertThat(report.results()).hasSize(2);
+        assertThat(report.results().get(1).vulnerabilities()).as("Vulnerabilities: null").isEmpty();
+        assertThat(report.isImage()).isTrue();
+    }
+
+    @Test
+    void shouldReadCyclonedxOnePerAffectedPackageWithTheAdvisorySourcesRating() {
+        ScanReport report = read("cyclonedx_1.6_vulnerabilities.json").reports().get(0);
+        assertThat(report.isImage()).isTrue();
+        assertThat(report.artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        List<Vulnerability> all = report.vulnerabilities().toList();
+        assertThat(all).extracting(Vulnerability::pkgName).containsExactly("libssl3", "openssl", "activesupport");
+        assertThat(all.get(1).fixedVersion()).isEqualTo("3.0.13-1~deb12u1");
+        assertThat(all.get(2).severity()).isEqualTo(TrivySeverity.MEDIUM);
+        assertThat(all.get(2).cvss().get("nvd").v2Score()).contains(7.5);
+        assertThat(all.get(2).cvss().get("nvd").v3Score()).contains(9.8);
+        assertThat(all.get(2).isFixable()).isFalse();
+    }
+
+    @Test
+    void shouldTolerateClusterScanPlaceholdersAndKeepScanErrors() {
+        List<ScanReport> reports = read("trivy_k8s_0.48_metadata_object.json").reports();
+        assertThat(reports).extracting(r -> r.workload().orElseThrow().display())
+                .containsExactly("Deployment/shop/broken", "Deployment/shop/web", "DaemonSet/kube-system/proxy");
+        assertThat(reports.get(0).error()).hasValueSatisfying(e -> assertThat(e).startsWith("scan error"));
+        assertThat(reports.get(1).artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        assertThat(reports.get(2).repoTags()).containsExactly("docker.io/istio/proxyv2:1.20.0");
+    }
+
+    @Test
+    void shouldSplitAMultiContainerResourceIntoOneReportPerImage() {
+        List<ScanReport> reports = read("trivy_k8s_0.57_metadata_list.json").reports();
+        assertThat(reports).extracting(ScanReport::artifactName)
+                .containsExactly("registry.example.com/shop/web:1.4.2", "alpine:3.10", "");
+        assertThat(reports.get(0).vulnerabilities()).hasSize(2);
+        assertThat(reports.get(1).os()).hasValueSatisfying(os -> assertThat(os.eosl()).isTrue());
+        assertThat(reports.get(2).results().get(0).misconfigurations()).singleElement()
+                .satisfies(m -> assertThat(m.startLine()).isEqualTo(6));
+        assertThat(reports.get(2).isImage()).isFalse();
+    }
+
+    @Test
+    void shouldReadOperatorReportsWithTheirWorkloadAndImage() {
+        ScanReport yaml = read("trivy_operator_vulnerabilityreport.yaml").reports().get(0);
+        assertThat(yaml.artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        assertThat(yaml.workload()).contains(new WorkloadRef("shop", "ReplicaSet", "web-5d8f7c9b4", "app"));
+        assertThat(yaml.vulnerabilities().map(Vulnerability::isFixable)).containsExactly(true, false);
+        ScanReport json = read("trivy_operator_list.json").reports().get(0);
+        assertThat(json.artifactName()).isEqualTo("index.docker.io/library/redis:7.2@sha256:"
+                + "c".repeat(64));
+        assertThat(json.vulnerabilities().findFirst().orElseThrow().cvssScore()).contains(5.5);
+    }
+
+    @Test
+    void shouldReadMisconfigurationsSecretsAndLicensesWithoutTheSecretText() {
+        ScanReport config = read("trivy_schema2_config.json").reports().get(0);
+        assertThat(config.isImage()).isFalse();
+        assertThat(config.results().get(0).misconfigurations()).extracting(Misconfiguration::id,
+                Misconfiguration::isFailure).containsExactly(org.assertj.core.groups.Tuple.tuple("DS-0002", true),
+                        org.assertj.core.groups.Tuple.tuple("DS-0001", true),
+                        org.assertj.core.groups.Tuple.tuple("DS-0005", false));
+        ScanReport fs = read("trivy_schema2_fs_secrets_licenses.json").reports().get(0);
+        SecretFinding secret = fs.results().get(0).secrets().get(0);
+        assertThat(secret.toString()).doesNotContain("AKIAZZTOPSECRETVALUE1");
+        assertThat(secret.startLine()).isEqualTo(4);
+        assertThat(fs.results().get(1).licenses()).extracting(LicenseFinding::category)
+                .containsExactly("forbidden", "notice");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("badInputs")
+    void shouldRefuseInputThatIsNotAReportNamingFileAndPosition(final String fixture, final String message,
+            final int line) {
+        assertThatThrownBy(() -> read(fixture)).isInstanceOf(ReportException.class)
+                .hasMessageStartingWith(fixture + ": ").hasMessageContaining(message)
+                .satisfies(e -> assertThat(((ReportException) e).line()).isEqualTo(line));
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("invalid/truncated.json", "is not valid JSON", 8),
+                Arguments.of("invalid/spdx.json", "SPDX document", 2),
+                Arguments.of("invalid/sarif.json", "SARIF log", 4),
+                Arguments.of("invalid/trailing-garbage.json", "more JSON follows", 2));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("unrecognised")
+    void shouldRefuseUnrecognisedFilesWithAClearMessage(final String fixture, final String message) {
+        assertThatThrownBy(() -> read(fixture)).isInstanceOf(io.k8sgate.core.input.InputException.class)
+                .hasMessageStartingWith(fixture + ": ").hasMessageContaining(message);
+    }
+
+    static Stream<Arguments> unrecognised() {
+        return Stream.of(
+                Arguments.of("invalid/not-a-report.json", "is not a Trivy report: a JSON object with keys [name, "
+                        + "version, dependencies]"),
+                Arguments.of("invalid/schema-version-3.json", "SchemaVersion 3"),
+                Arguments.of("invalid/configmap.yaml", "is a ConfigMap"),
+                Arguments.of("invalid/empty.json", "is empty"));
+    }
+
+    @Test
+    void shouldStreamALargeGeneratedReportWithCorrectCounts() {
+        int perSeverity = 4_000;
+        String[] severities = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"};
+        InputStream generated = new GeneratedReport(severities, perSeverity);
+        TrivyDocument doc = reader.read(generated, "generated.json");
+        Map<TrivySeverity, Long> counts = new EnumMap<>(TrivySeverity.class);
+        doc.reports().get(0).vulnerabilities().forEach(v -> counts.merge(v.severity(), 1L, Long::sum));
+        assertThat(counts).containsOnlyKeys(TrivySeverity.values())
+                .allSatisfy((s, n) -> assertThat(n).isEqualTo(perSeverity));
+        assertThat(((GeneratedReport) generated).produced()).as("bytes read").isGreaterThan(4_000_000L);
+    }
+
+    /** A report produced on the fly while read, so the test never holds the file's text. */
+    private static final class GeneratedReport extends InputStream {
+        private static final byte[] HEAD = ("{\"SchemaVersion\":2,\"ArtifactName\":\"big:1\",\"Results\":[{\"Target\":"
+                + "\"big:1 (debian 12.0)\",\"Class\":\"os-pkgs\",\"Vulnerabilities\":[")
+                .getBytes(StandardCharsets.UTF_8);
+        private static final byte[] TAIL = "]}]}".getBytes(StandardCharsets.UTF_8);
+        private final String[] severities;
+        private final int total;
+        private int next;
+        private byte[] chunk = HEAD;
+        private int pos;
+        private long produced;
+        private boolean done;
+
+        GeneratedReport(final String[] severities, final int perSeverity) {
+            this.severities = severities;
+            this.total = severities.length * perSeverity;
+        }
+
+        long produced() {
+            return produced;
+        }
+
+        @Override
+        public int read(final byte[] buffer, final int offset, final int length) throws IOException {
+            int n = 0;
+            while (n < length) {
+                if (pos >= chunk.length) {
+                    if (done) {
+                        break;
+                    }
+                    refill();
+                    continue;
+                }
+                int take = Math.min(length - n, chunk.length - pos);
+                System.arraycopy(chunk, pos, buffer, offset + n, take);
+                pos += take;
+                n += take;
+            }
+            produced += n;
+            return n == 0 && length > 0 ? -1 : n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            while (pos >= chunk.length) {
+                if (done) {
+                    return -1;
+                }
+                refill();
+            }
+            produced++;
+            return chunk[pos++] & 0xFF;
+        }
+
+        private void refill() {
+            pos = 0;
+            if (next < total) {
+                String sev = severities[next % severities.length];
+                chunk = ((next == 0 ? "" : ",") + "{\"VulnerabilityID\":\"CVE-2026-" + next + "\",\"PkgName\":\"pkg"
+                        + next + "\",\"InstalledVersion\":\"1.0\",\"Severity\":\"" + sev + "\",\"Description\":\""
+                        + "x".repeat(180) + "\",\"References\":[\"https://example.com/a\",\"https://example.com/b\"],"
+                        + "\"CVSS\":{\"nvd\":{\"V3Score\":5.0}}}").getBytes(StandardCharsets.UTF_8);
+                next++;
+            } else {
+                chunk = TAIL;
+                done = true;
+            }
+        }
+    }
+
+    @Test
+    void shouldReadAReportFromAStreamThatStartsWithWhitespaceAndByteOrderMark() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "\n  {\"SchemaVersion\":2,\"ArtifactName\":\"x:1\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        assertThat(reader.read(new ByteArrayInputStream(all), "bom.json").reports()).singleElement()
+                .extracting(ScanReport::artifactName).isEqualTo("x:1");
+    }
+}
