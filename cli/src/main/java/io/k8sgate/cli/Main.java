@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 /** {@code k8s-security}: the gate for any CI. Exit codes: 0 pass or warn, 1 fail, 2 usage or configuration, 3 input. */
 @Command(name = "k8s-security", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks Kubernetes manifests before deployment and gates the build.",
-        subcommands = {Main.CheckCommand.class, Main.ChecksCommand.class})
+        subcommands = {Main.CheckCommand.class, Main.ChecksCommand.class, BaselineCommand.class})
 public final class Main implements Callable<Integer> {
     /** The gate passed, or only warned. */
     public static final int EXIT_PASS = 0;
@@ -138,6 +138,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
         private List<String> vexFiles = new ArrayList<>();
 
+        @CommandLine.Mixin
+        private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
+
         @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
                 + "(default: ${DEFAULT-VALUE})")
         private int maxFindings = 25;
@@ -156,7 +159,7 @@ public final class Main implements Callable<Integer> {
                     .map(f -> f.isAbsolute() ? f : Paths.get("").toAbsolutePath().resolve(f));
             GateOptions options = new GateOptions(base, inputs, trivyReports, trivyIgnoreFiles, vexFiles, policyFile,
                     Optional.ofNullable(failOn), Optional.ofNullable(warnOn), Optional.empty(), enableAll);
-            GateOutcome outcome = gate.run(options.toRequest(gate.checkIds(), Clock.systemUTC()));
+            GateOutcome outcome = reference.compare(gate, options.toRequest(gate.checkIds(), Clock.systemUTC()));
             Set<ReportFormat> chosen = new LinkedHashSet<>();
             for (String f : formats) {
                 chosen.add(ReportFormat.parse(f).orElseThrow(() -> new CommandLine.ParameterException(

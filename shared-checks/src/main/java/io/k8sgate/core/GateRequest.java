@@ -1,10 +1,12 @@
 package io.k8sgate.core;
 
+import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.policy.Policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to check and under which policy. Every front end builds one of these and calls {@link SecurityGate#run}.
@@ -16,9 +18,11 @@ import java.util.Objects;
  * @param trivyReports     Trivy-compatible scan reports, relative to the root
  * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to the root
  * @param vexFiles         OpenVEX documents, relative to the root
+ * @param baseline         the baseline to compare with (new / outstanding / fixed findings, drift); with
+ *                         {@code newFindingsOnly} only findings outside it count
  */
 public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
-        List<String> trivyIgnoreFiles, List<String> vexFiles) {
+        List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
@@ -27,6 +31,13 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
         trivyReports = List.copyOf(trivyReports);
         trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
         vexFiles = List.copyOf(vexFiles);
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** A request with scan reports and without a baseline. */
+    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
+            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles) {
+        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, Optional.empty());
     }
 
     /** A request over manifests only. */
@@ -41,17 +52,23 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
     }
 
     /** The same request with scan reports, Trivy ignore files and VEX documents. */
     public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
             final List<String> vex) {
-        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex);
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline);
+    }
+
+    /** The same request compared with a baseline. */
+    public GateRequest withBaseline(final BaselineReference reference) {
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
+                Optional.of(reference));
     }
 }

@@ -1,5 +1,11 @@
 package io.k8sgate.core;
 
+import io.k8sgate.core.baseline.Baseline;
+import io.k8sgate.core.baseline.BaselineDiff;
+import io.k8sgate.core.baseline.BaselineException;
+import io.k8sgate.core.baseline.BaselineReference;
+import io.k8sgate.core.baseline.BaselineReports;
+import io.k8sgate.core.baseline.Snapshot;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.check.CheckRegistry;
@@ -10,11 +16,13 @@ import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.input.trivy.TrivyInputLoader;
 import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.policy.Decision;
 import io.k8sgate.core.policy.Exemptions;
@@ -27,6 +35,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,6 +72,15 @@ public final class SecurityGate {
 
     /** Runs the gate. */
     public GateOutcome run(final GateRequest request) {
+        return execute(request, false).outcome();
+    }
+
+    /** Runs the gate and keeps the normalised configuration it checked, for recording a baseline version. */
+    public GateRun runCapturing(final GateRequest request) {
+        return execute(request, true);
+    }
+
+    private GateRun execute(final GateRequest request, final boolean capture) {
         Policy policy = request.policy();
         LoadResult loaded = loader.load(request.root(), request.manifests());
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
@@ -94,9 +112,27 @@ public final class SecurityGate {
         findings = new ArrayList<>(Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics));
         findings.sort(FINDING_ORDER);
 
-        Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, Set.of());
+        Snapshot snapshot = capture || request.baseline().isPresent() ? Snapshot.of(loaded.objects(), findings)
+                : new Snapshot(List.of(), List.of());
+        Set<String> reference = Set.of();
+        Optional<BaselineComparison> comparison = Optional.empty();
+        if (request.baseline().isPresent()) {
+            BaselineReference baseline = request.baseline().get();
+            try {
+                Optional<Baseline> version = baseline.load();
+                reference = version.map(Baseline::fingerprints).orElse(Set.of());
+                comparison = Optional.of(BaselineReports.of(version, BaselineDiff.compare(version, snapshot),
+                        findings, id -> registry.byId(id).map(Check::metadata)));
+            } catch (BaselineException e) {
+                diagnostics.add(Diagnostic.error("baseline-unreadable", Location.ofFile(baseline.store().describe()),
+                        e.getMessage()));
+            }
+        }
+
+        Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, reference);
         List<ResourceRef> resources = loaded.objects().stream().map(K8sObject::ref).toList();
-        return new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(), resources,
-                enabled.stream().map(Check::metadata).toList(), findings, diagnostics, decision);
+        return new GateRun(new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(),
+                resources, enabled.stream().map(Check::metadata).toList(), findings, diagnostics, decision,
+                comparison), snapshot);
     }
 }

@@ -36,8 +36,11 @@ public record BaselineComparison(String reference, Set<String> outstanding, List
      * @param fieldPath the field that changed, empty for a whole object added or removed
      * @param before    the value in the baseline, empty when there was none
      * @param after     the current value, empty when there is none
+     * @param security  why the change matters for security ({@code privileged}, {@code image}, {@code RBAC rules},
+     *                  ...), empty when it does not
      */
-    public record Change(Kind kind, ResourceRef resource, String fieldPath, String before, String after) {
+    public record Change(Kind kind, ResourceRef resource, String fieldPath, String before, String after,
+            String security) {
         /** What happened to the object or field. */
         public enum Kind { ADDED, REMOVED, CHANGED }
 
@@ -47,6 +50,13 @@ public record BaselineComparison(String reference, Set<String> outstanding, List
             Objects.requireNonNull(fieldPath, "fieldPath");
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");
+            Objects.requireNonNull(security, "security");
+        }
+
+        /** A change that is not known to matter for security. */
+        public Change(final Kind kind, final ResourceRef resource, final String fieldPath, final String before,
+                final String after) {
+            this(kind, resource, fieldPath, before, after, "");
         }
     }
 }

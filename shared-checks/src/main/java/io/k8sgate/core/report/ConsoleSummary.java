@@ -28,6 +28,8 @@ public final class ConsoleSummary {
                         .map(s -> s + " " + o.decision().counted().getOrDefault(s, 0))
                         .collect(Collectors.joining(", ")))
                 .append("; suppressed ").append(o.decision().suppressed()).append('\n');
+        o.baseline().ifPresent(b -> sb.append("  Compared with ").append(clean(BaselineView.summary(o, b)))
+                .append('\n'));
         for (Diagnostic d : o.diagnostics()) {
             if (d.level() != Diagnostic.Level.INFO) {
                 sb.append("  ").append(d.level()).append(' ').append(clean(d.location().toString())).append(": ")

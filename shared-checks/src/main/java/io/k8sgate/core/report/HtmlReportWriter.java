@@ -288,7 +288,10 @@ public final class HtmlReportWriter implements ReportWriter {
                     h.append("<tr><td><span class=\"change change-").append(lower(c.kind())).append("\">")
                             .append(c.kind()).append("</span></td><th scope=\"row\">")
                             .append(e(c.resource().display())).append("</th><td><code class=\"path\">")
-                            .append(e(c.fieldPath())).append("</code></td><td><code>").append(e(c.before()))
+                            .append(e(c.fieldPath())).append("</code>")
+                            .append(c.security().isEmpty() ? "" : " <span class=\"badge badge-security\">security: "
+                                    + e(c.security()) + "</span>")
+                            .append("</td><td><code>").append(e(c.before()))
                             .append("</code></td><td><code>").append(e(c.after())).append("</code></td></tr>\n");
                 }
                 h.append("</tbody></table>\n</details>\n");

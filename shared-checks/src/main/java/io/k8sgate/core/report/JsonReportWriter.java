@@ -53,7 +53,8 @@ public final class JsonReportWriter implements ReportWriter {
                         (int) o.diagnostics().stream().filter(Diagnostic::isError).count()),
                 o.findings().stream().map(JsonReportWriter::finding).toList(),
                 o.diagnostics().stream().map(d -> new DiagnosticView(d.level().name(), d.code(), d.location().file(),
-                        d.location().line(), d.location().column(), d.message())).toList());
+                        d.location().line(), d.location().column(), d.message())).toList(),
+                o.baseline().map(b -> BaselineView.of(o, b)).orElse(null));
     }
 
     private static FindingView finding(final Finding f) {
@@ -71,9 +72,10 @@ public final class JsonReportWriter implements ReportWriter {
 
     /** The report's root. */
     @JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "decision", "policy", "summary", "findings",
-        "diagnostics"})
+        "diagnostics", "baseline"})
     record Report(String schemaVersion, Tool tool, String generatedAt, DecisionView decision, PolicyView policy,
-            Summary summary, List<FindingView> findings, List<DiagnosticView> diagnostics) {
+            Summary summary, List<FindingView> findings, List<DiagnosticView> diagnostics,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BaselineView baseline) {
     }
 
     /** The producing tool. */

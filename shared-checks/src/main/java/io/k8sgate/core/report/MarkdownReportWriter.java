@@ -199,7 +199,8 @@ public final class MarkdownReportWriter implements ReportWriter {
             rows(b.drift().stream().map(c -> "- " + c.kind() + " " + Text.md(c.resource().display())
                     + (c.fieldPath().isEmpty() ? "" : " `" + code(c.fieldPath()) + "`")
                     + (c.before().isEmpty() && c.after().isEmpty() ? "" : ": `" + code(c.before()) + "` → `"
-                    + code(c.after()) + "`") + "\n").toList());
+                    + code(c.after()) + "`") + (c.security().isEmpty() ? "" : " **security: "
+                    + Text.md(c.security()) + "**") + "\n").toList());
         }
 
         private void inputErrors() {

@@ -3,6 +3,7 @@ package io.k8sgate.core.check.workload;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.Container;
+import io.k8sgate.core.input.SecretRedaction;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -37,16 +37,6 @@ public final class SecretInEnvCheck implements Check {
             .withEquivalent("kube-linter", "env-var-secret").withEquivalent("polaris", "sensitiveContainerEnvVar")
             .withEquivalent("kubescape", "C-0012");
 
-    private static final Pattern SENSITIVE = Pattern.compile(
-            "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY|PRIVATEKEY|ACCESSKEY|CREDENTIAL|SIGNINGKEY"
-                    + "|ENCRYPTIONKEY|MASTERKEY");
-    /** {@code PASS} as a word of the name ({@code DB_PASS}), not as part of another word ({@code PASSTHROUGH}). */
-    private static final Pattern PASS_WORD = Pattern.compile("(^|_)PASS(_|$)");
-    /** A URL with a password in its user info, such as {@code postgres://app:secret@db:5432/shop}. */
-    private static final Pattern URL_PASSWORD = Pattern.compile(
-            "[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*:([^/\\s@]+)@.*");
-    private static final Pattern POINTER = Pattern.compile(
-            ".*_(FILE|PATH|DIR|NAME|REF|URL|URI|ENDPOINT|ID|TTL|EXPIRY|TIMEOUT|LENGTH|TYPE|HEADER|ENABLED|MODE)$");
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_.-]*\\)");
     private static final Set<String> FLAGS = Set.of("true", "false", "yes", "no", "on", "off");
 
@@ -73,17 +63,15 @@ public final class SecretInEnvCheck implements Check {
         if (looksLikeCredential(name)) {
             return Optional.of("its name suggests a credential");
         }
-        Matcher url = URL_PASSWORD.matcher(value.trim());
-        if (url.matches() && !VARIABLE_REFERENCE.matcher(url.group(1)).matches()) {
+        if (SecretRedaction.hasEmbeddedPassword(value)) {
             return Optional.of("it is a URL with an embedded password");
         }
         return Optional.empty();
     }
 
+    /** The shared notion of credential names, so that baselines redact exactly what this check reports. */
     static boolean looksLikeCredential(final String name) {
-        String upper = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-        return !POINTER.matcher(upper).matches()
-                && (SENSITIVE.matcher(upper.replace("_", "")).find() || PASS_WORD.matcher(upper).find());
+        return SecretRedaction.isSecretLookingName(name);
     }
 
     private static boolean isLiteral(final YamlNode value) {

@@ -1,0 +1,19 @@
+package io.k8sgate.core.baseline;
+
+/**
+ * A baseline store or version that cannot be used: missing, unreadable, corrupt, written by a newer version of the
+ * tool, or unreachable. The message names the store and the version; the gate fails closed on it.
+ */
+public class BaselineException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** A problem with a cause. */
+    public BaselineException(final String message, final Throwable cause) {
+        super(message, cause);
+    }
+
+    /** A problem. */
+    public BaselineException(final String message) {
+        super(message);
+    }
+}
