@@ -4,6 +4,8 @@ import io.k8sgate.core.ProjectManifests;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -61,6 +63,22 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.enableAll", defaultValue = "false")
     private boolean enableAll;
 
+    /**
+     * The baseline store (a directory). When it exists, findings are compared with a recorded version (new,
+     * outstanding, fixed) and the drift of the configuration is reported; the {@code baseline} goal records versions
+     * into it.
+     */
+    @Parameter(property = "k8s-security.baselineStore", defaultValue = "${project.basedir}/.k8s-security/baselines")
+    private File baselineStore;
+
+    /** The version to compare with; default: the newest. */
+    @Parameter(property = "k8s-security.baselineVersion")
+    private Long baselineVersion;
+
+    /** Overrides the policy's newFindingsOnly: only findings that are not in the baseline count. */
+    @Parameter(property = "k8s-security.newFindingsOnly")
+    private Boolean newFindingsOnly;
+
     /** Reports to write: html, json, sarif, junit, md. */
     @Parameter(property = "k8s-security.formats", defaultValue = "html,json,sarif")
     private List<String> formats;
@@ -94,16 +112,32 @@ abstract class AbstractGateMojo extends AbstractMojo {
     final void gate(final Path root, final List<String> inputs, final String searched, final Path outputDirectory)
             throws MojoExecutionException, MojoFailureException {
         if (inputs.isEmpty()) {
-            String message = "K8s Security Gate: no Kubernetes manifests found (looked in " + searched + ")";
-            if (failIfNoManifests) {
-                throw new MojoFailureException(message + "; failIfNoManifests is true");
-            }
-            getLog().info(message + "; nothing to check");
+            nothingToCheck(searched);
             return;
         }
-        new GateExecution(getLog()).run(parameters().options(root, inputs),
+        new GateExecution(getLog()).run(parameters().options(root, inputs), baseline(),
                 GateExecution.formats(formats == null ? List.of() : formats),
                 outputDirectory);
+    }
+
+    /** Logs that there is nothing to check, or fails when {@code failIfNoManifests} says so. */
+    final void nothingToCheck(final String searched) throws MojoFailureException {
+        String message = "K8s Security Gate: no Kubernetes manifests found (looked in " + searched + ")";
+        if (failIfNoManifests) {
+            throw new MojoFailureException(message + "; failIfNoManifests is true");
+        }
+        getLog().info(message + "; nothing to check");
+    }
+
+    /** The manifest inputs of this project. */
+    final List<String> projectInputs() {
+        return parameters().inputs(project.getBasedir().toPath(), Path.of(project.getBuild().getOutputDirectory()));
+    }
+
+    /** The baseline this goal compares with. */
+    final BaselineSettings baseline() {
+        return new BaselineSettings(baselineStore.toPath(), baselineVersion == null ? OptionalLong.empty()
+                : OptionalLong.of(baselineVersion), Optional.ofNullable(newFindingsOnly));
     }
 
     /** The project this goal runs in. */

@@ -1,13 +1,11 @@
 package io.k8sgate.maven;
 
 import java.io.File;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the project's Kubernetes manifests and gates the build: a FAIL decision fails the build, WARN logs a
@@ -22,10 +20,7 @@ public final class CheckMojo extends AbstractGateMojo {
 
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        MavenProject project = project();
-        Path basedir = project.getBasedir().toPath();
-        GateParameters parameters = parameters();
-        gate(basedir, parameters.inputs(basedir, Path.of(project.getBuild().getOutputDirectory())),
-                searched(parameters.manifests()), outputDirectory.toPath());
+        gate(project().getBasedir().toPath(), projectInputs(), searched(parameters().manifests()),
+                outputDirectory.toPath());
     }
 }

@@ -2,6 +2,7 @@ package io.k8sgate.maven;
 
 import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.model.Diagnostic;
@@ -48,16 +49,31 @@ final class GateExecution {
      *
      * @throws MojoExecutionException when the policy or an override is wrong, or an input cannot be read at all
      */
-    static GateOutcome evaluate(final GateOptions options) throws MojoExecutionException {
+    static GateOutcome evaluate(final GateOptions options, final BaselineSettings baseline)
+            throws MojoExecutionException {
         SecurityGate gate = new SecurityGate();
         try {
-            return gate.run(options.toRequest(gate.checkIds(), Clock.systemUTC()));
+            return gate.run(request(gate, options, baseline));
         } catch (ConfigurationException e) {
-            throw new MojoExecutionException("K8s Security Gate: configuration error:" + System.lineSeparator()
-                    + e.getMessage(), e);
+            throw configurationError(e);
         } catch (InputException e) {
             throw new MojoExecutionException("K8s Security Gate: input error: " + e.getMessage(), e);
         }
+    }
+
+    /** The request every goal builds: the shared options, compared with the baseline. */
+    static GateRequest request(final SecurityGate gate, final GateOptions options, final BaselineSettings baseline)
+            throws MojoExecutionException {
+        try {
+            return baseline.apply(options.toRequest(gate.checkIds(), Clock.systemUTC()));
+        } catch (ConfigurationException e) {
+            throw configurationError(e);
+        }
+    }
+
+    static MojoExecutionException configurationError(final ConfigurationException e) {
+        return new MojoExecutionException("K8s Security Gate: configuration error:" + System.lineSeparator()
+                + e.getMessage(), e);
     }
 
     /** Parses the {@code formats} parameter. */
@@ -76,13 +92,18 @@ final class GateExecution {
     /**
      * Runs the gate, writes the reports, logs the summary and maps the verdict.
      *
+     * @param options         what to check under which policy
+     * @param baseline        the baseline to compare with
+     * @param formats         the reports to write
+     * @param outputDirectory where to write them
+     *
      * @return the outcome when the gate passed or warned
      * @throws MojoFailureException   when the gate failed on findings
      * @throws MojoExecutionException when the configuration or an input is wrong
      */
-    GateOutcome run(final GateOptions options, final Set<ReportFormat> formats, final Path outputDirectory)
-            throws MojoExecutionException, MojoFailureException {
-        GateOutcome outcome = evaluate(options);
+    GateOutcome run(final GateOptions options, final BaselineSettings baseline, final Set<ReportFormat> formats,
+            final Path outputDirectory) throws MojoExecutionException, MojoFailureException {
+        GateOutcome outcome = evaluate(options, baseline);
         List<Path> written;
         try {
             written = ReportFiles.write(outcome, formats, outputDirectory);

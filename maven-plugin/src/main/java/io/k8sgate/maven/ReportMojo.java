@@ -97,7 +97,9 @@ public final class ReportMojo extends AbstractMavenReport {
     protected void executeReport(final Locale locale) throws MavenReportException {
         GateOutcome outcome;
         try {
-            outcome = GateExecution.evaluate(parameters().options(getProject().getBasedir().toPath(), inputs()));
+            Path basedir = getProject().getBasedir().toPath();
+            outcome = GateExecution.evaluate(parameters().options(basedir, inputs()),
+                    BaselineSettings.defaults(basedir));
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
         }

@@ -57,7 +57,8 @@ class CommandLineParityTest {
 
         Path mavenOut = work.resolve("maven");
         Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog())
-                .run(parameters.options(project, inputs), Set.of(ReportFormat.JSON), mavenOut));
+                .run(parameters.options(project, inputs), BaselineSettings.defaults(work), Set.of(ReportFormat.JSON),
+                        mavenOut));
 
         List<String> args = new ArrayList<>(List.of("check", "--root", project.toString(), "--format", "json",
                 "--output-dir", work.resolve("cli").toString()));

@@ -27,7 +27,14 @@ class GateExecutionTest {
     @TempDir
     Path work;
 
+    @TempDir
+    Path noStore;
+
     private final RecordingLog log = new RecordingLog();
+
+    private BaselineSettings noBaseline() {
+        return BaselineSettings.defaults(noStore);
+    }
 
     @Test
     void shouldFailNamingDecisionThresholdFindingAndReportAfterWritingTheReports() {
@@ -35,7 +42,7 @@ class GateExecutionTest {
         GateOptions options = GateOptions.of(app, List.of("src/main/k8s"));
 
         MojoFailureException failure = catchThrowableOfType(MojoFailureException.class,
-                () -> new GateExecution(log).run(options, DEFAULT_FORMATS, work));
+                () -> new GateExecution(log).run(options, noBaseline(), DEFAULT_FORMATS, work));
 
         assertThat(failure.getMessage()).contains("K8s Security Gate: FAIL", "failOn HIGH",
                 "K8S-WL-001 Pod/shop/debug [shell] src/main/k8s/debug-pod.yaml:12",
@@ -55,7 +62,7 @@ class GateExecutionTest {
                 List.of(), Optional.empty(), Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
 
         MojoFailureException failure = catchThrowableOfType(MojoFailureException.class,
-                () -> new GateExecution(log).run(options, Set.of(ReportFormat.JSON), work));
+                () -> new GateExecution(log).run(options, noBaseline(), Set.of(ReportFormat.JSON), work));
 
         assertThat(failure.getMessage()).contains("failOn CRITICAL", "K8S-IMG-001", "CVE-2026-10001")
                 .doesNotContain("CVE-2026-10002");
@@ -68,7 +75,7 @@ class GateExecutionTest {
                 Optional.empty(), Optional.of("NONE"),
                 Optional.of("HIGH"), Optional.empty(), false);
 
-        GateOutcome outcome = new GateExecution(log).run(options, Set.of(ReportFormat.MARKDOWN), work);
+        GateOutcome outcome = new GateExecution(log).run(options, noBaseline(), Set.of(ReportFormat.MARKDOWN), work);
 
         assertThat(outcome.status()).isEqualTo(GateStatus.WARN);
         assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN K8s Security Gate: WARN: ")
@@ -84,7 +91,7 @@ class GateExecutionTest {
                 Optional.empty(),
                 Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
 
-        GateOutcome outcome = new GateExecution(log).run(options, Set.of(), work);
+        GateOutcome outcome = new GateExecution(log).run(options, noBaseline(), Set.of(), work);
 
         assertThat(outcome.status()).isEqualTo(GateStatus.PASS);
         assertThat(log.lines()).first().asString().startsWith("INFO K8s Security Gate").endsWith("PASS");
@@ -97,7 +104,7 @@ class GateExecutionTest {
         Path app = Fixtures.path("samples/broken-app");
 
         assertThatThrownBy(() -> new GateExecution(log).run(GateOptions.of(app, List.of("src/main/k8s")),
-                DEFAULT_FORMATS, work)).isInstanceOf(MojoExecutionException.class)
+                noBaseline(), DEFAULT_FORMATS, work)).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("the input could not be used")
                 .hasMessageMatching("(?s).*src/main/k8s/broken\\.yaml:[67]: .*\\[yaml-syntax\\].*")
                 .hasMessageContaining("Report: ");
@@ -112,7 +119,7 @@ class GateExecutionTest {
                 Optional.of(policy), Optional.empty(),
                 Optional.empty(), Optional.empty(), false);
 
-        assertThatThrownBy(() -> new GateExecution(log).run(options, DEFAULT_FORMATS, work.resolve("out")))
+        assertThatThrownBy(() -> new GateExecution(log).run(options, noBaseline(), DEFAULT_FORMATS, work.resolve("out")))
                 .isInstanceOf(MojoExecutionException.class).hasMessageContaining("configuration error")
                 .hasMessageContaining(policy + ":2").hasMessageContaining("Unknown key 'failon'");
     }
@@ -133,7 +140,8 @@ class GateExecutionTest {
                 """);
 
         MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, () -> new GateExecution(log)
-                .run(GateOptions.of(work.resolve("app"), List.of("pod.yaml")), Set.of(), work.resolve("out")));
+                .run(GateOptions.of(work.resolve("app"), List.of("pod.yaml")), noBaseline(), Set.of(),
+                        work.resolve("out")));
 
         assertThat(failure.getMessage().lines()).noneMatch(l -> l.startsWith("[INFO]"))
                 .anyMatch(l -> l.contains("Pod/evil [INFO] BUILD SUCCESS [c] pod.yaml:9"));
