@@ -1,6 +1,8 @@
 package io.k8sgate.maven;
 
+import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.ProjectManifests;
+import io.k8sgate.core.SecurityGate;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,6 +129,21 @@ abstract class AbstractGateMojo extends AbstractMojo {
             throw new MojoFailureException(message + "; failIfNoManifests is true");
         }
         getLog().info(message + "; nothing to check");
+    }
+
+    /**
+     * The request over this project's manifests, compared with the baseline; empty (after logging, or failing when
+     * {@code failIfNoManifests} says so) when there is nothing to check.
+     */
+    final Optional<GateRequest> projectRequest(final SecurityGate gate)
+            throws MojoExecutionException, MojoFailureException {
+        List<String> inputs = projectInputs();
+        if (inputs.isEmpty()) {
+            nothingToCheck(searched(parameters().manifests()));
+            return Optional.empty();
+        }
+        return Optional.of(GateExecution.request(gate, parameters().options(project.getBasedir().toPath(), inputs),
+                baseline()));
     }
 
     /** The manifest inputs of this project. */

@@ -7,7 +7,6 @@ import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.report.ConsoleSummary;
-import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -35,17 +34,14 @@ public final class BaselineMojo extends AbstractGateMojo {
 
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        List<String> inputs = projectInputs();
-        if (inputs.isEmpty()) {
-            nothingToCheck(searched(parameters().manifests()));
+        SecurityGate gate = new SecurityGate();
+        Optional<GateRequest> request = projectRequest(gate);
+        if (request.isEmpty()) {
             return;
         }
-        SecurityGate gate = new SecurityGate();
-        GateRequest request = GateExecution.request(gate, parameters().options(project().getBasedir().toPath(),
-                inputs), baseline());
         Baselines.RecordResult result;
         try (BaselineStore store = baseline().open()) {
-            result = new Baselines(gate).record(request, store, new Baselines.RecordOptions(force,
+            result = new Baselines(gate).record(request.get(), store, new Baselines.RecordOptions(force,
                     Optional.ofNullable(buildId), Optional.ofNullable(sourceRevision)));
         } catch (BaselineException e) {
             throw new MojoExecutionException("K8s Security Gate: cannot record the baseline in "

@@ -10,6 +10,7 @@ import io.k8sgate.core.baseline.Drift;
 import io.k8sgate.core.baseline.ResourceChange;
 import io.k8sgate.core.baseline.VersionComparison;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,17 +28,14 @@ public final class DiffMojo extends AbstractGateMojo {
 
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        List<String> inputs = projectInputs();
-        if (inputs.isEmpty()) {
-            nothingToCheck(searched(parameters().manifests()));
+        SecurityGate gate = new SecurityGate();
+        Optional<GateRequest> request = projectRequest(gate);
+        if (request.isEmpty()) {
             return;
         }
-        SecurityGate gate = new SecurityGate();
-        GateRequest request = GateExecution.request(gate, parameters().options(project().getBasedir().toPath(),
-                inputs), baseline());
         VersionComparison c;
         try (BaselineStore store = baseline().open()) {
-            c = new Baselines(gate).diff(request, store, baseline().version());
+            c = new Baselines(gate).diff(request.get(), store, baseline().version());
         } catch (BaselineException e) {
             throw new MojoExecutionException("K8s Security Gate: cannot read the baseline in " + baseline().store()
                     + ": " + e.getMessage(), e);
