@@ -84,7 +84,8 @@ final class GateExecution {
                 continue;
             }
             chosen.add(ReportFormat.parse(name).orElseThrow(() -> new MojoExecutionException("K8s Security Gate: "
-                    + "unknown report format '" + name.trim() + "' in formats (allowed: json, sarif, junit, html, md)")));
+                    + "unknown report format '" + name.trim() + "' in formats (allowed: json, sarif, junit, html, "
+                    + "md)")));
         }
         return chosen;
     }

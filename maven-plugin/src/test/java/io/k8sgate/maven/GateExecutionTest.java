@@ -72,8 +72,7 @@ class GateExecutionTest {
     void shouldLogAWarningAndPassWhenTheDecisionIsWarn() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
         GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.of("NONE"),
-                Optional.of("HIGH"), Optional.empty(), false);
+                Optional.empty(), Optional.of("NONE"), Optional.of("HIGH"), Optional.empty(), false);
 
         GateOutcome outcome = new GateExecution(log).run(options, noBaseline(), Set.of(ReportFormat.MARKDOWN), work);
 
@@ -87,9 +86,8 @@ class GateExecutionTest {
     void shouldPassAndLogTheSummaryAsInfo() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
 
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s/web.yaml"), List.of(), List.of(), List.of(),
-                Optional.empty(),
-                Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
+        GateOptions options = new GateOptions(app, List.of("src/main/k8s/web.yaml"), List.of(), List.of(),
+                List.of(), Optional.empty(), Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
 
         GateOutcome outcome = new GateExecution(log).run(options, noBaseline(), Set.of(), work);
 
@@ -116,10 +114,10 @@ class GateExecutionTest {
         Path app = Fixtures.path("samples/maven-app");
         Path policy = Files.writeString(work.resolve("policy.yaml"), "failOn: HIGH\nfailon: LOW\n");
         GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of(), List.of(), List.of(),
-                Optional.of(policy), Optional.empty(),
-                Optional.empty(), Optional.empty(), false);
+                Optional.of(policy), Optional.empty(), Optional.empty(), Optional.empty(), false);
 
-        assertThatThrownBy(() -> new GateExecution(log).run(options, noBaseline(), DEFAULT_FORMATS, work.resolve("out")))
+        assertThatThrownBy(() -> new GateExecution(log).run(options, noBaseline(), DEFAULT_FORMATS,
+                work.resolve("out")))
                 .isInstanceOf(MojoExecutionException.class).hasMessageContaining("configuration error")
                 .hasMessageContaining(policy + ":2").hasMessageContaining("Unknown key 'failon'");
     }

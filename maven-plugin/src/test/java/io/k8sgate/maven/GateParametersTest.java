@@ -23,9 +23,8 @@ class GateParametersTest {
 
     @Test
     void shouldUseTheConfiguredManifestsWhenOneOfThemExists() {
-        GateParameters parameters = GateParameters.of(Arrays.asList("deploy/", null, "src/main/k8s/web.yaml "), null,
-                null, null, null,
-                null, null, null, false);
+        GateParameters parameters = GateParameters.of(Arrays.asList("deploy/", null, "src/main/k8s/web.yaml "),
+                null, null, null, null, null, null, null, false);
 
         assertThat(parameters.inputs(APP, APP.resolve("target/classes")))
                 .containsExactly("deploy/", "src/main/k8s/web.yaml");
@@ -33,8 +32,8 @@ class GateParametersTest {
 
     @Test
     void shouldFindNothingToCheckWhenNoConfiguredManifestExists() {
-        GateParameters parameters = GateParameters.of(List.of("deploy", "k8s"), null, null, null, null, null, null,
-                null, false);
+        GateParameters parameters = GateParameters.of(List.of("deploy", "k8s"), null, null, null, null, null,
+                null, null, false);
 
         assertThat(parameters.inputs(APP, APP.resolve("target/classes"))).isEmpty();
     }

@@ -45,8 +45,7 @@ class GateOptionsTest {
     void shouldApplyOverridesOnTopOfThePolicyFile() throws IOException {
         Path file = Files.writeString(root.resolve("team.yaml"), "failOn: CRITICAL\nwarnOn: HIGH\n");
         GateOptions options = new GateOptions(root, List.of("."), List.of(), List.of(), List.of(),
-                Optional.of(file), Optional.of("none"),
-                Optional.of("low"), Optional.of(false), true);
+                Optional.of(file), Optional.of("none"), Optional.of("low"), Optional.of(false), true);
 
         Policy policy = options.toRequest(IDS, Clock.systemUTC()).policy();
 
@@ -59,8 +58,7 @@ class GateOptionsTest {
     @Test
     void shouldRefuseAThresholdThatIsNotASeverity() {
         GateOptions options = new GateOptions(root, List.of("."), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.of("HIHG"),
-                Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.of("HIHG"), Optional.empty(), Optional.empty(), false);
 
         assertThatThrownBy(() -> options.toRequest(IDS, Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("failOn").hasMessageContaining("HIHG");
@@ -70,8 +68,7 @@ class GateOptionsTest {
     void shouldRefuseAMissingPolicyFile() {
         Path missing = root.resolve("nope.yaml");
         GateOptions options = new GateOptions(root, List.of("."), List.of(), List.of(), List.of(),
-                Optional.of(missing), Optional.empty(),
-                Optional.empty(), Optional.empty(), false);
+                Optional.of(missing), Optional.empty(), Optional.empty(), Optional.empty(), false);
 
         assertThatThrownBy(() -> options.toRequest(IDS, Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("nope.yaml")
