@@ -1,5 +1,29 @@
 package io.k8sgate.core.check;
 
+import io.k8sgate.core.check.rbac.AnonymousBindingCheck;
+import io.k8sgate.core.check.rbac.BroadGroupBindingCheck;
+import io.k8sgate.core.check.rbac.ClusterAdminGrantCheck;
+import io.k8sgate.core.check.rbac.ConfigMapWriteCheck;
+import io.k8sgate.core.check.rbac.CsrApprovalCheck;
+import io.k8sgate.core.check.rbac.DefaultRoleAggregationCheck;
+import io.k8sgate.core.check.rbac.DefaultServiceAccountBindingCheck;
+import io.k8sgate.core.check.rbac.EscalationPathCheck;
+import io.k8sgate.core.check.rbac.ImpersonationCheck;
+import io.k8sgate.core.check.rbac.IneffectiveRuleCheck;
+import io.k8sgate.core.check.rbac.NamespaceModificationCheck;
+import io.k8sgate.core.check.rbac.NetworkWriteCheck;
+import io.k8sgate.core.check.rbac.NodeProxyCheck;
+import io.k8sgate.core.check.rbac.PersistentVolumeCreationCheck;
+import io.k8sgate.core.check.rbac.PodCreationCheck;
+import io.k8sgate.core.check.rbac.PodExecCheck;
+import io.k8sgate.core.check.rbac.PrivilegedTokenMountCheck;
+import io.k8sgate.core.check.rbac.RbacObjectWriteCheck;
+import io.k8sgate.core.check.rbac.RoleEscalationCheck;
+import io.k8sgate.core.check.rbac.SecretsAccessCheck;
+import io.k8sgate.core.check.rbac.SystemMastersBindingCheck;
+import io.k8sgate.core.check.rbac.TokenCreationCheck;
+import io.k8sgate.core.check.rbac.WebhookConfigurationCheck;
+import io.k8sgate.core.check.rbac.WildcardRuleCheck;
 import io.k8sgate.core.check.exposure.IngressTlsCheck;
 import io.k8sgate.core.check.exposure.LoadBalancerSourceRangesCheck;
 import io.k8sgate.core.check.exposure.NamespacePodSecurityCheck;
@@ -65,6 +89,30 @@ import java.util.Optional;
  */
 public final class CheckRegistry {
     private static final CheckRegistry DEFAULT = new CheckRegistry(List.of(
+            new ClusterAdminGrantCheck(),
+            new WildcardRuleCheck(),
+            new AnonymousBindingCheck(),
+            new BroadGroupBindingCheck(),
+            new RoleEscalationCheck(),
+            new ImpersonationCheck(),
+            new SecretsAccessCheck(),
+            new PodCreationCheck(),
+            new PodExecCheck(),
+            new NodeProxyCheck(),
+            new TokenCreationCheck(),
+            new CsrApprovalCheck(),
+            new WebhookConfigurationCheck(),
+            new PersistentVolumeCreationCheck(),
+            new NamespaceModificationCheck(),
+            new DefaultRoleAggregationCheck(),
+            new DefaultServiceAccountBindingCheck(),
+            new PrivilegedTokenMountCheck(),
+            new EscalationPathCheck(),
+            new SystemMastersBindingCheck(),
+            new RbacObjectWriteCheck(),
+            new NetworkWriteCheck(),
+            new IneffectiveRuleCheck(),
+            new ConfigMapWriteCheck(),
             new NodePortServiceCheck(),
             new LoadBalancerSourceRangesCheck(),
             new SshPortCheck(),

@@ -1,0 +1,213 @@
+package io.k8sgate.core.check.rbac;
+
+import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.input.YamlNode;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
+import io.k8sgate.core.model.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the RBAC checks turn permissions into findings, so that every check reports the same way: on the rule of a
+ * role that carries the permission, and on every binding subject that holds it, naming subject, permission, binding
+ * and role.
+ */
+public final class RbacFindings {
+    /** Property: the identity holding the permission. */
+    public static final String SUBJECT = FindingProperties.SUBJECT;
+    /** Property: what it can do. */
+    public static final String PERMISSION = "permission";
+    /** Property: the binding that grants it. */
+    public static final String BINDING = FindingProperties.BINDING;
+    /** Property: the role that grants it. */
+    public static final String ROLE = FindingProperties.ROLE;
+    /** Property: cluster-wide or the namespace. */
+    public static final String SCOPE = "scope";
+    /** Property: where the granting rule is written. */
+    public static final String RULE = "rule";
+    /** Property: the bindings of a role. */
+    public static final String BOUND_BY = "boundBy";
+    /** Property: the roles an aggregated role takes its rules from. */
+    public static final String AGGREGATED_FROM = "aggregatedFrom";
+    /** The namespace whose grants count as privileged. */
+    static final String KUBE_SYSTEM = "kube-system";
+
+    private RbacFindings() {
+    }
+
+    /** The run's graph, built once and shared. */
+    public static RbacGraph graph(final CheckContext context) {
+        return context.analysis(RbacGraph.class, RbacGraph::build);
+    }
+
+    /** One level more severe when the grant is cluster-wide or lands in kube-system. */
+    public static Severity raise(final Severity base, final String scope) {
+        boolean privileged = RbacBinding.CLUSTER_WIDE.equals(scope) || KUBE_SYSTEM.equals(scope);
+        return privileged && base.ordinal() > 0 ? Severity.values()[base.ordinal() - 1] : base;
+    }
+
+    /** The most severe of the permissions, raised for the scope. */
+    static Severity severityOf(final List<Permission> permissions, final String scope) {
+        Severity worst = permissions.stream().map(Permission::severity).min(Enum::compareTo).orElse(Severity.INFO);
+        return raise(worst, scope);
+    }
+
+    /** {@code a, b and c}. */
+    static String labels(final List<Permission> permissions) {
+        return permissions.stream().map(Permission::label).collect(Collectors.joining(", "));
+    }
+
+    /** Role findings and binding findings for the permissions. */
+    public static List<Finding> permissions(final Check check, final CheckContext context,
+            final List<Permission> permissions) {
+        RbacGraph graph = graph(context);
+        List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
+        for (Grant grant : graph.grants()) {
+            List<Permission> held = permissions.stream()
+                    .filter(p -> !graph.granting(p, grant.role(), grant.scope()).isEmpty()).toList();
+            if (!held.isEmpty()) {
+                PolicyRule first = graph.granting(held.get(0), grant.role(), grant.scope()).get(0);
+                out.add(onSubject(check, grant, severityOf(held, grant.scope()),
+                        grant.subject().display() + " can " + labels(held) + " " + grant.scopeText() + " through "
+                                + grant.via(), labels(held), first, graph));
+            }
+        }
+        return out;
+    }
+
+    /** A finding on a binding subject, with the standard properties. */
+    static Finding onSubject(final Check check, final Grant grant, final Severity severity, final String message,
+            final String permission, final PolicyRule rule, final RbacGraph graph) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(SUBJECT, grant.subject().display());
+        props.put(PERMISSION, permission);
+        props.put(BINDING, grant.binding().display());
+        props.put(ROLE, grant.role().display());
+        props.put(SCOPE, grant.isClusterWide() ? "cluster-wide" : grant.scope());
+        props.put(RULE, graph.ownerOf(rule).display() + " at " + rule.node().location());
+        return check.finding(grant.binding().object(), RbacGraph.subjectNode(grant), message)
+                .withSeverity(severity).withProperties(props);
+    }
+
+    /** A finding on a binding subject whose role may be unknown to the inputs. */
+    static Finding onBindingSubject(final Check check, final RbacBinding binding, final int index,
+            final Severity severity, final String message) {
+        RbacSubject subject = binding.subjects().get(index).subject();
+        return check.finding(binding.object(), binding.subjects().get(index).node(), message).withSeverity(severity)
+                .withProperty(SUBJECT, subject.display()).withProperty(BINDING, binding.display())
+                .withProperty(ROLE, binding.roleKind() + "/" + binding.roleName())
+                .withProperty(PERMISSION, "what " + binding.roleKind() + " '" + binding.roleName() + "' grants")
+                .withProperty(SCOPE, binding.isClusterWide() ? "cluster-wide" : binding.scope());
+    }
+
+    /**
+     * A subject as written in a binding, with the risky permissions the binding's role grants (empty when the role is
+     * harmless or not in the inputs).
+     *
+     * @param binding the binding
+     * @param index   the subject's position in {@code subjects}
+     * @param subject the identity
+     * @param risky   what the role lets it do that is risky
+     */
+    record BoundSubjectRisk(RbacBinding binding, int index, RbacSubject subject, List<Permission> risky) {
+    }
+
+    /** The binding subjects that match, skipping bindings to the given default roles. */
+    static List<BoundSubjectRisk> boundSubjects(final RbacGraph graph, final Set<String> skippedRoles,
+            final java.util.function.Predicate<RbacSubject> which) {
+        List<BoundSubjectRisk> out = new ArrayList<>();
+        for (RbacBinding binding : graph.bindings()) {
+            if (skippedRoles.contains(binding.roleName())) {
+                continue;
+            }
+            List<Permission> risky = riskyOf(graph, binding);
+            for (int i = 0; i < binding.subjects().size(); i++) {
+                RbacSubject subject = binding.subjects().get(i).subject();
+                if (which.test(subject)) {
+                    out.add(new BoundSubjectRisk(binding, i, subject, risky));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The risky permissions the binding's role grants (empty when the role is not in the inputs). */
+    static List<Permission> riskyOf(final RbacGraph graph, final RbacBinding binding) {
+        return graph.role(binding.roleKey())
+                .map(role -> graph.riskyIn(role, binding.scope())).orElse(List.of());
+    }
+
+    /** Findings on the rules of the inputs' roles that carry one of the permissions. */
+    static List<Finding> roleFindings(final Check check, final RbacGraph graph, final List<Permission> permissions) {
+        List<Finding> out = new ArrayList<>();
+        for (RbacRole role : graph.inputRoles()) {
+            String scope = scopeOf(graph, role);
+            boolean boundClusterWide = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide);
+            String raiseScope = boundClusterWide || KUBE_SYSTEM.equals(role.namespace()) ? scope : "";
+            List<PolicyRule> rules = graph.rulesOf(role);
+            if (role.isAggregated()) {
+                List<Permission> held = permissions.stream().filter(p -> !p.grantedBy(rules, scope).isEmpty())
+                        .toList();
+                if (!held.isEmpty()) {
+                    Set<String> from = new LinkedHashSet<>();
+                    held.forEach(p -> p.grantedBy(rules, scope).forEach(r -> from.add(graph.ownerOf(r).display())));
+                    out.add(onRole(check, graph, role, role.aggregationRule(), severityOf(held, raiseScope),
+                            role.display() + " can " + labels(held) + " through aggregation of "
+                                    + String.join(", ", from), labels(held))
+                            .withProperty(AGGREGATED_FROM, String.join(", ", from)));
+                }
+                continue;
+            }
+            // every rule that grants a one-part permission is reported; a permission of several parts (CSR
+            // approval) is reported once, on the rule that grants its first part
+            Map<PolicyRule, List<Permission>> byRule = new LinkedHashMap<>();
+            for (Permission p : permissions) {
+                List<PolicyRule> granting = p.grantedBy(rules, scope);
+                if (granting.isEmpty()) {
+                    continue;
+                }
+                for (PolicyRule rule : rules) {
+                    boolean grants = p.allOf().size() == 1 ? !p.grantedBy(List.of(rule), scope).isEmpty()
+                            : rule == granting.get(0);
+                    if (grants) {
+                        byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(p);
+                    }
+                }
+            }
+            byRule.forEach((rule, held) -> out.add(onRole(check, graph, role, rule.node(),
+                    severityOf(held, raiseScope), role.display() + " grants " + labels(held) + ": "
+                            + rule.describe(), labels(held))));
+        }
+        return out;
+    }
+
+    /**
+     * The widest scope a role's rules can have: cluster-wide for a ClusterRole that is unbound in the inputs or bound
+     * by a ClusterRoleBinding, the namespace of its first RoleBinding for one bound only by RoleBindings, and its own
+     * namespace for a Role.
+     */
+    static String scopeOf(final RbacGraph graph, final RbacRole role) {
+        if (graph.reachesClusterScope(role)) {
+            return RbacBinding.CLUSTER_WIDE;
+        }
+        return role.isClusterRole() ? graph.bindingsOf(role).get(0).scope() : role.namespace();
+    }
+
+    /** A finding on a role, naming its bindings. */
+    static Finding onRole(final Check check, final RbacGraph graph, final RbacRole role, final YamlNode at,
+            final Severity severity, final String message, final String permission) {
+        List<RbacBinding> refs = graph.bindingsOf(role);
+        String bound = refs.isEmpty() ? "none in the inputs"
+                : refs.stream().map(RbacBinding::display).collect(Collectors.joining(", "));
+        return check.finding(role.object(), at, message).withSeverity(severity)
+                .withProperty(PERMISSION, permission).withProperty(ROLE, role.display())
+                .withProperty(BOUND_BY, bound);
+    }
+}

@@ -1,0 +1,219 @@
+package io.k8sgate.core.check.rbac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.check.CheckRegistry;
+import io.k8sgate.core.check.CheckSettings;
+import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.model.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compares the RBAC checks with the expectations of other tools' test suites ({@code -Dk8s.corpus=PATH}, folder
+ * {@code rbac/<peer>/expectations.jsonl}). Where a row carries {@code semantic_expect} (the peer disagrees with
+ * Kubernetes RBAC semantics) that is the truth. Remaining disagreements must be listed, with the Kubernetes rule
+ * that justifies them, in {@code intended-differences.txt}; agreement per peer must reach 95%.
+ */
+class RbacCorpusConformanceTest {
+    private static final double REQUIRED = 0.95;
+    /** Each peer rule and the checks of ours that report the same risk. */
+    private static final Map<String, Set<String>> MAPPING = Map.ofEntries(
+            Map.entry("KSV01011", Set.of("K8S-RBAC-004")),
+            Map.entry("KSV041", Set.of("K8S-RBAC-007")),
+            Map.entry("KSV043", Set.of("K8S-RBAC-006")),
+            Map.entry("KSV044", Set.of("K8S-RBAC-001")),
+            Map.entry("KSV045", Set.of("K8S-RBAC-002")),
+            Map.entry("KSV046", Set.of("K8S-RBAC-001", "K8S-RBAC-002")),
+            Map.entry("KSV047", Set.of("K8S-RBAC-010")),
+            Map.entry("KSV048", Set.of("K8S-RBAC-008")),
+            Map.entry("KSV049", Set.of("K8S-RBAC-024")),
+            Map.entry("KSV050", Set.of("K8S-RBAC-005")),
+            Map.entry("KSV051", Set.of("K8S-RBAC-005")),
+            Map.entry("KSV052", Set.of("K8S-RBAC-005")),
+            Map.entry("KSV053", Set.of("K8S-RBAC-009")),
+            Map.entry("KSV054", Set.of("K8S-RBAC-009")),
+            Map.entry("KSV055", Set.of("K8S-RBAC-021")),
+            Map.entry("KSV056", Set.of("K8S-RBAC-022")),
+            Map.entry("KSV111", Set.of("K8S-RBAC-001", "K8S-RBAC-007", "K8S-RBAC-008")),
+            Map.entry("KSV112", Set.of("K8S-RBAC-001", "K8S-RBAC-002")),
+            Map.entry("KSV113", Set.of("K8S-RBAC-007")),
+            Map.entry("KSV114", Set.of("K8S-RBAC-013")),
+            Map.entry("KSV115", Set.of("K8S-RBAC-024")),
+            Map.entry("KSV122", Set.of("K8S-RBAC-003")),
+            Map.entry("KSV123", Set.of("K8S-RBAC-020")),
+            Map.entry("CKV_K8S_155", Set.of("K8S-RBAC-013")),
+            Map.entry("CKV_K8S_156", Set.of("K8S-RBAC-012")),
+            Map.entry("CKV_K8S_157", Set.of("K8S-RBAC-005")),
+            Map.entry("CKV_K8S_158", Set.of("K8S-RBAC-005")),
+            Map.entry("CKV_K8S_49", Set.of("K8S-RBAC-001", "K8S-RBAC-002")),
+            Map.entry("CKV_K8S_42", Set.of("K8S-RBAC-017")),
+            Map.entry("CKV2_K8S_1", Set.of("K8S-RBAC-005")),
+            Map.entry("CKV2_K8S_2", Set.of("K8S-RBAC-009", "K8S-RBAC-010")),
+            Map.entry("CKV2_K8S_3", Set.of("K8S-RBAC-006")),
+            Map.entry("CKV2_K8S_5", Set.of("K8S-RBAC-007")));
+
+    private record Row(String peer, String file, String rule, String expected, String target, String scanDir) {
+    }
+
+    private record Tally(int covered, int agree, int intended) {
+        Tally add(final boolean agreed, final boolean known) {
+            return new Tally(covered + 1, agree + (agreed ? 1 : 0), intended + (known ? 1 : 0));
+        }
+
+        double ratio() {
+            return covered == 0 ? 1.0 : (agree + intended) / (double) covered;
+        }
+    }
+
+    @Test
+    void shouldAgreeWithEachPeerOnAtLeast95PercentOfItsCases() throws IOException {
+        String corpus = System.getProperty("k8s.corpus", "");
+        Assumptions.assumeTrue(!corpus.isBlank(),
+                "RBAC conformance skipped: set -Dk8s.corpus=PATH (the folder that holds "
+                        + "rbac/<peer>/expectations.jsonl)");
+        Path root = Paths.get(corpus).resolve("rbac");
+        Assumptions.assumeTrue(Files.isDirectory(root), "RBAC conformance skipped: no folder " + root);
+
+        Map<String, String> intended = intendedDifferences();
+        Map<String, Tally> perPeer = new TreeMap<>();
+        Map<String, Tally> perRule = new TreeMap<>();
+        Map<String, Integer> uncovered = new TreeMap<>();
+        List<String> disagreements = new ArrayList<>();
+        List<String> stale = new ArrayList<>(intended.keySet());
+        for (Row row : rows(root)) {
+            Set<String> ours = MAPPING.get(row.rule());
+            if (ours == null) {
+                uncovered.merge(row.peer() + " " + row.rule(), 1, Integer::sum);
+                continue;
+            }
+            boolean fails = fires(root.resolve(row.peer()), row, ours);
+            boolean agreed = fails == "fail".equals(row.expected());
+            String key = row.peer() + "|" + row.file();
+            boolean known = !agreed && intended.containsKey(key);
+            if (agreed || known) {
+                stale.remove(key);
+            }
+            if (!agreed && !known) {
+                disagreements.add(row.peer() + " " + row.file() + ": expected " + row.expected() + ", ours "
+                        + (fails ? "fail" : "pass"));
+            }
+            perPeer.merge(row.peer(), new Tally(0, 0, 0).add(agreed, known), RbacCorpusConformanceTest::sum);
+            perRule.merge(row.peer() + " " + row.rule() + " -> " + String.join(",", new java.util.TreeSet<>(ours)),
+                    new Tally(0, 0, 0).add(agreed, known), RbacCorpusConformanceTest::sum);
+        }
+        print(perPeer, perRule, uncovered, disagreements);
+
+        assertThat(perPeer).isNotEmpty();
+        assertThat(stale).as("intended differences that no longer differ (remove them)").isEmpty();
+        perPeer.forEach((peer, t) -> assertThat(t.ratio()).as("agreement with %s (%s)", peer, disagreements)
+                .isGreaterThanOrEqualTo(REQUIRED));
+    }
+
+    private static Tally sum(final Tally a, final Tally b) {
+        return new Tally(a.covered() + b.covered(), a.agree() + b.agree(), a.intended() + b.intended());
+    }
+
+    private static boolean fires(final Path peerDir, final Row row, final Set<String> ours) throws IOException {
+        List<K8sObject> objects = new ArrayList<>();
+        Path input = row.scanDir().isEmpty() ? peerDir.resolve(row.file()) : peerDir.resolve(row.scanDir());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(input)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            objects.addAll(new ManifestLoader().parse(peerDir.relativize(file).toString(), Files.readString(file),
+                    d -> { }));
+        }
+        CheckContext context = CheckContext.of(objects, CheckSettings.DEFAULT);
+        for (String id : ours) {
+            Check check = CheckRegistry.defaultRegistry().byId(id).orElseThrow();
+            for (Finding f : check.evaluate(context)) {
+                if ((f.resource().kind() + "/" + f.resource().name()).equals(row.target())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<Row> rows(final Path root) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Row> rows = new ArrayList<>();
+        List<Path> peers;
+        try (Stream<Path> list = Files.list(root)) {
+            peers = list.filter(p -> Files.exists(p.resolve("expectations.jsonl"))).sorted().toList();
+        }
+        for (Path peer : peers) {
+            for (String line : Files.readAllLines(peer.resolve("expectations.jsonl"))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = json.readTree(line);
+                String expected = n.path("semantic_expect").asText(n.path("expect").asText());
+                String target = n.path("binding").asText(n.path("role").asText(""));
+                if (target.isEmpty()) {
+                    String[] parts = n.path("resource").asText("").split("\\.", 3);
+                    target = parts.length == 3 ? parts[0] + "/" + parts[2] : "";
+                }
+                String scanDir = n.has("scan_dir") ? n.path("file").asText().split("/")[0] : "";
+                rows.add(new Row(peer.getFileName().toString(), n.path("file").asText(), n.path("rule").asText(),
+                        expected, target, scanDir));
+            }
+        }
+        return rows;
+    }
+
+    /** {@code peer|file} to the Kubernetes rule that makes our result the right one. */
+    private static Map<String, String> intendedDifferences() throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (InputStream in = RbacCorpusConformanceTest.class.getResourceAsStream("intended-differences.txt")) {
+            assertThat(in).as("intended-differences.txt").isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t", 3);
+                assertThat(parts).as("peer<TAB>file<TAB>Kubernetes rule: %s", line).hasSize(3);
+                assertThat(parts[2]).as("the reason cites the Kubernetes rule: %s", line).contains("https://");
+                out.put(parts[0] + "|" + parts[1], parts[2]);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("PMD.SystemPrintln") // the agreement table is the test's report, asked for on the console
+    private static void print(final Map<String, Tally> perPeer, final Map<String, Tally> perRule,
+            final Map<String, Integer> uncovered, final List<String> disagreements) {
+        StringBuilder sb = new StringBuilder("\nRBAC conformance (agree + intended difference) / covered rows\n");
+        sb.append(String.format("%-14s %7s %6s %9s %8s%n", "peer", "covered", "agree", "intended", "percent"));
+        perPeer.forEach((peer, t) -> sb.append(String.format("%-14s %7d %6d %9d %7.1f%%%n", peer, t.covered(),
+                t.agree(), t.intended(), 100 * t.ratio())));
+        sb.append("\nper peer rule -> our checks\n");
+        perRule.forEach((rule, t) -> sb.append(String.format("%-58s %3d/%-3d %+3d intended%n", rule, t.agree(),
+                t.covered(), t.intended())));
+        sb.append("\npeer rules without an equivalent check (not counted): ").append(uncovered).append('\n');
+        sb.append("unlisted disagreements: ").append(disagreements.size()).append('\n');
+        disagreements.forEach(d -> sb.append("  ").append(d).append('\n'));
+        System.out.println(sb);
+    }
+}

@@ -1,0 +1,11 @@
+package io.k8sgate.core.check.rbac;
+
+import io.k8sgate.core.check.AbstractCheckTest;
+import io.k8sgate.core.check.Check;
+
+class TokenCreationCheckTest extends AbstractCheckTest {
+    @Override
+    protected Check check() {
+        return new TokenCreationCheck();
+    }
+}
