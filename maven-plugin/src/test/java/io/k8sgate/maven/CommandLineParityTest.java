@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.k8sgate.cli.Main;
+import io.k8sgate.core.Baselines;
+import io.k8sgate.core.GateRequest;
+import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
@@ -16,10 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -74,6 +80,31 @@ class CommandLineParityTest {
             default -> assertThat(thrown).isInstanceOf(MojoExecutionException.class);
         }
         assertThat(report(mavenOut)).isEqualTo(report(work.resolve("cli")));
+    }
+
+    @Test
+    void shouldCompareWithABaselineLikeTheCommandLine() throws IOException {
+        Path app = Fixtures.path("samples/maven-app");
+        Path store = work.resolve("store");
+        new Baselines(new SecurityGate()).record(GateRequest.of(app, List.of("src/main/k8s/web.yaml")),
+                new DirectoryStore(store), new Baselines.RecordOptions(true, Optional.empty(), Optional.of("v1")));
+        GateParameters parameters = parameters(List.of(), List.of());
+        List<String> inputs = parameters.inputs(app, app.resolve("classes"));
+
+        Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog()).run(
+                parameters.options(app, inputs), new BaselineSettings(store, OptionalLong.empty(), Optional.empty()),
+                Set.of(ReportFormat.JSON), work.resolve("maven")));
+        List<String> args = new ArrayList<>(List.of("check", "--root", app.toString(), "--format", "json",
+                "--output-dir", work.resolve("cli").toString(), "--baseline", store.toString()));
+        args.addAll(inputs);
+        StringWriter out = new StringWriter();
+        int exit = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(out));
+
+        assertThat(exit).as(out.toString()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(thrown).isInstanceOf(MojoFailureException.class);
+        JsonNode maven = report(work.resolve("maven"));
+        assertThat(maven.path("baseline").path("reference").asText()).startsWith("baseline v1");
+        assertThat(maven).isEqualTo(report(work.resolve("cli")));
     }
 
     private static GateParameters parameters(final List<String> cliOptions, final List<String> manifests) {
