@@ -1,17 +1,14 @@
 package io.k8sgate.cli;
 
 import io.k8sgate.core.GateOutcome;
-import io.k8sgate.core.GateRequest;
+import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.ToolInfo;
 import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.model.CheckMetadata;
-import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.GateStatus;
-import io.k8sgate.core.policy.Policy;
-import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.report.ConsoleSummary;
 import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
@@ -20,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,17 +154,12 @@ public final class Main implements Callable<Integer> {
                         "The root is not a directory");
             }
             SecurityGate gate = new SecurityGate();
-            Policy p = loadPolicy(base, gate.checkIds());
-            if (enableAll) {
-                p = p.withEnableAll(true);
-            }
-            if (failOn != null || warnOn != null) {
-                p = p.withThresholds(failOn == null ? p.failOn() : threshold("--fail-on", failOn),
-                        warnOn == null ? p.warnOn() : threshold("--warn-on", warnOn));
-            }
             List<String> inputs = paths.isEmpty() ? List.of(".") : paths;
-            GateOutcome outcome = reference.compare(gate, GateRequest.of(base, inputs).withPolicy(p)
-                    .withTrivy(trivyReports, trivyIgnoreFiles, vexFiles));
+            Optional<Path> policyFile = Optional.ofNullable(policy)
+                    .map(f -> f.isAbsolute() ? f : Paths.get("").toAbsolutePath().resolve(f));
+            GateOptions options = new GateOptions(base, inputs, trivyReports, trivyIgnoreFiles, vexFiles, policyFile,
+                    Optional.ofNullable(failOn), Optional.ofNullable(warnOn), Optional.empty(), enableAll);
+            GateOutcome outcome = reference.compare(gate, options.toRequest(gate.checkIds(), Clock.systemUTC()));
             Set<ReportFormat> chosen = new LinkedHashSet<>();
             for (String f : formats) {
                 chosen.add(ReportFormat.parse(f).orElseThrow(() -> new CommandLine.ParameterException(
@@ -190,28 +183,6 @@ public final class Main implements Callable<Integer> {
                 return outcome.hasInputErrors() && outcome.policy().failOnInputError() ? EXIT_INPUT : EXIT_FAIL;
             }
             return EXIT_PASS;
-        }
-
-        private Policy loadPolicy(final Path base, final Set<String> ids) {
-            PolicyLoader loader = new PolicyLoader(ids);
-            if (policy != null) {
-                Path file = policy.isAbsolute() ? policy : Paths.get("").toAbsolutePath().resolve(policy);
-                if (!Files.isRegularFile(file)) {
-                    throw new ConfigurationException(io.k8sgate.core.model.Location.ofFile(policy.toString()),
-                            "The policy file does not exist");
-                }
-                return loader.load(file);
-            }
-            Path implicit = base.resolve("k8s-security.yaml");
-            return Files.isRegularFile(implicit) ? loader.load(implicit) : Policy.DEFAULT;
-        }
-
-        private Optional<Severity> threshold(final String option, final String value) {
-            if ("NONE".equals(value.toUpperCase(Locale.ROOT))) {
-                return Optional.empty();
-            }
-            return Optional.of(Severity.parse(value).orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), option + " must be CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE")));
         }
     }
 

@@ -83,6 +83,7 @@ public final class ManifestLoader {
             objects.addAll(r.objects());
             diagnostics.addAll(r.problems());
         }
+        objects = RepeatedObjects.readOnce(objects, diagnostics::add);
         if (objects.isEmpty()) {
             diagnostics.add(Diagnostic.error("no-objects", Location.ofFile(inputs.isEmpty() ? "."
                     : String.join(", ", inputs)), "No Kubernetes objects were found in the inputs ("

@@ -1,0 +1,63 @@
+package io.k8sgate.maven;
+
+import io.k8sgate.core.Baselines;
+import io.k8sgate.core.GateRequest;
+import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.baseline.BaselineException;
+import io.k8sgate.core.baseline.BaselineStore;
+import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.report.ConsoleSummary;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the project's manifests and, when the gate does not fail and every input was read, records them (normalised,
+ * secret values removed) with their findings as a new version in the baseline store: the approved configuration that
+ * later runs are compared with ({@code newFindingsOnly}, drift) and that {@code export} writes back for a rollback.
+ */
+@Mojo(name = "baseline", threadSafe = true)
+public final class BaselineMojo extends AbstractGateMojo {
+    /** Records even when the gate fails or some input is unreadable. */
+    @Parameter(property = "k8s-security.force", defaultValue = "false")
+    private boolean force;
+
+    /** The CI build that records the version. */
+    @Parameter(property = "k8s-security.buildId")
+    private String buildId;
+
+    /** The commit of the inputs; default: read from the Git work tree around the project. */
+    @Parameter(property = "k8s-security.sourceRevision")
+    private String sourceRevision;
+
+    @Override
+    void gate() throws MojoExecutionException, MojoFailureException {
+        SecurityGate gate = new SecurityGate();
+        Optional<GateRequest> request = projectRequest(gate);
+        if (request.isEmpty()) {
+            return;
+        }
+        Baselines.RecordResult result;
+        try (BaselineStore store = baseline().open()) {
+            result = new Baselines(gate).record(request.get(), store, new Baselines.RecordOptions(force,
+                    Optional.ofNullable(buildId), Optional.ofNullable(sourceRevision)));
+        } catch (BaselineException e) {
+            throw new MojoExecutionException("K8s Security Gate: cannot record the baseline in "
+                    + baseline().store() + ": " + e.getMessage(), e);
+        }
+        for (String line : ConsoleSummary.render(result.outcome(), GateExecution.LOGGED_FINDINGS).split("\n")) {
+            getLog().info(line);
+        }
+        if (result.recorded().isPresent()) {
+            getLog().info("K8s Security Gate: " + result.reason());
+            return;
+        }
+        String message = "K8s Security Gate: " + GateExecution.clean(result.reason());
+        if (result.outcome().status() == GateStatus.FAIL && !result.outcome().hasInputErrors()) {
+            throw new MojoFailureException(message);
+        }
+        throw new MojoExecutionException(message);
+    }
+}

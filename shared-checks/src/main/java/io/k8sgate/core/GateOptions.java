@@ -1,0 +1,104 @@
+package io.k8sgate.core;
+
+import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.Policy;
+import io.k8sgate.core.policy.PolicyLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a user sets on a front end (command line options, plugin parameters, step arguments), turned into a
+ * {@link GateRequest} the same way everywhere, so that the same settings give the same decision in every front end.
+ *
+ * @param root             the workspace; inputs stay inside it
+ * @param manifests        files, directories and globs of manifests, relative to {@code root} or absolute
+ * @param trivyReports     Trivy-compatible scan reports, relative to {@code root}
+ * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to {@code root}
+ * @param vexFiles         OpenVEX documents, relative to {@code root}
+ * @param policyFile       an explicit policy file (resolved by the front end); without it, {@code k8s-security.yaml}
+ *                         in {@code root} is used when present, the default policy otherwise
+ * @param failOn           overrides the policy's failOn: a severity or {@code NONE}
+ * @param warnOn           overrides the policy's warnOn: a severity or {@code NONE}
+ * @param failOnInputError overrides the policy's failOnInputError
+ * @param enableAll        turns every check on, optional ones included
+ */
+public record GateOptions(Path root, List<String> manifests, List<String> trivyReports, List<String> trivyIgnoreFiles,
+        List<String> vexFiles, Optional<Path> policyFile, Optional<String> failOn, Optional<String> warnOn,
+        Optional<Boolean> failOnInputError, boolean enableAll) {
+    /** The policy file looked for in the root when none is named. */
+    public static final String IMPLICIT_POLICY = "k8s-security.yaml";
+
+    public GateOptions {
+        Objects.requireNonNull(root, "root");
+        manifests = List.copyOf(manifests);
+        trivyReports = List.copyOf(trivyReports);
+        trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
+        vexFiles = List.copyOf(vexFiles);
+        Objects.requireNonNull(policyFile, "policyFile");
+        Objects.requireNonNull(failOn, "failOn");
+        Objects.requireNonNull(warnOn, "warnOn");
+        Objects.requireNonNull(failOnInputError, "failOnInputError");
+    }
+
+    /** Options that change nothing in the policy. */
+    public static GateOptions of(final Path root, final List<String> manifests) {
+        return new GateOptions(root, manifests, List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false);
+    }
+
+    /**
+     * The request: the policy read strictly, then the overrides applied.
+     *
+     * @param knownCheckIds the ids the policy may name
+     * @param clock         the clock for report times and exception expiry
+     * @throws ConfigurationException when the policy file is missing or wrong, or an override is not a threshold
+     */
+    public GateRequest toRequest(final Set<String> knownCheckIds, final Clock clock) {
+        Policy policy = policy(knownCheckIds);
+        if (enableAll) {
+            policy = policy.withEnableAll(true);
+        }
+        if (failOn.isPresent() || warnOn.isPresent()) {
+            policy = policy.withThresholds(failOn.isPresent() ? threshold("failOn", failOn.get()) : policy.failOn(),
+                    warnOn.isPresent() ? threshold("warnOn", warnOn.get()) : policy.warnOn());
+        }
+        if (failOnInputError.isPresent()) {
+            policy = policy.withFailOnInputError(failOnInputError.get());
+        }
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles);
+    }
+
+    /** The policy file that applies: the named one, or the implicit one when it exists. */
+    public Optional<Path> effectivePolicyFile() {
+        if (policyFile.isPresent()) {
+            return policyFile;
+        }
+        Path implicit = root.resolve(IMPLICIT_POLICY);
+        return Files.isRegularFile(implicit) ? Optional.of(implicit) : Optional.empty();
+    }
+
+    private Policy policy(final Set<String> knownCheckIds) {
+        if (policyFile.isPresent() && !Files.isRegularFile(policyFile.get())) {
+            throw new ConfigurationException(Location.ofFile(policyFile.get().toString()),
+                    "The policy file does not exist");
+        }
+        return effectivePolicyFile().map(new PolicyLoader(knownCheckIds)::load).orElse(Policy.DEFAULT);
+    }
+
+    private static Optional<Severity> threshold(final String option, final String value) {
+        if ("NONE".equals(value.trim().toUpperCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(Severity.parse(value).orElseThrow(() -> new ConfigurationException(
+                Location.ofFile("(option " + option + ")"), option + " must be CRITICAL, HIGH, MEDIUM, LOW, INFO "
+                        + "or NONE (got '" + value + "')")));
+    }
+}
