@@ -79,7 +79,7 @@ public final class SecurityGate {
         findings = new ArrayList<>(Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics));
         findings.sort(FINDING_ORDER);
 
-        Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, Set.of());
+        Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, request.reference());
         List<ResourceRef> resources = loaded.objects().stream().map(K8sObject::ref).toList();
         return new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(), resources,
                 enabled.stream().map(Check::metadata).toList(), findings, diagnostics, decision);
