@@ -72,8 +72,22 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         return result.toStepValue();
     }
 
-    /** The fingerprints the new-findings-only policy compares against, read on the controller or the workspace. */
+    /**
+     * The fingerprints the new-findings-only policy compares against. An unreadable reference stops the step (fail
+     * closed): gating on "new" findings without knowing the old ones would let everything pass as new or nothing.
+     */
     private Set<String> reference(final Run<?, ?> run, final FilePath workspace, final TaskListener listener)
+            throws IOException, InterruptedException {
+        try {
+            return readReference(run, workspace, listener);
+        } catch (AbortException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AbortException("K8s Security Gate: the baseline cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Set<String> readReference(final Run<?, ?> run, final FilePath workspace, final TaskListener listener)
             throws IOException, InterruptedException {
         String baseline = step.getBaseline();
         if (SecurityGateStep.NO_BASELINE.equals(baseline)) {
