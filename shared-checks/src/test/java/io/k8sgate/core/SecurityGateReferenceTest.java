@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SecurityGateReferenceTest {
-    private final Path workspace = Fixtures.path("samples/pipeline/privileged");
+    private final Path workspace = Fixtures.path("samples/privileged");
 
     @Test
     void shouldNotCountReferenceFindingsWhenNewFindingsOnly() {

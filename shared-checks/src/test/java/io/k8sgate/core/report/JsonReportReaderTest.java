@@ -20,7 +20,7 @@ class JsonReportReaderTest {
     @Test
     void shouldReadBackTheFingerprintsTheWriterWrote() throws Exception {
         GateOutcome outcome = new SecurityGate().run(
-                GateRequest.of(Fixtures.path("samples/pipeline/privileged"), List.of("pod.yaml")));
+                GateRequest.of(Fixtures.path("samples/privileged"), List.of("pod.yaml")));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         new JsonReportWriter().write(outcome, json);
 
