@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to check and under which policy. Every front end builds one of these and calls {@link SecurityGate#run}.
@@ -20,9 +21,12 @@ import java.util.Optional;
  * @param vexFiles         OpenVEX documents, relative to the root
  * @param baseline         the baseline to compare with (new / outstanding / fixed findings, drift); with
  *                         {@code newFindingsOnly} only findings outside it count
+ * @param reference        fingerprints of a reference run's findings (for example the last successful build's
+ *                         report); with {@code newFindingsOnly}, findings with these fingerprints do not count either
  */
 public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
-        List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline) {
+        List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline,
+        Set<String> reference) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
@@ -32,6 +36,14 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
         trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
         vexFiles = List.copyOf(vexFiles);
         Objects.requireNonNull(baseline, "baseline");
+        reference = Set.copyOf(reference);
+    }
+
+    /** A request with scan reports and a baseline, without a reference run. */
+    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
+            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles,
+            final Optional<BaselineReference> baseline) {
+        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, Set.of());
     }
 
     /** A request with scan reports and without a baseline. */
@@ -52,12 +64,12 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
     }
 
     /** The same request with scan reports, Trivy ignore files and VEX documents. */
@@ -69,6 +81,12 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
     /** The same request compared with a baseline. */
     public GateRequest withBaseline(final BaselineReference reference) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
-                Optional.of(reference));
+                Optional.of(reference), this.reference);
+    }
+
+    /** The same request with a reference run's fingerprints (findings with them are not new). */
+    public GateRequest withReference(final Set<String> fingerprints) {
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                fingerprints);
     }
 }

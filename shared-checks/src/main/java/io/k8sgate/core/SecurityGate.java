@@ -129,6 +129,11 @@ public final class SecurityGate {
             }
         }
 
+        if (!request.reference().isEmpty()) {
+            Set<String> union = new java.util.HashSet<>(reference);
+            union.addAll(request.reference());
+            reference = union;
+        }
         Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, reference);
         List<ResourceRef> resources = loaded.objects().stream().map(K8sObject::ref).toList();
         return new GateRun(new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(),

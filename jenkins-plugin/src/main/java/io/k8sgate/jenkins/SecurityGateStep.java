@@ -1,0 +1,212 @@
+package io.k8sgate.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.k8sgate.core.model.Severity;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code k8sSecurityGate}: checks Kubernetes manifests in the workspace and sets the build result by policy. The
+ * parameters mirror the Maven goal; an empty value keeps what the policy file says.
+ */
+public class SecurityGateStep extends Step implements Serializable {
+    /** The function name in Pipeline scripts. */
+    public static final String FUNCTION_NAME = "k8sSecurityGate";
+    /** The workspace directory reports are written to when none is given. */
+    public static final String DEFAULT_REPORT_DIR = "k8s-security-reports";
+    /** The {@link #getBaseline()} value that takes the last successful build's report as the reference. */
+    public static final String LAST_SUCCESSFUL_BUILD = "lastSuccessfulBuild";
+    /** The {@link #getBaseline()} value that uses no reference at all. */
+    public static final String NO_BASELINE = "none";
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String manifests;
+    private String trivyReports = "";
+    private String policy = "";
+    private String failOn = "";
+    private String warnOn = "";
+    private @CheckForNull Boolean newFindingsOnly;
+    private String baseline = LAST_SUCCESSFUL_BUILD;
+    private @CheckForNull Boolean failOnInputError;
+    private boolean continueOnFailure;
+    private String reportDir = DEFAULT_REPORT_DIR;
+
+    /**
+     * Creates the step.
+     *
+     * @param manifests files, directories or globs relative to the workspace, separated by commas or new lines
+     */
+    @DataBoundConstructor
+    public SecurityGateStep(final String manifests) {
+        this.manifests = Util.fixNull(manifests).trim();
+    }
+
+    public String getManifests() {
+        return manifests;
+    }
+
+    public String getTrivyReports() {
+        return trivyReports;
+    }
+
+    /** Globs of Trivy JSON reports, relative to the workspace. */
+    @DataBoundSetter
+    public void setTrivyReports(final String trivyReports) {
+        this.trivyReports = Util.fixNull(trivyReports).trim();
+    }
+
+    public String getPolicy() {
+        return policy;
+    }
+
+    /** The policy file, relative to the workspace; empty uses {@code k8s-security.yaml} there, if present. */
+    @DataBoundSetter
+    public void setPolicy(final String policy) {
+        this.policy = Util.fixNull(policy).trim();
+    }
+
+    public String getFailOn() {
+        return failOn;
+    }
+
+    /** Overrides the policy's {@code failOn}: a severity or {@code NONE}; empty keeps the policy's. */
+    @DataBoundSetter
+    public void setFailOn(final String failOn) {
+        this.failOn = Util.fixNull(failOn).trim().toUpperCase(Locale.ROOT);
+    }
+
+    public String getWarnOn() {
+        return warnOn;
+    }
+
+    /** Overrides the policy's {@code warnOn}: a severity or {@code NONE}; empty keeps the policy's. */
+    @DataBoundSetter
+    public void setWarnOn(final String warnOn) {
+        this.warnOn = Util.fixNull(warnOn).trim().toUpperCase(Locale.ROOT);
+    }
+
+    public @CheckForNull Boolean getNewFindingsOnly() {
+        return newFindingsOnly;
+    }
+
+    /** Overrides the policy's {@code newFindingsOnly}; unset keeps the policy's. */
+    @DataBoundSetter
+    public void setNewFindingsOnly(final @CheckForNull Boolean newFindingsOnly) {
+        this.newFindingsOnly = newFindingsOnly;
+    }
+
+    public String getBaseline() {
+        return baseline;
+    }
+
+    /**
+     * The reference for new-findings-only gating: {@code lastSuccessfulBuild} (the default), {@code none}, or a JSON
+     * report in the workspace (relative path).
+     */
+    @DataBoundSetter
+    public void setBaseline(final String baseline) {
+        String b = Util.fixEmptyAndTrim(baseline);
+        this.baseline = b == null ? LAST_SUCCESSFUL_BUILD : b;
+    }
+
+    public @CheckForNull Boolean getFailOnInputError() {
+        return failOnInputError;
+    }
+
+    /** Overrides the policy's {@code failOnInputError}; unset keeps the policy's (fail closed by default). */
+    @DataBoundSetter
+    public void setFailOnInputError(final @CheckForNull Boolean failOnInputError) {
+        this.failOnInputError = failOnInputError;
+    }
+
+    public boolean isContinueOnFailure() {
+        return continueOnFailure;
+    }
+
+    /** When the gate fails, mark the build FAILURE and go on instead of stopping the Pipeline. */
+    @DataBoundSetter
+    public void setContinueOnFailure(final boolean continueOnFailure) {
+        this.continueOnFailure = continueOnFailure;
+    }
+
+    public String getReportDir() {
+        return reportDir;
+    }
+
+    /** The workspace directory the reports are written to. */
+    @DataBoundSetter
+    public void setReportDir(final String reportDir) {
+        String d = Util.fixEmptyAndTrim(reportDir);
+        this.reportDir = d == null ? DEFAULT_REPORT_DIR : d;
+    }
+
+    @Override
+    public StepExecution start(final StepContext context) {
+        return new SecurityGateExecution(context, this);
+    }
+
+    /** Declares the step, its function name and the Snippet Generator form. */
+    @Extension
+    @Symbol(FUNCTION_NAME)
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "K8s Security Gate: check Kubernetes manifests and gate the build";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, TaskListener.class);
+        }
+
+        public ListBoxModel doFillFailOnItems() {
+            return thresholds();
+        }
+
+        public ListBoxModel doFillWarnOnItems() {
+            return thresholds();
+        }
+
+        public FormValidation doCheckManifests(@QueryParameter final String value) {
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.error("Name the manifests to check, for example deploy/**/*.yaml")
+                    : FormValidation.ok();
+        }
+
+        private static ListBoxModel thresholds() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("(as the policy says)", "");
+            for (Severity s : Severity.values()) {
+                items.add(s.name(), s.name());
+            }
+            items.add("NONE (never)", "NONE");
+            return items;
+        }
+    }
+}

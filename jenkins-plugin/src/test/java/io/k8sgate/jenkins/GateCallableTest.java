@@ -1,0 +1,135 @@
+package io.k8sgate.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import io.k8sgate.core.policy.CiResult;
+import io.k8sgate.core.report.JsonReportReader;
+import io.k8sgate.core.report.ReportFiles;
+import io.k8sgate.core.report.ReportFormat;
+import io.k8sgate.fixtures.Fixtures;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent-side part without Jenkins: what it writes, what it sends back, what it refuses. */
+class GateCallableTest {
+    @TempDir
+    private Path workspace;
+
+    @Test
+    void shouldWriteReportsAndReturnTheMappedVerdict() throws Exception {
+        copy("samples/privileged");
+
+        GateResult result = new GateCallable(new SecurityGateStep("deploy"), Set.of()).invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.result()).isEqualTo(CiResult.FAILURE);
+        assertThat(result.abort()).isTrue();
+        assertThat(result.summary()).startsWith("K8s Security Gate FAIL: ").contains("finding(s) at or above failOn HIGH");
+        assertThat(result.console()).contains("K8S-WL-001");
+        Path reports = workspace.resolve(SecurityGateStep.DEFAULT_REPORT_DIR);
+        for (ReportFormat format : GateCallable.FORMATS) {
+            assertThat(reports.resolve(format.fileName())).isRegularFile();
+        }
+        assertThat(reports.resolve(ReportFiles.STYLESHEET)).isRegularFile();
+    }
+
+    @Test
+    void shouldReturnPlainValuesForPipelineScripts() throws Exception {
+        copy("samples/privileged");
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setFailOn("none");
+        step.setWarnOn("critical");
+
+        Map<String, Object> value = new GateCallable(step, Set.of()).invoke(workspace.toFile(), null).toStepValue();
+
+        assertThat(value).containsEntry("decision", "WARN").containsEntry("result", "UNSTABLE")
+                .containsEntry("resources", 1).containsEntry("inputErrors", 0).containsEntry("suppressed", 0)
+                .containsKeys("summary", "findings");
+        @SuppressWarnings("unchecked") // the step's value is built from plain maps
+        Map<String, Integer> counts = (Map<String, Integer>) value.get("counts");
+        assertThat(counts).containsOnlyKeys("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
+        assertThat(counts.get("CRITICAL")).isPositive();
+        assertThat(value.get("total")).isEqualTo(counts.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void shouldNotCountFindingsOfTheReferenceWhenNewFindingsOnly() throws Exception {
+        copy("samples/privileged");
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        GateResult first = new GateCallable(step, Set.of()).invoke(workspace.toFile(), null);
+        Set<String> reference;
+        try (InputStream in = Files.newInputStream(
+                workspace.resolve(SecurityGateStep.DEFAULT_REPORT_DIR).resolve(ReportFormat.JSON.fileName()))) {
+            reference = JsonReportReader.fingerprints(in, "first report");
+        }
+        step.setNewFindingsOnly(true);
+
+        GateResult second = new GateCallable(step, reference).invoke(workspace.toFile(), null);
+
+        assertThat(first.status()).isEqualTo("FAIL");
+        assertThat(second.status()).isEqualTo("PASS");
+    }
+
+    @Test
+    void shouldStopWithoutStackTraceWhenThresholdIsUnknown() {
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setWarnOn("SEVERE");
+
+        assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> new GateCallable(step, Set.of()).invoke(workspace.toFile(), null))
+                .withMessageContaining("'SEVERE' is not a threshold");
+    }
+
+    @Test
+    void shouldRefuseReportDirectoryOutsideTheWorkspace() {
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setReportDir("../elsewhere");
+
+        assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> new GateCallable(step, Set.of()).invoke(workspace.toFile(), null))
+                .withMessageContaining("outside the workspace");
+    }
+
+    @Test
+    void shouldRefusePolicyFileThatDoesNotExist() {
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setPolicy("missing.yaml");
+
+        assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> new GateCallable(step, Set.of()).invoke(workspace.toFile(), null))
+                .withMessageContaining("policy 'missing.yaml' is not a file in the workspace");
+    }
+
+    @Test
+    void shouldSplitManifestsOnCommasAndNewLines() {
+        assertThat(GateCallable.globs(" deploy, rbac/*.yaml\n\nk8s/**/*.yml ,"))
+                .containsExactly("deploy", "rbac/*.yaml", "k8s/**/*.yml");
+    }
+
+    @Test
+    void shouldUseDefaultsForEmptyParameters() {
+        SecurityGateStep step = new SecurityGateStep(" deploy ");
+        step.setBaseline(" ");
+        step.setReportDir("");
+        step.setFailOn(null);
+
+        assertThat(step.getManifests()).isEqualTo("deploy");
+        assertThat(step.getBaseline()).isEqualTo(SecurityGateStep.LAST_SUCCESSFUL_BUILD);
+        assertThat(step.getReportDir()).isEqualTo(SecurityGateStep.DEFAULT_REPORT_DIR);
+        assertThat(step.getFailOn()).isEmpty();
+        assertThat(step.getNewFindingsOnly()).isNull();
+        assertThat(step.getFailOnInputError()).isNull();
+    }
+
+    private void copy(final String fixture) throws Exception {
+        new FilePath(Fixtures.path(fixture).toFile()).copyRecursiveTo(new FilePath(workspace.resolve("deploy").toFile()));
+    }
+}
