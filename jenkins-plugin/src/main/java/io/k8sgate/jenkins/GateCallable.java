@@ -57,15 +57,12 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         if (!reports.startsWith(root)) {
             throw new AbortException("reportDir '" + step.getReportDir() + "' is outside the workspace");
         }
-        if (!step.getTrivyReports().isEmpty()) {
-            throw new AbortException("trivyReports: this version of the engine does not read image scan reports yet; "
-                    + "remove the parameter");
-        }
         try {
             SecurityGate gate = new SecurityGate();
             Policy policy = overrides().applyTo(policy(root, gate));
             GateOutcome outcome = gate.run(new GateRequest(root, globs(step.getManifests()), policy,
-                    Clock.systemUTC(), reference));
+                    Clock.systemUTC()).withTrivy(globs(step.getTrivyReports()), List.of(), List.of())
+                    .withReference(reference));
             ReportFiles.write(outcome, FORMATS, reports);
             return GateResult.of(outcome, BuildResultMapping.of(outcome.decision(), step.isContinueOnFailure()),
                     ConsoleSummary.render(outcome, LOGGED_FINDINGS));

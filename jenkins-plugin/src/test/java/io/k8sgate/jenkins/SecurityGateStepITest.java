@@ -106,6 +106,24 @@ class SecurityGateStepITest {
     }
 
     @Test
+    void shouldGateOnTrivyReportsFoundByGlob() throws Exception {
+        WorkflowJob job = job("trivy", """
+                node {
+                    def gate = k8sSecurityGate manifests: 'deploy/src/main/k8s', trivyReports: 'deploy/scans/*.json',
+                            continueOnFailure: true
+                    echo "critical: ${gate.counts.CRITICAL}"
+                }
+                """);
+        copyInto(j.jenkins.getWorkspaceFor(job), "samples/image-app");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("K8S-IMG-001", run);
+        j.assertLogNotContains("critical: 0", run);
+        assertThat(run.getAction(SecurityGateAction.class).getCounted().get("CRITICAL")).isPositive();
+    }
+
+    @Test
     void shouldMarkFailureAndContinueWhenAsked() throws Exception {
         WorkflowJob job = job("continue", """
                 node {

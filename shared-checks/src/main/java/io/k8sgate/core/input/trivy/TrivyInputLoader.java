@@ -34,7 +34,7 @@ public final class TrivyInputLoader {
             final List<String> vexFiles, final LocalDate today, final Consumer<Diagnostic> diagnostics) {
         Path base = root.toAbsolutePath().normalize();
         List<TrivyDocument> docs = new ArrayList<>();
-        for (String r : reports) {
+        for (String r : expandGlobs(base, reports, diagnostics)) {
             resolve(base, r, "trivy-report", diagnostics).ifPresent(p -> {
                 try {
                     docs.add(reader.read(p, r));
@@ -63,6 +63,37 @@ public final class TrivyInputLoader {
                     diagnostics)));
         }
         return new TrivyReports(docs, ignores, vex, today);
+    }
+
+    /**
+     * Report names as given, with glob patterns ({@code scans/**}{@code /*.json}) replaced by the matching files below
+     * the root, sorted; a pattern that matches nothing is a warning (a scan step may legitimately produce none).
+     */
+    static List<String> expandGlobs(final Path base, final List<String> names,
+            final Consumer<Diagnostic> diagnostics) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            if (name.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+                out.add(name);
+                continue;
+            }
+            java.nio.file.PathMatcher matcher = base.getFileSystem().getPathMatcher("glob:" + name.replace('\\',
+                    '/'));
+            List<String> matched = new ArrayList<>();
+            try (java.util.stream.Stream<Path> files = Files.walk(base)) {
+                files.filter(Files::isRegularFile).map(base::relativize).filter(matcher::matches)
+                        .map(rel -> rel.toString().replace('\\', '/')).sorted().forEach(matched::add);
+            } catch (IOException e) {
+                diagnostics.accept(Diagnostic.error("trivy-report", Location.ofFile(name), "Cannot expand the "
+                        + "pattern: " + e));
+            }
+            if (matched.isEmpty()) {
+                diagnostics.accept(Diagnostic.warning("trivy-report", Location.ofFile(name),
+                        "The pattern matched no scan report"));
+            }
+            out.addAll(matched);
+        }
+        return out;
     }
 
     private static Optional<String> text(final Path base, final String name, final String code,
