@@ -1,0 +1,100 @@
+package io.k8sgate.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark command: every figure of BENCHMARKS.md in one run. Each part runs in its own JVM so that one part's
+ * heap and JIT state do not colour another's, and the Trivy part runs under a 256 MB heap to show that memory follows
+ * findings, not input bytes.
+ *
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [--quick]} from the project root (the CLI start-up part
+ * needs {@code cli/target/k8s-security.jar}). JMH microbenchmarks run separately:
+ * {@code java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main}.
+ */
+public final class BenchmarkSuite {
+    private static final int CLI_RUNS = 7;
+
+    private BenchmarkSuite() {
+    }
+
+    /** Runs every part. */
+    public static void main(final String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        System.out.printf(Locale.ROOT, "K8s Security Gate benchmarks: Java %s, %d cores%n%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.println("== Manifests: whole gate vs parsing the same YAML with the same parser");
+        child(List.of(), ScaleBenchmark.class, quick ? List.of("100", "1000") : List.of("100", "1000", "10000",
+                "50000"));
+        System.out.println("\n== Trivy reports under a 256 MB heap: ingestion speed vs Jackson's raw token stream");
+        child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10") : List.of("1", "10",
+                "100"));
+        System.out.println("\n== RBAC: time per binding as bindings grow (flat = linear)");
+        child(List.of(), RbacBenchmark.class, quick ? List.of("2500", "5000") : List.of("2500", "5000", "10000",
+                "20000"));
+        System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");
+        cliStartup();
+    }
+
+    private static void child(final List<String> jvmArgs, final Class<?> main, final List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(args);
+        int code = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException(main.getSimpleName() + " exited with " + code);
+        }
+    }
+
+    private static void cliStartup() throws IOException, InterruptedException {
+        Path jar = Paths.get("cli/target/k8s-security.jar");
+        if (!Files.isRegularFile(jar)) {
+            System.out.println("cli/target/k8s-security.jar not found: run from the project root after "
+                    + "./mvnw -DskipTests package");
+            return;
+        }
+        Path repo = Files.createTempDirectory("k8sgate-cli-bench");
+        ManifestGenerator.generate(repo, 20, 3);
+        String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        double version = median(List.of(javaBin, "-version"));
+        double cli = median(List.of(javaBin, "-jar", jar.toString(), "check", "--root", repo.toString()));
+        double cds = median(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar",
+                jar.toString(), "check", "--root", repo.toString()));
+        System.out.printf(Locale.ROOT, "%-44s %8.0f ms%n", "java -version", version);
+        System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "k8s-security check (20 manifests)", cli,
+                cli - version);
+        System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "same, C1 only + serial GC (short runs)", cds,
+                cds - version);
+        try (var files = Files.walk(repo)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The median wall time of {@link #CLI_RUNS} runs of a command, after one unmeasured run. */
+    private static double median(final List<String> command) throws IOException, InterruptedException {
+        double[] times = new double[CLI_RUNS];
+        for (int i = -1; i < CLI_RUNS; i++) {
+            long start = System.nanoTime();
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+            if (i >= 0) {
+                times[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(times);
+        return times[CLI_RUNS / 2];
+    }
+}
