@@ -358,6 +358,7 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append("<h2 id=\"k8sgate-images-title\">Vulnerabilities by image</h2>\n<p>").append(total)
                     .append(" vulnerabilities in ").append(v.images().size()).append(" image(s); ").append(fixable)
                     .append(" can be fixed by upgrading a package.</p>\n");
+            workloadTable();
             int index = 0;
             for (ReportView.Group g : v.images()) {
                 Set<String> workloads = g.union(FindingProperties.WORKLOADS, FindingProperties.SEPARATOR);
@@ -389,6 +390,29 @@ public final class HtmlReportWriter implements ReportWriter {
                 h.append("</tbody></table>\n</details>\n");
             }
             h.append("</section>\n");
+        }
+
+        /** One row per workload: which images it runs and how many of their vulnerabilities, by severity. */
+        private void workloadTable() {
+            List<ReportView.Group> workloads = v.workloads();
+            if (workloads.isEmpty()) {
+                return;
+            }
+            h.append("<h3>By workload</h3>\n");
+            tableStart("workloads", "Workload", "Images", "CRITICAL", "HIGH", "MEDIUM", "LOW", "Fixable");
+            for (ReportView.Group g : workloads) {
+                Map<Severity, Integer> c = g.counts();
+                long fixable = g.findings().stream()
+                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+                h.append("<tr><th scope=\"row\">").append(e(g.key())).append("</th><td><code class=\"image\">")
+                        .append(e(String.join(", ", g.union(FindingProperties.IMAGE, FindingProperties.SEPARATOR))))
+                        .append("</code></td><td>").append(c.getOrDefault(Severity.CRITICAL, 0)).append("</td><td>")
+                        .append(c.getOrDefault(Severity.HIGH, 0)).append("</td><td>")
+                        .append(c.getOrDefault(Severity.MEDIUM, 0)).append("</td><td>")
+                        .append(c.getOrDefault(Severity.LOW, 0)).append("</td><td>").append(fixable)
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n<h3>By image</h3>\n");
         }
 
         private void subjects() {

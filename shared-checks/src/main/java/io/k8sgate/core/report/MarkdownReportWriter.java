@@ -243,6 +243,14 @@ public final class MarkdownReportWriter implements ReportWriter {
                         + Text.md(String.join(", ", g.union(FindingProperties.WORKLOADS,
                         FindingProperties.SEPARATOR))) + " |\n";
             }).toList());
+            md.append("\n| Workload | CRITICAL | HIGH | MEDIUM | LOW | Fixable |\n|---|---:|---:|---:|---:|---:|\n");
+            rows(v.workloads().stream().map(g -> {
+                Map<Severity, Integer> c = g.counts();
+                long fixable = g.findings().stream()
+                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+                return "| " + Text.md(g.key()) + " | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
+                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " |\n";
+            }).toList());
             List<Finding> serious = v.images().stream().flatMap(g -> g.findings().stream())
                     .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER)
                     .toList();

@@ -101,6 +101,29 @@ final class ReportView {
         return images;
     }
 
+    /**
+     * The same vulnerabilities grouped by the workload that runs the image (a finding appears under every workload
+     * that deploys its image), worst workload first, then by name.
+     */
+    List<Group> workloads() {
+        Map<String, List<Finding>> byWorkload = new LinkedHashMap<>();
+        for (Group image : images) {
+            for (Finding f : image.findings()) {
+                for (String w : listProperty(f, FindingProperties.WORKLOADS, FindingProperties.SEPARATOR)) {
+                    byWorkload.computeIfAbsent(w, k -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        byWorkload.forEach((w, list) -> {
+            List<Finding> sorted = new ArrayList<>(list);
+            sorted.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+            groups.add(new Group(w, sorted));
+        });
+        groups.sort(Comparator.comparing(Group::worst).thenComparing(Group::key));
+        return groups;
+    }
+
     /** RBAC findings grouped by subject, worst subject first. */
     List<Group> subjects() {
         return subjects;
