@@ -36,6 +36,15 @@ public record Finding(String checkId, String title, Severity severity, Category 
         List<String> references, Map<String, List<String>> equivalents, String fingerprint,
         Optional<Suppression> suppression, Map<String, String> properties) {
 
+    /** One digest per thread: looking the algorithm up for every finding costs more than hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    });
+
     public Finding {
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(title, "title");
@@ -71,12 +80,8 @@ public record Finding(String checkId, String title, Severity severity, Category 
             final String fieldPath) {
         String key = String.join("\u001f", checkId, resource.kind(), resource.namespace(), resource.name(),
                 container, fieldPath);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        byte[] digest = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
     }
 
     /** True when a suppression applies. */
