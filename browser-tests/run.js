@@ -371,7 +371,9 @@ async function main() {
       await assertCounts(page);
       assert.deepStrictEqual(await page.locator('#k8sgate-baseline .tile').allInnerTexts()
         .then((ts) => ts.map((t) => t.replace(/\s+/g, ' '))), ['4 new', '7 outstanding', '2 fixed', '4 changes']);
-      assert.strictEqual(await page.locator('#k8sgate-images tbody tr').count(), 3, 'vulnerability rows');
+      assert.strictEqual(await page.locator('#k8sgate-images table.vulns tbody tr').count(), 3, 'vulnerability rows');
+      assert.strictEqual(await page.locator('#k8sgate-images table.workloads tbody tr').count(), 2,
+        'one row per workload that runs a vulnerable image');
       assert.deepStrictEqual(await page.locator('#k8sgate-rbac details.group').nth(1).locator('.path-steps li')
         .count(), 5, 'escalation steps');
       for (const link of await page.locator('nav.toc a').all()) {
