@@ -1,10 +1,15 @@
 package io.k8sgate.jenkins;
 
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
+import io.k8sgate.baseline.git.GitStore;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.baseline.BaselineReference;
+import io.k8sgate.core.baseline.BaselineStore;
+import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.policy.BuildResultMapping;
 import io.k8sgate.core.policy.ConfigurationException;
@@ -24,8 +29,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -44,10 +51,31 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
 
     private final SecurityGateStep step;
     private final TreeSet<String> reference;
+    private final TreeMap<String, String> gitCredentials;
 
-    GateCallable(final SecurityGateStep step, final Set<String> reference) {
+    GateCallable(final SecurityGateStep step, final Set<String> reference, final Map<String, String> gitCredentials) {
         this.step = step;
         this.reference = new TreeSet<>(reference);
+        this.gitCredentials = new TreeMap<>(gitCredentials);
+    }
+
+    /** The Git store's credential variables from the build's environment (for example from withCredentials). */
+    static Map<String, String> gitCredentials(final Map<String, String> env) {
+        Map<String, String> out = new TreeMap<>();
+        for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE)) {
+            if (env != null && env.get(name) != null) {
+                out.put(name, env.get(name));
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code baseline} names a baseline store: a Git location, or a directory in the workspace. */
+    static boolean isStore(final String baseline, final FilePath workspace) throws IOException, InterruptedException {
+        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {
+            return false;
+        }
+        return GitStore.isGitLocation(baseline) || workspace.child(baseline).isDirectory();
     }
 
     @Override
@@ -60,15 +88,35 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         try {
             SecurityGate gate = new SecurityGate();
             Policy policy = overrides().applyTo(policy(root, gate));
-            GateOutcome outcome = gate.run(new GateRequest(root, globs(step.getManifests()), policy,
-                    Clock.systemUTC()).withTrivy(globs(step.getTrivyReports()), List.of(), List.of())
-                    .withReference(reference));
+            GateRequest request = new GateRequest(root, globs(step.getManifests()), policy, Clock.systemUTC())
+                    .withTrivy(globs(step.getTrivyReports()), List.of(), List.of()).withReference(reference);
+            Optional<BaselineStore> store = store(root);
+            if (store.isPresent()) {
+                request = request.withBaseline(BaselineReference.latest(store.get()));
+            }
+            GateOutcome outcome = gate.run(request);
             ReportFiles.write(outcome, FORMATS, reports);
             return GateResult.of(outcome, BuildResultMapping.of(outcome.decision(), step.isContinueOnFailure()),
                     ConsoleSummary.render(outcome, LOGGED_FINDINGS));
         } catch (ConfigurationException | InputException e) {
             throw new AbortException("K8s Security Gate configuration or input error: " + e.getMessage());
         }
+    }
+
+    /** The baseline store the step names, opened on the agent; empty for a build or report reference. */
+    private Optional<BaselineStore> store(final Path root) throws AbortException {
+        String baseline = step.getBaseline();
+        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {
+            return Optional.empty();
+        }
+        if (GitStore.isGitLocation(baseline)) {
+            return Optional.of(new GitStore(baseline, GitStore.DEFAULT_BRANCH, gitCredentials));
+        }
+        Path dir = root.resolve(baseline).normalize();
+        if (!dir.startsWith(root)) {
+            throw new AbortException("baseline '" + baseline + "' is outside the workspace");
+        }
+        return Files.isDirectory(dir) ? Optional.of(new DirectoryStore(dir)) : Optional.empty();
     }
 
     private Policy policy(final Path root, final SecurityGate gate) throws AbortException {

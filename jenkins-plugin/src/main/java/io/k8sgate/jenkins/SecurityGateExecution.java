@@ -2,6 +2,7 @@ package io.k8sgate.jenkins;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -45,7 +46,8 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         TaskListener listener = getContext().get(TaskListener.class);
 
         Set<String> reference = reference(run, workspace, listener);
-        GateResult result = workspace.act(new GateCallable(step, reference));
+        EnvVars env = getContext().get(EnvVars.class);
+        GateResult result = workspace.act(new GateCallable(step, reference, GateCallable.gitCredentials(env)));
         listener.getLogger().print(result.console());
 
         FilePath reports = workspace.child(step.getReportDir());
@@ -91,6 +93,10 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             throws IOException, InterruptedException {
         String baseline = step.getBaseline();
         if (SecurityGateStep.NO_BASELINE.equals(baseline)) {
+            return Set.of();
+        }
+        if (GateCallable.isStore(baseline, workspace)) {
+            // a baseline store (directory or Git) is read on the agent, next to the inputs
             return Set.of();
         }
         if (!SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {

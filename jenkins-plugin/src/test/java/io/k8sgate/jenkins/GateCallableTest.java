@@ -27,7 +27,7 @@ class GateCallableTest {
     void shouldWriteReportsAndReturnTheMappedVerdict() throws Exception {
         copy("samples/privileged");
 
-        GateResult result = new GateCallable(new SecurityGateStep("deploy"), Set.of()).invoke(workspace.toFile(), null);
+        GateResult result = new GateCallable(new SecurityGateStep("deploy"), Set.of(), Map.of()).invoke(workspace.toFile(), null);
 
         assertThat(result.status()).isEqualTo("FAIL");
         assertThat(result.result()).isEqualTo(CiResult.FAILURE);
@@ -48,7 +48,7 @@ class GateCallableTest {
         step.setFailOn("none");
         step.setWarnOn("critical");
 
-        Map<String, Object> value = new GateCallable(step, Set.of()).invoke(workspace.toFile(), null).toStepValue();
+        Map<String, Object> value = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null).toStepValue();
 
         assertThat(value).containsEntry("decision", "WARN").containsEntry("result", "UNSTABLE")
                 .containsEntry("resources", 1).containsEntry("inputErrors", 0).containsEntry("suppressed", 0)
@@ -61,10 +61,29 @@ class GateCallableTest {
     }
 
     @Test
+    void shouldCompareWithABaselineStoreInTheWorkspace() throws Exception {
+        copy("samples/privileged");
+        Path store = workspace.resolve("baselines");
+        new io.k8sgate.core.Baselines(new io.k8sgate.core.SecurityGate()).record(
+                io.k8sgate.core.GateRequest.of(workspace, java.util.List.of("deploy")),
+                new io.k8sgate.core.baseline.DirectoryStore(store),
+                new io.k8sgate.core.Baselines.RecordOptions(true, java.util.Optional.of("1"),
+                        java.util.Optional.empty()));
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setBaseline("baselines");
+        step.setNewFindingsOnly(true);
+
+        GateResult result = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("PASS");
+        assertThat(result.console()).contains("Compared with");
+    }
+
+    @Test
     void shouldNotCountFindingsOfTheReferenceWhenNewFindingsOnly() throws Exception {
         copy("samples/privileged");
         SecurityGateStep step = new SecurityGateStep("deploy");
-        GateResult first = new GateCallable(step, Set.of()).invoke(workspace.toFile(), null);
+        GateResult first = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
         Set<String> reference;
         try (InputStream in = Files.newInputStream(
                 workspace.resolve(SecurityGateStep.DEFAULT_REPORT_DIR).resolve(ReportFormat.JSON.fileName()))) {
@@ -72,7 +91,7 @@ class GateCallableTest {
         }
         step.setNewFindingsOnly(true);
 
-        GateResult second = new GateCallable(step, reference).invoke(workspace.toFile(), null);
+        GateResult second = new GateCallable(step, reference, Map.of()).invoke(workspace.toFile(), null);
 
         assertThat(first.status()).isEqualTo("FAIL");
         assertThat(second.status()).isEqualTo("PASS");
@@ -84,7 +103,7 @@ class GateCallableTest {
         step.setWarnOn("SEVERE");
 
         assertThatExceptionOfType(AbortException.class)
-                .isThrownBy(() -> new GateCallable(step, Set.of()).invoke(workspace.toFile(), null))
+                .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
                 .withMessageContaining("'SEVERE' is not a threshold");
     }
 
@@ -94,7 +113,7 @@ class GateCallableTest {
         step.setReportDir("../elsewhere");
 
         assertThatExceptionOfType(AbortException.class)
-                .isThrownBy(() -> new GateCallable(step, Set.of()).invoke(workspace.toFile(), null))
+                .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
                 .withMessageContaining("outside the workspace");
     }
 
@@ -104,7 +123,7 @@ class GateCallableTest {
         step.setPolicy("missing.yaml");
 
         assertThatExceptionOfType(AbortException.class)
-                .isThrownBy(() -> new GateCallable(step, Set.of()).invoke(workspace.toFile(), null))
+                .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
                 .withMessageContaining("policy 'missing.yaml' is not a file in the workspace");
     }
 
