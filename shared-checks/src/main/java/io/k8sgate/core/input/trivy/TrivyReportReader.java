@@ -365,7 +365,7 @@ public final class TrivyReportReader {
                     case "Target" -> target = text();
                     case "Class" -> resultClass = text();
                     case "Type" -> type = text();
-                    case "Vulnerabilities" -> eachObject(n -> vulns.add(Findings.vulnerability(n, shared)));
+                    case "Vulnerabilities" -> eachVulnerability(vulns);
                     case "Misconfigurations" -> eachObject(n -> misconfs.add(Findings.misconfiguration(n)));
                     case "Secrets" -> eachObject(n -> secrets.add(Findings.secret(n)));
                     case "Licenses" -> eachObject(n -> licenses.add(Findings.license(n)));
@@ -373,6 +373,21 @@ public final class TrivyReportReader {
                 }
             }
             return new ScanResult(target, resultClass, type, vulns, misconfs, secrets, licenses);
+        }
+
+        /** Vulnerabilities are most of a large report: they are read from the token stream with no tree. */
+        private void eachVulnerability(final List<Vulnerability> sink) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.START_OBJECT) {
+                    sink.add(VulnerabilityReader.read(p, shared));
+                } else {
+                    p.skipChildren();
+                }
+            }
         }
 
         private void eachObject(final java.util.function.Consumer<JsonNode> sink) throws IOException {
