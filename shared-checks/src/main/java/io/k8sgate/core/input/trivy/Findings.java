@@ -1,53 +1,11 @@
 package io.k8sgate.core.input.trivy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 
 /** Turns one finding object of a Trivy JSON report into our model. */
 final class Findings {
     private Findings() {
-    }
-
-    static Vulnerability vulnerability(final JsonNode n) {
-        return vulnerability(n, new Interner());
-    }
-
-    /** A vulnerability whose repeated parts are shared through {@code shared}. */
-    static Vulnerability vulnerability(final JsonNode n, final Interner shared) {
-        Map<String, TrivySeverity> vendors = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("VendorSeverity").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            vendors.put(shared.of(e.getKey()), e.getValue().isNumber()
-                    ? TrivySeverity.ofVendorLevel(e.getValue().asInt()) : TrivySeverity.parse(e.getValue().asText("")));
-        }
-        Map<String, Cvss> cvss = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("CVSS").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode c = e.getValue();
-            cvss.put(shared.of(e.getKey()), shared.of(new Cvss(score(c.path("V2Score")), shared.of(text(c,
-                    "V2Vector")), score(c.path("V3Score")), shared.of(text(c, "V3Vector")), score(c.path("V40Score")),
-                    shared.of(text(c, "V40Vector")))));
-        }
-        return new Vulnerability(text(n, "VulnerabilityID"), shared.of(text(n, "PkgName")),
-                shared.of(text(n, "PkgPath")), shared.of(purl(n)), shared.of(text(n, "InstalledVersion")),
-                shared.of(text(n, "FixedVersion")), shared.of(text(n, "Status")),
-                TrivySeverity.parse(text(n, "Severity")), shared.of(text(n, "SeveritySource")),
-                shared.of(Map.copyOf(vendors)), shared.of(Map.copyOf(cvss)), shared.of(text(n, "Title")),
-                text(n, "PrimaryURL"));
-    }
-
-    private static String purl(final JsonNode n) {
-        String purl = n.path("PkgIdentifier").path("PURL").asText("");
-        if (purl.isEmpty()) {
-            purl = n.path("PkgRef").asText("");
-        }
-        if (purl.isEmpty() && n.path("Ref").asText("").startsWith("pkg:")) {
-            purl = n.path("Ref").asText("");
-        }
-        return purl;
     }
 
     static Misconfiguration misconfiguration(final JsonNode n) {
