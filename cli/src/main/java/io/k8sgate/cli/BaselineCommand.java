@@ -5,6 +5,7 @@ import io.k8sgate.cluster.LiveCluster;
 import io.k8sgate.cluster.RollbackAction;
 import io.k8sgate.core.Baselines;
 import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.Baseline;
@@ -19,8 +20,6 @@ import io.k8sgate.core.baseline.ManifestExport;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.GateStatus;
-import io.k8sgate.core.policy.Policy;
-import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.report.ConsoleSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,20 +97,10 @@ final class BaselineCommand implements Callable<Integer> {
         Path policy;
 
         GateRequest request(final Path base) {
-            PolicyLoader loader = new PolicyLoader(new SecurityGate().checkIds());
-            Policy chosen = Policy.DEFAULT;
-            Path implicit = base.resolve("k8s-security.yaml");
-            if (policy != null) {
-                Path file = policy.toAbsolutePath();
-                if (!Files.isRegularFile(file)) {
-                    throw new ConfigurationException(Location.ofFile(policy.toString()),
-                            "The policy file does not exist");
-                }
-                chosen = loader.load(file);
-            } else if (Files.isRegularFile(implicit)) {
-                chosen = loader.load(implicit);
-            }
-            return GateRequest.of(base, paths.isEmpty() ? List.of(".") : paths).withPolicy(chosen);
+            GateOptions options = new GateOptions(base, paths.isEmpty() ? List.of(".") : paths, List.of(), List.of(),
+                    List.of(), Optional.ofNullable(policy).map(Path::toAbsolutePath), Optional.empty(),
+                    Optional.empty(), Optional.empty(), false);
+            return options.toRequest(new SecurityGate().checkIds(), java.time.Clock.systemUTC());
         }
     }
 

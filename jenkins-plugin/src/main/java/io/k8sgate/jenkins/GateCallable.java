@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
 import io.k8sgate.baseline.git.GitStore;
+import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
@@ -13,9 +14,6 @@ import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.policy.BuildResultMapping;
 import io.k8sgate.core.policy.ConfigurationException;
-import io.k8sgate.core.policy.Policy;
-import io.k8sgate.core.policy.PolicyLoader;
-import io.k8sgate.core.policy.PolicyOverrides;
 import io.k8sgate.core.report.ConsoleSummary;
 import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
@@ -87,9 +85,14 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         }
         try {
             SecurityGate gate = new SecurityGate();
-            Policy policy = overrides().applyTo(policy(root, gate));
-            GateRequest request = new GateRequest(root, globs(step.getManifests()), policy, Clock.systemUTC())
-                    .withTrivy(globs(step.getTrivyReports()), List.of(), List.of()).withReference(reference);
+            // the same options-to-request path as the CLI and the Maven goal, so all three decide alike
+            GateRequest request = new GateOptions(root, globs(step.getManifests()), globs(step.getTrivyReports()),
+                    List.of(), List.of(), policyFile(root), Optional.of(step.getFailOn()),
+                    Optional.of(step.getWarnOn()), Optional.ofNullable(step.getFailOnInputError()), false)
+                    .toRequest(gate.checkIds(), Clock.systemUTC()).withReference(reference);
+            if (step.getNewFindingsOnly() != null) {
+                request = request.withPolicy(request.policy().withNewFindingsOnly(step.getNewFindingsOnly()));
+            }
             Optional<BaselineStore> store = store(root);
             if (store.isPresent()) {
                 request = request.withBaseline(BaselineReference.latest(store.get()));
@@ -119,22 +122,16 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         return Files.isDirectory(dir) ? Optional.of(new DirectoryStore(dir)) : Optional.empty();
     }
 
-    private Policy policy(final Path root, final SecurityGate gate) throws AbortException {
-        PolicyLoader loader = new PolicyLoader(gate.checkIds());
+    /** The policy file the step names, which must lie in the workspace; empty for the implicit one. */
+    private Optional<Path> policyFile(final Path root) throws AbortException {
         if (step.getPolicy().isEmpty()) {
-            Path implicit = root.resolve("k8s-security.yaml");
-            return Files.isRegularFile(implicit) ? loader.load(implicit) : Policy.DEFAULT;
+            return Optional.empty();
         }
         Path file = root.resolve(step.getPolicy()).normalize();
         if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             throw new AbortException("policy '" + step.getPolicy() + "' is not a file in the workspace");
         }
-        return loader.load(file);
-    }
-
-    private PolicyOverrides overrides() {
-        return new PolicyOverrides(Optional.of(step.getFailOn()), Optional.of(step.getWarnOn()),
-                Optional.ofNullable(step.getNewFindingsOnly()), Optional.ofNullable(step.getFailOnInputError()));
+        return Optional.of(file);
     }
 
     static List<String> globs(final String text) {

@@ -1,15 +1,14 @@
 package io.k8sgate.core;
 
 import io.k8sgate.core.model.Location;
-import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Policy;
 import io.k8sgate.core.policy.PolicyLoader;
+import io.k8sgate.core.policy.PolicyOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -62,16 +61,10 @@ public record GateOptions(Path root, List<String> manifests, List<String> trivyR
      * @throws ConfigurationException when the policy file is missing or wrong, or an override is not a threshold
      */
     public GateRequest toRequest(final Set<String> knownCheckIds, final Clock clock) {
-        Policy policy = policy(knownCheckIds);
+        Policy policy = new PolicyOverrides(failOn, warnOn, Optional.empty(), failOnInputError)
+                .applyTo(policy(knownCheckIds));
         if (enableAll) {
             policy = policy.withEnableAll(true);
-        }
-        if (failOn.isPresent() || warnOn.isPresent()) {
-            policy = policy.withThresholds(failOn.isPresent() ? threshold("failOn", failOn.get()) : policy.failOn(),
-                    warnOn.isPresent() ? threshold("warnOn", warnOn.get()) : policy.warnOn());
-        }
-        if (failOnInputError.isPresent()) {
-            policy = policy.withFailOnInputError(failOnInputError.get());
         }
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles);
     }
@@ -91,14 +84,5 @@ public record GateOptions(Path root, List<String> manifests, List<String> trivyR
                     "The policy file does not exist");
         }
         return effectivePolicyFile().map(new PolicyLoader(knownCheckIds)::load).orElse(Policy.DEFAULT);
-    }
-
-    private static Optional<Severity> threshold(final String option, final String value) {
-        if ("NONE".equals(value.trim().toUpperCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        return Optional.of(Severity.parse(value).orElseThrow(() -> new ConfigurationException(
-                Location.ofFile("(option " + option + ")"), option + " must be CRITICAL, HIGH, MEDIUM, LOW, INFO "
-                        + "or NONE (got '" + value + "')")));
     }
 }
