@@ -15,6 +15,62 @@ final class Measure {
     record Result(double medianMillis, long peakHeapBytes) {
     }
 
+    /** Two measurements taken in turns, and the median of the ratios of each turn. */
+    record Comparison(Result baseline, Result candidate, double medianRatio) {
+    }
+
+    /**
+     * Measures a baseline and a candidate in alternating turns, so that both see the same machine state (a noisy
+     * neighbour or a frequency change hits both): first warm-up turns until both have run at least {@code minWarmups}
+     * times and {@code warmupMillis} have passed (the JIT compiler has then settled for inputs of any size), then
+     * {@code repeats} measured turns. The ratio is candidate time over baseline time per turn; its median is reported.
+     */
+    static Comparison compare(final int minWarmups, final long warmupMillis, final int repeats,
+            final Callable<?> baseline, final Callable<?> candidate) throws Exception {
+        long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000L;
+        for (int i = 0; i < minWarmups || System.nanoTime() < warmupEnd; i++) {
+            baseline.call();
+            candidate.call();
+        }
+        double[] baseTimes = new double[repeats];
+        double[] candidateTimes = new double[repeats];
+        double[] ratios = new double[repeats];
+        long basePeak = 0;
+        long candidatePeak = 0;
+        for (int i = 0; i < repeats; i++) {
+            Timed b = timed(baseline);
+            Timed c = timed(candidate);
+            baseTimes[i] = b.millis();
+            candidateTimes[i] = c.millis();
+            ratios[i] = c.millis() / b.millis();
+            basePeak = Math.max(basePeak, b.peakHeapBytes());
+            candidatePeak = Math.max(candidatePeak, c.peakHeapBytes());
+        }
+        return new Comparison(new Result(median(baseTimes), basePeak), new Result(median(candidateTimes),
+                candidatePeak), median(ratios));
+    }
+
+    private record Timed(double millis, long peakHeapBytes) {
+    }
+
+    private static Timed timed(final Callable<?> work) throws Exception {
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        Object result = work.call();
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (result == null) {
+            throw new IllegalStateException("benchmark work returned nothing");
+        }
+        return new Timed(millis, peakHeap());
+    }
+
+    private static double median(final double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     /** Runs {@code work} {@code repeats} times after {@code warmups} unmeasured runs. */
     static Result run(final int warmups, final int repeats, final Callable<?> work) throws Exception {
         for (int i = 0; i < warmups; i++) {

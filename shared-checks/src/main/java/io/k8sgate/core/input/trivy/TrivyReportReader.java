@@ -1,9 +1,11 @@
 package io.k8sgate.core.input.trivy;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.k8sgate.core.input.InputException;
@@ -37,7 +39,10 @@ import java.util.Set;
  */
 public final class TrivyReportReader {
     private static final int PEEK = 64;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int BUFFER = 1 << 16;
+    /** Scores are read with the fast double parser: a large report holds hundreds of thousands of them. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
 
     /** Reads a report file; {@code name} is how messages and findings name it. */
     public TrivyDocument read(final Path path, final String name) {
@@ -50,7 +55,7 @@ public final class TrivyReportReader {
 
     /** Reads a report from a stream (not closed here). */
     public TrivyDocument read(final InputStream stream, final String name) {
-        BufferedInputStream in = new BufferedInputStream(stream);
+        BufferedInputStream in = new BufferedInputStream(stream, BUFFER);
         int first = firstSignificantByte(in, name);
         if (first < 0) {
             throw new InputException(name, "is empty: not a Trivy report");
@@ -135,7 +140,7 @@ public final class TrivyReportReader {
         private final List<ScanResult> results = new ArrayList<>();
         private final List<ScanReport> resources = new ArrayList<>();
         private final CycloneDx cdx;
-        private final Interner shared = new Interner();
+        private final VulnerabilityReader vulnerabilityReader = new VulnerabilityReader();
         private final List<ScanReport> operatorItems = new ArrayList<>();
         private Optional<Integer> schemaVersion = Optional.empty();
         private boolean sawResults;
@@ -383,7 +388,7 @@ public final class TrivyReportReader {
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.START_OBJECT) {
-                    sink.add(VulnerabilityReader.read(p, shared));
+                    sink.add(vulnerabilityReader.read(p));
                 } else {
                     p.skipChildren();
                 }
