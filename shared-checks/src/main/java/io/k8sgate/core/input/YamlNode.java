@@ -1,14 +1,22 @@
 package io.k8sgate.core.input;
 
 import io.k8sgate.core.model.Location;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,29 +29,52 @@ public final class YamlNode {
     /** The shape of a node. */
     public enum Type { MAP, SEQUENCE, SCALAR, NULL, MISSING }
 
+    /** Mappings with more keys than this are looked up through an index instead of by scanning their keys. */
+    private static final int SCANNED_KEYS = 12;
+    private static final String[] NO_KEYS = {};
+    private static final YamlNode[] NO_NODES = {};
+    private static final int[] NO_HASHES = {};
+
     private final Type type;
     private final @Nullable YamlNode parent;
     private final @Nullable String key;
     private final int index;
-    private final Location location;
+    private final String file;
+    private final int line;
+    private final int column;
     private final @Nullable String scalar;
     private final boolean plain;
-    private @Nullable Map<String, YamlNode> entries;
+    /*
+     * A mapping keeps its keys, their hashes and its values in arrays in document order. Most mappings of a manifest
+     * have a few keys, so a lookup scans the hashes and confirms a match by reference (the parser shares key names
+     * with the constants checks look up, see KeyNames); large mappings also get an index. Only the parser changes a
+     * node, before the tree is handed to the checks (which may read it from several threads).
+     */
+    private String[] keys = NO_KEYS;
+    private int[] keyHashes = NO_HASHES;
+    private YamlNode[] values = NO_NODES;
+    private int entryCount;
+    private @Nullable Map<String, Integer> keyIndex;
     private @Nullable List<YamlNode> items;
     private boolean objectRoot;
 
     YamlNode(final Type type, final @Nullable YamlNode parent, final @Nullable String key, final int index,
             final Location location, final @Nullable String scalar, final boolean plain) {
+        this(type, parent, key, index, location.file(), location.line(), location.column(), scalar, plain);
+    }
+
+    private YamlNode(final Type type, final @Nullable YamlNode parent, final @Nullable String key, final int index,
+            final String file, final int line, final int column, final @Nullable String scalar, final boolean plain) {
         this.type = type;
         this.parent = parent;
         this.key = key;
         this.index = index;
-        this.location = location;
+        this.file = file;
+        this.line = line;
+        this.column = column;
         this.scalar = scalar;
         this.plain = plain;
-        if (type == Type.MAP) {
-            entries = new LinkedHashMap<>();
-        } else if (type == Type.SEQUENCE) {
+        if (type == Type.SEQUENCE) {
             items = new ArrayList<>();
         }
     }
@@ -88,19 +119,33 @@ public final class YamlNode {
      * not at the next line); for a missing node, the nearest existing ancestor.
      */
     public Location location() {
-        return location;
+        return new Location(file, line, column);
     }
 
     /** The mapping value under {@code name}, or a missing node. */
     public YamlNode get(final String name) {
-        if (entries != null) {
-            YamlNode value = entries.get(name);
-            if (value != null) {
-                return value;
+        int i = indexOf(name);
+        return i >= 0 ? values[i] : new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, false);
+    }
+
+    private int indexOf(final String name) {
+        int n = entryCount;
+        Map<String, Integer> ix = keyIndex;
+        if (ix != null) {
+            Integer i = ix.get(name);
+            return i == null ? -1 : i;
+        }
+        int hash = name.hashCode();
+        int[] h = keyHashes;
+        for (int i = 0; i < n; i++) {
+            if (h[i] == hash && (keys[i] == name || keys[i].equals(name))) {
+                return i;
             }
         }
-        return new YamlNode(Type.MISSING, this, name, -1, location, null, false);
+        return -1;
     }
+
+
 
     /** Follows a chain of mapping keys. */
     public YamlNode path(final String... names) {
@@ -116,7 +161,7 @@ public final class YamlNode {
         if (items != null && i >= 0 && i < items.size()) {
             return items.get(i);
         }
-        return new YamlNode(Type.MISSING, this, null, i, location, null, false);
+        return new YamlNode(Type.MISSING, this, null, i, file, line, column, null, false);
     }
 
     /** The elements of a sequence; empty for anything else. */
@@ -124,15 +169,15 @@ public final class YamlNode {
         return items == null ? List.of() : Collections.unmodifiableList(items);
     }
 
-    /** The entries of a mapping in document order; empty for anything else. */
+    /** The entries of a mapping in document order (a read-only view); empty for anything else. */
     public Map<String, YamlNode> entries() {
-        return entries == null ? Map.of() : Collections.unmodifiableMap(entries);
+        return entryCount == 0 ? Map.of() : new Entries();
     }
 
     /** The number of entries or elements. */
     public int size() {
-        if (entries != null) {
-            return entries.size();
+        if (type == Type.MAP) {
+            return entryCount;
         }
         return items == null ? 0 : items.size();
     }
@@ -198,8 +243,8 @@ public final class YamlNode {
 
     /** The mapping values or sequence elements, for walking a tree. */
     public List<YamlNode> children() {
-        if (entries != null) {
-            return List.copyOf(entries.values());
+        if (type == Type.MAP) {
+            return List.of(Arrays.copyOf(values, entryCount));
         }
         return elements();
     }
@@ -282,14 +327,39 @@ public final class YamlNode {
         return scalar;
     }
 
+    /** Sets the value of a key: a key already present keeps its place and takes the new value. */
     void put(final String name, final YamlNode value) {
-        if (entries != null) {
-            entries.put(name, value);
+        if (type != Type.MAP) {
+            return;
         }
+        int present = indexOf(name);
+        if (present >= 0) {
+            values[present] = value;
+            return;
+        }
+        if (entryCount == keys.length) {
+            int capacity = Math.max(4, entryCount * 2);
+            keys = Arrays.copyOf(keys, capacity);
+            keyHashes = Arrays.copyOf(keyHashes, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        keys[entryCount] = name;
+        keyHashes[entryCount] = name.hashCode();
+        values[entryCount] = value;
+        if (keyIndex != null) {
+            keyIndex.put(name, entryCount);
+        } else if (entryCount == SCANNED_KEYS) {
+            Map<String, Integer> ix = new HashMap<>();
+            for (int i = 0; i <= entryCount; i++) {
+                ix.put(keys[i], i);
+            }
+            keyIndex = ix;
+        }
+        entryCount++;
     }
 
     boolean containsKey(final String name) {
-        return entries != null && entries.containsKey(name);
+        return indexOf(name) >= 0;
     }
 
     void add(final YamlNode value) {
@@ -309,12 +379,13 @@ public final class YamlNode {
     YamlNode copyUnder(final @Nullable YamlNode newParent, final @Nullable String newKey, final int newIndex,
             final Location at) {
         YamlNode copy = new YamlNode(type, newParent, newKey, newIndex, at, scalar, plain);
-        if (entries != null) {
-            entries.forEach((k, v) -> copy.put(k, v.copyUnder(copy, k, -1, v.location)));
+        for (int i = 0; i < entryCount; i++) {
+            YamlNode v = values[i];
+            copy.put(keys[i], v.copyUnder(copy, keys[i], -1, v.location()));
         }
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {
-                copy.add(items.get(i).copyUnder(copy, null, i, items.get(i).location));
+                copy.add(items.get(i).copyUnder(copy, null, i, items.get(i).location()));
             }
         }
         return copy;
@@ -323,10 +394,8 @@ public final class YamlNode {
     /** Counts this node and everything below it. */
     long weight() {
         long total = 1;
-        if (entries != null) {
-            for (YamlNode v : entries.values()) {
-                total += v.weight();
-            }
+        for (int i = 0; i < entryCount; i++) {
+            total += values[i].weight();
         }
         if (items != null) {
             for (YamlNode v : items) {
@@ -338,6 +407,67 @@ public final class YamlNode {
 
     @Override
     public String toString() {
-        return type + "@" + location + (scalar != null ? "=" + scalar : "");
+        return type + "@" + location() + (scalar != null ? "=" + scalar : "");
+    }
+
+    /** The read-only, ordered view {@link #entries()} returns. */
+    private final class Entries extends AbstractMap<String, YamlNode> {
+        @Override
+        public int size() {
+            return entryCount;
+        }
+
+        @Override
+        public @Nullable YamlNode get(final @Nullable Object name) {
+            if (!(name instanceof String s)) {
+                return null;
+            }
+            int i = indexOf(s);
+            return i >= 0 ? values[i] : null;
+        }
+
+        @Override
+        public boolean containsKey(final @Nullable Object name) {
+            return name instanceof String s && indexOf(s) >= 0;
+        }
+
+        @Override
+        public void forEach(final BiConsumer<? super String, ? super YamlNode> action) {
+            for (int i = 0; i < entryCount; i++) {
+                action.accept(keys[i], values[i]);
+            }
+        }
+
+        @Override
+        public Set<Map.Entry<String, YamlNode>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return entryCount;
+                }
+
+                @Override
+                public Iterator<Map.Entry<String, YamlNode>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < entryCount;
+                        }
+
+                        @Override
+                        public Map.Entry<String, YamlNode> next() {
+                            if (next >= entryCount) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, YamlNode> e = new SimpleImmutableEntry<>(keys[next], values[next]);
+                            next++;
+                            return e;
+                        }
+                    };
+                }
+            };
+        }
     }
 }

@@ -295,7 +295,7 @@ public final class YamlParser {
             Frame parent = stack.peek();
             Location where = at(event);
             if (parent != null && parent.expectsKey()) {
-                parent.pendingKey = event.getValue();
+                parent.pendingKey = KeyNames.shared(event.getValue());
                 parent.pendingKeyLocation = where;
                 parent.pendingKeyIsMerge = MERGE_KEY.equals(event.getValue()) && event.isPlain();
                 parent.expectingValue = true;
@@ -332,7 +332,7 @@ public final class YamlParser {
             }
             Frame parent = stack.peek();
             if (parent != null && parent.expectsKey()) {
-                parent.pendingKey = target.text("");
+                parent.pendingKey = KeyNames.shared(target.text(""));
                 parent.pendingKeyLocation = where;
                 parent.pendingKeyIsMerge = false;
                 parent.expectingValue = true;

@@ -68,4 +68,63 @@ class YamlNodeTest {
         assertThat(List.of(root.get("a").size(), root.get("b").size(), root.get("zz").size()))
                 .containsExactly(4, 1, 0);
     }
+
+    @Test
+    void shouldOfferTheEntriesOfAMappingInDocumentOrderAsAReadOnlyMap() {
+        YamlNode root = parse("zeta: 1\nalpha: 2\nmid: {x: 3}\n");
+        Map<String, YamlNode> entries = root.entries();
+
+        assertThat(entries.keySet()).containsExactly("zeta", "alpha", "mid");
+        assertThat(entries).hasSize(3).containsKey("alpha").doesNotContainKey("beta");
+        assertThat(entries.containsKey(42)).isFalse();
+        assertThat(entries.get("mid")).isSameAs(root.get("mid"));
+        assertThat(entries.get("nothing")).isNull();
+        assertThat(entries.get(7)).isNull();
+        List<String> visited = new java.util.ArrayList<>();
+        entries.forEach((k, v) -> visited.add(k + "=" + v.text("map")));
+        assertThat(visited).containsExactly("zeta=1", "alpha=2", "mid=map");
+        var iterator = entries.entrySet().iterator();
+        for (int i = 0; i < 3; i++) {
+            iterator.next();
+        }
+        assertThat(iterator.hasNext()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(iterator::next)
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> entries.put("new", root))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(root.get("zeta").entries()).isEmpty();
+    }
+
+    @Test
+    void shouldFindEveryKeyOfALargeMappingAndKeepTheLastOfARepeatedOne() {
+        StringBuilder yaml = new StringBuilder("labels:\n");
+        for (int i = 0; i < 40; i++) {
+            yaml.append("  key-").append(i).append(": v").append(i).append('\n');
+        }
+        YamlNode labels = parse(yaml.toString()).get("labels");
+        for (int i = 0; i < 40; i++) {
+            assertThat(labels.get("key-" + i).text("")).isEqualTo("v" + i);
+            assertThat(labels.get(new String(("key-" + i).toCharArray())).text("")).isEqualTo("v" + i);
+        }
+        assertThat(labels.get("key-40").isMissing()).isTrue();
+        assertThat(labels.size()).isEqualTo(40);
+
+        List<io.k8sgate.core.model.Diagnostic> problems = new java.util.ArrayList<>();
+        YamlNode repeated = new YamlParser(LoaderLimits.DEFAULT).parse("r.yaml", "a: 1\nb: 2\na: 3\n",
+                problems::add).get(0).root().orElseThrow();
+        assertThat(problems).extracting(io.k8sgate.core.model.Diagnostic::code).containsExactly("yaml-duplicate-key");
+        assertThat(repeated.entries().keySet()).containsExactly("a", "b");
+        assertThat(repeated.get("a").text("")).isEqualTo("3");
+    }
+
+    @Test
+    void shouldShareKeyNamesWithTheConstantsChecksUse() {
+        YamlNode root = parse("spec:\n  containers: []\n");
+        String key = root.entries().keySet().iterator().next();
+        assertThat(key).isSameAs("spec");
+        assertThat(KeyNames.shared(new String("containers".toCharArray()))).isSameAs("containers");
+        String long65 = "k".repeat(KeyNames.MAX_LENGTH + 1);
+        String copy = new String(long65.toCharArray());
+        assertThat(KeyNames.shared(copy)).isSameAs(copy);
+    }
 }
