@@ -7,25 +7,50 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An object that runs pods: a Pod itself, or any object with a pod template (the built-in controllers and custom
- * resources such as Argo Rollouts alike).
- *
- * @param object      the object
- * @param podSpec     the pod specification ({@code spec} of a Pod, {@code spec.template.spec} of a controller,
- *                    {@code spec.jobTemplate.spec.template.spec} of a CronJob)
- * @param podMetadata the pod's metadata (the object's own for a Pod, the template's otherwise)
+ * resources such as Argo Rollouts alike). Equal when object, pod specification and pod metadata are.
  */
-public record Workload(K8sObject object, YamlNode podSpec, YamlNode podMetadata) {
+public final class Workload {
     /** Kinds whose {@code spec.template} is a pod template by definition, even in a manifest without containers. */
     private static final Set<String> POD_TEMPLATE_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet",
             "ReplicaSet", "ReplicationController", "Job", "DeploymentConfig");
 
-    public Workload {
-        Objects.requireNonNull(object, "object");
-        Objects.requireNonNull(podSpec, "podSpec");
-        Objects.requireNonNull(podMetadata, "podMetadata");
+    private final K8sObject object;
+    private final YamlNode podSpec;
+    private final YamlNode podMetadata;
+    /** Every check asks for the containers: they are listed once (an immutable list, safe to share among threads). */
+    private volatile @Nullable List<Container> containers;
+
+    /**
+     * A workload.
+     *
+     * @param object      the object
+     * @param podSpec     the pod specification ({@code spec} of a Pod, {@code spec.template.spec} of a controller,
+     *                    {@code spec.jobTemplate.spec.template.spec} of a CronJob)
+     * @param podMetadata the pod's metadata (the object's own for a Pod, the template's otherwise)
+     */
+    public Workload(final K8sObject object, final YamlNode podSpec, final YamlNode podMetadata) {
+        this.object = Objects.requireNonNull(object, "object");
+        this.podSpec = Objects.requireNonNull(podSpec, "podSpec");
+        this.podMetadata = Objects.requireNonNull(podMetadata, "podMetadata");
+    }
+
+    /** The object. */
+    public K8sObject object() {
+        return object;
+    }
+
+    /** The pod specification. */
+    public YamlNode podSpec() {
+        return podSpec;
+    }
+
+    /** The pod's metadata. */
+    public YamlNode podMetadata() {
+        return podMetadata;
     }
 
     /** The workload of {@code object}, if it has a pod specification. */
@@ -90,6 +115,15 @@ public record Workload(K8sObject object, YamlNode podSpec, YamlNode podMetadata)
 
     /** Every container: init containers first, then regular ones, then ephemeral ones. */
     public List<Container> containers() {
+        List<Container> listed = containers;
+        if (listed == null) {
+            listed = listContainers();
+            containers = listed;
+        }
+        return listed;
+    }
+
+    private List<Container> listContainers() {
         List<Container> all = new ArrayList<>();
         for (Container.Type type : new Container.Type[] {Container.Type.INIT, Container.Type.CONTAINER,
             Container.Type.EPHEMERAL}) {
@@ -99,7 +133,7 @@ public record Workload(K8sObject object, YamlNode podSpec, YamlNode podMetadata)
                 }
             }
         }
-        return all;
+        return List.copyOf(all);
     }
 
     /** True when the pod runs Windows containers, which some Restricted controls exempt. */
@@ -117,5 +151,21 @@ public record Workload(K8sObject object, YamlNode podSpec, YamlNode podMetadata)
     public String namespace() {
         String ns = object.namespace();
         return ns.isEmpty() ? "default" : ns;
+    }
+
+    @Override
+    public boolean equals(final Object other) {
+        return other instanceof Workload w && object.equals(w.object) && podSpec.equals(w.podSpec)
+                && podMetadata.equals(w.podMetadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(object, podSpec, podMetadata);
+    }
+
+    @Override
+    public String toString() {
+        return "Workload[" + object.ref() + "]";
     }
 }
