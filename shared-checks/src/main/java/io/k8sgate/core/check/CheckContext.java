@@ -4,12 +4,15 @@ import io.k8sgate.core.input.Container;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.KubeModel;
 import io.k8sgate.core.input.Workload;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -21,7 +24,7 @@ public final class CheckContext {
     private final KubeModel model;
     private final CheckSettings settings;
     private final Map<Class<?>, Object> attachments;
-    private final Map<Class<?>, Object> analyses = new ConcurrentHashMap<>();
+    private final Map<Class<?>, FutureTask<Object>> analyses = new ConcurrentHashMap<>();
 
     private CheckContext(final KubeModel model, final CheckSettings settings, final Map<Class<?>, Object> attached) {
         this.model = Objects.requireNonNull(model, "model");
@@ -32,6 +35,26 @@ public final class CheckContext {
     /** A context over the given objects. */
     public static CheckContext of(final List<K8sObject> objects, final CheckSettings settings) {
         return new CheckContext(new KubeModel(objects), settings, Map.of());
+    }
+
+    /**
+     * The same context over consecutive slices of at most {@code size} objects each, in input order: same settings and
+     * attached inputs, analyses of their own (a check that needs an analysis of the whole run is not evaluated on
+     * slices).
+     */
+    public List<CheckContext> slices(final int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("slice size must be positive: " + size);
+        }
+        int total = model.objects().size();
+        if (total <= size) {
+            return List.of(this);
+        }
+        List<CheckContext> slices = new ArrayList<>();
+        for (int from = 0; from < total; from += size) {
+            slices.add(new CheckContext(model.slice(from, Math.min(total, from + size)), settings, attachments));
+        }
+        return slices;
     }
 
     /** The same context with one more input attached under its type. */
@@ -46,17 +69,32 @@ public final class CheckContext {
         return Optional.ofNullable(type.cast(attachments.get(type)));
     }
 
-    /** An analysis computed once per run from this context, then shared. */
+    /**
+     * An analysis computed once per run from this context, then shared: checks running in parallel that ask for the
+     * same analysis wait for the one computing it rather than each computing their own. An analysis may ask for
+     * another one while it is computed.
+     */
     public <T> T analysis(final Class<T> type, final Function<CheckContext, T> compute) {
-        Object existing = analyses.get(type);
+        FutureTask<Object> task = new FutureTask<>(() -> compute.apply(this));
+        FutureTask<Object> existing = analyses.putIfAbsent(type, task);
         if (existing == null) {
-            existing = compute.apply(this);
-            Object raced = analyses.putIfAbsent(type, existing);
-            if (raced != null) {
-                existing = raced;
-            }
+            existing = task;
+            task.run();
         }
-        return type.cast(existing);
+        try {
+            return type.cast(existing.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("analysis " + type.getSimpleName() + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for analysis " + type.getSimpleName(), e);
+        }
     }
 
     /** The indexed manifests. */

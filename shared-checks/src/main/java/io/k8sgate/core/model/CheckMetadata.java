@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
  * @param equivalents      ids of the same control in other tools, by tool name ({@code trivy}, {@code checkov},
  *                         {@code kube-linter}, {@code kube-score}, {@code polaris}, {@code kubescape})
  * @param enabledByDefault false for optional checks that the policy (or {@code --enable-all}) must turn on
+ * @param objectScoped     true when what the check reports about an object depends on that object alone (with the
+ *                         settings and attached scan reports), never on other objects of the run: the engine may then
+ *                         evaluate it on a slice of the objects at a time (see {@code CheckEngine})
  */
 public record CheckMetadata(String id, String title, Severity severity, Category category, String description,
         String remediation, List<String> references, String since, PssLevel pssLevel, String cisSection,
-        Map<String, List<String>> equivalents, boolean enabledByDefault) {
+        Map<String, List<String>> equivalents, boolean enabledByDefault, boolean objectScoped) {
     /** The pattern every check id follows. */
     public static final Pattern ID_PATTERN = Pattern.compile("K8S-[A-Z]{2,5}-\\d{3}");
     /** The version this release introduces checks in. */
@@ -55,13 +58,13 @@ public record CheckMetadata(String id, String title, Severity severity, Category
     public static CheckMetadata of(final String id, final String title, final Severity severity,
             final Category category) {
         return new CheckMetadata(id, title, severity, category, "", "", List.of(), CURRENT_VERSION, PssLevel.NONE, "",
-                Map.of(), true);
+                Map.of(), true, false);
     }
 
     /** Adds the description and the remediation. */
     public CheckMetadata withText(final String newDescription, final String newRemediation) {
         return new CheckMetadata(id, title, severity, category, newDescription, newRemediation, references, since,
-                pssLevel, cisSection, equivalents, enabledByDefault);
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped);
     }
 
     /** Adds reference URLs. */
@@ -69,19 +72,19 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         List<String> all = new ArrayList<>(references);
         all.addAll(List.of(urls));
         return new CheckMetadata(id, title, severity, category, description, remediation, all, since, pssLevel,
-                cisSection, equivalents, enabledByDefault);
+                cisSection, equivalents, enabledByDefault, objectScoped);
     }
 
     /** Marks the check as a Pod Security Standards control of the given profile. */
     public CheckMetadata withPss(final PssLevel level) {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since, level,
-                cisSection, equivalents, enabledByDefault);
+                cisSection, equivalents, enabledByDefault, objectScoped);
     }
 
     /** Names the CIS Kubernetes Benchmark section. */
     public CheckMetadata withCis(final String section) {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, section, equivalents, enabledByDefault);
+                pssLevel, section, equivalents, enabledByDefault, objectScoped);
     }
 
     /** Adds the ids of the same control in another tool. */
@@ -91,18 +94,27 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         merged.addAll(List.of(ids));
         all.put(tool, merged);
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, all, enabledByDefault);
+                pssLevel, cisSection, all, enabledByDefault, objectScoped);
     }
 
     /** Sets the version that introduced the check. */
     public CheckMetadata withSince(final String version) {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, version,
-                pssLevel, cisSection, equivalents, enabledByDefault);
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped);
     }
 
     /** Makes the check optional: off unless the policy or {@code --enable-all} turns it on. */
     public CheckMetadata optional() {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, equivalents, false);
+                pssLevel, cisSection, equivalents, false, objectScoped);
+    }
+
+    /**
+     * Declares that the check judges each object on its own (see {@link #objectScoped()}); CheckEngineTest verifies
+     * the declaration for every check that makes it.
+     */
+    public CheckMetadata withObjectScope() {
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
+                pssLevel, cisSection, equivalents, enabledByDefault, true);
     }
 }

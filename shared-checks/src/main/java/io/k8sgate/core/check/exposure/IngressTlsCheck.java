@@ -26,7 +26,8 @@ public final class IngressTlsCheck implements Check {
                     "Add a spec.tls entry whose hosts list every rule host, with a certificate Secret (for "
                             + "instance issued by cert-manager).")
             .withReferences("https://kubernetes.io/docs/concepts/services-networking/ingress/#tls")
-            .withEquivalent("polaris", "tlsSettingsMissing").withEquivalent("kubescape", "C-0263");
+            .withEquivalent("polaris", "tlsSettingsMissing").withEquivalent("kubescape", "C-0263")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

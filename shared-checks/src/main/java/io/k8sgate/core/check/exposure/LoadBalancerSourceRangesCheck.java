@@ -29,7 +29,8 @@ public final class LoadBalancerSourceRangesCheck implements Check {
             .withReferences("https://kubernetes.io/docs/tasks/access-application-cluster/"
                     + "create-external-load-balancer/#preserving-the-client-source-ip",
                     "https://kubernetes.io/docs/reference/networking/virtual-ips/")
-            .withEquivalent("kube-linter", "exposed-services").withEquivalent("kubescape", "C-0256");
+            .withEquivalent("kube-linter", "exposed-services").withEquivalent("kubescape", "C-0256")
+            .withObjectScope();
 
     private static final String RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
     private static final Set<String> ANY_ADDRESS = Set.of("0.0.0.0/0", "::/0");

@@ -18,7 +18,8 @@ public final class NodePortServiceCheck implements Check {
                             + "loadBalancerSourceRanges.")
             .withReferences("https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport")
             .withEquivalent("kube-linter", "exposed-services").withEquivalent("kube-score", "service-type")
-            .withEquivalent("kubescape", "C-0256");
+            .withEquivalent("kubescape", "C-0256")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -25,7 +25,8 @@ public final class SshPortCheck implements Check {
                     "Remove the SSH server and the port; use kubectl exec or ephemeral debug containers, which go "
                             + "through the API server's authentication, RBAC and audit log.")
             .withReferences("https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/")
-            .withEquivalent("kube-linter", "ssh-port").withEquivalent("kubescape", "C-0042");
+            .withEquivalent("kube-linter", "ssh-port").withEquivalent("kubescape", "C-0042")
+            .withObjectScope();
 
     private static final long SSH = 22;
 

@@ -23,7 +23,8 @@ public final class ImageNotPinnedCheck implements Check {
                             + "`crane digest` or `docker buildx imagetools inspect`).")
             .withReferences("https://kubernetes.io/docs/concepts/containers/images/#image-names")
             .withEquivalent("checkov", "CKV_K8S_43")
-            .optional();
+            .optional()
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

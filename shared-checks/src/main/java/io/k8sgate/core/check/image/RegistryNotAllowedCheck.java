@@ -23,7 +23,8 @@ public final class RegistryNotAllowedCheck implements Check {
                     "Pull the image through an allowed registry (mirror or rebuild it there), or add the registry to "
                             + "images.allowedRegistries in the policy after review.")
             .withReferences("https://kubernetes.io/docs/concepts/containers/images/")
-            .withEquivalent("kubescape", "C-0078");
+            .withEquivalent("kubescape", "C-0078")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

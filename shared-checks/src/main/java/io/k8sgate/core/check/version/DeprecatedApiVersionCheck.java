@@ -22,7 +22,8 @@ public final class DeprecatedApiVersionCheck implements Check {
                             + "cluster to the release that removes it.")
             .withReferences("https://kubernetes.io/docs/reference/using-api/deprecation-guide/",
                     "https://kubernetes.io/docs/reference/using-api/deprecation-policy/")
-            .withEquivalent("trivy", "KSV107").withEquivalent("kube-score", "stable-version");
+            .withEquivalent("trivy", "KSV107").withEquivalent("kube-score", "stable-version")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

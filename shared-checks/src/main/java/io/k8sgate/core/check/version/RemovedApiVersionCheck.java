@@ -25,7 +25,8 @@ public final class RemovedApiVersionCheck implements Check {
             .withReferences("https://kubernetes.io/docs/reference/using-api/deprecation-guide/",
                     "https://kubernetes.io/docs/reference/using-api/deprecation-policy/")
             .withEquivalent("trivy", "KSV107").withEquivalent("kube-linter", "no-extensions-v1beta")
-            .withEquivalent("kube-score", "stable-version");
+            .withEquivalent("kube-score", "stable-version")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

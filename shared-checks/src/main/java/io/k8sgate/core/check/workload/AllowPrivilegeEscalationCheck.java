@@ -29,7 +29,8 @@ public final class AllowPrivilegeEscalationCheck implements Check {
             .withReferences(PodSecurity.RESTRICTED_URL)
             .withEquivalent("trivy", "KSV001").withEquivalent("checkov", "CKV_K8S_20")
             .withEquivalent("kube-linter", "privilege-escalation-container")
-            .withEquivalent("polaris", "privilegeEscalationAllowed").withEquivalent("kubescape", "C-0016");
+            .withEquivalent("polaris", "privilegeEscalationAllowed").withEquivalent("kubescape", "C-0016")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -36,7 +36,8 @@ public final class AppArmorProfileCheck implements Check {
             .withPss(PssLevel.BASELINE).withCis("5.7.3")
             .withReferences(PodSecurity.BASELINE_URL,
                     "https://kubernetes.io/docs/tutorials/security/apparmor/")
-            .withEquivalent("trivy", "KSV002");
+            .withEquivalent("trivy", "KSV002")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

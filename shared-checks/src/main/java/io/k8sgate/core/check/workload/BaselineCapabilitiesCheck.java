@@ -33,7 +33,8 @@ public final class BaselineCapabilitiesCheck implements Check {
             .withPss(PssLevel.BASELINE).withCis("5.2.9")
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV005", "KSV120").withEquivalent("checkov", "CKV_K8S_39")
-            .withEquivalent("polaris", "dangerousCapabilities").withEquivalent("kubescape", "C-0046");
+            .withEquivalent("polaris", "dangerousCapabilities").withEquivalent("kubescape", "C-0046")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -32,7 +32,8 @@ public final class DefaultNamespaceCheck implements Check {
             .withCis("5.7.4")
             .withReferences("https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/")
             .withEquivalent("trivy", "KSV110").withEquivalent("checkov", "CKV_K8S_21")
-            .withEquivalent("kube-linter", "use-namespace").withEquivalent("kubescape", "C-0061", "C-0212");
+            .withEquivalent("kube-linter", "use-namespace").withEquivalent("kubescape", "C-0061", "C-0212")
+            .withObjectScope();
 
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "PersistentVolume",
             "StorageClass", "CustomResourceDefinition", "PriorityClass", "IngressClass", "RuntimeClass",

@@ -30,7 +30,8 @@ public final class DropAllCapabilitiesCheck implements Check {
             .withPss(PssLevel.RESTRICTED).withCis("5.2.10")
             .withReferences(PodSecurity.RESTRICTED_URL)
             .withEquivalent("trivy", "KSV003", "KSV106").withEquivalent("checkov", "CKV_K8S_37")
-            .withEquivalent("polaris", "insecureCapabilities");
+            .withEquivalent("polaris", "insecureCapabilities")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -26,7 +26,8 @@ public final class HostIpcCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV008").withEquivalent("checkov", "CKV_K8S_18")
             .withEquivalent("kube-linter", "host-ipc").withEquivalent("polaris", "hostIPCSet")
-            .withEquivalent("kubescape", "C-0038", "C-0276");
+            .withEquivalent("kubescape", "C-0038", "C-0276")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -26,7 +26,8 @@ public final class HostNetworkCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV009").withEquivalent("checkov", "CKV_K8S_19")
             .withEquivalent("kube-linter", "host-network").withEquivalent("polaris", "hostNetworkSet")
-            .withEquivalent("kubescape", "C-0041");
+            .withEquivalent("kubescape", "C-0041")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

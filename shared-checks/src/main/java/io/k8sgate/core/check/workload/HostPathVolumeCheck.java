@@ -28,7 +28,8 @@ public final class HostPathVolumeCheck implements Check {
             .withPss(PssLevel.BASELINE).withCis("5.2.12")
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV023").withEquivalent("polaris", "hostPathSet")
-            .withEquivalent("kubescape", "C-0048");
+            .withEquivalent("kubescape", "C-0048")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

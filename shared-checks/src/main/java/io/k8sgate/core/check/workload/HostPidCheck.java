@@ -26,7 +26,8 @@ public final class HostPidCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV010").withEquivalent("checkov", "CKV_K8S_17")
             .withEquivalent("kube-linter", "host-pid").withEquivalent("polaris", "hostPIDSet")
-            .withEquivalent("kubescape", "C-0038", "C-0275");
+            .withEquivalent("kubescape", "C-0038", "C-0275")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -27,7 +27,8 @@ public final class HostPortCheck implements Check {
             .withPss(PssLevel.BASELINE).withCis("5.2.13")
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV024").withEquivalent("checkov", "CKV_K8S_26")
-            .withEquivalent("polaris", "hostPortSet").withEquivalent("kubescape", "C-0044");
+            .withEquivalent("polaris", "hostPortSet").withEquivalent("kubescape", "C-0044")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

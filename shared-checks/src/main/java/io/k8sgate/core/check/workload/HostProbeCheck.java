@@ -33,7 +33,8 @@ public final class HostProbeCheck implements Check {
                     + "(server-side request forgery through the kubelet).",
                     "Remove the host field of the probe or hook; the kubelet then connects to the pod's own IP.")
             .withPss(PssLevel.BASELINE)
-            .withReferences(PodSecurity.BASELINE_URL);
+            .withReferences(PodSecurity.BASELINE_URL)
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -26,7 +26,8 @@ public final class HostProcessCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL,
                     "https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/")
             .withEquivalent("trivy", "KSV103").withEquivalent("polaris", "hostProcess")
-            .withEquivalent("kubescape", "C-0211");
+            .withEquivalent("kubescape", "C-0211")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

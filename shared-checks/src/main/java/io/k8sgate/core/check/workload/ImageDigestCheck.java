@@ -21,7 +21,8 @@ public final class ImageDigestCheck implements Check {
                             + "kustomize or a CI step can resolve tags to digests at release time.")
             .withReferences("https://kubernetes.io/docs/concepts/containers/images/#image-names")
             .withEquivalent("checkov", "CKV_K8S_43").withEquivalent("kubescape", "C-0306")
-            .optional();
+            .optional()
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

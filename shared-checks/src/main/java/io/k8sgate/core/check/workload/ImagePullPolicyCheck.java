@@ -24,7 +24,8 @@ public final class ImagePullPolicyCheck implements Check {
                     "Set imagePullPolicy: Always, or reference the image by digest.")
             .withReferences("https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy")
             .withEquivalent("checkov", "CKV_K8S_15").withEquivalent("polaris", "pullPolicyNotAlways")
-            .withEquivalent("kube-score", "container-image-pull-policy").withEquivalent("kubescape", "C-0075");
+            .withEquivalent("kube-score", "container-image-pull-policy").withEquivalent("kubescape", "C-0075")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

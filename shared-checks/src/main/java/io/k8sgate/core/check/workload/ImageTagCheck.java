@@ -23,7 +23,8 @@ public final class ImageTagCheck implements Check {
             .withReferences("https://kubernetes.io/docs/concepts/containers/images/#image-names")
             .withEquivalent("trivy", "KSV013").withEquivalent("checkov", "CKV_K8S_14")
             .withEquivalent("kube-linter", "latest-tag").withEquivalent("polaris", "tagNotSpecified")
-            .withEquivalent("kube-score", "container-image-tag");
+            .withEquivalent("kube-score", "container-image-tag")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -20,7 +20,8 @@ public final class LivenessProbeCheck implements Check {
                     + "configure-liveness-readiness-startup-probes/")
             .withEquivalent("checkov", "CKV_K8S_8").withEquivalent("kube-linter", "no-liveness-probe")
             .withEquivalent("polaris", "livenessProbeMissing").withEquivalent("kube-score", "pod-probes")
-            .withEquivalent("kubescape", "C-0056");
+            .withEquivalent("kubescape", "C-0056")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

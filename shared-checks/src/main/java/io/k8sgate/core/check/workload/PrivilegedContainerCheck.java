@@ -26,7 +26,8 @@ public final class PrivilegedContainerCheck implements Check {
             .withEquivalent("trivy", "KSV017").withEquivalent("checkov", "CKV_K8S_16")
             .withEquivalent("kube-linter", "privileged-container").withEquivalent("polaris", "runAsPrivileged")
             .withEquivalent("kubescape", "C-0057")
-            .withEquivalent("kube-score", "container-security-context-privileged");
+            .withEquivalent("kube-score", "container-security-context-privileged")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

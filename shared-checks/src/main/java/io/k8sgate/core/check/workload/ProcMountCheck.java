@@ -26,7 +26,8 @@ public final class ProcMountCheck implements Check {
             .withPss(PssLevel.BASELINE).withCis("5.7.3")
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV027").withEquivalent("kube-linter", "unsafe-proc-mount")
-            .withEquivalent("polaris", "procMount").withEquivalent("kubescape", "C-0211");
+            .withEquivalent("polaris", "procMount").withEquivalent("kubescape", "C-0211")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -28,7 +28,8 @@ public final class ReadOnlyRootFilesystemCheck implements Check {
             .withEquivalent("kube-linter", "no-read-only-root-fs")
             .withEquivalent("polaris", "notReadOnlyRootFilesystem")
             .withEquivalent("kube-score", "container-security-context-readonlyrootfilesystem")
-            .withEquivalent("kubescape", "C-0017");
+            .withEquivalent("kubescape", "C-0017")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

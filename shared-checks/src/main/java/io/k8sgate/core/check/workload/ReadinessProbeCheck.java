@@ -19,7 +19,8 @@ public final class ReadinessProbeCheck implements Check {
                     + "configure-liveness-readiness-startup-probes/")
             .withEquivalent("checkov", "CKV_K8S_9").withEquivalent("kube-linter", "no-readiness-probe")
             .withEquivalent("polaris", "readinessProbeMissing").withEquivalent("kube-score", "pod-probes")
-            .withEquivalent("kubescape", "C-0018");
+            .withEquivalent("kubescape", "C-0018")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -23,7 +23,8 @@ public final class RestrictedCapabilitiesCheck implements Check {
                     "Remove the capability from capabilities.add; only NET_BIND_SERVICE may be added.")
             .withPss(PssLevel.RESTRICTED).withCis("5.2.9")
             .withReferences(PodSecurity.RESTRICTED_URL)
-            .withEquivalent("trivy", "KSV022", "KSV106").withEquivalent("checkov", "CKV_K8S_25");
+            .withEquivalent("trivy", "KSV022", "KSV106").withEquivalent("checkov", "CKV_K8S_25")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

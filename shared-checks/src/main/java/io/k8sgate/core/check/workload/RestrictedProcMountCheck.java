@@ -27,7 +27,8 @@ public final class RestrictedProcMountCheck implements Check {
                     + "the unmasked kernel interfaces are still reachable from the container.",
                     "Remove securityContext.procMount or set it to Default.")
             .withPss(PssLevel.RESTRICTED).withCis("5.7.3")
-            .withReferences(PodSecurity.RESTRICTED_URL);
+            .withReferences(PodSecurity.RESTRICTED_URL)
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

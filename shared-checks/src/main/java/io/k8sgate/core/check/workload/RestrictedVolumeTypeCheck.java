@@ -35,7 +35,8 @@ public final class RestrictedVolumeTypeCheck implements Check {
                             + "emptyDir, image) instead of the inline volume source.")
             .withPss(PssLevel.RESTRICTED)
             .withReferences(PodSecurity.RESTRICTED_URL)
-            .withEquivalent("trivy", "KSV028");
+            .withEquivalent("trivy", "KSV028")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

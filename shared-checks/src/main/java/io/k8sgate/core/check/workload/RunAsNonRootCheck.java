@@ -31,7 +31,8 @@ public final class RunAsNonRootCheck implements Check {
             .withReferences(PodSecurity.RESTRICTED_URL)
             .withEquivalent("trivy", "KSV012").withEquivalent("checkov", "CKV_K8S_23")
             .withEquivalent("kube-linter", "run-as-non-root").withEquivalent("polaris", "runAsRootAllowed")
-            .withEquivalent("kubescape", "C-0013");
+            .withEquivalent("kubescape", "C-0013")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

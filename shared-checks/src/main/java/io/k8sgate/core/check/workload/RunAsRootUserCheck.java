@@ -28,7 +28,8 @@ public final class RunAsRootUserCheck implements Check {
                     "Set runAsUser to a non-zero UID (or remove it and give the image a non-root USER).")
             .withPss(PssLevel.RESTRICTED).withCis("5.2.7")
             .withReferences(PodSecurity.RESTRICTED_URL)
-            .withEquivalent("trivy", "KSV105");
+            .withEquivalent("trivy", "KSV105")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

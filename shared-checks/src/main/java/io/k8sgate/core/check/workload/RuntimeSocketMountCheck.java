@@ -30,7 +30,8 @@ public final class RuntimeSocketMountCheck implements Check {
             .withCis("5.2.12")
             .withReferences("https://kubernetes.io/docs/concepts/storage/volumes/#hostpath")
             .withEquivalent("trivy", "KSV006").withEquivalent("checkov", "CKV_K8S_27")
-            .withEquivalent("kube-linter", "docker-sock").withEquivalent("kubescape", "C-0074");
+            .withEquivalent("kube-linter", "docker-sock").withEquivalent("kubescape", "C-0074")
+            .withObjectScope();
 
     private static final List<String> SOCKETS = List.of("/var/run/docker.sock", "/run/docker.sock",
             "/var/run/dockershim.sock", "/var/run/cri-dockerd.sock", "/run/cri-dockerd.sock",

@@ -35,7 +35,8 @@ public final class SeLinuxOptionsCheck implements Check {
                             + "1.31); seLinuxOptions.level may be set freely.")
             .withPss(PssLevel.BASELINE).withCis("5.7.3")
             .withReferences(PodSecurity.BASELINE_URL)
-            .withEquivalent("trivy", "KSV025").withEquivalent("kubescape", "C-0211");
+            .withEquivalent("trivy", "KSV025").withEquivalent("kubescape", "C-0211")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

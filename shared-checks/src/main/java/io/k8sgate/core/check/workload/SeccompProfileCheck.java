@@ -28,7 +28,8 @@ public final class SeccompProfileCheck implements Check {
             .withPss(PssLevel.RESTRICTED).withCis("5.7.2")
             .withReferences(PodSecurity.RESTRICTED_URL, "https://kubernetes.io/docs/tutorials/security/seccomp/")
             .withEquivalent("trivy", "KSV030").withEquivalent("checkov", "CKV_K8S_31")
-            .withEquivalent("kube-score", "container-seccomp-profile").withEquivalent("kubescape", "C-0210");
+            .withEquivalent("kube-score", "container-seccomp-profile").withEquivalent("kubescape", "C-0210")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -40,7 +40,8 @@ public final class SeccompUnconfinedCheck implements Check {
                             + "nodes), at pod level to cover every container.")
             .withPss(PssLevel.BASELINE).withCis("5.7.2")
             .withReferences(PodSecurity.BASELINE_URL, "https://kubernetes.io/docs/tutorials/security/seccomp/")
-            .withEquivalent("trivy", "KSV104");
+            .withEquivalent("trivy", "KSV104")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {

@@ -35,7 +35,8 @@ public final class SecretInEnvCheck implements Check {
             .withReferences("https://kubernetes.io/docs/concepts/configuration/secret/"
                     + "#using-secrets-as-environment-variables")
             .withEquivalent("kube-linter", "env-var-secret").withEquivalent("polaris", "sensitiveContainerEnvVar")
-            .withEquivalent("kubescape", "C-0012");
+            .withEquivalent("kubescape", "C-0012")
+            .withObjectScope();
 
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_.-]*\\)");
     private static final Set<String> FLAGS = Set.of("true", "false", "yes", "no", "on", "off");

@@ -43,7 +43,8 @@ public final class UnsafeSysctlCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL,
                     "https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/")
             .withEquivalent("trivy", "KSV026").withEquivalent("kube-linter", "unsafe-sysctls")
-            .withEquivalent("kubescape", "C-0211");
+            .withEquivalent("kubescape", "C-0211")
+            .withObjectScope();
 
     @Override
     public CheckMetadata metadata() {
