@@ -31,6 +31,7 @@ import io.k8sgate.core.policy.PolicyEvaluator;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,10 +45,28 @@ import java.util.Set;
  */
 public final class SecurityGate {
     /** Orders findings most severe first, then by resource, check and place. */
-    public static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(Finding::resource).thenComparing(Finding::checkId).thenComparing(Finding::container)
-            .thenComparing(f -> f.location().file()).thenComparingInt(f -> f.location().line())
-            .thenComparing(Finding::fieldPath);
+    public static final Comparator<Finding> FINDING_ORDER = SecurityGate::compareFindings;
+
+    /** {@link #FINDING_ORDER}, written out: a large run sorts a hundred thousand findings and more. */
+    private static int compareFindings(final Finding a, final Finding b) {
+        int c = a.severity().compareTo(b.severity());
+        if (c == 0) {
+            c = a.resource().compareTo(b.resource());
+        }
+        if (c == 0) {
+            c = a.checkId().compareTo(b.checkId());
+        }
+        if (c == 0) {
+            c = a.container().compareTo(b.container());
+        }
+        if (c == 0) {
+            c = a.location().file().compareTo(b.location().file());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.location().line(), b.location().line());
+        }
+        return c != 0 ? c : a.fieldPath().compareTo(b.fieldPath());
+    }
 
     private final CheckRegistry registry;
     private final ManifestLoader loader;
@@ -109,8 +128,10 @@ public final class SecurityGate {
                     && policy.checks().get(meta.id()).severity().isPresent();
             findings.add(overridden ? f.withSeverity(policy.severityOf(meta)) : f);
         }
-        findings = new ArrayList<>(Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics));
-        findings.sort(FINDING_ORDER);
+        Finding[] ordered = Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics)
+                .toArray(Finding[]::new);
+        Arrays.parallelSort(ordered, FINDING_ORDER); // stable, like List.sort, and spread over the cores
+        findings = Arrays.asList(ordered);
 
         Snapshot snapshot = capture || request.baseline().isPresent() ? Snapshot.of(loaded.objects(), findings)
                 : new Snapshot(List.of(), List.of());
