@@ -3,15 +3,27 @@ package io.k8sgate.core.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.ToolInfo;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +41,10 @@ public final class JsonReportWriter implements ReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Findings rendered apart from the report, pretty-printed as they are inside it. */
+    private static final ObjectWriter FINDING_WRITER = MAPPER.writer(new FindingPrinter());
+    /** Findings rendered by one task: enough to outweigh the task's cost, few enough to spread the work. */
+    private static final int CHUNK = 1_024;
 
     @Override
     public void write(final GateOutcome outcome, final OutputStream out) throws IOException {
@@ -51,7 +67,7 @@ public final class JsonReportWriter implements ReportWriter {
                 new Summary(o.files().size(), o.resources().size(), o.checks().size(), o.findings().size(),
                         (int) o.findings().stream().filter(Finding::isSuppressed).count(),
                         (int) o.diagnostics().stream().filter(Diagnostic::isError).count()),
-                o.findings().stream().map(JsonReportWriter::finding).toList(),
+                o.findings(),
                 o.diagnostics().stream().map(d -> new DiagnosticView(d.level().name(), d.code(), d.location().file(),
                         d.location().line(), d.location().column(), d.message())).toList(),
                 o.baseline().map(b -> BaselineView.of(o, b)).orElse(null));
@@ -74,8 +90,177 @@ public final class JsonReportWriter implements ReportWriter {
     @JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "decision", "policy", "summary", "findings",
         "diagnostics", "baseline"})
     record Report(String schemaVersion, Tool tool, String generatedAt, DecisionView decision, PolicyView policy,
-            Summary summary, List<FindingView> findings, List<DiagnosticView> diagnostics,
+            Summary summary, @JsonSerialize(using = FindingsSerializer.class) List<Finding> findings,
+            List<DiagnosticView> diagnostics,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BaselineView baseline) {
+    }
+
+    /**
+     * Writes the findings, the bulk of a large report, rendered in chunks on all cores; each chunk is then copied
+     * into the report in order, so the bytes are those a single-threaded writer produces. A window of chunks is
+     * rendered at a time, so memory holds a few chunks, not a second copy of the report.
+     */
+    static final class FindingsSerializer extends StdSerializer<List<Finding>> {
+        private static final long serialVersionUID = 1L;
+
+        @SuppressWarnings("unchecked") // the type token of a generic list
+        FindingsSerializer() {
+            super((Class<List<Finding>>) (Class<?>) List.class);
+        }
+
+        @Override
+        public void serialize(final List<Finding> findings, final JsonGenerator g, final SerializerProvider provider)
+                throws IOException {
+            g.writeStartArray();
+            int window = CHUNK * 4 * Runtime.getRuntime().availableProcessors();
+            for (int start = 0; start < findings.size(); start += window) {
+                List<Finding> part = findings.subList(start, Math.min(findings.size(), start + window));
+                List<List<Finding>> chunks = new ArrayList<>();
+                for (int from = 0; from < part.size(); from += CHUNK) {
+                    chunks.add(part.subList(from, Math.min(part.size(), from + CHUNK)));
+                }
+                for (RawJson rendered : chunks.parallelStream().map(FindingsSerializer::render).toList()) {
+                    g.writeRawValue(rendered);
+                }
+            }
+            g.writeEndArray();
+        }
+
+        private static RawJson render(final List<Finding> chunk) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.size() * 1_024);
+            try (SequenceWriter out = FINDING_WRITER.writeValues(bytes)) {
+                for (Finding f : chunk) {
+                    out.write(finding(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // writing to memory: only a serialisation bug gets here
+            }
+            return new RawJson(bytes.toByteArray());
+        }
+    }
+
+    /**
+     * JSON text already rendered as UTF-8, handed to a generator as a raw value: a generator writing bytes copies it
+     * as is; one writing characters decodes it. It is never written as a quoted string.
+     */
+    private static final class RawJson implements SerializableString {
+        private final byte[] utf8;
+
+        RawJson(final byte[] utf8) {
+            this.utf8 = utf8;
+        }
+
+        @Override
+        public String getValue() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return utf8.clone();
+        }
+
+        @Override
+        public int appendUnquotedUTF8(final byte[] buffer, final int offset) {
+            if (offset + utf8.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+            return utf8.length;
+        }
+
+        @Override
+        public int appendUnquoted(final char[] buffer, final int offset) {
+            String text = getValue();
+            if (offset + text.length() > buffer.length) {
+                return -1;
+            }
+            text.getChars(0, text.length(), buffer, offset);
+            return text.length();
+        }
+
+        @Override
+        public int writeUnquotedUTF8(final OutputStream out) throws IOException {
+            out.write(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int putUnquotedUTF8(final ByteBuffer buffer) {
+            if (buffer.remaining() < utf8.length) {
+                return -1;
+            }
+            buffer.put(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            throw quoted();
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            throw quoted();
+        }
+
+        @Override
+        public int appendQuotedUTF8(final byte[] buffer, final int offset) {
+            throw quoted();
+        }
+
+        @Override
+        public int appendQuoted(final char[] buffer, final int offset) {
+            throw quoted();
+        }
+
+        @Override
+        public int writeQuotedUTF8(final OutputStream out) {
+            throw quoted();
+        }
+
+        @Override
+        public int putQuotedUTF8(final ByteBuffer buffer) {
+            throw quoted();
+        }
+
+        private static UnsupportedOperationException quoted() {
+            return new UnsupportedOperationException("rendered JSON is written as it is, never as a quoted string");
+        }
+    }
+
+    /**
+     * Pretty-prints a finding as the report's printer does at the finding's depth (inside the root object; the
+     * default printer writes arrays inline, without a level of their own), and separates findings rendered one after
+     * the other as array elements are.
+     */
+    private static final class FindingPrinter extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+        private static final int FINDING_DEPTH = 1;
+
+        FindingPrinter() {
+            _nesting = FINDING_DEPTH;
+        }
+
+        private FindingPrinter(final FindingPrinter base) {
+            super(base);
+            _nesting = FINDING_DEPTH;
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new FindingPrinter(this);
+        }
+
+        @Override
+        public void writeRootValueSeparator(final JsonGenerator g) throws IOException {
+            writeArrayValueSeparator(g);
+        }
     }
 
     /** The producing tool. */
