@@ -31,9 +31,7 @@ public final class YamlNode {
 
     /** Mappings with more keys than this are looked up through an index instead of by scanning their keys. */
     private static final int SCANNED_KEYS = 12;
-    private static final String[] NO_KEYS = {};
-    private static final YamlNode[] NO_NODES = {};
-    private static final int[] NO_HASHES = {};
+    private static final Object[] NO_ENTRIES = {};
 
     private final Type type;
     private final @Nullable YamlNode parent;
@@ -45,14 +43,14 @@ public final class YamlNode {
     private final @Nullable String scalar;
     private final boolean plain;
     /*
-     * A mapping keeps its keys, their hashes and its values in arrays in document order. Most mappings of a manifest
-     * have a few keys, so a lookup scans the hashes and confirms a match by reference (the parser shares key names
-     * with the constants checks look up, see KeyNames); large mappings also get an index. Only the parser changes a
-     * node, before the tree is handed to the checks (which may read it from several threads).
+     * A mapping keeps its keys and values in one array, key then value, in document order: one object per mapping
+     * (a large input has hundreds of thousands, and every object is work for the garbage collector). Most mappings
+     * of a manifest have a few keys, so a lookup scans them for the same reference (the parser shares key names
+     * with the constants checks look up, see KeyNames) before comparing text; large mappings also get an index.
+     * Only the parser changes a node, before the tree is handed to the checks (which may read it from several
+     * threads).
      */
-    private String[] keys = NO_KEYS;
-    private int[] keyHashes = NO_HASHES;
-    private YamlNode[] values = NO_NODES;
+    private Object[] entries = NO_ENTRIES;
     private int entryCount;
     private @Nullable Map<String, Integer> keyIndex;
     private @Nullable List<YamlNode> items;
@@ -125,7 +123,7 @@ public final class YamlNode {
     /** The mapping value under {@code name}, or a missing node. */
     public YamlNode get(final String name) {
         int i = indexOf(name);
-        return i >= 0 ? values[i] : new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, false);
+        return i >= 0 ? value(i) : new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, false);
     }
 
     private int indexOf(final String name) {
@@ -135,10 +133,16 @@ public final class YamlNode {
             Integer i = ix.get(name);
             return i == null ? -1 : i;
         }
-        int hash = name.hashCode();
-        int[] h = keyHashes;
+        Object[] e = entries;
         for (int i = 0; i < n; i++) {
-            if (h[i] == hash && (keys[i] == name || keys[i].equals(name))) {
+            if (e[2 * i] == name) {
+                return i;
+            }
+        }
+        int hash = name.hashCode();
+        for (int i = 0; i < n; i++) {
+            String key = (String) e[2 * i];
+            if (key.hashCode() == hash && key.equals(name)) {
                 return i;
             }
         }
@@ -244,7 +248,11 @@ public final class YamlNode {
     /** The mapping values or sequence elements, for walking a tree. */
     public List<YamlNode> children() {
         if (type == Type.MAP) {
-            return List.of(Arrays.copyOf(values, entryCount));
+            YamlNode[] values = new YamlNode[entryCount];
+            for (int i = 0; i < entryCount; i++) {
+                values[i] = value(i);
+            }
+            return List.of(values);
         }
         return elements();
     }
@@ -334,28 +342,32 @@ public final class YamlNode {
         }
         int present = indexOf(name);
         if (present >= 0) {
-            values[present] = value;
+            entries[2 * present + 1] = value;
             return;
         }
-        if (entryCount == keys.length) {
-            int capacity = Math.max(4, entryCount * 2);
-            keys = Arrays.copyOf(keys, capacity);
-            keyHashes = Arrays.copyOf(keyHashes, capacity);
-            values = Arrays.copyOf(values, capacity);
+        if (2 * entryCount == entries.length) {
+            entries = Arrays.copyOf(entries, Math.max(8, entryCount * 4));
         }
-        keys[entryCount] = name;
-        keyHashes[entryCount] = name.hashCode();
-        values[entryCount] = value;
+        entries[2 * entryCount] = name;
+        entries[2 * entryCount + 1] = value;
         if (keyIndex != null) {
             keyIndex.put(name, entryCount);
         } else if (entryCount == SCANNED_KEYS) {
             Map<String, Integer> ix = new HashMap<>();
             for (int i = 0; i <= entryCount; i++) {
-                ix.put(keys[i], i);
+                ix.put(key(i), i);
             }
             keyIndex = ix;
         }
         entryCount++;
+    }
+
+    private String key(final int i) {
+        return (String) entries[2 * i];
+    }
+
+    private YamlNode value(final int i) {
+        return (YamlNode) entries[2 * i + 1];
     }
 
     boolean containsKey(final String name) {
@@ -380,8 +392,8 @@ public final class YamlNode {
             final Location at) {
         YamlNode copy = new YamlNode(type, newParent, newKey, newIndex, at, scalar, plain);
         for (int i = 0; i < entryCount; i++) {
-            YamlNode v = values[i];
-            copy.put(keys[i], v.copyUnder(copy, keys[i], -1, v.location()));
+            YamlNode v = value(i);
+            copy.put(key(i), v.copyUnder(copy, key(i), -1, v.location()));
         }
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {
@@ -395,7 +407,7 @@ public final class YamlNode {
     long weight() {
         long total = 1;
         for (int i = 0; i < entryCount; i++) {
-            total += values[i].weight();
+            total += value(i).weight();
         }
         if (items != null) {
             for (YamlNode v : items) {
@@ -423,7 +435,7 @@ public final class YamlNode {
                 return null;
             }
             int i = indexOf(s);
-            return i >= 0 ? values[i] : null;
+            return i >= 0 ? value(i) : null;
         }
 
         @Override
@@ -434,7 +446,7 @@ public final class YamlNode {
         @Override
         public void forEach(final BiConsumer<? super String, ? super YamlNode> action) {
             for (int i = 0; i < entryCount; i++) {
-                action.accept(keys[i], values[i]);
+                action.accept(key(i), value(i));
             }
         }
 
@@ -461,7 +473,7 @@ public final class YamlNode {
                             if (next >= entryCount) {
                                 throw new NoSuchElementException();
                             }
-                            Map.Entry<String, YamlNode> e = new SimpleImmutableEntry<>(keys[next], values[next]);
+                            Map.Entry<String, YamlNode> e = new SimpleImmutableEntry<>(key(next), value(next));
                             next++;
                             return e;
                         }
