@@ -258,7 +258,7 @@ public final class YamlParser {
         private Location at(final Event event) {
             Optional<Mark> mark = event.getStartMark();
             return mark.map(m -> new Location(file, lineOffset + m.getLine() + 1, m.getColumn() + 1))
-                    .orElse(Location.ofFile(file));
+                    .orElseGet(() -> Location.ofFile(file));
         }
 
         private void count(final long weight, final Location where) {
@@ -301,10 +301,9 @@ public final class YamlParser {
                 parent.expectingValue = true;
                 return;
             }
-            boolean plain = event.getScalarStyle() == ScalarStyle.PLAIN
-                    && !event.getTag().map(t -> t.endsWith(":str")).orElse(false);
-            boolean isNull = plain && isNullText(event.getValue())
-                    || event.getTag().map(t -> t.endsWith(":null")).orElse(false);
+            String tag = event.getTag().orElse("");
+            boolean plain = event.getScalarStyle() == ScalarStyle.PLAIN && !tag.endsWith(":str");
+            boolean isNull = plain && isNullText(event.getValue()) || tag.endsWith(":null");
             YamlNode node = create(parent, isNull ? YamlNode.Type.NULL : YamlNode.Type.SCALAR, where,
                     isNull ? null : event.getValue(), plain);
             count(1, where);

@@ -162,7 +162,7 @@ public final class JsonReportWriter implements ReportWriter {
 
         @Override
         public byte[] asUnquotedUTF8() {
-            return utf8.clone();
+            return utf8; // not copied: a chunk is megabytes, and the generator only reads it
         }
 
         @Override
