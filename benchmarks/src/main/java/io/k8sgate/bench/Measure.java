@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 
 /** Timing and peak-heap measurement for the scale benchmark: the median of repeated runs. */
 final class Measure {
+    /** The shortest measured turn of a comparison. */
+    static final long MIN_TURN_MILLIS = 100;
+
     private Measure() {
     }
 
@@ -23,23 +26,31 @@ final class Measure {
      * Measures a baseline and a candidate in alternating turns, so that both see the same machine state (a noisy
      * neighbour or a frequency change hits both): first warm-up turns until both have run at least {@code minWarmups}
      * times and {@code warmupMillis} have passed (the JIT compiler has then settled for inputs of any size), then
-     * {@code repeats} measured turns. The ratio is candidate time over baseline time per turn; its median is reported.
+     * {@code repeats} measured turns. A turn of work shorter than {@value #MIN_TURN_MILLIS} ms is repeated within
+     * the turn (the same number of times for both) and its time divided, so that timer resolution and the cold
+     * caches after the collection between turns do not decide the figures for small inputs. The ratio is candidate
+     * time over baseline time per turn; its median is reported.
      */
     static Comparison compare(final int minWarmups, final long warmupMillis, final int repeats,
             final Callable<?> baseline, final Callable<?> candidate) throws Exception {
         long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000L;
+        long slowest = 1;
         for (int i = 0; i < minWarmups || System.nanoTime() < warmupEnd; i++) {
+            long start = System.nanoTime();
             baseline.call();
+            long middle = System.nanoTime();
             candidate.call();
+            slowest = Math.max(middle - start, System.nanoTime() - middle);
         }
+        int calls = (int) Math.max(1, MIN_TURN_MILLIS * 1_000_000L / slowest);
         double[] baseTimes = new double[repeats];
         double[] candidateTimes = new double[repeats];
         double[] ratios = new double[repeats];
         long basePeak = 0;
         long candidatePeak = 0;
         for (int i = 0; i < repeats; i++) {
-            Timed b = timed(baseline);
-            Timed c = timed(candidate);
+            Timed b = timed(baseline, calls);
+            Timed c = timed(candidate, calls);
             baseTimes[i] = b.millis();
             candidateTimes[i] = c.millis();
             ratios[i] = c.millis() / b.millis();
@@ -53,15 +64,16 @@ final class Measure {
     private record Timed(double millis, long peakHeapBytes) {
     }
 
-    private static Timed timed(final Callable<?> work) throws Exception {
+    private static Timed timed(final Callable<?> work, final int calls) throws Exception {
         System.gc();
         resetPeaks();
         long start = System.nanoTime();
-        Object result = work.call();
-        double millis = (System.nanoTime() - start) / 1e6;
-        if (result == null) {
-            throw new IllegalStateException("benchmark work returned nothing");
+        for (int i = 0; i < calls; i++) {
+            if (work.call() == null) {
+                throw new IllegalStateException("benchmark work returned nothing");
+            }
         }
+        double millis = (System.nanoTime() - start) / 1e6 / calls;
         return new Timed(millis, peakHeap());
     }
 
