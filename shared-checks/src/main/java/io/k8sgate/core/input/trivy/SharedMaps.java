@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the small maps each vulnerability carries (severity by vendor, CVSS by source) and shares equal ones. Most
@@ -22,6 +23,8 @@ final class SharedMaps<V> {
     private int size;
     private Shared[] slots = new Shared[256];
     private int count;
+    /** The map finished last: neighbouring vulnerabilities (one CVE in several packages) often carry the same. */
+    private @Nullable Shared last;
 
     /** One shared map with the pairs it was built from, in the order they were read. */
     private record Shared(int hash, String[] keys, Object[] values, Map<String, ?> map) {
@@ -57,6 +60,10 @@ final class SharedMaps<V> {
         if (size == 0) {
             return Map.of();
         }
+        Shared previous = last;
+        if (previous != null && samePairs(previous)) {
+            return (Map<String, V>) previous.map();
+        }
         int hash = 1;
         for (int i = 0; i < size; i++) {
             hash = 31 * (31 * hash + keys[i].hashCode()) + System.identityHashCode(values[i]);
@@ -66,6 +73,7 @@ final class SharedMaps<V> {
         int probes = 0;
         for (Shared s = slots[slot]; s != null; s = slots[slot]) {
             if (s.hash() == hash && samePairs(s)) {
+                last = s;
                 return (Map<String, V>) s.map();
             }
             if (++probes == Interner.MAX_PROBES) {
@@ -76,6 +84,7 @@ final class SharedMaps<V> {
         Map<String, V> map = build();
         if (count < Interner.MAX_ENTRIES) {
             slots[slot] = new Shared(hash, Arrays.copyOf(keys, size), Arrays.copyOf(values, size), map);
+            last = slots[slot];
             count++;
             if (count * 2 > slots.length) {
                 grow();

@@ -88,6 +88,14 @@ class ValueSharingTest {
         assertThat(first).isEqualTo(Map.of("nvd", TrivySeverity.HIGH, "debian", TrivySeverity.LOW)).isSameAs(second);
         assertThat(repeatedKey).isEqualTo(Map.of("nvd", TrivySeverity.CRITICAL));
         assertThat(maps.finish()).isEmpty();
+        maps.start();
+        maps.put("nvd", TrivySeverity.HIGH);
+        maps.put("debian", TrivySeverity.LOW);
+        assertThat(maps.finish()).as("found again after another map was built").isSameAs(first);
+        maps.start();
+        maps.put("debian", TrivySeverity.LOW);
+        maps.put("nvd", TrivySeverity.HIGH);
+        assertThat(maps.finish()).as("the same pairs in another order").isEqualTo(first);
     }
 
     @Test
