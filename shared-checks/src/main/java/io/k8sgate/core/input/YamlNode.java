@@ -149,8 +149,6 @@ public final class YamlNode {
         return -1;
     }
 
-
-
     /** Follows a chain of mapping keys. */
     public YamlNode path(final String... names) {
         YamlNode node = this;
