@@ -33,9 +33,21 @@ final class Measure {
      */
     static Comparison compare(final int minWarmups, final long warmupMillis, final int repeats,
             final Callable<?> baseline, final Callable<?> candidate) throws Exception {
-        long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000L;
+        return compare(minWarmups, warmupMillis, warmupMillis, repeats, baseline, candidate);
+    }
+
+    /**
+     * As {@link #compare(int, long, int, Callable, Callable)}, warming up for at least {@code minWarmups} turns and
+     * {@code warmupMillis}, but never longer than {@code maxWarmupMillis} (and never fewer than 3 turns).
+     */
+    static Comparison compare(final int minWarmups, final long warmupMillis, final long maxWarmupMillis,
+            final int repeats, final Callable<?> baseline, final Callable<?> candidate) throws Exception {
+        long begin = System.nanoTime();
+        long warmupEnd = begin + warmupMillis * 1_000_000L;
+        long warmupLimit = begin + maxWarmupMillis * 1_000_000L;
         long slowest = 1;
-        for (int i = 0; i < minWarmups || System.nanoTime() < warmupEnd; i++) {
+        for (int i = 0; i < 3 || (i < minWarmups || System.nanoTime() < warmupEnd)
+                && System.nanoTime() < warmupLimit; i++) {
             long start = System.nanoTime();
             baseline.call();
             long middle = System.nanoTime();
