@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -141,9 +142,10 @@ public final class JsonReportWriter implements ReportWriter {
 
     /**
      * JSON text already rendered as UTF-8, handed to a generator as a raw value: a generator writing bytes copies it
-     * as is; one writing characters decodes it. It is never written as a quoted string.
+     * as is; one writing characters decodes it. The quoted forms (the text as the content of a JSON string), which
+     * every {@link SerializableString} offers, mean what they mean for any other string.
      */
-    private static final class RawJson implements SerializableString {
+    static final class RawJson implements SerializableString {
         private final byte[] utf8;
 
         RawJson(final byte[] utf8) {
@@ -166,22 +168,33 @@ public final class JsonReportWriter implements ReportWriter {
         }
 
         @Override
+        public char[] asQuotedChars() {
+            return JsonStringEncoder.getInstance().quoteAsString(getValue());
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return JsonStringEncoder.getInstance().quoteAsUTF8(getValue());
+        }
+
+        @Override
         public int appendUnquotedUTF8(final byte[] buffer, final int offset) {
-            if (offset + utf8.length > buffer.length) {
-                return -1;
-            }
-            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-            return utf8.length;
+            return copy(utf8, buffer, offset);
+        }
+
+        @Override
+        public int appendQuotedUTF8(final byte[] buffer, final int offset) {
+            return copy(asQuotedUTF8(), buffer, offset);
         }
 
         @Override
         public int appendUnquoted(final char[] buffer, final int offset) {
-            String text = getValue();
-            if (offset + text.length() > buffer.length) {
-                return -1;
-            }
-            text.getChars(0, text.length(), buffer, offset);
-            return text.length();
+            return copy(getValue().toCharArray(), buffer, offset);
+        }
+
+        @Override
+        public int appendQuoted(final char[] buffer, final int offset) {
+            return copy(asQuotedChars(), buffer, offset);
         }
 
         @Override
@@ -191,46 +204,45 @@ public final class JsonReportWriter implements ReportWriter {
         }
 
         @Override
+        public int writeQuotedUTF8(final OutputStream out) throws IOException {
+            byte[] quoted = asQuotedUTF8();
+            out.write(quoted);
+            return quoted.length;
+        }
+
+        @Override
         public int putUnquotedUTF8(final ByteBuffer buffer) {
-            if (buffer.remaining() < utf8.length) {
-                return -1;
-            }
-            buffer.put(utf8);
-            return utf8.length;
-        }
-
-        @Override
-        public char[] asQuotedChars() {
-            throw quoted();
-        }
-
-        @Override
-        public byte[] asQuotedUTF8() {
-            throw quoted();
-        }
-
-        @Override
-        public int appendQuotedUTF8(final byte[] buffer, final int offset) {
-            throw quoted();
-        }
-
-        @Override
-        public int appendQuoted(final char[] buffer, final int offset) {
-            throw quoted();
-        }
-
-        @Override
-        public int writeQuotedUTF8(final OutputStream out) {
-            throw quoted();
+            return put(utf8, buffer);
         }
 
         @Override
         public int putQuotedUTF8(final ByteBuffer buffer) {
-            throw quoted();
+            return put(asQuotedUTF8(), buffer);
         }
 
-        private static UnsupportedOperationException quoted() {
-            return new UnsupportedOperationException("rendered JSON is written as it is, never as a quoted string");
+        /** Copies into a buffer from offset; -1 (nothing copied) when it does not fit, as the interface asks. */
+        private static int copy(final byte[] bytes, final byte[] buffer, final int offset) {
+            if (offset + bytes.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+            return bytes.length;
+        }
+
+        private static int copy(final char[] chars, final char[] buffer, final int offset) {
+            if (offset + chars.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(chars, 0, buffer, offset, chars.length);
+            return chars.length;
+        }
+
+        private static int put(final byte[] bytes, final ByteBuffer buffer) {
+            if (buffer.remaining() < bytes.length) {
+                return -1;
+            }
+            buffer.put(bytes);
+            return bytes.length;
         }
     }
 

@@ -24,27 +24,6 @@ public record Cvss(Optional<Double> v2Score, String v2Vector, Optional<Double> v
         Objects.requireNonNull(v40Vector, "v40Vector");
     }
 
-    /*
-     * Written out rather than generated: a large report shares its CVSS data by these two methods hundreds of
-     * thousands of times, and the generated versions go through method handles. Same meaning as the generated ones.
-     */
-    @Override
-    public boolean equals(final Object other) {
-        return other instanceof Cvss c && v2Score.equals(c.v2Score) && v2Vector.equals(c.v2Vector)
-                && v3Score.equals(c.v3Score) && v3Vector.equals(c.v3Vector) && v40Score.equals(c.v40Score)
-                && v40Vector.equals(c.v40Vector);
-    }
-
-    @Override
-    public int hashCode() {
-        int h = v2Score.hashCode();
-        h = 31 * h + v2Vector.hashCode();
-        h = 31 * h + v3Score.hashCode();
-        h = 31 * h + v3Vector.hashCode();
-        h = 31 * h + v40Score.hashCode();
-        return 31 * h + v40Vector.hashCode();
-    }
-
     /** The newest score this source gives: 4.0, else 3.x, else 2. */
     public Optional<Double> best() {
         return v40Score.or(() -> v3Score).or(() -> v2Score);

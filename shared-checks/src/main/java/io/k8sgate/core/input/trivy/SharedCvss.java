@@ -6,12 +6,10 @@ import java.util.Optional;
  * Shares equal CVSS data among the vulnerabilities of one report. A few vectors and scores account for most entries of
  * a large report, so the lookup works on the values as read (scores as numbers, vectors as the shared strings of the
  * same report's {@link Interner}) and builds a {@link Cvss} only for a combination not seen before. Bounded like the
- * other tables of a report (see {@link Interner}).
+ * other tables of a report (see {@link SharingTable}).
  */
 final class SharedCvss {
-    private Cvss[] slots = new Cvss[256];
-    private int[] hashes = new int[256];
-    private int count;
+    private final SharingTable<Cvss> table = new SharingTable<>(256);
 
     /** The shared CVSS data for these values; a score of 0 or less means the version has no score. */
     Cvss of(final double v2Read, final String v2Vector, final double v3Read, final String v3Vector,
@@ -25,30 +23,19 @@ final class SharedCvss {
         hash = 31 * hash + v3Vector.hashCode();
         hash = 31 * hash + Double.hashCode(v40);
         hash = 31 * hash + v40Vector.hashCode();
-        int mask = slots.length - 1;
-        int slot = Interner.spread(hash) & mask;
-        int probes = 0;
-        for (Cvss c = slots[slot]; c != null; c = slots[slot]) {
-            if (hashes[slot] == hash && score(c.v2Score()) == v2 && score(c.v3Score()) == v3
+        int slot = table.start(hash);
+        for (int probe = 0; probe < SharingTable.MAX_PROBES; probe++, slot = table.next(slot)) {
+            Cvss c = table.at(slot);
+            if (c == null) {
+                return table.add(slot, hash, cvss(v2, v2Vector, v3, v3Vector, v40, v40Vector));
+            }
+            if (table.hashAt(slot) == hash && score(c.v2Score()) == v2 && score(c.v3Score()) == v3
                     && score(c.v40Score()) == v40 && c.v2Vector().equals(v2Vector)
                     && c.v3Vector().equals(v3Vector) && c.v40Vector().equals(v40Vector)) {
                 return c;
             }
-            if (++probes == Interner.MAX_PROBES) {
-                return cvss(v2, v2Vector, v3, v3Vector, v40, v40Vector);
-            }
-            slot = (slot + 1) & mask;
         }
-        Cvss created = cvss(v2, v2Vector, v3, v3Vector, v40, v40Vector);
-        if (count < Interner.MAX_ENTRIES) {
-            slots[slot] = created;
-            hashes[slot] = hash;
-            count++;
-            if (count * 2 > slots.length) {
-                grow();
-            }
-        }
-        return created;
+        return cvss(v2, v2Vector, v3, v3Vector, v40, v40Vector);
     }
 
     private static Cvss cvss(final double v2, final String v2Vector, final double v3, final String v3Vector,
@@ -67,23 +54,5 @@ final class SharedCvss {
 
     private static Optional<Double> optional(final double score) {
         return score > 0 ? Optional.of(score) : Optional.empty();
-    }
-
-    private void grow() {
-        Cvss[] oldSlots = slots;
-        int[] oldHashes = hashes;
-        slots = new Cvss[oldSlots.length * 2];
-        hashes = new int[slots.length];
-        int mask = slots.length - 1;
-        for (int i = 0; i < oldSlots.length; i++) {
-            if (oldSlots[i] != null) {
-                int slot = Interner.spread(oldHashes[i]) & mask;
-                while (slots[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                slots[slot] = oldSlots[i];
-                hashes[slot] = oldHashes[i];
-            }
-        }
     }
 }

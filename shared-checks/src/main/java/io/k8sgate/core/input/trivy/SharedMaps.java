@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * pairs rather than a new map. Values are compared by identity: they are themselves shared (enum constants, the
  * report's {@link SharedCvss} data), so equal values are the same object; an equal value that is not merely makes
  * a second map. Pairs are collected in reusable arrays between {@link #start()} and
- * {@link #finish()}; a key given twice keeps its last value, as a JSON object read into a map would. Like
- * {@link Interner}, sharing is bounded in size and in the work of one lookup.
+ * {@link #finish()}; a key given twice keeps its last value, as a JSON object read into a map would. Sharing is
+ * bounded in size and in the work of one lookup ({@link SharingTable}).
  *
  * @param <V> the value type
  */
@@ -21,13 +21,12 @@ final class SharedMaps<V> {
     private String[] keys = new String[8];
     private Object[] values = new Object[8];
     private int size;
-    private Shared[] slots = new Shared[256];
-    private int count;
+    private final SharingTable<Shared> table = new SharingTable<>(256);
     /** The map finished last: neighbouring vulnerabilities (one CVE in several packages) often carry the same. */
     private @Nullable Shared last;
 
     /** One shared map with the pairs it was built from, in the order they were read. */
-    private record Shared(int hash, String[] keys, Object[] values, Map<String, ?> map) {
+    private record Shared(String[] keys, Object[] values, Map<String, ?> map) {
     }
 
     /** Begins a new map. */
@@ -68,29 +67,20 @@ final class SharedMaps<V> {
         for (int i = 0; i < size; i++) {
             hash = 31 * (31 * hash + keys[i].hashCode()) + System.identityHashCode(values[i]);
         }
-        int mask = slots.length - 1;
-        int slot = Interner.spread(hash) & mask;
-        int probes = 0;
-        for (Shared s = slots[slot]; s != null; s = slots[slot]) {
-            if (s.hash() == hash && samePairs(s)) {
+        int slot = table.start(hash);
+        for (int probe = 0; probe < SharingTable.MAX_PROBES; probe++, slot = table.next(slot)) {
+            Shared s = table.at(slot);
+            if (s == null) {
+                last = table.add(slot, hash, new Shared(Arrays.copyOf(keys, size), Arrays.copyOf(values, size),
+                        build()));
+                return (Map<String, V>) last.map();
+            }
+            if (table.hashAt(slot) == hash && samePairs(s)) {
                 last = s;
                 return (Map<String, V>) s.map();
             }
-            if (++probes == Interner.MAX_PROBES) {
-                return build();
-            }
-            slot = (slot + 1) & mask;
         }
-        Map<String, V> map = build();
-        if (count < Interner.MAX_ENTRIES) {
-            slots[slot] = new Shared(hash, Arrays.copyOf(keys, size), Arrays.copyOf(values, size), map);
-            last = slots[slot];
-            count++;
-            if (count * 2 > slots.length) {
-                grow();
-            }
-        }
-        return map;
+        return build();
     }
 
     @SuppressWarnings("unchecked") // values were added as V
@@ -112,20 +102,5 @@ final class SharedMaps<V> {
             }
         }
         return true;
-    }
-
-    private void grow() {
-        Shared[] old = slots;
-        slots = new Shared[old.length * 2];
-        int mask = slots.length - 1;
-        for (Shared s : old) {
-            if (s != null) {
-                int slot = Interner.spread(s.hash()) & mask;
-                while (slots[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                slots[slot] = s;
-            }
-        }
     }
 }

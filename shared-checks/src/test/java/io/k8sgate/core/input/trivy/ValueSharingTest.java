@@ -65,7 +65,7 @@ class ValueSharingTest {
         }
 
         assertThat(seen).hasSize(colliding.size());
-        assertThat(interner.size()).isLessThanOrEqualTo(Interner.MAX_PROBES);
+        assertThat(interner.size()).isLessThanOrEqualTo(SharingTable.MAX_PROBES);
     }
 
     @Test
