@@ -89,17 +89,21 @@ final class BaselineCommand implements Callable<Integer> {
 
     /** What to check, under which policy. */
     static final class InputOptions {
-        @Parameters(paramLabel = "PATH", description = "Manifest files, directories or globs (default: the root)")
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories, globs, Helm charts and "
+                + "kustomization directories (default: the inputs the policy lists, or the root)")
         List<String> paths = new ArrayList<>();
+
+        @Mixin
+        RenderArguments render = new RenderArguments();
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
                 + "the root, if present)")
         Path policy;
 
         GateRequest request(final Path base) {
-            GateOptions options = new GateOptions(base, paths.isEmpty() ? List.of(".") : paths, List.of(), List.of(),
-                    List.of(), Optional.ofNullable(policy).map(Path::toAbsolutePath), Optional.empty(),
-                    Optional.empty(), Optional.empty(), false);
+            GateOptions options = new GateOptions(base, paths, List.of(), List.of(), List.of(),
+                    Optional.ofNullable(policy).map(Path::toAbsolutePath), Optional.empty(), Optional.empty(),
+                    Optional.empty(), false, render.sources(Optional.empty(), true, List.of(".")));
             return options.toRequest(new SecurityGate().checkIds(), java.time.Clock.systemUTC());
         }
     }

@@ -6,6 +6,7 @@ import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.ToolInfo;
 import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.input.render.ChartSettings;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.GateStatus;
@@ -95,13 +96,20 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "PATH", description = "Manifest files, directories (recursive) or globs; "
-                + "default: the current directory")
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories (recursive), globs, Helm charts "
+                + "and kustomization directories; default: the inputs the policy lists, or the current directory")
         private List<String> paths = new ArrayList<>();
 
-        @Option(names = "--root", paramLabel = "DIR", description = "Workspace root; inputs must stay inside it "
-                + "(default: the current directory)")
-        private Path root = Paths.get("");
+        @Option(names = "--root", paramLabel = "DIR", description = "Workspace root: PATHs are relative to it and "
+                + "must stay inside it (default: the current directory, and each PATH is honoured wherever it is)")
+        private Path root;
+
+        @CommandLine.Mixin
+        private RenderArguments render = new RenderArguments();
+
+        @Option(names = "--namespace", paramLabel = "NS", description = "The namespace charts are rendered for "
+                + "(.Release.Namespace; default: the policy's, or " + ChartSettings.DEFAULT_NAMESPACE + ")")
+        private String namespace;
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
                 + "the root, if present)")
@@ -148,17 +156,17 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Path base = root.toAbsolutePath().normalize();
+            Path base = (root == null ? Paths.get("") : root).toAbsolutePath().normalize();
             if (!Files.isDirectory(base)) {
                 throw new ConfigurationException(io.k8sgate.core.model.Location.ofFile(root.toString()),
                         "The root is not a directory");
             }
             SecurityGate gate = new SecurityGate();
-            List<String> inputs = paths.isEmpty() ? List.of(".") : paths;
             Optional<Path> policyFile = Optional.ofNullable(policy)
                     .map(f -> f.isAbsolute() ? f : Paths.get("").toAbsolutePath().resolve(f));
-            GateOptions options = new GateOptions(base, inputs, trivyReports, trivyIgnoreFiles, vexFiles, policyFile,
-                    Optional.ofNullable(failOn), Optional.ofNullable(warnOn), Optional.empty(), enableAll);
+            GateOptions options = new GateOptions(base, paths, trivyReports, trivyIgnoreFiles, vexFiles, policyFile,
+                    Optional.ofNullable(failOn), Optional.ofNullable(warnOn), Optional.empty(), enableAll,
+                    render.sources(Optional.ofNullable(namespace), root != null, List.of(".")));
             GateOutcome outcome = reference.compare(gate, options.toRequest(gate.checkIds(), Clock.systemUTC()));
             Set<ReportFormat> chosen = new LinkedHashSet<>();
             for (String f : formats) {

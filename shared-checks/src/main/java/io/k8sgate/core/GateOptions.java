@@ -1,13 +1,18 @@
 package io.k8sgate.core;
 
+import io.k8sgate.core.input.InputOptions;
+import io.k8sgate.core.input.SourceOptions;
+import io.k8sgate.core.input.render.RenderOptions;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.InputPolicy;
 import io.k8sgate.core.policy.Policy;
 import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.policy.PolicyOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,10 +33,11 @@ import java.util.Set;
  * @param warnOn           overrides the policy's warnOn: a severity or {@code NONE}
  * @param failOnInputError overrides the policy's failOnInputError
  * @param enableAll        turns every check on, optional ones included
+ * @param sources          charts and their values, the Kustomize command, containment, the default inputs
  */
 public record GateOptions(Path root, List<String> manifests, List<String> trivyReports, List<String> trivyIgnoreFiles,
         List<String> vexFiles, Optional<Path> policyFile, Optional<String> failOn, Optional<String> warnOn,
-        Optional<Boolean> failOnInputError, boolean enableAll) {
+        Optional<Boolean> failOnInputError, boolean enableAll, SourceOptions sources) {
     /** The policy file looked for in the root when none is named. */
     public static final String IMPLICIT_POLICY = "k8s-security.yaml";
 
@@ -45,6 +51,16 @@ public record GateOptions(Path root, List<String> manifests, List<String> trivyR
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(warnOn, "warnOn");
         Objects.requireNonNull(failOnInputError, "failOnInputError");
+        Objects.requireNonNull(sources, "sources");
+    }
+
+    /** Options with the default source settings (inputs confined to the root, charts with Helm's defaults). */
+    public GateOptions(final Path root, final List<String> manifests, final List<String> trivyReports,
+            final List<String> trivyIgnoreFiles, final List<String> vexFiles, final Optional<Path> policyFile,
+            final Optional<String> failOn, final Optional<String> warnOn, final Optional<Boolean> failOnInputError,
+            final boolean enableAll) {
+        this(root, manifests, trivyReports, trivyIgnoreFiles, vexFiles, policyFile, failOn, warnOn, failOnInputError,
+                enableAll, SourceOptions.DEFAULT);
     }
 
     /** Options that change nothing in the policy. */
@@ -66,7 +82,25 @@ public record GateOptions(Path root, List<String> manifests, List<String> trivyR
         if (enableAll) {
             policy = policy.withEnableAll(true);
         }
-        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles);
+        InputPolicy listed = policy.inputs();
+        RenderOptions render = new RenderOptions(sources.chartSettings(), listed.chartSettings(),
+                sources.kustomizeCommand().or(listed::kustomizeCommand), policy.targetKubernetesVersion().major() + "."
+                        + policy.targetKubernetesVersion().minor());
+        return new GateRequest(root, inputs(listed), policy, clock, trivyReports, trivyIgnoreFiles, vexFiles)
+                .withInputs(new InputOptions(sources.confineToRoot(), listed.nonKubernetesIsError(), render));
+    }
+
+    /**
+     * What the run reads: the manifests and charts the front end names; without any, those the policy lists; without
+     * those either, the front end's default.
+     */
+    private List<String> inputs(final InputPolicy listed) {
+        List<String> named = new ArrayList<>(manifests);
+        named.addAll(sources.charts());
+        if (named.isEmpty()) {
+            named.addAll(listed.paths());
+        }
+        return named.isEmpty() ? sources.defaultInputs() : named;
     }
 
     /** The policy file that applies: the named one, or the implicit one when it exists. */

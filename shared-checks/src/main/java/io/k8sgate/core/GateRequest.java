@@ -1,6 +1,7 @@
 package io.k8sgate.core;
 
 import io.k8sgate.core.baseline.BaselineReference;
+import io.k8sgate.core.input.InputOptions;
 import io.k8sgate.core.policy.Policy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,10 +24,12 @@ import java.util.Set;
  *                         {@code newFindingsOnly} only findings outside it count
  * @param reference        fingerprints of a reference run's findings (for example the last successful build's
  *                         report); with {@code newFindingsOnly}, findings with these fingerprints do not count either
+ * @param inputs           how inputs are found and rendered (containment, charts' values, the Kustomize command,
+ *                         documents that are not Kubernetes objects)
  */
 public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
         List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline,
-        Set<String> reference) {
+        Set<String> reference, InputOptions inputs) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
@@ -37,6 +40,15 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
         vexFiles = List.copyOf(vexFiles);
         Objects.requireNonNull(baseline, "baseline");
         reference = Set.copyOf(reference);
+        Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** A request with the default input options (confined to the root). */
+    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
+            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles,
+            final Optional<BaselineReference> baseline, final Set<String> reference) {
+        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference,
+                InputOptions.DEFAULT);
     }
 
     /** A request with scan reports and a baseline, without a reference run. */
@@ -64,29 +76,37 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference, inputs);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference, inputs);
     }
 
     /** The same request with scan reports, Trivy ignore files and VEX documents. */
     public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
             final List<String> vex) {
-        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline);
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline, reference, inputs);
     }
 
     /** The same request compared with a baseline. */
     public GateRequest withBaseline(final BaselineReference reference) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
-                Optional.of(reference), this.reference);
+                Optional.of(reference), this.reference, inputs);
     }
 
     /** The same request with a reference run's fingerprints (findings with them are not new). */
     public GateRequest withReference(final Set<String> fingerprints) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                fingerprints);
+                fingerprints, inputs);
+    }
+
+    /** The same request with other input options. */
+    public GateRequest withInputs(final InputOptions newInputs) {
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference, newInputs);
     }
 }

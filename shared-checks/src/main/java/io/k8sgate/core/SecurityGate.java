@@ -101,7 +101,7 @@ public final class SecurityGate {
 
     private GateRun execute(final GateRequest request, final boolean capture) {
         Policy policy = request.policy();
-        LoadResult loaded = loader.load(request.root(), request.manifests());
+        LoadResult loaded = loader.load(request.root(), request.manifests(), request.inputs());
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
 
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
@@ -128,8 +128,9 @@ public final class SecurityGate {
                     && policy.checks().get(meta.id()).severity().isPresent();
             findings.add(overridden ? f.withSeverity(policy.severityOf(meta)) : f);
         }
-        Finding[] ordered = Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics)
-                .toArray(Finding[]::new);
+        Finding[] ordered = RenderedFindings.place(Exemptions.apply(findings, loaded.objects(), policy, today,
+                diagnostics), loaded).toArray(Finding[]::new);
+        RenderedFindings.place(diagnostics, loaded.sources());
         Arrays.parallelSort(ordered, FINDING_ORDER); // stable, like List.sort, and spread over the cores
         findings = Arrays.asList(ordered);
 
@@ -159,6 +160,6 @@ public final class SecurityGate {
         List<ResourceRef> resources = loaded.objects().stream().map(K8sObject::ref).toList();
         return new GateRun(new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(),
                 resources, enabled.stream().map(Check::metadata).toList(), findings, diagnostics, decision,
-                comparison), snapshot);
+                comparison, loaded.inputs()), snapshot);
     }
 }

@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param checks                    per-check settings by id
  * @param exceptions                central exceptions
  * @param images                    the image policy ({@code images:})
+ * @param inputs                    what to read and how to render it ({@code inputs:})
  */
 public record Policy(String source, Optional<Severity> failOn, Optional<Severity> warnOn, boolean failOnInputError,
         boolean newFindingsOnly, boolean allowInManifestExemptions, boolean enableAll,
         KubernetesVersion targetKubernetesVersion, Map<String, CheckPolicy> checks,
-        List<PolicyException> exceptions, ImageSettings images) {
+        List<PolicyException> exceptions, ImageSettings images, InputPolicy inputs) {
     /** The policy used when no file is given: fail on HIGH, warn on MEDIUM, fail closed. */
     public static final Policy DEFAULT = new Policy("(defaults)", Optional.of(Severity.HIGH),
             Optional.of(Severity.MEDIUM), true, false, true, false, KubernetesVersion.DEFAULT, Map.of(), List.of());
@@ -43,6 +44,16 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
         checks = Map.copyOf(checks);
         exceptions = List.copyOf(exceptions);
         Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** A policy with the default input settings. */
+    public Policy(final String source, final Optional<Severity> failOn, final Optional<Severity> warnOn,
+            final boolean failOnInputError, final boolean newFindingsOnly, final boolean allowInManifestExemptions,
+            final boolean enableAll, final KubernetesVersion targetKubernetesVersion,
+            final Map<String, CheckPolicy> checks, final List<PolicyException> exceptions, final ImageSettings images) {
+        this(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, enableAll,
+                targetKubernetesVersion, checks, exceptions, images, InputPolicy.DEFAULT);
     }
 
     /** A policy with the default image settings. */
@@ -83,24 +94,24 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
     /** The same policy with every check turned on. */
     public Policy withEnableAll(final boolean all) {
         return new Policy(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, all,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, inputs);
     }
 
     /** The same policy with other thresholds (front ends let users override the file). */
     public Policy withThresholds(final Optional<Severity> newFailOn, final Optional<Severity> newWarnOn) {
         return new Policy(source, newFailOn, newWarnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions,
-                enableAll, targetKubernetesVersion, checks, exceptions, images);
+                enableAll, targetKubernetesVersion, checks, exceptions, images, inputs);
     }
 
     /** The same policy with another fail-closed setting. */
     public Policy withFailOnInputError(final boolean failClosed) {
         return new Policy(source, failOn, warnOn, failClosed, newFindingsOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, inputs);
     }
 
     /** The same policy with another new-findings-only setting. */
     public Policy withNewFindingsOnly(final boolean newOnly) {
         return new Policy(source, failOn, warnOn, failOnInputError, newOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, inputs);
     }
 }
