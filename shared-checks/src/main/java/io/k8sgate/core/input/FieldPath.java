@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * A field path as findings write it ({@code spec.template.spec.containers[0].securityContext["a.b/c"]}), split into
  * keys and list indexes, and looked up in other trees: the base document an object came from, or a patch. List items
- * are matched by their {@code name} where the item has one (the merge key of containers, volumes, ports and
- * environment variables), by position otherwise, because a patch or a base lists them in its own order.
+ * are matched by their merge key where the item has one (the name of a container, volume or environment
+ * variable, the number of a port, the path of a mount), by position otherwise, because a patch or a base lists them
+ * in its own order.
  */
 final class FieldPath {
     /** One step: a key, or a list index (key null). */
@@ -17,6 +18,13 @@ final class FieldPath {
             return key == null;
         }
     }
+
+    /**
+     * The keys that identify an item of the lists of a pod spec when strategic merge patches are applied: names
+     * (containers, volumes, environment variables), ports by number, mounts by path.
+     */
+    private static final List<String> MERGE_KEYS = List.of("name", "containerPort", "mountPath", "devicePath", "ip",
+            "port");
 
     private FieldPath() {
     }
@@ -122,14 +130,16 @@ final class FieldPath {
     }
 
     private static YamlNode item(final YamlNode list, final YamlNode renderedItem, final int index) {
-        Optional<String> name = renderedItem.get("name").text();
-        if (name.isPresent()) {
-            for (YamlNode candidate : list.elements()) {
-                if (candidate.get("name").text().equals(name)) {
-                    return candidate;
+        for (String key : MERGE_KEYS) {
+            Optional<String> value = renderedItem.get(key).text();
+            if (value.isPresent()) {
+                for (YamlNode candidate : list.elements()) {
+                    if (candidate.get(key).text().equals(value)) {
+                        return candidate;
+                    }
                 }
+                return missing(list);
             }
-            return missing(list);
         }
         return index >= 0 && index < list.size() ? list.at(index) : missing(list);
     }

@@ -66,9 +66,17 @@ final class InputWalker {
         int order;
     }
 
+    /** Lists a directory; {@link Files#newDirectoryStream(Path)} outside tests. */
+    @FunctionalInterface
+    interface Lister {
+        /** The entries of a directory. */
+        List<Path> list(Path dir) throws IOException;
+    }
+
     private final Path base;
     private final boolean confined;
     private final Consumer<Diagnostic> problems;
+    private final Lister lister;
     private final InputSet set = new InputSet();
 
     /**
@@ -79,9 +87,23 @@ final class InputWalker {
      * @param problems receives what cannot be used
      */
     InputWalker(final Path base, final boolean confined, final Consumer<Diagnostic> problems) {
+        this(base, confined, problems, InputWalker::list);
+    }
+
+    /** A walker that lists directories with {@code lister} (a test makes a directory unreadable with it). */
+    InputWalker(final Path base, final boolean confined, final Consumer<Diagnostic> problems, final Lister lister) {
         this.base = base;
         this.confined = confined;
         this.problems = problems;
+        this.lister = lister;
+    }
+
+    private static List<Path> list(final Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        }
+        return entries;
     }
 
     /** Collects every input. */
@@ -197,9 +219,9 @@ final class InputWalker {
         if (!visited.add(real)) {
             return; // a link back to a directory already walked
         }
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(logical)) {
-            stream.forEach(entries::add);
+        List<Path> entries;
+        try {
+            entries = new ArrayList<>(lister.list(logical));
         } catch (IOException e) {
             problems.accept(Diagnostic.error("input-unreadable", Location.ofFile(display(logical)),
                     "The directory cannot be read (" + reason(e) + "): the files in it were not checked"));

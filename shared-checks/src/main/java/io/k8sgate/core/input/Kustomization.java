@@ -131,7 +131,10 @@ public final class Kustomization {
             }
         }
         for (YamlNode entry : root.get("images").elements()) {
-            entry.get("name").text().ifPresent(n -> images.add(new ImageRule(n, at(entry))));
+            // the rule's tag, name or digest is what a finding about the image is about; the entry when it has none
+            YamlNode decisive = List.of("newTag", "digest", "newName").stream().map(entry::get)
+                    .filter(YamlNode::isPresent).findFirst().orElse(entry);
+            entry.get("name").text().ifPresent(n -> images.add(new ImageRule(n, at(decisive))));
         }
         generators(root, "configMapGenerator", "ConfigMap");
         generators(root, "secretGenerator", "Secret");
@@ -180,7 +183,7 @@ public final class Kustomization {
                     "The kustomization file is empty or not a mapping"));
             return Optional.empty();
         }
-        return Optional.of(new Kustomization(dir, file, display, root.get(), new Reader(parser, names, problems)));
+        return Optional.of(new Kustomization(dir, file, display, root.get(), new Reader(parser, names)));
     }
 
     private static Optional<String> read(final Path file, final String display, final Consumer<Diagnostic> problems) {
@@ -312,6 +315,6 @@ public final class Kustomization {
     }
 
     /** What reading patches needs. */
-    private record Reader(YamlParser parser, Function<Path, String> names, Consumer<Diagnostic> problems) {
+    private record Reader(YamlParser parser, Function<Path, String> names) {
     }
 }

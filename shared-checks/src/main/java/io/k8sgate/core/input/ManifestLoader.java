@@ -1,5 +1,6 @@
 package io.k8sgate.core.input;
 
+import io.k8sgate.core.input.render.HelmRenderer;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.DuplicateObject;
 import io.k8sgate.core.model.InputSummary;
@@ -54,16 +55,28 @@ public final class ManifestLoader {
 
     private final LoaderLimits limits;
     private final YamlParser parser;
+    private final Supplier<Optional<HelmRenderer>> helm;
 
     /** A loader with the default limits. */
     public ManifestLoader() {
         this(LoaderLimits.DEFAULT);
     }
 
-    /** A loader with the given limits. */
+    /** A loader with the given limits, rendering charts with the Helm renderer installed beside the engine. */
     public ManifestLoader(final LoaderLimits limits) {
+        this(limits, HelmRenderer::installed);
+    }
+
+    /**
+     * A loader with the given limits and Helm renderer.
+     *
+     * @param limits the limits hostile input is refused by
+     * @param helm   the renderer charts are rendered with, looked up when the first chart is met; empty when none
+     */
+    public ManifestLoader(final LoaderLimits limits, final Supplier<Optional<HelmRenderer>> helm) {
         this.limits = limits;
         this.parser = new YamlParser(limits);
+        this.helm = helm;
     }
 
     /**
@@ -94,7 +107,7 @@ public final class ManifestLoader {
         InputWalker.InputSet set = walker.collect(inputs);
         KustomizationGraph graph = KustomizationGraph.of(set.kustomizations.keySet(), parser, walker::display,
                 diagnostics::add);
-        Renderings renderings = new Renderings(this, parser, limits, base, options.render(), graph);
+        Renderings renderings = new Renderings(this, parser, limits, base, options.render(), graph, helm);
         List<SkippedInput> skipped = new ArrayList<>();
         Map<Integer, Supplier<Renderings.Yield>> work = new TreeMap<>();
         for (InputWalker.Entry k : set.kustomizations.values()) {
@@ -255,12 +268,15 @@ public final class ManifestLoader {
                 continue;
             }
             YamlNode root = document.root().get();
-            if (skipped != null) {
-                Optional<String> reason = notAnObject(document.index(), root);
-                if (reason.isPresent()) {
-                    skipped.accept(new SkippedInput(document.start(), reason.get()));
-                    continue;
-                }
+            Optional<String> reason = notAnObject(document.index(), root);
+            if (reason.isPresent() && skipped != null) {
+                skipped.accept(new SkippedInput(document.start(), reason.get()));
+                continue;
+            }
+            if (reason.isPresent() && root.isMap() && root.get("kind").isPresent()
+                    && root.get("apiVersion").isPresent()) {
+                problems.accept(Diagnostic.error("not-kubernetes", root.location(), reason.get()));
+                continue; // a tool's configuration: the other cases are reported below
             }
             int templateLine = mayHoldTemplates ? firstHelmExpression(root) : -1;
             if (templateLine > 0) {

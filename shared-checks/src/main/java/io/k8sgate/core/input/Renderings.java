@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Renders the charts and kustomizations among the inputs and reads their output as manifests, noting for every
@@ -55,11 +56,13 @@ final class Renderings {
     private final RenderOptions options;
     private final KustomizationGraph graph;
     private final Object helmLock = new Object();
+    private final Supplier<Optional<HelmRenderer>> helmLookup;
     private KustomizeRenderer.Found kustomize;
     private Optional<HelmRenderer> helm;
 
     Renderings(final ManifestLoader loader, final YamlParser parser, final LoaderLimits limits, final Path base,
-            final RenderOptions options, final KustomizationGraph graph) {
+            final RenderOptions options, final KustomizationGraph graph,
+            final Supplier<Optional<HelmRenderer>> helmLookup) {
         this.loader = loader;
         this.parser = parser;
         this.limits = limits;
@@ -67,6 +70,7 @@ final class Renderings {
         this.names = p -> InputWalker.display(base, p);
         this.options = options;
         this.graph = graph;
+        this.helmLookup = helmLookup;
     }
 
     private synchronized KustomizeRenderer.Found kustomize() {
@@ -79,7 +83,7 @@ final class Renderings {
     private Optional<HelmRenderer> helm() {
         synchronized (helmLock) {
             if (helm == null) {
-                helm = HelmRenderer.installed();
+                helm = helmLookup.get();
             }
             return helm;
         }
