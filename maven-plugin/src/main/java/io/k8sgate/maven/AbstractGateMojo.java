@@ -1,5 +1,6 @@
 package io.k8sgate.maven;
 
+import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.ProjectManifests;
 import io.k8sgate.core.SecurityGate;
@@ -61,6 +62,39 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.failOnInputError")
     private Boolean failOnInputError;
 
+    /**
+     * Helm charts to render and check (directories holding {@code Chart.yaml}), relative to the project directory;
+     * a chart among the manifests is rendered as well. Hooks are checked and marked.
+     */
+    @Parameter(property = "k8s-security.charts")
+    private List<String> charts;
+
+    /** Values files for the charts, as {@code helm template -f}, applied in order (default: the policy's). */
+    @Parameter(property = "k8s-security.valuesFiles")
+    private List<String> valuesFiles;
+
+    /**
+     * Values for the charts, as {@code helm template --set key=value}, applied in order after the values files.
+     * Reports name the keys, never the values.
+     */
+    @Parameter(property = "k8s-security.setValues")
+    private List<String> setValues;
+
+    /** The release name the charts are rendered with (default: the policy's, or {@code release-name}). */
+    @Parameter(property = "k8s-security.release")
+    private String release;
+
+    /** The namespace the charts are rendered for (default: the policy's, or {@code default}). */
+    @Parameter(property = "k8s-security.namespace")
+    private String namespace;
+
+    /**
+     * The command that renders a kustomization directory, such as {@code kubectl kustomize} (default: the policy's,
+     * or the first of {@code kustomize} and {@code kubectl} on the PATH).
+     */
+    @Parameter(property = "k8s-security.kustomizeCommand")
+    private String kustomizeCommand;
+
     /** Turns on every check, optional ones included. */
     @Parameter(property = "k8s-security.enableAll", defaultValue = "false")
     private boolean enableAll;
@@ -107,19 +141,30 @@ abstract class AbstractGateMojo extends AbstractMojo {
     /** The settings shared by every goal. */
     final GateParameters parameters() {
         return GateParameters.of(manifests, trivyReports, trivyIgnoreFiles, vexFiles, policy, failOn, warnOn,
-                failOnInputError, enableAll);
+                failOnInputError, enableAll, new GateParameters.Charts(charts, valuesFiles, setValues, release,
+                        namespace, kustomizeCommand));
     }
 
     /** Runs the gate over {@code inputs}, or handles "nothing to check" as {@code failIfNoManifests} says. */
     final void gate(final Path root, final List<String> inputs, final String searched, final Path outputDirectory)
             throws MojoExecutionException, MojoFailureException {
-        if (inputs.isEmpty()) {
+        GateOptions options = options(root, inputs);
+        if (GateExecution.request(new SecurityGate(), options, baseline()).manifests().isEmpty()) {
             nothingToCheck(searched);
             return;
         }
-        new GateExecution(getLog()).run(parameters().options(root, inputs), baseline(),
+        new GateExecution(getLog()).run(options, baseline(),
                 GateExecution.formats(formats == null ? List.of() : formats),
                 outputDirectory);
+    }
+
+    /**
+     * The options of a run over {@code inputs}: what the POM configures is read as named; the default folders only
+     * when the policy lists no inputs of its own ({@code inputs:}).
+     */
+    final GateOptions options(final Path root, final List<String> inputs) {
+        GateParameters p = parameters();
+        return p.manifests().isEmpty() ? p.options(root, List.of(), inputs) : p.options(root, inputs, List.of());
     }
 
     /** Logs that there is nothing to check, or fails when {@code failIfNoManifests} says so. */
@@ -137,13 +182,13 @@ abstract class AbstractGateMojo extends AbstractMojo {
      */
     final Optional<GateRequest> projectRequest(final SecurityGate gate)
             throws MojoExecutionException, MojoFailureException {
-        List<String> inputs = projectInputs();
-        if (inputs.isEmpty()) {
+        GateRequest request = GateExecution.request(gate, options(project.getBasedir().toPath(), projectInputs()),
+                baseline());
+        if (request.manifests().isEmpty()) {
             nothingToCheck(searched(parameters().manifests()));
             return Optional.empty();
         }
-        return Optional.of(GateExecution.request(gate, parameters().options(project.getBasedir().toPath(), inputs),
-                baseline()));
+        return Optional.of(request);
     }
 
     /** The manifest inputs of this project. */

@@ -50,7 +50,34 @@ class CommandLineParityTest {
                         List.of(), 1),
                 Arguments.of("malformed YAML fails closed", "samples/broken-app", List.of(), List.of(), 3),
                 Arguments.of("one named file", "samples/maven-app", List.of("--fail-on", "CRITICAL"),
-                        List.of("src/main/k8s/web.yaml"), 0));
+                        List.of("src/main/k8s/web.yaml"), 0),
+                Arguments.of("a mixed tree: CI files and docs skipped and listed", "repos", List.of(),
+                        List.of("mixed"), 1),
+                Arguments.of("an object defined twice", "repos", List.of(), List.of("duplicates"), 1));
+    }
+
+    /** Kustomizations rendered alike: the same objects, findings at the same base and patch lines. */
+    static Stream<Arguments> kustomizations() {
+        return Stream.of(
+                Arguments.of("an overlay with patches and a component", "repos/kustomize",
+                        List.of("--fail-on", "CRITICAL"), List.of("overlays/prod"), 1),
+                Arguments.of("a walked tree: only the roots rendered", "repos/kustomize", List.of(), List.of("."), 1),
+                Arguments.of("the Kustomize command named", "repos/kustomize", List.of("--kustomize-command",
+                        "kubectl kustomize"), List.of("overlays/dev"), 1));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("kustomizations")
+    void shouldRenderKustomizationsLikeTheCommandLine(final String name, final String sample,
+            final List<String> cliOptions, final List<String> manifests, final int expectedExit) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("kubectl") || onPath("kustomize"),
+                "Neither kustomize nor kubectl is on the PATH: the Kustomize parity cases are skipped");
+        shouldGiveTheFindingsAndDecisionOfTheCommandLine(name, sample, cliOptions, manifests, expectedExit);
+    }
+
+    private static boolean onPath(final String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, command)));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -111,14 +138,27 @@ class CommandLineParityTest {
         Optional<String> failOn = option(cliOptions, "--fail-on");
         Optional<String> warnOn = option(cliOptions, "--warn-on");
         List<String> trivy = option(cliOptions, "--trivy").map(List::of).orElse(List.of());
-        return new GateParameters(manifests, trivy, List.of(), List.of(), Optional.empty(), failOn, warnOn,
-                Optional.empty(),
-                cliOptions.contains("--enable-all"));
+        return GateParameters.of(manifests, trivy, List.of(), List.of(), null, failOn.orElse(null),
+                warnOn.orElse(null), null, cliOptions.contains("--enable-all"), new GateParameters.Charts(
+                        options(cliOptions, "--chart"), options(cliOptions, "--values"), options(cliOptions, "--set"),
+                        option(cliOptions, "--release").orElse(null), option(cliOptions, "--namespace").orElse(null),
+                        option(cliOptions, "--kustomize-command").orElse(null)));
     }
 
     private static Optional<String> option(final List<String> options, final String name) {
         int i = options.indexOf(name);
         return i < 0 ? Optional.empty() : Optional.of(options.get(i + 1));
+    }
+
+    /** Every value of a repeatable option, in order. */
+    private static List<String> options(final List<String> options, final String name) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < options.size() - 1; i++) {
+            if (options.get(i).equals(name)) {
+                out.add(options.get(i + 1));
+            }
+        }
+        return out;
     }
 
     private static JsonNode report(final Path directory) throws IOException {
