@@ -12,6 +12,8 @@ import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.input.SourceOptions;
+import io.k8sgate.core.input.render.ChartSettings;
 import io.k8sgate.core.policy.BuildResultMapping;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.report.ConsoleSummary;
@@ -88,8 +90,8 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
             // the same options-to-request path as the CLI and the Maven goal, so all three decide alike
             GateRequest request = new GateOptions(root, globs(step.getManifests()), globs(step.getTrivyReports()),
                     List.of(), List.of(), policyFile(root), Optional.of(step.getFailOn()),
-                    Optional.of(step.getWarnOn()), Optional.ofNullable(step.getFailOnInputError()), false)
-                    .toRequest(gate.checkIds(), Clock.systemUTC()).withReference(reference);
+                    Optional.of(step.getWarnOn()), Optional.ofNullable(step.getFailOnInputError()), false,
+                    sources(step)).toRequest(gate.checkIds(), Clock.systemUTC()).withReference(reference);
             if (step.getNewFindingsOnly() != null) {
                 request = request.withPolicy(request.policy().withNewFindingsOnly(step.getNewFindingsOnly()));
             }
@@ -132,6 +134,27 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
             throw new AbortException("policy '" + step.getPolicy() + "' is not a file in the workspace");
         }
         return Optional.of(file);
+    }
+
+    /**
+     * Charts, their values and the Kustomize command as the step sets them; inputs stay inside the workspace (the
+     * step's containment), and without manifests the policy's inputs are checked.
+     */
+    static SourceOptions sources(final SecurityGateStep step) throws AbortException {
+        List<String> set = Arrays.stream(step.getSetValues().split("\n")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        for (String assignment : set) {
+            if (assignment.indexOf('=') <= 0) {
+                throw new AbortException("setValues: '" + assignment + "' is not key=value");
+            }
+        }
+        return new SourceOptions(globs(step.getCharts()), new ChartSettings(text(step.getRelease()),
+                text(step.getNamespace()), globs(step.getValuesFiles()), set), text(step.getKustomizeCommand()),
+                true, List.of());
+    }
+
+    private static Optional<String> text(final String value) {
+        return Optional.of(value.trim()).filter(v -> !v.isEmpty());
     }
 
     static List<String> globs(final String text) {

@@ -148,6 +148,73 @@ class GateCallableTest {
         assertThat(step.getFailOnInputError()).isNull();
     }
 
+    @Test
+    void shouldRenderAKustomizationAndLeadFindingsToItsPatches() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("kubectl") || onPath("kustomize"),
+                "Neither kustomize nor kubectl is on the PATH: the step's Kustomize case is skipped");
+        copy("repos/kustomize");
+        SecurityGateStep step = new SecurityGateStep("deploy/overlays/prod");
+        step.setKustomizeCommand(onPath("kubectl") ? "kubectl kustomize" : "kustomize build");
+
+        GateResult result = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.console()).contains("Rendered kustomization deploy/overlays/prod: 4 object(s)")
+                .contains("K8S-WL-001 Deployment/shop-prod/web [web] deploy/overlays/prod/privileged.yaml:12");
+    }
+
+    @Test
+    void shouldKeepTheWorkspaceContainmentForWhatAKustomizationReads() throws Exception {
+        Files.createDirectories(workspace.resolve("app"));
+        Files.writeString(workspace.resolve("app/kustomization.yaml"), "resources:\n  - ../../outside\n");
+
+        GateResult result = new GateCallable(new SecurityGateStep("app"), Set.of(), Map.of())
+                .invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.console()).contains("app/kustomization.yaml:2: ", "outside the root directory",
+                "[path-outside-root]");
+    }
+
+    @Test
+    void shouldCheckWhatThePolicyListsWhenNoManifestsAreNamed() throws Exception {
+        copy("samples/privileged");
+        Files.writeString(workspace.resolve("k8s-security.yaml"), "inputs:\n  manifests: [deploy]\n");
+
+        GateResult result = new GateCallable(new SecurityGateStep(""), Set.of(), Map.of())
+                .invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.console()).contains("K8S-WL-001");
+    }
+
+    @Test
+    void shouldPassChartSettingsAndRefuseASetValueWithoutKey() throws Exception {
+        SecurityGateStep step = new SecurityGateStep("charts/shop");
+        step.setCharts("charts/web, charts/db");
+        step.setValuesFiles("values/prod.yaml\nvalues/eu.yaml");
+        step.setSetValues("image.tag=1.2.3\nreplicas=3,resources.limits.cpu=1");
+        step.setRelease("shop");
+        step.setNamespace("shop");
+
+        io.k8sgate.core.input.SourceOptions sources = GateCallable.sources(step);
+
+        assertThat(sources.charts()).containsExactly("charts/web", "charts/db");
+        assertThat(sources.chartSettings().valuesFiles()).containsExactly("values/prod.yaml", "values/eu.yaml");
+        assertThat(sources.chartSettings().setValues()).containsExactly("image.tag=1.2.3",
+                "replicas=3,resources.limits.cpu=1");
+        assertThat(sources.chartSettings().release()).contains("shop");
+        assertThat(sources.confineToRoot()).isTrue();
+        step.setSetValues("no-key-here");
+        assertThatExceptionOfType(AbortException.class).isThrownBy(() -> GateCallable.sources(step))
+                .withMessageContaining("'no-key-here' is not key=value");
+    }
+
+    private static boolean onPath(final String command) {
+        return java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
     private void copy(final String fixture) throws Exception {
         new FilePath(Fixtures.path(fixture).toFile()).copyRecursiveTo(new FilePath(workspace.resolve("deploy").toFile()));
     }
