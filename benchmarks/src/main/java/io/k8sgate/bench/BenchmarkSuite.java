@@ -38,6 +38,9 @@ public final class BenchmarkSuite {
         System.out.println("\n== RBAC: time per binding as bindings grow (flat = linear)");
         child(List.of(), RbacBenchmark.class, quick ? List.of("2500", "5000") : List.of("2500", "5000", "10000",
                 "20000"));
+        System.out.println("\n== Rendering: kustomizations per second; the gate on a rendered kustomization and chart "
+                + "vs rendering alone");
+        child(List.of(), RenderBenchmark.class, quick ? List.of("8") : List.of("24"));
         System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");
         cliStartup();
     }
