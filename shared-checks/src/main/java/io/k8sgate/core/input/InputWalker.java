@@ -2,6 +2,7 @@ package io.k8sgate.core.input;
 
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.SkippedInput;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -35,6 +36,11 @@ final class InputWalker {
     /** The file that makes a directory a Helm chart. */
     static final String CHART_FILE = "Chart.yaml";
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json");
+    /**
+     * Folders package managers fill with other projects' files (thousands of {@code package.json}, never a manifest
+     * of this project): a walk does not enter them, and lists each as skipped. Name one to check it.
+     */
+    private static final Set<String> DEPENDENCY_FOLDERS = Set.of("node_modules", "bower_components");
     /** Our own configuration files, which sit next to manifests and are skipped when a directory is walked. */
     private static final Set<String> OWN_FILES = Set.of("k8s-security.yaml", "k8s-security.yml",
             ".trivyignore.yaml", ".trivyignore.yml");
@@ -60,6 +66,8 @@ final class InputWalker {
         final Map<Path, Entry> kustomizations = new LinkedHashMap<>();
         /** For a walked file inside a kustomization's folder: that kustomization directory (the nearest). */
         final Map<Path, Path> owners = new LinkedHashMap<>();
+        /** Folders left out of walks. */
+        final List<SkippedInput> skipped = new ArrayList<>();
         /** The number of files looked at (for the "no objects" message). */
         int seen;
         /** The next entry's order. */
@@ -269,7 +277,10 @@ final class InputWalker {
                                 + " and was refused"));
                 continue;
             }
-            if (directory) {
+            if (directory && DEPENDENCY_FOLDERS.contains(name)) {
+                set.skipped.add(new SkippedInput(Location.ofFile(display(entry)), "A folder of installed "
+                        + "dependencies (" + name + "): not walked"));
+            } else if (directory) {
                 walk(entry, target, boundary, intoCharts, here, owner, visited, out);
             } else if (Files.isRegularFile(target)) {
                 out.add(new Found(entry, target, here, owner));

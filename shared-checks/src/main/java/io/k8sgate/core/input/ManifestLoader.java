@@ -108,7 +108,7 @@ public final class ManifestLoader {
         KustomizationGraph graph = KustomizationGraph.of(set.kustomizations.keySet(), parser, walker::display,
                 diagnostics::add);
         Renderings renderings = new Renderings(this, parser, limits, base, options.render(), graph, helm);
-        List<SkippedInput> skipped = new ArrayList<>();
+        List<SkippedInput> skipped = new ArrayList<>(set.skipped);
         Map<Integer, Supplier<Renderings.Yield>> work = new TreeMap<>();
         for (InputWalker.Entry k : set.kustomizations.values()) {
             Optional<Kustomization> read = graph.get(k.path());

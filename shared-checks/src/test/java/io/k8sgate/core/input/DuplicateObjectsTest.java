@@ -1,6 +1,7 @@
 package io.k8sgate.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateRequest;
@@ -8,8 +9,12 @@ import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.fixtures.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** An object defined twice with different content: reported, and each definition checked on its own (issue #13). */
 class DuplicateObjectsTest {
@@ -35,6 +40,22 @@ class DuplicateObjectsTest {
         // only the second definition shares the host network: its finding is not merged into the first's
         assertThat(outcome.findings()).filteredOn(f -> f.checkId().equals("K8S-WL-002")).singleElement()
                 .satisfies(f -> assertThat(f.location().file()).isEqualTo("duplicates/b-web.yaml"));
+    }
+
+    @Test
+    void shouldNotLetAnExemptionOnOneDefinitionExemptTheOther(@TempDir final Path dir) throws IOException {
+        String pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n%s"
+                + "spec:\n  containers:\n    - name: web\n      image: registry.example.com/web:1.0\n"
+                + "      securityContext:\n        privileged: true\n";
+        Files.writeString(dir.resolve("a.yaml"), pod.formatted("  annotations:\n"
+                + "    k8sgate.io/exempt.K8S-WL-001: \"Needs raw devices until the rewrite\"\n"));
+        Files.writeString(dir.resolve("b.yaml"), pod.formatted(""));
+
+        GateOutcome outcome = new SecurityGate().run(GateRequest.of(dir, List.of(".")));
+
+        assertThat(outcome.findings()).filteredOn(f -> f.checkId().equals("K8S-WL-001"))
+                .extracting(f -> f.location().file(), Finding::isSuppressed)
+                .containsExactlyInAnyOrder(tuple("a.yaml", true), tuple("b.yaml", false));
     }
 
     @Test

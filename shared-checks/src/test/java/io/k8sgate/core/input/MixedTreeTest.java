@@ -49,6 +49,21 @@ class MixedTreeTest {
     }
 
     @Test
+    void shouldNotWalkIntoInstalledDependencies(@TempDir final Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("web/node_modules/left-pad"));
+        Files.writeString(dir.resolve("web/node_modules/left-pad/package.json"), "{\"name\": \"left-pad\"}\n");
+        Files.writeString(dir.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n");
+
+        LoadResult r = loader.load(dir, List.of("."));
+
+        assertThat(r.objects()).hasSize(1);
+        assertThat(r.inputs().skipped()).singleElement().satisfies(s -> {
+            assertThat(s.location().file()).isEqualTo("web/node_modules");
+            assertThat(s.reason()).contains("installed dependencies");
+        });
+    }
+
+    @Test
     void shouldMakeSkippedDocumentsErrorsWhenThePolicySaysSo() {
         LoadResult r = loader.load(Fixtures.path("repos"), List.of("mixed"),
                 new InputOptions(true, true, RenderOptions.DEFAULT));
