@@ -149,6 +149,9 @@ final class InputWalker {
         }
         String display = display(candidate);
         if (Files.isDirectory(real)) {
+            if (Files.isRegularFile(real.resolve(CHART_FILE)) || KustomizationGraph.fileOf(real).isPresent()) {
+                set.seen++;
+            }
             if (Files.isRegularFile(real.resolve(CHART_FILE))) {
                 add(set.charts, real, display, true);
             } else if (KustomizationGraph.fileOf(real).isPresent()) {
