@@ -181,20 +181,15 @@ final class Renderings {
         List<K8sObject> objects = new ArrayList<>();
         List<RenderedObject> produced = new ArrayList<>();
         Map<String, SourceMap.Unit> units = new LinkedHashMap<>();
-        for (RenderedTemplate template : chart.templates()) {
-            if (template.text().isBlank()) {
-                continue;
-            }
+        for (TemplateOutput template : TemplateOutput.of(chart)) {
             String templateFile = ".".equals(entry.display()) ? template.source()
                     : entry.display() + "/" + template.source();
             files.add(templateFile);
             String name = templateFile + " (helm template)";
             List<K8sObject> own = loader.parse(name, template.text(), problems::add);
             for (K8sObject o : own) {
-                String hook = template.hook() || o.annotations().containsKey(HELM_HOOK)
-                        ? o.annotations().getOrDefault(HELM_HOOK, "hook") : "";
                 produced.add(new RenderedObject(o.ref(), new Location(templateFile,
-                        template.templateLine(o.location().line()), 0), o.location(), hook));
+                        template.templateLine(o.location().line()), 0), o.location(), hook(o)));
             }
             objects.addAll(own);
             units.put(name, new ChartUnit(template, templateFile, own, command + " --show-only " + template.source(),
@@ -258,16 +253,63 @@ final class Renderings {
         }
     }
 
+    /** The {@code helm.sh/hook} annotation of a hook, empty for any other object. */
+    private static String hook(final K8sObject o) {
+        Map<String, String> annotations = o.annotations();
+        return annotations.containsKey(HELM_HOOK) ? annotations.get(HELM_HOOK) : "";
+    }
+
+    /**
+     * The output of one template file: its documents (the renderer hands them over one by one) joined as
+     * {@code helm template --show-only <template>} prints them, each after {@code ---} and its {@code # Source:}
+     * comment, so that a rendered line is the line of that command's output.
+     *
+     * @param source        the template's path in the chart
+     * @param text          the joined output
+     * @param templateLines the template line of each line of {@code text}, 0 for the lines Helm adds
+     */
+    record TemplateOutput(String source, String text, int[] templateLines) {
+        static List<TemplateOutput> of(final RenderedChart chart) {
+            Map<String, List<RenderedTemplate>> bySource = new LinkedHashMap<>();
+            chart.templates().stream().filter(t -> !t.text().isBlank())
+                    .forEach(t -> bySource.computeIfAbsent(t.source(), k -> new ArrayList<>()).add(t));
+            List<TemplateOutput> out = new ArrayList<>();
+            bySource.forEach((source, parts) -> {
+                StringBuilder text = new StringBuilder();
+                List<Integer> lines = new ArrayList<>();
+                for (RenderedTemplate part : parts) {
+                    text.append("---\n# Source: ").append(chart.name()).append('/').append(source).append('\n');
+                    lines.add(0);
+                    lines.add(0);
+                    String[] own = part.text().split("\n", -1);
+                    int count = part.text().endsWith("\n") ? own.length - 1 : own.length;
+                    for (int i = 0; i < count; i++) {
+                        text.append(own[i]).append('\n');
+                        lines.add(part.templateLine(i + 1));
+                    }
+                }
+                out.add(new TemplateOutput(source, text.toString(),
+                        lines.stream().mapToInt(Integer::intValue).toArray()));
+            });
+            return out;
+        }
+
+        /** The template line of a line of the output, 0 when unknown. */
+        int templateLine(final int line) {
+            return line >= 1 && line <= templateLines.length ? templateLines[line - 1] : 0;
+        }
+    }
+
     /** One template's output: each line led back through the template line Helm's renderer reported. */
     private static final class ChartUnit implements SourceMap.Unit {
-        private final RenderedTemplate template;
+        private final TemplateOutput template;
         private final String file;
         private final int[] starts;
         private final List<K8sObject> objects;
         private final String command;
         private final String producedBy;
 
-        ChartUnit(final RenderedTemplate template, final String file, final List<K8sObject> objects,
+        ChartUnit(final TemplateOutput template, final String file, final List<K8sObject> objects,
                 final String command, final String producedBy) {
             this.template = template;
             this.file = file;
@@ -280,12 +322,7 @@ final class Renderings {
         @Override
         public SourceMap.Placed place(final int line, final String fieldPath) {
             int i = objectAt(starts, line);
-            String hook = "";
-            if (i >= 0) {
-                Map<String, String> annotations = objects.get(i).annotations();
-                hook = template.hook() || annotations.containsKey(HELM_HOOK)
-                        ? annotations.getOrDefault(HELM_HOOK, "hook") : "";
-            }
+            String hook = i >= 0 ? hook(objects.get(i)) : "";
             return new SourceMap.Placed(new Location(file, template.templateLine(line), 0), "line " + line
                     + " of `" + command + "`", producedBy, hook);
         }

@@ -106,7 +106,7 @@ class ChartRenderingTest {
 
         Finding privileged = finding(outcome, "K8S-WL-001", "shop-web");
         assertThat(privileged.location().toString()).isEqualTo("charts/shop/templates/deployment.yaml:23");
-        assertThat(privileged.properties()).containsEntry(FindingProperties.RENDERED, "line 23 of `helm template "
+        assertThat(privileged.properties()).containsEntry(FindingProperties.RENDERED, "line 25 of `helm template "
                 + "shop charts/shop --namespace shop -f charts/shop/values-prod.yaml --set image.tag=... "
                 + "--show-only templates/deployment.yaml`").containsEntry(FindingProperties.PRODUCED_BY,
                         "chart shop 1.4.0 (charts/shop), release shop, namespace shop, values "
