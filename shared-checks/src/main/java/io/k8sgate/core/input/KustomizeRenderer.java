@@ -53,7 +53,11 @@ public final class KustomizeRenderer {
      * @return the renderer, or the reason there is none and what to do
      */
     public static Found find(final Optional<String> configured, final LoaderLimits limits) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return find(configured, limits, Optional.ofNullable(System.getenv("PATH")).orElse(""));
+    }
+
+    /** {@link #find(Optional, LoaderLimits)} on a given search path. */
+    static Found find(final Optional<String> configured, final LoaderLimits limits, final String path) {
         if (configured.isPresent() && !configured.get().isBlank()) {
             List<String> words = Arrays.asList(configured.get().trim().split("\\s+"));
             if (executable(words.get(0), path).isEmpty()) {
