@@ -33,6 +33,7 @@ final class KustomizeOrigins {
     }
 
     private static final String IMAGE = "image";
+    private static final Pattern SET_TERM = Pattern.compile("\\s*([^\\s!=]+)\\s+(in|notin)\\s*\\(([^)]*)\\)\\s*");
 
     private final KustomizationGraph graph;
     private final Path root;
@@ -135,7 +136,8 @@ final class KustomizeOrigins {
             List<YamlNode> ops = document.elements();
             for (int i = ops.size() - 1; i >= 0; i--) {
                 YamlNode op = ops.get(i);
-                List<FieldPath.Segment> pointer = FieldPath.pointer(op.get("path").text(""));
+                List<FieldPath.Segment> pointer = appended(FieldPath.pointer(op.get("path").text("")),
+                        object.root());
                 if (pointer.isEmpty() || !FieldPath.isPrefix(pointer, path)) {
                     continue;
                 }
@@ -155,6 +157,22 @@ final class KustomizeOrigins {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A pointer with {@code -} (append) turned into the index the appended item has in the rendered object: the last
+     * one (an operation applied later may have appended more, which is rare enough to accept).
+     */
+    private static List<FieldPath.Segment> appended(final List<FieldPath.Segment> pointer, final YamlNode rendered) {
+        List<FieldPath.Segment> out = new ArrayList<>(pointer.size());
+        YamlNode node = rendered;
+        for (FieldPath.Segment s : pointer) {
+            FieldPath.Segment resolved = s.isIndex() && s.index() < 0 && node.isSequence()
+                    ? new FieldPath.Segment(null, node.size() - 1) : s;
+            out.add(resolved);
+            node = resolved.isIndex() ? node.at(resolved.index()) : node.get(resolved.key());
+        }
+        return out;
     }
 
     private Optional<Location> fragment(final Kustomization.Patch patch, final K8sObject object,
@@ -285,35 +303,59 @@ final class KustomizeOrigins {
         }
     }
 
-    /** A label selector of equalities, inequalities and existence tests; other forms select everything. */
-    private static boolean selects(final String selector, final Map<String, String> labels) {
+    /**
+     * A label selector as Kubernetes writes it: equalities ({@code a=b}, {@code a==b}), inequalities ({@code a!=b}),
+     * set tests ({@code a in (b,c)}, {@code a notin (b)}) and existence tests ({@code a}, {@code !a}), all of which
+     * must hold.
+     */
+    static boolean selects(final String selector, final Map<String, String> labels) {
         if (selector.isBlank()) {
             return true;
         }
-        for (String term : selector.split(",")) {
-            String t = term.trim();
-            if (t.contains(" in ") || t.contains(" notin ") || t.contains("(")) {
-                continue;
-            }
-            if (t.contains("!=")) {
-                String[] kv = t.split("!=", 2);
-                if (kv[1].trim().equals(labels.get(kv[0].trim()))) {
-                    return false;
-                }
-            } else if (t.contains("=")) {
-                String[] kv = t.split("==?", 2);
-                if (!kv[1].trim().equals(labels.get(kv[0].trim()))) {
-                    return false;
-                }
-            } else if (t.startsWith("!")) {
-                if (labels.containsKey(t.substring(1).trim())) {
-                    return false;
-                }
-            } else if (!labels.containsKey(t)) {
+        for (String term : terms(selector)) {
+            if (!holds(term.trim(), labels)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean holds(final String term, final Map<String, String> labels) {
+        java.util.regex.Matcher set = SET_TERM.matcher(term);
+        if (set.matches()) {
+            List<String> values = java.util.Arrays.stream(set.group(3).split(",")).map(String::trim).toList();
+            boolean in = values.contains(labels.get(set.group(1)));
+            return "in".equals(set.group(2)) ? in : !in;
+        }
+        if (term.contains("!=")) {
+            String[] kv = term.split("!=", 2);
+            return !kv[1].trim().equals(labels.get(kv[0].trim()));
+        }
+        if (term.contains("=")) {
+            String[] kv = term.split("==?", 2);
+            return kv[1].trim().equals(labels.get(kv[0].trim()));
+        }
+        if (term.startsWith("!")) {
+            return !labels.containsKey(term.substring(1).trim());
+        }
+        return labels.containsKey(term);
+    }
+
+    /** The terms of a selector: split at commas outside parentheses. */
+    private static List<String> terms(final String selector) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < selector.length(); i++) {
+            char c = selector.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                out.add(selector.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(selector.substring(from));
+        return out;
     }
 
     /** The document of the origin file that defines the object: same kind, and the name the rendered one grew from. */

@@ -154,6 +154,49 @@ class InputWalkerTest {
     }
 
     @Test
+    void shouldTakeANamedChartFileOrKustomizationFileForItsDirectory() throws IOException {
+        write("chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n");
+        write("app/kustomization.yaml", "resources: []\n");
+        List<Diagnostic> problems = new ArrayList<>();
+
+        InputWalker.InputSet set = new InputWalker(dir.toRealPath(), true, problems::add)
+                .collect(List.of("chart/Chart.yaml", "app/kustomization.yaml", " "));
+
+        assertThat(set.charts.values()).extracting(InputWalker.Entry::display, InputWalker.Entry::named)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("chart", true));
+        assertThat(set.kustomizations.values()).extracting(InputWalker.Entry::display).containsExactly("app");
+        assertThat(set.files).isEmpty();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void shouldReportABrokenLinkToAManifestAndAMissingPath() throws IOException {
+        write("tree/ok.yaml", POD.formatted("ok"));
+        Files.createSymbolicLink(dir.resolve("tree/gone.yaml"), dir.resolve("nowhere.yaml"));
+        Files.createSymbolicLink(dir.resolve("tree/gone.txt"), dir.resolve("nowhere.txt"));
+
+        LoadResult r = new ManifestLoader().load(dir, List.of("tree", "missing"));
+
+        assertThat(r.objects()).hasSize(1);
+        assertThat(r.diagnostics()).extracting(Diagnostic::code, d -> d.location().file()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("input-unreadable", "tree/gone.yaml"),
+                org.assertj.core.groups.Tuple.tuple("input-missing", "missing"));
+    }
+
+    @Test
+    void shouldExpandAnAbsoluteGlobOnlyWhenNotConfined() throws IOException {
+        write("elsewhere/a.yaml", POD.formatted("a"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String glob = dir.toRealPath().resolve("elsewhere") + "/*.yaml";
+
+        assertThat(new ManifestLoader().load(work, List.of(glob), EACH_PATH).objects()).hasSize(1);
+        assertThat(codes(new ManifestLoader().load(work, List.of(glob)))).containsExactly("path-outside-root",
+                "no-objects");
+        assertThat(codes(new ManifestLoader().load(work, List.of("none/*.yaml")))).containsExactly("input-missing",
+                "no-objects");
+    }
+
+    @Test
     void shouldExpandAGlobBelowItsFixedPrefix() throws IOException {
         write("k8s/app/pod.yaml", POD.formatted("app"));
         write("k8s/app/notes.txt", "not yaml");
