@@ -147,7 +147,12 @@ public final class TypedFields {
                 problems.accept(refused(node, Leaf.OBJECT.description));
                 return;
             }
-            o.fields().forEach((name, field) -> check(node.get(name), field, problems));
+            node.entries().forEach((name, value) -> {
+                Shape field = o.fields().get(name);
+                if (field != null) {
+                    check(value, field, problems);
+                }
+            });
         } else if (shape instanceof ListOf l) {
             if (!node.isSequence()) {
                 problems.accept(refused(node, Leaf.LIST.description));

@@ -203,6 +203,21 @@ class WorkloadKindsTest {
     }
 
     @Test
+    void shouldDocumentEveryKindOfTheTableInTheReadme() throws java.io.IOException {
+        String root = System.getProperty("k8s.projectRoot", "");
+        java.nio.file.Path project = root.isEmpty() ? java.nio.file.Paths.get("").toAbsolutePath().getParent()
+                : java.nio.file.Paths.get(root);
+        String readme = java.nio.file.Files.readString(project.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("### Kinds that run pods"),
+                readme.indexOf("## Hostile and odd input"));
+
+        for (WorkloadKinds.WorkloadKind k : WorkloadKinds.BUILT_IN.entries()) {
+            assertThat(section).as("the README's table of kinds that run pods").contains(k.kinds())
+                    .contains(k.apiGroup().isEmpty() ? "(core)" : "`" + k.apiGroup() + "`");
+        }
+    }
+
+    @Test
     void shouldReportAPodSpecOfTheWrongShapeInsteadOfSeeingNoPods() {
         List<K8sObject> objects = load("""
                 apiVersion: apps/v1
