@@ -4,6 +4,7 @@ import io.k8sgate.core.model.Diagnostic;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class KubeModel {
         this.workloads = List.copyOf(found);
         byKinds.replaceAll((k, v) -> List.copyOf(v));
         this.byKind = Collections.unmodifiableMap(byKinds);
-        this.diagnostics = List.copyOf(new java.util.LinkedHashSet<>(problems));
+        this.diagnostics = List.copyOf(new LinkedHashSet<>(problems));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.k8sgate.core.input;
 
 import io.k8sgate.core.model.Diagnostic;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -248,10 +247,5 @@ public final class TypedFields {
         Map<String, Shape> fields = new HashMap<>(base.fields());
         fields.putAll(obj(pairs).fields());
         return new Obj(Map.copyOf(fields));
-    }
-
-    /** The field names this table types, for documentation and tests. */
-    static List<String> podFields() {
-        return POD.fields().keySet().stream().sorted().toList();
     }
 }

@@ -6,14 +6,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The kinds that run pods and where their pods and containers are: data, not code. The built-in table
@@ -49,7 +52,7 @@ public final class WorkloadKinds {
     public record WorkloadKind(String apiGroup, Set<String> kinds, boolean runsToCompletion, List<PodLocation> pods) {
         public WorkloadKind {
             Objects.requireNonNull(apiGroup, "apiGroup");
-            kinds = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(kinds));
+            kinds = Collections.unmodifiableSet(new LinkedHashSet<>(kinds));
             pods = List.copyOf(pods);
         }
     }
@@ -80,13 +83,13 @@ public final class WorkloadKinds {
     }
 
     /** The entry of an object's kind, if a table names it. */
-    public java.util.Optional<WorkloadKind> kindOf(final K8sObject object) {
-        return java.util.Optional.ofNullable(byKind.get(key(object.apiGroup(), object.kind())));
+    public Optional<WorkloadKind> kindOf(final K8sObject object) {
+        return Optional.ofNullable(byKind.get(key(object.apiGroup(), object.kind())));
     }
 
     /** The workloads of an object: one per pod it describes, none when it runs no pods. */
     public List<Workload> workloadsOf(final K8sObject object) {
-        java.util.Optional<WorkloadKind> known = kindOf(object);
+        Optional<WorkloadKind> known = kindOf(object);
         List<Workload> found = new ArrayList<>();
         if (known.isPresent()) {
             for (PodLocation location : known.get().pods()) {
@@ -112,7 +115,7 @@ public final class WorkloadKinds {
      * The nodes where a known kind's pods should be but hold something else (a string where the pod spec belongs):
      * the API server refuses such an object, so it is an input error, never "no pods".
      */
-    public void misplacedPods(final K8sObject object, final java.util.function.Consumer<Diagnostic> problems) {
+    public void misplacedPods(final K8sObject object, final Consumer<Diagnostic> problems) {
         kindOf(object).ifPresent(k -> {
             for (PodLocation location : k.pods()) {
                 for (YamlNode pod : YamlPath.select(object.root(), location.path())) {
@@ -184,7 +187,7 @@ public final class WorkloadKinds {
         return out;
     }
 
-    private static java.util.Optional<PodLocation> readPod(final YamlNode pod,
+    private static Optional<PodLocation> readPod(final YamlNode pod,
             final BiConsumer<YamlNode, String> problems) {
         if (pod.isString()) {
             return path(pod, problems).map(PodLocation::podSpec);
@@ -192,10 +195,10 @@ public final class WorkloadKinds {
         if (!pod.isMap()) {
             problems.accept(pod, "a pod location is a path such as spec.template.spec, or a mapping with path, "
                     + "metadata, defaults, securityContext and containers");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         unknownKeys(pod, POD_KEYS, problems);
-        java.util.Optional<String> path = path(pod.get("path"), problems);
+        Optional<String> path = path(pod.get("path"), problems);
         String metadata = optionalPath(pod.get("metadata"), "../metadata", problems);
         String defaults = optionalPath(pod.get("defaults"), "", problems);
         YamlNode sc = pod.get("securityContext");
@@ -228,14 +231,14 @@ public final class WorkloadKinds {
                 .map(p -> new PodLocation(p, metadata, defaults, sc.text("securityContext"), containers));
     }
 
-    private static java.util.Optional<String> path(final YamlNode node, final BiConsumer<YamlNode, String> problems) {
+    private static Optional<String> path(final YamlNode node, final BiConsumer<YamlNode, String> problems) {
         String text = node.text("");
         if (!node.isString() || !YamlPath.isValid(text)) {
             problems.accept(node, "a pod path is written like spec.template.spec or spec.templates[].container "
                     + "(got '" + text + "')");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(text);
+        return Optional.of(text);
     }
 
     private static String optionalPath(final YamlNode node, final String fallback,

@@ -2,12 +2,15 @@ package io.k8sgate.core.input;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +38,7 @@ final class YamlScalars {
     private static final Map<String, Kind> WORDS = new HashMap<>();
     private static final Map<String, Boolean> BOOLEANS = new HashMap<>();
     /** The floats JSON cannot hold, which Kubernetes' reader refuses as values. */
-    private static final java.util.Set<String> NOT_FINITE = java.util.Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf",
+    private static final Set<String> NOT_FINITE = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf",
             ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Pattern GO_DECIMAL_FLOAT = Pattern.compile(
@@ -164,9 +167,8 @@ final class YamlScalars {
                 return new Resolved(Kind.FLOAT, n.toString());
             }
         }
-        String found = TIMESTAMP_TEXT.matcher(value).matches() && resolved.kind == Kind.STRING ? "timestamp"
-                : shortTag(tagOf(resolved.kind));
-        throw new ScalarException("cannot decode !!" + found + " `" + value + "` as a !!" + shortTag(tag));
+        throw new ScalarException("cannot decode !!" + shortTag(tagOf(resolved.kind)) + " `" + value + "` as a !!"
+                + shortTag(tag));
     }
 
     private static Resolved byShape(final String in, final @Nullable String tag) {
@@ -339,12 +341,12 @@ final class YamlScalars {
     private static BigDecimal shortest(final float f) {
         BigDecimal value = new BigDecimal(f);
         for (int digits = 1; digits < 9; digits++) {
-            BigDecimal rounded = value.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+            BigDecimal rounded = value.round(new MathContext(digits, RoundingMode.HALF_EVEN));
             if (rounded.floatValue() == f) {
                 return rounded.stripTrailingZeros();
             }
         }
-        return value.round(new java.math.MathContext(9, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return value.round(new MathContext(9, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     private static String binary(final String value) {
