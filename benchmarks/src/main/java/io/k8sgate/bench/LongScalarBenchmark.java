@@ -1,7 +1,6 @@
 package io.k8sgate.bench;
 
 import io.k8sgate.core.input.ManifestLoader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,13 +20,7 @@ public final class LongScalarBenchmark {
 
     /** Runs the benchmark and prints a table. */
     public static void main(final String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String a : args) {
-            sizes.add(Integer.parseInt(a));
-        }
-        if (sizes.isEmpty()) {
-            sizes.addAll(List.of(1, 4, 8, 15));
-        }
+        List<Integer> sizes = Measure.sizes(args, 1, 4, 8, 15);
         ManifestLoader loader = new ManifestLoader();
         System.out.printf(Locale.ROOT, "%6s %16s %16s %18s %18s %8s%n", "MB", "long value ms", "ordinary ms",
                 "long value ms/MB", "ordinary ms/MB", "ratio");

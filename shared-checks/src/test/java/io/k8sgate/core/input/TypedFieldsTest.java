@@ -22,6 +22,10 @@ class TypedFieldsTest {
     }
 
     private static String pod(final String securityContext) {
+        return container("securityContext:\n        " + securityContext);
+    }
+
+    private static String container(final String lines) {
         return """
                 apiVersion: v1
                 kind: Pod
@@ -30,9 +34,8 @@ class TypedFieldsTest {
                   containers:
                     - name: app
                       image: nginx
-                      securityContext:
-                        %s
-                """.formatted(securityContext);
+                      %s
+                """.formatted(lines);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -90,16 +93,7 @@ class TypedFieldsTest {
 
     @Test
     void shouldNeverQuoteTheValueOfAStringField() {
-        List<Diagnostic> found = problems("""
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: p}
-                spec:
-                  containers:
-                    - name: app
-                      image: nginx
-                      env: [{name: PIN, value: 482913}]
-                """);
+        List<Diagnostic> found = problems(container("env: [{name: PIN, value: 482913}]"));
 
         assertThat(found).singleElement().satisfies(d -> assertThat(d.message()).doesNotContain("482913")
                 .startsWith("spec.containers[0].env[0].value is the number, but Kubernetes reads a string there"));
