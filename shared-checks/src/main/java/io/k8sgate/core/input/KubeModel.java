@@ -45,9 +45,8 @@ public final class KubeModel {
             workloadsBefore[i] = found.size();
             byKinds.computeIfAbsent(object.kind(), k -> new ArrayList<>()).add(object);
             if (knownWorkloads == null) {
-                List<Workload> own = kinds.workloadsOf(object);
+                List<Workload> own = kinds.workloadsOf(object, problems::add);
                 found.addAll(own);
-                kinds.misplacedPods(object, problems::add);
                 own.forEach(w -> TypedFields.checkWorkload(w, problems::add));
                 TypedFields.checkObject(object, problems::add);
             } else {

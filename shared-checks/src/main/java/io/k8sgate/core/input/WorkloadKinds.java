@@ -89,6 +89,15 @@ public final class WorkloadKinds {
 
     /** The workloads of an object: one per pod it describes, none when it runs no pods. */
     public List<Workload> workloadsOf(final K8sObject object) {
+        return workloadsOf(object, d -> { });
+    }
+
+    /**
+     * The workloads of an object, reporting to {@code misplaced} each place where a known kind's pod should be but
+     * something other than a mapping is (a string where the pod spec belongs): the API server refuses such an
+     * object, so it is an input error, never "no pods".
+     */
+    public List<Workload> workloadsOf(final K8sObject object, final Consumer<Diagnostic> misplaced) {
         Optional<WorkloadKind> known = kindOf(object);
         List<Workload> found = new ArrayList<>();
         if (known.isPresent()) {
@@ -96,6 +105,8 @@ public final class WorkloadKinds {
                 for (YamlNode pod : YamlPath.select(object.root(), location.path())) {
                     if (pod.isMap()) {
                         found.add(new Workload(object, pod, location, known.get().runsToCompletion()));
+                    } else {
+                        misplaced.accept(TypedFields.refused(pod, "a pod specification (a mapping)"));
                     }
                 }
             }
@@ -109,22 +120,6 @@ public final class WorkloadKinds {
             }
         }
         return found;
-    }
-
-    /**
-     * The nodes where a known kind's pods should be but hold something else (a string where the pod spec belongs):
-     * the API server refuses such an object, so it is an input error, never "no pods".
-     */
-    public void misplacedPods(final K8sObject object, final Consumer<Diagnostic> problems) {
-        kindOf(object).ifPresent(k -> {
-            for (PodLocation location : k.pods()) {
-                for (YamlNode pod : YamlPath.select(object.root(), location.path())) {
-                    if (!pod.isMap()) {
-                        problems.accept(TypedFields.refused(pod, "a pod specification (a mapping)"));
-                    }
-                }
-            }
-        });
     }
 
     private static String key(final String group, final String kind) {

@@ -39,8 +39,10 @@ public final class YamlParser {
     private static final String MERGE_KEY = "<<";
     /** The most characters the scanner's read-ahead buffer holds (4 MB of code points and 2 MB of text). */
     private static final int READ_AHEAD = 1 << 20;
-    /** The most empty block scalars one document may need written as quoted values (each costs a parse). */
+    /** The most empty block scalars one document may need written as quoted values (each costs a parse)... */
     private static final int MAX_REPAIRS = 100;
+    /** ... and the most characters those parses may read in all, so that a hostile document cannot make it slow. */
+    private static final long REPAIR_BUDGET = 64L * 1024 * 1024;
 
     private final LoaderLimits limits;
 
@@ -164,7 +166,7 @@ public final class YamlParser {
     /**
      * Parses one document; an empty block scalar our parser refuses but Kubernetes reads (see
      * {@link EmptyBlockScalars}) is written as the empty value it is and the document parsed again, up to
-     * {@link #MAX_REPAIRS} times.
+     * {@link #MAX_REPAIRS} times and {@link #REPAIR_BUDGET} characters; past that the parser's error stands.
      */
     private Builder parseRepairing(final String file, final Chunk chunk) {
         String text = chunk.text;
@@ -174,7 +176,8 @@ public final class YamlParser {
             } catch (MarkedYamlEngineException e) {
                 String problem = String.valueOf(e.getProblem());
                 Optional<Mark> at = e.getContextMark();
-                if (repairs == MAX_REPAIRS || !problem.contains(EmptyBlockScalars.PROBLEM) || at.isEmpty()) {
+                boolean affordable = repairs < MAX_REPAIRS && (repairs + 1L) * text.length() <= REPAIR_BUDGET;
+                if (!affordable || !problem.contains(EmptyBlockScalars.PROBLEM) || at.isEmpty()) {
                     throw e;
                 }
                 String repaired = EmptyBlockScalars.repair(text, at.get().getLine(), at.get().getColumn());

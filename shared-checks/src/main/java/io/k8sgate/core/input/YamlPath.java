@@ -2,6 +2,8 @@ package io.k8sgate.core.input;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +12,8 @@ import java.util.regex.Pattern;
  */
 final class YamlPath {
     private static final Pattern SEGMENT = Pattern.compile("\\.\\.|\\*|[A-Za-z0-9_$-]+(\\[])?");
+    /** Paths come from the kinds table and the policy, a few hundred at most: each is split once. */
+    private static final Map<String, String[]> SEGMENTS = new ConcurrentHashMap<>();
 
     private YamlPath() {
     }
@@ -82,6 +86,10 @@ final class YamlPath {
     }
 
     private static String[] segments(final String path) {
+        return SEGMENTS.computeIfAbsent(path, YamlPath::split);
+    }
+
+    private static String[] split(final String path) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         int i = 0;

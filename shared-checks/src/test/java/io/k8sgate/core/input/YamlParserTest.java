@@ -92,6 +92,27 @@ class YamlParserTest {
     }
 
     @Test
+    void shouldRepairAHundredEmptyBlockScalarsInADocumentAndRefuseMore() {
+        assertThat(envWithEmptyValues(100)).isEmpty();
+        assertThat(envWithEmptyValues(101)).extracting(Diagnostic::code).containsExactly("yaml-syntax");
+    }
+
+    private static List<Diagnostic> envWithEmptyValues(final int count) {
+        StringBuilder yaml = new StringBuilder("env:\n");
+        for (int i = 0; i < count; i++) {
+            yaml.append("- name: V").append(i).append("\n  value: >\n");
+        }
+        List<Diagnostic> found = new ArrayList<>();
+        List<YamlDocument> docs = new YamlParser(LoaderLimits.DEFAULT).parse("many.yaml", yaml + "- name: last\n",
+                found::add);
+        if (found.isEmpty()) {
+            assertThat(docs.get(0).root().orElseThrow().get("env").elements()).hasSize(count + 1)
+                    .allSatisfy(e -> assertThat(e.get("value").text("")).isEmpty());
+        }
+        return found;
+    }
+
+    @Test
     void shouldFindTheEmptyFoldedScalarAlsoInAStreamWithABrokenDocument() {
         String stream = Fixtures.read("issue16/empty-folded-scalar.yaml") + "---\nkind: [broken\n";
 
