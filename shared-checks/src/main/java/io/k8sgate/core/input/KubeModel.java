@@ -45,10 +45,10 @@ public final class KubeModel {
             workloadsBefore[i] = found.size();
             byKinds.computeIfAbsent(object.kind(), k -> new ArrayList<>()).add(object);
             if (knownWorkloads == null) {
+                TypedFields.checkObject(object, problems::add);
                 List<Workload> own = kinds.workloadsOf(object, problems::add);
                 found.addAll(own);
                 own.forEach(w -> TypedFields.checkWorkload(w, problems::add));
-                TypedFields.checkObject(object, problems::add);
             } else {
                 while (found.size() < knownWorkloads.size() && knownWorkloads.get(found.size()).object() == object) {
                     found.add(knownWorkloads.get(found.size()));

@@ -93,6 +93,9 @@ public final class TypedFields {
                     Leaf.STRING))),
             "containers", new ListOf(Leaf.OBJECT), "initContainers", new ListOf(Leaf.OBJECT),
             "ephemeralContainers", new ListOf(Leaf.OBJECT));
+    /** Labels and annotations, of objects and of pods: Kubernetes reads only strings there. */
+    private static final Obj METADATA = obj("name", Leaf.STRING, "namespace", Leaf.STRING, "labels",
+            new MapOf(Leaf.STRING), "annotations", new MapOf(Leaf.STRING));
     /** Fields of objects other than pods that the checks read, by kind. */
     private static final Map<String, Obj> OBJECTS = Map.of(
             "Service", obj("spec", obj("type", Leaf.STRING, "loadBalancerSourceRanges", STRINGS, "ports",
@@ -113,6 +116,9 @@ public final class TypedFields {
      */
     public static void checkWorkload(final Workload workload, final Consumer<Diagnostic> problems) {
         check(workload.podSpec(), POD, problems);
+        if (workload.podMetadata() != workload.object().metadata()) {
+            check(workload.podMetadata(), METADATA, problems);
+        }
         String podSecurity = workload.podSecurityField();
         if (!"securityContext".equals(podSecurity)) {
             check(workload.podSpec().get(podSecurity), POD_SECURITY, problems);
@@ -129,8 +135,12 @@ public final class TypedFields {
         }
     }
 
-    /** Reports the typed fields of objects other than pods (Service ports, ServiceAccount flags, RBAC rules). */
+    /**
+     * Reports the typed fields of every object's metadata (names, labels, annotations) and of the objects other than
+     * pods that the checks read (Service ports, ServiceAccount flags, RBAC rules).
+     */
     public static void checkObject(final K8sObject object, final Consumer<Diagnostic> problems) {
+        check(object.metadata(), METADATA, problems);
         Obj shape = OBJECTS.get(object.kind());
         if (shape != null && (object.apiGroup().isEmpty() || "rbac.authorization.k8s.io".equals(object.apiGroup()))) {
             check(object.root(), shape, problems);

@@ -99,6 +99,10 @@ class KubectlDifferentialTest {
                 + "\"p\"}, \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"nginx\", \"securityContext\": "
                 + "{\"privileged\": true, \"runAsUser\": 0}}]}}\n");
         cases.put("CRLF line endings", pod("", "securityContext:\n        privileged: on").replace("\n", "\r\n"));
+        cases.put("annotation written as a number", pod("", "").replace("  name: differential\n",
+                "  name: differential\n  annotations:\n    prometheus.io/port: 8080\n"));
+        cases.put("label written as a quoted number", pod("", "").replace("  name: differential\n",
+                "  name: differential\n  labels: {version: \"1.0\", on: x}\n"));
         cases.put("duplicate key", pod("", "securityContext:\n        privileged: false\n        privileged: true"));
         return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }

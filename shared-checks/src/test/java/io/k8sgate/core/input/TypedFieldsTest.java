@@ -100,6 +100,27 @@ class TypedFieldsTest {
     }
 
     @Test
+    void shouldReportLabelsAndAnnotationsThatAreNotStringsOfObjectsAndPodTemplates() {
+        List<Diagnostic> found = problems("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  annotations: {prometheus.io/port: 8080, prometheus.io/scrape: "true"}
+                spec:
+                  template:
+                    metadata:
+                      labels: {app: web, version: 1.0}
+                    spec:
+                      containers: [{name: app, image: nginx}]
+                """);
+
+        assertThat(found).extracting(d -> d.location().line() + " " + d.message().replaceAll(",.*", ""))
+                .containsExactly("5 metadata.annotations[\"prometheus.io/port\"] is the number",
+                        "9 spec.template.metadata.labels.version is the number");
+    }
+
+    @Test
     void shouldCheckServicePortsAndServiceAccountFlags() {
         List<Diagnostic> found = problems("""
                 apiVersion: v1
