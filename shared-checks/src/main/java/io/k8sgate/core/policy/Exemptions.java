@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
@@ -47,9 +48,9 @@ public final class Exemptions {
     public static List<Finding> apply(final List<Finding> findings, final List<K8sObject> objects,
             final Policy policy, final LocalDate today, final List<Diagnostic> diagnostics) {
         Map<ResourceRef, List<Annotated>> annotated = policy.allowInManifestExemptions()
-                ? annotations(objects, diagnostics) : Map.of();
+                ? annotations(objects, policy.kinds(), diagnostics) : Map.of();
         if (!policy.allowInManifestExemptions()) {
-            warnAboutForbiddenAnnotations(objects, diagnostics);
+            warnAboutForbiddenAnnotations(objects, policy.kinds(), diagnostics);
         }
         Map<ResourceRef, List<String>> definitions = new HashMap<>();
         if (!annotated.isEmpty()) {
@@ -109,14 +110,14 @@ public final class Exemptions {
         return false;
     }
 
-    private static void warnAboutForbiddenAnnotations(final List<K8sObject> objects,
+    private static void warnAboutForbiddenAnnotations(final List<K8sObject> objects, final WorkloadKinds kinds,
             final List<Diagnostic> diagnostics) {
         for (K8sObject o : objects) {
             if (!mentionsExemption(o)) {
                 continue;
             }
             Map<String, String> all = new HashMap<>(o.annotations());
-            Workload.of(o).ifPresent(w -> all.putAll(w.podAnnotations()));
+            kinds.workloadsOf(o).forEach(w -> all.putAll(w.podAnnotations()));
             if (all.keySet().stream().anyMatch(k -> k.equals(EXEMPT) || k.startsWith(EXEMPT_PREFIX))) {
                 diagnostics.add(Diagnostic.warning("exemption-forbidden", o.location(), o.ref().display()
                         + " carries exemption annotations, but the policy forbids in-manifest exemptions: "
@@ -151,7 +152,7 @@ public final class Exemptions {
     }
 
     private static Map<ResourceRef, List<Annotated>> annotations(final List<K8sObject> objects,
-            final List<Diagnostic> diagnostics) {
+            final WorkloadKinds kinds, final List<Diagnostic> diagnostics) {
         Map<ResourceRef, List<Annotated>> out = new HashMap<>();
         for (K8sObject o : objects) {
             if (!mentionsExemption(o)) {
@@ -159,8 +160,9 @@ public final class Exemptions {
             }
             Map<String, Suppression> own = new HashMap<>();
             read(o, o.annotations(), o.metadata().get("annotations"), own, diagnostics);
-            Optional<Workload> w = Workload.of(o);
-            w.ifPresent(wl -> read(o, wl.podAnnotations(), wl.podMetadata().get("annotations"), own, diagnostics));
+            for (Workload wl : kinds.workloadsOf(o)) {
+                read(o, wl.podAnnotations(), wl.podMetadata().get("annotations"), own, diagnostics);
+            }
             if (!own.isEmpty()) {
                 out.computeIfAbsent(o.ref(), k -> new ArrayList<>()).add(new Annotated(o.file(), own));
             }
