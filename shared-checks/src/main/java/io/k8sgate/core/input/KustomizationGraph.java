@@ -127,9 +127,9 @@ public final class KustomizationGraph {
         return false;
     }
 
-    /** True when a build reads any file inside {@code dir}. */
+    /** True when a build reads any file inside {@code dir}, or the directory as a whole (a chart home). */
     public boolean usesAnythingIn(final Path dir) {
-        return usedFiles.stream().anyMatch(p -> p.startsWith(dir));
+        return isUsed(dir) || usedFiles.stream().anyMatch(p -> p.startsWith(dir));
     }
 
     /**
