@@ -133,13 +133,16 @@ public final class SecurityGate {
         Arrays.parallelSort(ordered, FINDING_ORDER); // stable, like List.sort, and spread over the cores
         findings = Arrays.asList(ordered);
 
-        Snapshot snapshot = capture || request.baseline().isPresent() ? Snapshot.of(loaded.objects(), findings)
-                : new Snapshot(List.of(), List.of());
+        // recording needs the snapshot (and its redaction key) or fails as a store error; a comparison reports both
+        Snapshot snapshot = capture ? Snapshot.of(loaded.objects(), findings) : new Snapshot(List.of(), List.of());
         Set<String> reference = Set.of();
         Optional<BaselineComparison> comparison = Optional.empty();
         if (request.baseline().isPresent()) {
             BaselineReference baseline = request.baseline().get();
             try {
+                if (!capture) {
+                    snapshot = Snapshot.of(loaded.objects(), findings);
+                }
                 Optional<Baseline> version = baseline.load();
                 reference = version.map(Baseline::fingerprints).orElse(Set.of());
                 comparison = Optional.of(BaselineReports.of(version, BaselineDiff.compare(version, snapshot),

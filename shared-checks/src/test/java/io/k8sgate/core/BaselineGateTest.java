@@ -153,7 +153,7 @@ class BaselineGateTest {
         assertThat(schema.validate(report)).isNotEmpty();
         assertThat(ConsoleSummary.render(outcome, 5))
                 .containsPattern("Compared with baseline v1 \\(recorded [^)]*\\): 1 new, 0 outstanding, 0 fixed "
-                        + "finding\\(s\\); drift: 1 added, 0 removed, 3 changed \\(5 security-relevant");
+                        + "finding\\(s\\); drift: 1 added, 0 removed, 3 changed \\(6 security-relevant");
     }
 
     @Test
