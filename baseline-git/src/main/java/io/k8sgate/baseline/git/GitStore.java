@@ -264,9 +264,15 @@ public final class GitStore implements BaselineStore {
         }
     }
 
-    /** The text with user information removed from URLs ({@code https://user:token@host} becomes {@code https://host}). */
+    /**
+     * The text with user information removed from URLs, however many slashes follow the scheme
+     * ({@code https://user:token@host} becomes {@code https://host}, and JGit's {@code file:///user:pw@/path}
+     * becomes {@code file:////path}), and with the password removed from scp-like locations
+     * ({@code user:pw@host:repo.git} becomes {@code user@host:repo.git}).
+     */
     static String redact(final String text) {
-        return text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]*@", "$1");
+        String urls = text.replaceAll("(?i)([a-z][a-z0-9+.-]*:/{1,3})[^/@\\s]*@", "$1");
+        return urls.replaceAll("(?<![\\w.:/-])([\\w.-]+):[^@\\s/]+@([\\w.-]+:)", "$1@$2");
     }
 
     private static void deleteTree(final Path root) {
