@@ -31,22 +31,13 @@ public final class SecretRedaction {
     /**
      * A credential in an object.
      *
-     * @param path where: mapping keys ({@code String}) and list indexes ({@code Integer}) from the value searched
+     * @param path where: mapping keys ({@code String}) and list indexes ({@code Integer}) from the object
      * @param kind what it is ({@code a GitHub token (ghp_…)}, {@code a Secret value})
      */
     public record Found(List<Object> path, String kind) {
         public Found {
             path = List.copyOf(path);
             Objects.requireNonNull(kind, "kind");
-        }
-
-        /** The node the credential is in, below the node that was searched. */
-        public YamlNode in(final YamlNode searched) {
-            YamlNode node = searched;
-            for (Object segment : path) {
-                node = segment instanceof Integer i ? node.at(i) : node.get(String.valueOf(segment));
-            }
-            return node;
         }
     }
 
@@ -71,16 +62,6 @@ public final class SecretRedaction {
     public static List<Found> find(final Map<String, @Nullable Object> object) {
         List<Found> found = new ArrayList<>();
         walkObject(object, collect(found));
-        return found;
-    }
-
-    /**
-     * Every credential in a value (a mapping, a list or a scalar, as plain Java objects) stored under
-     * {@code name}, with paths from that value.
-     */
-    public static List<Found> find(final String name, final @Nullable Object value) {
-        List<Found> found = new ArrayList<>();
-        walk(value, name, Path.ROOT, collect(found));
         return found;
     }
 
@@ -118,19 +99,39 @@ public final class SecretRedaction {
 
     /**
      * The fields below {@code node} (named {@code name}) that hold credentials, in document order, one entry per
-     * field.
+     * field. Values are named as {@link #redact} names them, so checks report exactly what baselines redact.
      */
     public static List<Field> fields(final String name, final YamlNode node) {
-        Map<List<Object>, List<String>> byPath = new LinkedHashMap<>();
-        for (Found f : find(name, node.toJava())) {
-            List<String> kinds = byPath.computeIfAbsent(f.path(), p -> new ArrayList<>());
-            if (!kinds.contains(f.kind())) {
-                kinds.add(f.kind());
+        List<Field> fields = new ArrayList<>();
+        visit(node, name, fields);
+        return fields;
+    }
+
+    private static void visit(final YamlNode node, final String name, final List<Field> fields) {
+        if (node.isMap()) {
+            node.entries().forEach((key, child) -> visit(child, key.equals("value") ? pairName(node, key) : key,
+                    fields));
+        } else if (node.isSequence()) {
+            String previous = "";
+            for (YamlNode element : node.elements()) {
+                String flag = CredentialDetector.argumentName(previous);
+                visit(element, flag.isEmpty() ? name : flag, fields);
+                previous = element.isScalar() ? element.text("") : "";
+            }
+        } else if (node.isScalar()) {
+            String text = node.text("");
+            List<Credential> found = text.contains(MARKER_PREFIX) ? List.of() : CredentialDetector.inValue(name, text);
+            if (!found.isEmpty()) {
+                fields.add(new Field(node, found.stream().map(Credential::describe).distinct().toList()));
             }
         }
-        List<Field> fields = new ArrayList<>();
-        byPath.forEach((path, kinds) -> fields.add(new Field(new Found(path, "").in(node), kinds)));
-        return fields;
+    }
+
+    /** The name of a {@code value} next to a {@code name} (or {@code key}): the variable's, the header's. */
+    private static String pairName(final YamlNode map, final String fallback) {
+        YamlNode pair = map.get("name").isScalar() ? map.get("name") : map.get("key");
+        String name = pair.isScalar() ? pair.text("") : "";
+        return name.isEmpty() ? fallback : name;
     }
 
     private static Visitor collect(final List<Found> found) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,6 +154,12 @@ public final class CredentialDetector {
 
     /** The anchors of the formats, by their first character, for one scan over a value. */
     private static final Anchor[][] ANCHORS = anchors();
+    /** The name fragments by their first character. */
+    private static final String[][] FRAGMENTS = fragments();
+    /** Names seen, with what they say; bounded like the parser's table of key names, since inputs choose them. */
+    private static final ConcurrentHashMap<String, NameInfo> NAMES = new ConcurrentHashMap<>();
+    private static final int MAX_NAMES = 8_192;
+    private static final int MAX_CACHED_NAME = 128;
 
     private CredentialDetector() {
     }
@@ -187,6 +194,10 @@ public final class CredentialDetector {
      * @return the credentials, ordered and not overlapping; empty when there is none
      */
     public static List<Credential> inValue(final String name, final String value) {
+        if (value.length() < SHORTEST_FORMAT && nameInfo(name).kind() == NameKind.NONE && value.indexOf('=') < 0
+                && value.indexOf(':') < 0) {
+            return List.of(); // most values: short, under a name that says nothing, with no setting in them
+        }
         List<Credential> found = new ArrayList<>();
         if (value.length() >= SHORTEST_FORMAT) {
             formats(value, found);
@@ -248,8 +259,7 @@ public final class CredentialDetector {
      * {@code /} is the name.
      */
     public static boolean isCredentialName(final String name) {
-        List<String> words = words(name);
-        return !words.isEmpty() && holdsCredential(words) && !isPointer(name, words);
+        return nameInfo(name).kind() == NameKind.CREDENTIAL;
     }
 
     /**
@@ -262,24 +272,65 @@ public final class CredentialDetector {
 
     /** A literal value under a credential name, or a random-looking one under a hint name, as one credential. */
     private static Optional<Credential> named(final String name, final String value) {
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> words = words(name);
-        if (words.isEmpty() || isPointer(name, words)) {
+        NameInfo info = nameInfo(name);
+        if (info.kind() == NameKind.NONE) {
             return Optional.empty();
         }
         String trimmed = value.strip();
-        boolean holds = holdsCredential(words);
-        boolean credential = holds ? isLiteralCredential(words, trimmed)
-                : words.stream().anyMatch(HINT_WORDS::contains) && looksRandom(trimmed);
+        boolean credential = info.kind() == NameKind.HINT ? looksRandom(trimmed) : isLiteralCredential(info, trimmed);
         if (!credential) {
             return Optional.empty();
         }
-        String kind = words.stream().anyMatch(PASSWORD_WORDS::contains) ? "a password"
-                : holds ? "a credential" : "a random-looking key";
+        String kind = info.password() ? "a password"
+                : info.kind() == NameKind.CREDENTIAL ? "a credential" : "a random-looking key";
         int start = value.indexOf(trimmed);
         return Optional.of(new Credential(start, start + trimmed.length(), kind, ""));
+    }
+
+    /** What a name says about its value. */
+    private enum NameKind { NONE, CREDENTIAL, HINT }
+
+    /**
+     * What a name says about its value, worked out once per name.
+     *
+     * @param kind           nothing, a credential, or a hint at one (then only random-looking values count)
+     * @param password       the name says password (for messages, and numbers count too)
+     * @param objectNameOnly the name ends with {@code secret} in a way that names a Secret object when the value looks
+     *                       like an object name ({@code tls-secret: web-tls}, but not {@code clientSecret})
+     */
+    private record NameInfo(NameKind kind, boolean password, boolean objectNameOnly) {
+        static final NameInfo NONE = new NameInfo(NameKind.NONE, false, false);
+    }
+
+    private static NameInfo nameInfo(final String name) {
+        if (name.isEmpty()) {
+            return NameInfo.NONE;
+        }
+        NameInfo known = NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        NameInfo info = classify(name);
+        if (name.length() <= MAX_CACHED_NAME && NAMES.size() < MAX_NAMES) {
+            NAMES.putIfAbsent(name, info);
+        }
+        return info;
+    }
+
+    private static NameInfo classify(final String name) {
+        List<String> words = words(name);
+        if (words.isEmpty() || isPointer(name, words)) {
+            return NameInfo.NONE;
+        }
+        boolean password = words.stream().anyMatch(PASSWORD_WORDS::contains);
+        if (holdsCredential(words)) {
+            String last = words.get(words.size() - 1);
+            boolean objectName = (last.equals("SECRET") || last.equals("SECRETS"))
+                    && (words.size() == 1 || !SECRET_VALUE_WORDS.contains(words.get(words.size() - 2)));
+            return new NameInfo(NameKind.CREDENTIAL, password, objectName);
+        }
+        return words.stream().anyMatch(HINT_WORDS::contains) ? new NameInfo(NameKind.HINT, password, false)
+                : NameInfo.NONE;
     }
 
     private static boolean holdsCredential(final List<String> words) {
@@ -315,17 +366,14 @@ public final class CredentialDetector {
     }
 
     /** True when a value under a credential name is a literal that can be one. */
-    private static boolean isLiteralCredential(final List<String> words, final String value) {
+    private static boolean isLiteralCredential(final NameInfo name, final String value) {
         if (!isLiteral(value)) {
             return false;
         }
-        boolean password = words.stream().anyMatch(PASSWORD_WORDS::contains);
-        if (!password && value.length() < SHORT_NUMBER && DIGITS.matcher(value).matches()) {
+        if (!name.password() && value.length() < SHORT_NUMBER && DIGITS.matcher(value).matches()) {
             return false;
         }
-        String last = words.get(words.size() - 1);
-        if ((last.equals("SECRET") || last.equals("SECRETS")) && OBJECT_NAME.matcher(value).matches()
-                && (words.size() == 1 || !SECRET_VALUE_WORDS.contains(words.get(words.size() - 2)))) {
+        if (name.objectNameOnly() && OBJECT_NAME.matcher(value).matches()) {
             return false; // the name of a Secret object: {@code tls-secret: web-tls}
         }
         return !PLAIN_URL.matcher(value).matches() && !RELATIVE_PATH.matcher(value).matches()
@@ -481,11 +529,16 @@ public final class CredentialDetector {
         return name.length() <= MAX_SHOWN_NAME ? name : name.substring(0, MAX_SHOWN_NAME) + "…";
     }
 
+    /** True when a credential or hint name may occur in the text; one pass, no copy of the text. */
     private static boolean hasNameFragment(final String value) {
-        String lower = value.toLowerCase(Locale.ROOT);
-        for (String fragment : NAME_FRAGMENTS) {
-            if (lower.contains(fragment)) {
-                return true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = Character.toLowerCase(value.charAt(i));
+            if (c < FRAGMENTS.length && FRAGMENTS[c] != null) {
+                for (String fragment : FRAGMENTS[c]) {
+                    if (value.regionMatches(true, i, fragment, 0, fragment.length())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -546,6 +599,18 @@ public final class CredentialDetector {
             words.add(word.toString());
             word.setLength(0);
         }
+    }
+
+    private static String[][] fragments() {
+        String[][] table = new String[128][];
+        for (String fragment : NAME_FRAGMENTS) {
+            char first = fragment.charAt(0);
+            String[] row = table[first] == null ? new String[0] : table[first];
+            String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
+            longer[row.length] = fragment;
+            table[first] = longer;
+        }
+        return table;
     }
 
     private static Anchor[][] anchors() {

@@ -47,7 +47,11 @@ public final class AnnotationCredentialCheck implements Check {
     }
 
     private Stream<Finding> check(final K8sObject object, final YamlNode metadata, final String whose) {
-        return metadata.get("annotations").entries().entrySet().stream()
+        YamlNode annotations = metadata.get("annotations");
+        if (annotations.size() == 0) {
+            return Stream.empty();
+        }
+        return annotations.entries().entrySet().stream()
                 .filter(e -> !e.getKey().equals(LAST_APPLIED))
                 .flatMap(e -> SecretRedaction.fields(e.getKey(), e.getValue()).stream()
                         .map(field -> finding(object, field.node(), object.kind() + " '" + object.name() + "' holds "

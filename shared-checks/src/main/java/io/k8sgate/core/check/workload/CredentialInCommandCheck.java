@@ -30,6 +30,12 @@ public final class CredentialInCommandCheck implements Check {
             .withReferences("https://kubernetes.io/docs/concepts/configuration/secret/#using-a-secret",
                     "https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/")
             .withObjectScope();
+    /**
+     * The fields of a container that carry free text: the rest (image, ports, resources, security context, mounts)
+     * are constrained by the API and hold no credential.
+     */
+    private static final List<String> FIELDS = List.of("command", "args", "lifecycle", "livenessProbe",
+            "readinessProbe", "startupProbe");
 
     @Override
     public CheckMetadata metadata() {
@@ -42,9 +48,8 @@ public final class CredentialInCommandCheck implements Check {
     }
 
     private Stream<Finding> check(final Container container) {
-        return container.node().entries().entrySet().stream()
-                .filter(e -> !e.getKey().equals("env"))
-                .flatMap(e -> SecretRedaction.fields(e.getKey(), e.getValue()).stream())
+        return FIELDS.stream()
+                .flatMap(field -> SecretRedaction.fields(field, container.node().get(field)).stream())
                 .map(field -> finding(container, field.node(), "Container '" + container.name() + "' has "
                         + field.describe() + " in " + field.pathFrom(container.node()) + " (not shown)"));
     }
