@@ -7,6 +7,7 @@ import io.k8sgate.core.baseline.BaselineDiff;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.Provenance;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.SourceRevision;
 import io.k8sgate.core.policy.GateStatus;
 import java.util.Objects;
@@ -81,8 +82,10 @@ public final class Baselines {
                 options.sourceRevision().or(() -> SourceRevision.of(request.root())), options.buildId(),
                 BaselineCodec.policyHash(request.policy()), ToolInfo.version());
         Baseline recorded = store.record(run.snapshot(), provenance);
+        RedactionKey key = RedactionKey.standard();
         return new RecordResult(outcome, Optional.of(recorded), "Recorded baseline version " + recorded.version()
-                + " in " + store.describe());
+                + " in " + store.describe() + (key.isShared() ? "" : "; its secret values were digested with "
+                        + key.origin() + ", so later runs cannot compare them"));
     }
 
     /**
