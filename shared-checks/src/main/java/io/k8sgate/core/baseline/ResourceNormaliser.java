@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns an object from a manifest or from a cluster into the form a baseline keeps, so that the same configuration
  * always looks the same: fields the API server fills in are dropped, secret values are replaced by keyed digests
- * ({@link SecretRedaction}, {@link RedactionKey}), explicit nulls are
- * dropped (Kubernetes treats them as unset), integers are widened to {@code long}, and mapping keys are sorted.
+ * ({@link SecretRedaction}, {@link RedactionKey}), explicit nulls are dropped (Kubernetes treats them as unset),
+ * integers are widened to {@code long}, and mapping keys are sorted.
  */
 public final class ResourceNormaliser {
     /** The metadata fields the API server sets; they say nothing about the approved configuration. */

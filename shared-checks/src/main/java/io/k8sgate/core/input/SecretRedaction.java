@@ -214,8 +214,8 @@ public final class SecretRedaction {
     /** A Secret's value: secret as a whole, whatever it holds. */
     private static @Nullable Object whole(final Path path, final @Nullable Object value, final Visitor visitor) {
         String text = value == null ? "" : String.valueOf(value);
-        return text.isEmpty() || text.startsWith(MARKER_PREFIX) ? value : visitor.visit(path, text, List.of(new Credential(0, text.length(),
-                "a Secret value", "")));
+        return text.isEmpty() || text.startsWith(MARKER_PREFIX) ? value
+                : visitor.visit(path, text, List.of(new Credential(0, text.length(), "a Secret value", "")));
     }
 
     private static @Nullable Object walk(final @Nullable Object value, final String name, final Path path,

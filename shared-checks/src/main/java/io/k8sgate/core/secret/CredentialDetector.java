@@ -103,7 +103,8 @@ public final class CredentialDetector {
     /** A lower-case relative path such as {@code database/creds/shop}: where a secret manager keeps one. */
     private static final Pattern RELATIVE_PATH = Pattern.compile("[a-z0-9_.-]+(?:/[a-z0-9_.-]+)+");
     private static final Pattern PLAIN_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S*");
-    private static final Pattern OBJECT_NAME = Pattern.compile("[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?(?:/[a-z0-9][-a-z0-9.]*)?");
+    private static final Pattern OBJECT_NAME = Pattern.compile(
+            "[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?(?:/[a-z0-9][-a-z0-9.]*)?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -36,7 +36,8 @@ class BaselineMigrationsTest {
                         org.assertj.core.groups.Tuple.tuple(2L, Optional.of("fixture-build-2")));
         Baseline second = store.read(2);
         assertThat(second.content().resources()).extracting(BaselineResource::ref)
-                .contains(new ResourceRef("Ingress", "shop", "web"), new ResourceRef("Secret", "shop", "web-credentials"));
+                .contains(new ResourceRef("Ingress", "shop", "web"),
+                        new ResourceRef("Secret", "shop", "web-credentials"));
         assertThat(second.content().toString()).doesNotContain("hunter2", "another-plain-text-password")
                 .containsPattern("\\(redacted hmac:[0-9a-f]{8}:[0-9a-f]{32}\\)");
     }

@@ -19,7 +19,8 @@ class CredentialDetectorTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-        "FOO | ghp_K8sGateFixtureTokenNotReal0123456789 | a GitHub token (ghp_…) = ghp_K8sGateFixtureTokenNotReal0123456789",
+        "FOO | ghp_K8sGateFixtureTokenNotReal0123456789 | a GitHub token (ghp_…) = "
+                + "ghp_K8sGateFixtureTokenNotReal0123456789",
         "NOTE | github_pat_11AAAAAAA0fixtureFixtureFixture_0123456789abcdef | a GitHub token (github_pat_…)",
         "X | glpat-K8sGateFixture0123456789 | a GitLab token (glpat…)",
         "UPSTREAM_ID | AKIAFIXTUREEXAMPLE23 | an AWS access key id (AKIA…) = AKIAFIXTUREEXAMPLE23",
@@ -37,7 +38,8 @@ class CredentialDetectorTest {
         "--db-password | fixture-db | a password = fixture-db",
         "config | REDIS_PASSWORD=abcd1234 | a password in the setting 'REDIS_PASSWORD' = abcd1234",
         "script | mysql --password 'fixture pw' -h db | a password in the setting '--password' = fixture pw",
-        "oauth.json | {\"client_secret\": \"fixture-oauth\"} | a credential in the setting 'client_secret' = fixture-oauth",
+        "oauth.json | {\"client_secret\": \"fixture-oauth\"} | a credential in the setting 'client_secret' = "
+                + "fixture-oauth",
         "header | Authorization: Bearer K8sGateFixture0123456789abcdefXYZ | the credentials of an Authorization header",
         "password | supersecret | a password = supersecret",
         "SMTP_PASSWD | 123456 | a password = 123456",
@@ -45,7 +47,8 @@ class CredentialDetectorTest {
         "clientSecret | shop-web | a credential = shop-web",
         "cookie-key | wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY | a random-looking key",
         "auth | dXNlcjpLOHNHYXRlRml4dHVyZTAxMjM0NTY3ODk= | a random-looking key",
-        "DB_PASSWORD | prefix ghp_K8sGateFixtureTokenNotReal0123456789 | a GitHub token (ghp_…) = prefix ghp_K8sGateFixtureTokenNotReal0123456789"})
+        "DB_PASSWORD | prefix ghp_K8sGateFixtureTokenNotReal0123456789 | a GitHub token (ghp_…) = prefix "
+                + "ghp_K8sGateFixtureTokenNotReal0123456789"})
     void shouldRecogniseCredentials(final String name, final String value, final String expected) {
         assertThat(only(name, value)).startsWith(expected);
     }
