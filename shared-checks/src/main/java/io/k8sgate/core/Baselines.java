@@ -66,7 +66,8 @@ public final class Baselines {
      * @throws io.k8sgate.core.baseline.BaselineException when the store cannot be written
      */
     public RecordResult record(final GateRequest request, final BaselineStore store, final RecordOptions options) {
-        GateRun run = gate.runCapturing(request);
+        RedactionKey key = store.redactionKey();
+        GateRun run = gate.runCapturing(request, key);
         GateOutcome outcome = run.outcome();
         if (!options.force()) {
             if (outcome.status() == GateStatus.FAIL) {
@@ -82,7 +83,6 @@ public final class Baselines {
                 options.sourceRevision().or(() -> SourceRevision.of(request.root())), options.buildId(),
                 BaselineCodec.policyHash(request.policy()), ToolInfo.version());
         Baseline recorded = store.record(run.snapshot(), provenance);
-        RedactionKey key = RedactionKey.standard();
         return new RecordResult(outcome, Optional.of(recorded), "Recorded baseline version " + recorded.version()
                 + " in " + store.describe() + (key.isShared() ? "" : "; its secret values were digested with "
                         + key.origin() + ", so later runs cannot compare them"));
@@ -95,7 +95,7 @@ public final class Baselines {
      */
     public VersionComparison diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
         Optional<Baseline> reference = new BaselineReference(store, version).load();
-        return BaselineDiff.compare(reference, gate.runCapturing(request).snapshot());
+        return BaselineDiff.compare(reference, gate.runCapturing(request, store.redactionKey()).snapshot());
     }
 
     /** Two versions compared: what changed from {@code from} to {@code to}. */

@@ -9,6 +9,7 @@ import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineMetadata;
 import io.k8sgate.core.baseline.Provenance;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.Snapshot;
 import io.k8sgate.fixtures.Fixtures;
 import java.nio.file.Files;
@@ -203,6 +204,16 @@ class GitStoreTest {
         }
         assertThat(GitStore.redact("file:///ci:s3cr3t-pw@/srv/x.git: not found; ci:s3cr3t-pw@h:x.git; a:b c"))
                 .isEqualTo("file:////srv/x.git: not found; ci@h:x.git; a:b c");
+    }
+
+    @Test
+    void shouldDigestSecretsWithTheKeyItsEnvironmentNames() {
+        String key = "the-team-key-from-the-ci-credential-store";
+        try (GitStore named = new GitStore(url, BRANCH, Map.of(RedactionKey.VARIABLE, key));
+             GitStore unnamed = new GitStore(url, BRANCH, Map.of())) {
+            assertThat(named.redactionKey().id()).isEqualTo(RedactionKey.of(key, "test").id());
+            assertThat(unnamed.redactionKey().id()).isEqualTo(RedactionKey.standard().id());
+        }
     }
 
     @Test

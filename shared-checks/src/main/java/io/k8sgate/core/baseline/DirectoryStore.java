@@ -54,16 +54,32 @@ public final class DirectoryStore implements BaselineStore {
 
     private final Path directory;
     private final FileOperations files;
+    private final Optional<RedactionKey> key;
 
     /** A store in {@code directory} (created by the first {@link #record}). */
     public DirectoryStore(final Path directory) {
-        this(directory, FileOperations.DIRECT);
+        this(directory, FileOperations.DIRECT, Optional.empty());
+    }
+
+    /** A store whose secret values are digested with {@code key} rather than the process's key. */
+    public DirectoryStore(final Path directory, final RedactionKey key) {
+        this(directory, FileOperations.DIRECT, Optional.of(key));
     }
 
     /** A store whose writes go through {@code files}: tests inject faults there (a full disk, a read-only mount). */
     DirectoryStore(final Path directory, final FileOperations files) {
+        this(directory, files, Optional.empty());
+    }
+
+    private DirectoryStore(final Path directory, final FileOperations files, final Optional<RedactionKey> key) {
         this.directory = directory.toAbsolutePath().normalize();
         this.files = files;
+        this.key = key;
+    }
+
+    @Override
+    public RedactionKey redactionKey() {
+        return key.orElseGet(RedactionKey::standard);
     }
 
     /**

@@ -106,6 +106,18 @@ public final class RedactionKey {
     }
 
     /**
+     * The key an explicit environment names ({@value #VARIABLE} or {@value #FILE_VARIABLE}, such as a build's
+     * environment handed to the agent that runs the gate), or the process's {@link #standard} key when it names none.
+     *
+     * @throws BaselineException when the named key is too short or its file cannot be read
+     */
+    public static RedactionKey from(final Map<String, String> environment) {
+        boolean named = !environment.getOrDefault(VARIABLE, "").isBlank()
+                || !environment.getOrDefault(FILE_VARIABLE, "").isBlank();
+        return named ? resolve(environment, Optional.empty()) : standard();
+    }
+
+    /**
      * The key the given environment and home directory lead to (see the class description).
      *
      * @throws BaselineException when a configured key is too short or its file cannot be read
