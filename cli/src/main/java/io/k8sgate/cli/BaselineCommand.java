@@ -212,6 +212,10 @@ final class BaselineCommand implements Callable<Integer> {
         @Override
         int run(final BaselineStore store, final PrintWriter out) {
             List<BaselineMetadata> versions = store.history();
+            if (store instanceof DirectoryStore directory) {
+                directory.indexProblem().ifPresent(problem -> out.println("note: " + Text.clean(problem)
+                        + "; the versions are listed from their own files, and the next record writes the index anew"));
+            }
             if (versions.isEmpty()) {
                 out.println("No baseline version recorded yet in " + store.describe());
                 return Main.EXIT_PASS;

@@ -88,6 +88,19 @@ class BaselineCommandTest {
     }
 
     @Test
+    void shouldListTheVersionsAndSayWhenTheIndexIsDamagedIssue16() throws IOException {
+        run("baseline", "record", "manifests", "--build-id", "ci-1");
+        Path index = root.resolve(".k8s-security/baselines/index.json");
+        Files.writeString(index, Files.readString(index).replace("ci-1", "ci-2"));
+
+        Run history = run("baseline", "history");
+
+        assertThat(history.code()).isZero();
+        assertThat(history.out()).contains("note: Baseline index", "fails its integrity check",
+                "the next record writes the index anew").containsPattern("(?m)^1 +\\S+ +\\S+ +ci-1 ");
+    }
+
+    @Test
     void shouldFailClosedOnAMissingOrCorruptStore() throws IOException {
         Run missing = run("baseline", "history", "--store", "nowhere");
         run("baseline", "record", "manifests");
