@@ -8,10 +8,12 @@ import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,29 @@ class DuplicateObjectsTest {
         assertThat(outcome.findings()).filteredOn(f -> f.checkId().equals("K8S-WL-001"))
                 .extracting(f -> f.location().file(), Finding::isSuppressed)
                 .containsExactlyInAnyOrder(tuple("a.yaml", true), tuple("b.yaml", false));
+    }
+
+    @Test
+    void shouldWarnAboutForbiddenExemptionsOnEachDefinitionAtItsOwnFile(@TempDir final Path dir) throws IOException {
+        String pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n"
+                + "    k8sgate.io/exempt.K8S-WL-001: \"%s\"\nspec:\n  containers:\n    - name: web\n"
+                + "      image: registry.example.com/web:1.0\n      securityContext:\n        privileged: true\n";
+        Files.writeString(dir.resolve("a.yaml"), pod.formatted("Needs raw devices"));
+        Files.writeString(dir.resolve("b.yaml"), pod.formatted("Needs raw devices, too"));
+        Files.writeString(dir.resolve("policy.yaml"), "allowInManifestExemptions: false\n");
+
+        GateOutcome outcome = new SecurityGate().run(new GateRequest(dir, List.of("a.yaml", "b.yaml"),
+                new PolicyLoader(new SecurityGate().checkIds()).load(dir.resolve("policy.yaml")), Clock.systemUTC()));
+
+        assertThat(outcome.findings()).filteredOn(f -> f.checkId().equals("K8S-WL-001"))
+                .extracting(f -> f.location().file(), Finding::isSuppressed)
+                .containsExactlyInAnyOrder(tuple("a.yaml", false), tuple("b.yaml", false));
+        assertThat(outcome.diagnostics()).filteredOn(d -> d.code().equals("exemption-forbidden"))
+                .allSatisfy(d -> {
+                    assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+                    assertThat(d.message()).contains("Pod/web", "forbids in-manifest exemptions", "ignored");
+                })
+                .extracting(d -> d.location().file()).containsExactlyInAnyOrder("a.yaml", "b.yaml");
     }
 
     @Test

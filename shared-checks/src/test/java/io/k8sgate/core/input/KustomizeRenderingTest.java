@@ -180,6 +180,48 @@ class KustomizeRenderingTest {
     }
 
     @Test
+    void shouldWarnAtTheBaseFileWhenThePolicyForbidsItsExemptionAnnotations(@TempDir final Path dir)
+            throws IOException {
+        Files.createDirectories(dir.resolve("base"));
+        Files.createDirectories(dir.resolve("prod"));
+        Files.writeString(dir.resolve("base/web.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                      annotations:
+                        k8sgate.io/exempt.K8S-WL-001: "Needs raw devices"
+                    spec:
+                      containers:
+                        - name: web
+                          image: registry.example.com/web:1.0
+                          securityContext: {privileged: true}
+                """);
+        Files.writeString(dir.resolve("base/kustomization.yaml"), "resources:\n  - web.yaml\n");
+        Files.writeString(dir.resolve("prod/kustomization.yaml"), "namespace: shop\nresources:\n  - ../base\n");
+        Files.writeString(dir.resolve("policy.yaml"), "allowInManifestExemptions: false\n");
+        Policy forbidding = new io.k8sgate.core.policy.PolicyLoader(new SecurityGate().checkIds())
+                .load(dir.resolve("policy.yaml"));
+
+        GateOutcome outcome = new SecurityGate().run(new GateRequest(dir, List.of("prod"), forbidding,
+                Clock.systemUTC()));
+
+        assertThat(finding(outcome, "K8S-WL-001", "web").isSuppressed()).isFalse();
+        assertThat(outcome.diagnostics()).filteredOn(d -> d.code().equals("exemption-forbidden")).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+                    assertThat(d.location().file()).isEqualTo("base/web.yaml");
+                    assertThat(d.message()).contains("Deployment/shop/web", "forbids in-manifest exemptions");
+                });
+    }
+
+    @Test
     void shouldReportKustomizeErrorsAtTheKustomization(@TempDir final Path dir) throws IOException {
         Files.createDirectories(dir.resolve("app"));
         Files.writeString(dir.resolve("app/kustomization.yaml"), "resources:\n  - missing.yaml\n");
