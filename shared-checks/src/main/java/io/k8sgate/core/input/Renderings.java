@@ -178,27 +178,41 @@ final class Renderings {
         String command = helmCommand(entry.display(), release, namespace, valuesShown, setKeys);
         RenderedSource provisional = new RenderedSource(RenderedSource.Renderer.HELM, entry.display(), chart.name(),
                 chart.version(), release, namespace, valuesShown, setKeys, command, List.of());
+        Map<TemplateOutput, List<K8sObject>> byTemplate = new LinkedHashMap<>();
+        for (TemplateOutput template : TemplateOutput.of(chart)) {
+            byTemplate.put(template, loader.parse(templateFile(entry, template) + " (helm template)",
+                    template.text(), problems::add));
+        }
+        // installed with a namespace, Helm puts every namespaced object that names none into it
+        Optional<String> deployedInto = settings.namespace().filter(n -> !n.isBlank());
+        if (deployedInto.isPresent()) {
+            ClusterScopedKinds scopes = ClusterScopedKinds.of(byTemplate.values().stream().flatMap(List::stream)
+                    .toList());
+            byTemplate.replaceAll((t, own) -> scopes.deployedInto(own, deployedInto.get()));
+        }
         List<K8sObject> objects = new ArrayList<>();
         List<RenderedObject> produced = new ArrayList<>();
         Map<String, SourceMap.Unit> units = new LinkedHashMap<>();
-        for (TemplateOutput template : TemplateOutput.of(chart)) {
-            String templateFile = ".".equals(entry.display()) ? template.source()
-                    : entry.display() + "/" + template.source();
+        byTemplate.forEach((template, own) -> {
+            String templateFile = templateFile(entry, template);
             files.add(templateFile);
-            String name = templateFile + " (helm template)";
-            List<K8sObject> own = loader.parse(name, template.text(), problems::add);
             for (K8sObject o : own) {
                 produced.add(new RenderedObject(o.ref(), new Location(templateFile,
                         template.templateLine(o.location().line()), 0), o.location(), hook(o)));
             }
             objects.addAll(own);
-            units.put(name, new ChartUnit(template, templateFile, own, command + " --show-only " + template.source(),
-                    provisional.describe()));
-        }
+            units.put(templateFile + " (helm template)", new ChartUnit(template, templateFile, own, command
+                    + " --show-only " + template.source(), provisional.describe()));
+        });
         RenderedSource source = new RenderedSource(RenderedSource.Renderer.HELM, entry.display(), chart.name(),
                 chart.version(), release, namespace, valuesShown, setKeys, command, produced);
         return new Yield(files.stream().distinct().toList(), objects, problems, List.of(), Optional.of(source),
                 units);
+    }
+
+    /** The template's file as reports name it: relative to the root. */
+    private static String templateFile(final InputWalker.Entry entry, final TemplateOutput template) {
+        return ".".equals(entry.display()) ? template.source() : entry.display() + "/" + template.source();
     }
 
     private static String helmCommand(final String chart, final String release, final String namespace,

@@ -139,6 +139,90 @@ class ChartRenderingTest {
     }
 
     @Test
+    void shouldPutNamespacedObjectsThatNameNoneIntoTheReleaseNamespace(@TempDir final Path dir) throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("ops/templates"));
+        Files.writeString(dir.resolve("ops/Chart.yaml"), "apiVersion: v2\nname: ops\nversion: 0.1.0\n");
+        Files.writeString(templates.resolve("all.yaml"), """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: ops
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata:
+                  name: ops
+                rules:
+                  - apiGroups: [""]
+                    resources: [secrets]
+                    verbs: [get]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata:
+                  name: ops
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: ops}
+                subjects:
+                  - kind: ServiceAccount
+                    name: ops
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: pinned
+                  namespace: kube-system
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: ops-reader
+                rules: []
+                ---
+                apiVersion: storage.k8s.io/v1
+                kind: StorageClass
+                metadata:
+                  name: fast
+                provisioner: example.com/fast
+                ---
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: gates.example.com
+                spec:
+                  group: example.com
+                  scope: Cluster
+                  names: {kind: Gate, plural: gates}
+                ---
+                apiVersion: example.com/v1
+                kind: Gate
+                metadata:
+                  name: main
+                ---
+                apiVersion: example.com/v1
+                kind: Probe
+                metadata:
+                  name: ping
+                """);
+
+        GateOutcome inShop = check(dir, List.of("ops"), new ChartSettings(Optional.empty(), Optional.of("shop"),
+                List.of(), List.of()));
+
+        assertThat(inShop.resources()).extracting(r -> r.kind() + "/" + r.namespace() + "/" + r.name())
+                .containsExactly("ServiceAccount/shop/ops", "Role/shop/ops", "RoleBinding/shop/ops",
+                        "ConfigMap/kube-system/pinned", "ClusterRole//ops-reader", "StorageClass//fast",
+                        "CustomResourceDefinition//gates.example.com", "Gate//main", "Probe/shop/ping");
+        assertThat(chart(inShop).objects()).extracting(o -> o.resource().namespace()).contains("shop");
+        // the binding's subject without a namespace is the service account of the release namespace
+        assertThat(inShop.findings()).filteredOn(f -> f.checkId().equals("K8S-RBAC-007")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.message()).doesNotContain("default"));
+
+        // without a namespace, Helm deploys into whatever the cluster context names: nothing is assumed
+        GateOutcome unset = check(dir, List.of("ops"), ChartSettings.NONE);
+        assertThat(unset.resources()).filteredOn(r -> r.name().equals("ping")).singleElement()
+                .satisfies(r -> assertThat(r.namespace()).isEmpty());
+    }
+
+    @Test
     void shouldNeverShowSetValues(@TempDir final Path dir, @TempDir final Path out) throws IOException {
         Path chart = Files.createDirectories(dir.resolve("db/templates"));
         Files.writeString(dir.resolve("db/Chart.yaml"), "apiVersion: v2\nname: db\nversion: 0.1.0\n");
