@@ -22,6 +22,7 @@ import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingOrder;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.policy.Decision;
@@ -32,7 +33,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,30 +44,6 @@ import java.util.Set;
  * {@link GateOutcome} by the writers in {@code io.k8sgate.core.report}.
  */
 public final class SecurityGate {
-    /** Orders findings most severe first, then by resource, check and place. */
-    public static final Comparator<Finding> FINDING_ORDER = SecurityGate::compareFindings;
-
-    /** {@link #FINDING_ORDER}, written out: a large run sorts a hundred thousand findings and more. */
-    private static int compareFindings(final Finding a, final Finding b) {
-        int c = a.severity().compareTo(b.severity());
-        if (c == 0) {
-            c = a.resource().compareTo(b.resource());
-        }
-        if (c == 0) {
-            c = a.checkId().compareTo(b.checkId());
-        }
-        if (c == 0) {
-            c = a.container().compareTo(b.container());
-        }
-        if (c == 0) {
-            c = a.location().file().compareTo(b.location().file());
-        }
-        if (c == 0) {
-            c = Integer.compare(a.location().line(), b.location().line());
-        }
-        return c != 0 ? c : a.fieldPath().compareTo(b.fieldPath());
-    }
-
     private final CheckRegistry registry;
     private final ManifestLoader loader;
 
@@ -130,7 +106,7 @@ public final class SecurityGate {
         }
         Finding[] ordered = Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics)
                 .toArray(Finding[]::new);
-        Arrays.parallelSort(ordered, FINDING_ORDER); // stable, like List.sort, and spread over the cores
+        Arrays.parallelSort(ordered, FindingOrder.MOST_SEVERE_FIRST); // stable, spread over the cores
         findings = Arrays.asList(ordered);
 
         Snapshot snapshot = capture || request.baseline().isPresent() ? Snapshot.of(loaded.objects(), findings)
