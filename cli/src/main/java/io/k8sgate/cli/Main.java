@@ -4,11 +4,11 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.ToolInfo;
-import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.core.report.ConsoleSummary;
 import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
@@ -199,7 +199,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             if (markdown) {
-                out.print(io.k8sgate.core.check.CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
+                out.print(io.k8sgate.core.registry.CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
                 out.flush();
                 return EXIT_PASS;
             }

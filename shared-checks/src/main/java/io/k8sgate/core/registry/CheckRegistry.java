@@ -1,5 +1,6 @@
-package io.k8sgate.core.check;
+package io.k8sgate.core.registry;
 
+import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.rbac.AnonymousBindingCheck;
 import io.k8sgate.core.check.rbac.BroadGroupBindingCheck;
 import io.k8sgate.core.check.rbac.ClusterAdminGrantCheck;

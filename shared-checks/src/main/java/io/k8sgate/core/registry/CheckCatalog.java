@@ -1,5 +1,6 @@
-package io.k8sgate.core.check;
+package io.k8sgate.core.registry;
 
+import io.k8sgate.core.check.Check;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.PssLevel;
 import java.util.Locale;
