@@ -1,4 +1,4 @@
-package io.k8sgate.core.check.rbac;
+package io.k8sgate.core.rbac;
 
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.Workload;
@@ -185,7 +185,7 @@ public final class EscalationPaths {
                         g.scope()))) {
                     continue;
                 }
-                Severity severity = RbacFindings.raise(p.severity(), g.scope());
+                Severity severity = RbacPermissions.raise(p.severity(), g.scope());
                 if (best == null || severity.compareTo(best.severity()) < 0) {
                     best = new Goal(p.label(), g.scope(), severity, new Step(identity.display() + " can "
                             + p.label() + " " + g.scopeText(), g.via()));

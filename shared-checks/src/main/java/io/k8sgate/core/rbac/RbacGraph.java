@@ -1,6 +1,5 @@
-package io.k8sgate.core.check.rbac;
+package io.k8sgate.core.rbac;
 
-import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.Workload;
@@ -121,9 +120,9 @@ public final class RbacGraph {
         this.tokenSecrets = List.copyOf(tokens);
     }
 
-    /** The graph of a run, shared by every RBAC check through {@link CheckContext#analysis}. */
-    public static RbacGraph build(final CheckContext context) {
-        return new RbacGraph(context.objects(), context.workloads());
+    /** The graph of a run's objects and the workloads among them (the checks share one per run). */
+    public static RbacGraph of(final List<K8sObject> objects, final List<Workload> workloads) {
+        return new RbacGraph(objects, workloads);
     }
 
     /** The graph of the given objects (for tools and benchmarks that do not run the checks). */
@@ -475,7 +474,7 @@ public final class RbacGraph {
     }
 
     /** Where a grant's subject is written: binding findings point there. */
-    static YamlNode subjectNode(final Grant grant) {
+    public static YamlNode subjectNode(final Grant grant) {
         return grant.binding().subjects().get(grant.index()).node();
     }
 }

@@ -1,4 +1,4 @@
-package io.k8sgate.core.check.rbac;
+package io.k8sgate.core.rbac;
 
 import io.k8sgate.core.input.YamlNode;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public record PolicyRule(List<String> apiGroups, List<String> resources, List<St
     /** The verbs whose request carries no object name, so a rule limited by resourceNames never allows them. */
     static final Set<String> COLLECTION_VERBS = Set.of("create", "list", "watch", "deletecollection");
     /** Wildcard in every list. */
-    static final String ALL = "*";
+    public static final String ALL = "*";
 
     public PolicyRule {
         apiGroups = List.copyOf(apiGroups);

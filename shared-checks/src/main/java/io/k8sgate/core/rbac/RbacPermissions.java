@@ -1,4 +1,4 @@
-package io.k8sgate.core.check.rbac;
+package io.k8sgate.core.rbac;
 
 import io.k8sgate.core.model.Severity;
 import java.util.List;
@@ -8,6 +8,9 @@ public final class RbacPermissions {
     private static final String CORE = "";
     private static final String RBAC = "rbac.authorization.k8s.io";
     private static final List<String> WRITE = List.of("create", "update", "patch");
+
+    /** The namespace whose grants count as privileged. */
+    public static final String KUBE_SYSTEM = "kube-system";
 
     /** Every verb on every resource of every group: cluster-admin cluster-wide, namespace admin in a namespace. */
     public static final Permission FULL_ADMIN = Permission.of("do everything (every verb on every resource)",
@@ -102,5 +105,11 @@ public final class RbacPermissions {
     /** The permissions of {@link #RISKY} that the rules grant in the scope. */
     public static List<Permission> riskyIn(final List<PolicyRule> rules, final String scope) {
         return RISKY.stream().filter(p -> !p.grantedBy(rules, scope).isEmpty()).toList();
+    }
+
+    /** One level more severe when the grant is cluster-wide or lands in kube-system. */
+    public static Severity raise(final Severity base, final String scope) {
+        boolean privileged = RbacBinding.CLUSTER_WIDE.equals(scope) || KUBE_SYSTEM.equals(scope);
+        return privileged && base.ordinal() > 0 ? Severity.values()[base.ordinal() - 1] : base;
     }
 }

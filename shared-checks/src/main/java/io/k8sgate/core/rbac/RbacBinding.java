@@ -1,4 +1,4 @@
-package io.k8sgate.core.check.rbac;
+package io.k8sgate.core.rbac;
 
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.YamlNode;
