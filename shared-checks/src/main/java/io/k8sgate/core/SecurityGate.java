@@ -10,6 +10,7 @@ import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.check.image.ImageUsage;
+import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.engine.CheckEngine;
 import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
@@ -106,7 +107,7 @@ public final class SecurityGate {
         }
         Finding[] ordered = Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics)
                 .toArray(Finding[]::new);
-        Arrays.parallelSort(ordered, FindingOrder.MOST_SEVERE_FIRST); // stable, spread over the cores
+        EngineExecutor.shared().sort(ordered, FindingOrder.MOST_SEVERE_FIRST); // stable, on the engine's threads
         findings = Arrays.asList(ordered);
 
         Snapshot snapshot = capture || request.baseline().isPresent() ? Snapshot.of(loaded.objects(), findings)

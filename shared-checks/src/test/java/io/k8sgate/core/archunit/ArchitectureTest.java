@@ -1,5 +1,7 @@
 package io.k8sgate.core.archunit;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
@@ -50,6 +52,17 @@ class ArchitectureTest {
     static final ArchRule INPUT_BELOW_CHECKS = noClasses().that().resideInAPackage("io.k8sgate.core.input..")
             .should().dependOnClassesThat().resideInAnyPackage("io.k8sgate.core.check..", "io.k8sgate.core.engine..",
                     "io.k8sgate.core.policy..", "io.k8sgate.core.report..");
+
+    @ArchTest
+    static final ArchRule THREADS_AT_THE_BOTTOM = noClasses().that().resideInAPackage("io.k8sgate.core.concurrent..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("io.k8sgate.core.concurrent..", "java..",
+                    "org.jspecify..")
+            .as("the engine's threads depend on nothing but the JDK");
+
+    @ArchTest
+    static final ArchRule NO_COMMON_POOL = noClasses().should().callMethodWhere(target(nameMatching(
+            "parallelStream|parallel|parallelSort|parallelSetAll|parallelPrefix|commonPool|supplyAsync|runAsync")))
+            .as("the engine's parallel work runs on EngineExecutor, not the JVM-wide common pool");
 
     @ArchTest
     static final ArchRule RBAC_MODEL_BELOW_CHECKS = noClasses().that().resideInAPackage("io.k8sgate.core.rbac..")
