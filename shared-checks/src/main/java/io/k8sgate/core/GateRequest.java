@@ -75,7 +75,7 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
     /** The same request with scan reports, Trivy ignore files and VEX documents. */
     public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
             final List<String> vex) {
-        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline);
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline, reference);
     }
 
     /** The same request compared with a baseline. */
