@@ -2,8 +2,7 @@ package io.k8sgate.core.baseline;
 
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.policy.ConfigurationException;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.k8sgate.core.policy.WorkspacePaths;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public final class BaselineStores {
             throw new ConfigurationException(Location.ofFile(location.location()), "No baseline store module "
                     + "handles this location; a Git repository needs k8s-security-baseline-git on the class path");
         }
-        return new DirectoryStore(inside(location.root(), location.location()));
+        return new DirectoryStore(WorkspacePaths.inside(location.root(), location.location(), "The baseline store"));
     }
 
     /** True when a store module handles the location or it is a URL: it does not name a directory. */
@@ -69,31 +68,5 @@ public final class BaselineStores {
 
     private static Optional<BaselineStoreProvider> providerFor(final String location) {
         return PROVIDERS.stream().filter(p -> p.handles(location)).findFirst();
-    }
-
-    /** The directory, which must lie inside the root (after following links, for the parts that exist). */
-    private static Path inside(final Path root, final String location) {
-        Path directory = root.resolve(location).normalize();
-        if (!directory.startsWith(root) || !real(directory).startsWith(real(root))) {
-            throw new ConfigurationException(Location.ofFile(location), "The baseline store is outside the root "
-                    + "directory " + root + " and was refused");
-        }
-        return directory;
-    }
-
-    /** The path with the links of its longest existing part resolved. */
-    private static Path real(final Path path) {
-        Path existing = path;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return path;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(path));
-        } catch (IOException e) {
-            return path;
-        }
     }
 }

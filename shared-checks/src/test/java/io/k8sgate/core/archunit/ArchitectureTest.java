@@ -81,6 +81,12 @@ class ArchitectureTest {
                     "io.k8sgate.core.policy..", "io.k8sgate.core.report..");
 
     @ArchTest
+    static final ArchRule FRONT_END_API_ON_TOP = noClasses().that()
+            .resideOutsideOfPackage("io.k8sgate.core.frontend..").should().dependOnClassesThat()
+            .resideInAPackage("io.k8sgate.core.frontend..")
+            .as("the front-end API sits on top of the engine: nothing in the engine depends on it");
+
+    @ArchTest
     static final ArchRule ONLY_POLICY_DECIDES = noClasses().that().resideOutsideOfPackages("io.k8sgate.core.policy..",
                     "io.k8sgate.core")
             .should().dependOnClassesThat().haveFullyQualifiedName("io.k8sgate.core.policy.PolicyEvaluator")
