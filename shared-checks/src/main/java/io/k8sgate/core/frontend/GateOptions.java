@@ -79,7 +79,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
     public static final List<ReportFormat> DEFAULT_FORMATS = List.of(ReportFormat.HTML, ReportFormat.JSON,
             ReportFormat.SARIF);
     /** Where reports go when no directory is named, relative to the root. */
-    public static final String DEFAULT_OUTPUT_DIRECTORY = "k8s-security-report";
+    public static final String DEFAULT_OUTPUT_DIRECTORY = "k8s-security-reports";
     /** How many findings the console summary lists when not told otherwise. */
     public static final int DEFAULT_CONSOLE_FINDINGS = 25;
 

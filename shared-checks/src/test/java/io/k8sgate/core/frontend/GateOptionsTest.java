@@ -47,7 +47,7 @@ class GateOptionsTest {
         assertThat(options.trivyIgnoreFiles()).isEmpty();
         assertThat(options.vexFiles()).isEmpty();
         assertThat(options.formats()).containsExactly(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF);
-        assertThat(options.outputDirectory()).isEqualTo(root.toAbsolutePath().resolve("k8s-security-report"));
+        assertThat(options.outputDirectory()).isEqualTo(root.toAbsolutePath().resolve("k8s-security-reports"));
         assertThat(options.consoleFindings()).isEqualTo(25);
         assertThat(options.clock()).isEqualTo(Clock.systemUTC());
         assertThat(options.environment()).isEqualTo(System.getenv());

@@ -43,7 +43,7 @@ class GateRunnerTest {
     void shouldWriteTheDefaultReportsInTheRootAndSayWhereTheyAre() throws IOException {
         GateReport report = runner.run(options().build());
 
-        Path dir = root.toAbsolutePath().resolve("k8s-security-report");
+        Path dir = root.toAbsolutePath().resolve("k8s-security-reports");
         assertThat(report.reports()).containsExactly(dir.resolve("k8s-security-report.html"),
                 dir.resolve("k8s-security-report.css"), dir.resolve("k8s-security-report.json"),
                 dir.resolve("k8s-security-report.sarif")).allSatisfy(p -> assertThat(p).isNotEmptyFile());
@@ -58,7 +58,7 @@ class GateRunnerTest {
         GateReport report = runner.run(options().formats(List.of()).consoleFindings(0).build());
 
         assertThat(report.reports()).isEmpty();
-        assertThat(root.resolve("k8s-security-report")).doesNotExist();
+        assertThat(root.resolve("k8s-security-reports")).doesNotExist();
         assertThat(report.verdict().message().lines()).last().asString().startsWith("No report written");
         assertThat(report.console()).doesNotContain("CRITICAL K8S-WL-001").contains("  ... and 16 more finding(s) in the reports");
     }
