@@ -39,37 +39,22 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
         reference = Set.copyOf(reference);
     }
 
-    /** A request with scan reports and a baseline, without a reference run. */
-    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
-            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles,
-            final Optional<BaselineReference> baseline) {
-        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, Set.of());
-    }
-
-    /** A request with scan reports and without a baseline. */
-    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
-            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles) {
-        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, Optional.empty());
-    }
-
-    /** A request over manifests only. */
-    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock) {
-        this(root, manifests, policy, clock, List.of(), List.of(), List.of());
-    }
-
     /** A request under the default policy and the system clock. */
     public static GateRequest of(final Path root, final List<String> manifests) {
-        return new GateRequest(root, manifests, Policy.DEFAULT, Clock.systemUTC());
+        return new GateRequest(root, manifests, Policy.DEFAULT, Clock.systemUTC(), List.of(), List.of(), List.of(),
+                Optional.empty(), Set.of());
     }
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference);
     }
 
     /** The same request with scan reports, Trivy ignore files and VEX documents. */

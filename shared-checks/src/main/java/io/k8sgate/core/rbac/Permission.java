@@ -49,11 +49,6 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
         return new Permission(label, severity, allOf, true);
     }
 
-    /** True when every part is about cluster-scoped resources, so only a cluster-wide grant has any effect. */
-    public boolean clusterScopedOnly() {
-        return allOf.stream().allMatch(a -> a.resources().stream().allMatch(RbacGraph::isClusterScoped));
-    }
-
     /**
      * The rules that grant the permission in a scope, one per part in order; empty when some part is not granted.
      *

@@ -419,11 +419,6 @@ public final class RbacGraph {
                 && !o.annotations().getOrDefault("kubernetes.io/service-account.name", "").isEmpty();
     }
 
-    /** The workloads that run in a namespace as a service account and mount its token. */
-    public List<Workload> workloadsMounting(final RbacSubject account) {
-        return workloads.stream().filter(w -> accountOf(w).equals(account) && mountsToken(w)).toList();
-    }
-
     private Map<String, Set<RbacSubject>> knownAccounts() {
         Map<String, Set<RbacSubject>> byNs = new HashMap<>();
         for (K8sObject sa : serviceAccounts.values()) {
