@@ -64,12 +64,13 @@ abstract class AbstractGateMojo extends AbstractMojo {
     private boolean enableAll;
 
     /**
-     * The baseline store (a directory); default: {@code .k8s-security/baselines} in the project. When it exists,
-     * findings are compared with a recorded version (new, outstanding, fixed) and the drift of the configuration is
-     * reported; {@code none} compares with nothing. The {@code baseline} goal records versions into it.
+     * The baseline store: a directory relative to the project (or absolute) inside it; default:
+     * {@code .k8s-security/baselines}. When it exists, findings are compared with a recorded version (new,
+     * outstanding, fixed) and the drift of the configuration is reported; {@code none} compares with nothing. The
+     * {@code baseline} goal records versions into it.
      */
     @Parameter(property = "k8s-security.baselineStore")
-    private File baselineStore;
+    private String baselineStore;
 
     /** The version to compare with; default: the newest. */
     @Parameter(property = "k8s-security.baselineVersion")
@@ -113,7 +114,7 @@ abstract class AbstractGateMojo extends AbstractMojo {
         try {
             return GateOptions.builder(root).manifests(inputs).policyFile(path(policy)).failOn(failOn).warnOn(warnOn)
                     .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
-                    .baseline(baselineStore == null ? null : baselineStore.getPath()).baselineVersion(baselineVersion)
+                    .baseline(baselineStore).baselineVersion(baselineVersion)
                     .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
                     .formatNames(formats).outputDirectory(outputDirectory).build();
         } catch (ConfigurationException e) {

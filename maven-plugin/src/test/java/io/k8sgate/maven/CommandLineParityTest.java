@@ -92,7 +92,7 @@ class CommandLineParityTest {
         Path store = app.resolve("store");
         new Baselines(new SecurityGate()).record(GateRequest.of(app, List.of("src/main/k8s/web.yaml")),
                 new DirectoryStore(store), new Baselines.RecordOptions(true, Optional.empty(), Optional.of("v1")));
-        CheckMojo mojo = Mojos.configure(mojo(List.of(), List.of()), Map.of("baselineStore", store.toFile()));
+        CheckMojo mojo = Mojos.configure(mojo(List.of(), List.of()), Map.of("baselineStore", store.toString()));
         List<String> inputs = ProjectInputs.of(List.of(), app, app.resolve("classes"));
 
         Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog())

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +48,7 @@ class ProjectInputsTest {
     void shouldPassEveryParameterToTheEngineAndLeaveUnsetOnesToItsDefaults() throws Exception {
         CheckMojo mojo = Mojos.configure(new CheckMojo(), Map.of("trivyReports", List.of(" scans/web.json"),
                 "trivyIgnoreFiles", List.of(".trivyignore"), "vexFiles", List.of("vex.json", ""), "failOn", "CRITICAL",
-                "newFindingsOnly", true, "baselineStore", new File("keep"), "baselineVersion", 3L,
+                "newFindingsOnly", true, "baselineStore", "keep", "baselineVersion", 3L,
                 "formats", List.of("md")));
 
         GateOptions options = mojo.options(APP, List.of("src/main/k8s"), APP.resolve("target/k8s-security"));
