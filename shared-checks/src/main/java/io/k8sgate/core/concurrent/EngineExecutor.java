@@ -139,7 +139,7 @@ public final class EngineExecutor {
         return out;
     }
 
-    /** Merges the sorted runs {@code [lo, mid)} and {@code [mid, hi)} of {@code from} into {@code to}; left wins ties. */
+    /** Merges the sorted runs {@code [lo, mid)} and {@code [mid, hi)} of {@code from} into {@code to}, left first. */
     @SuppressWarnings("unchecked") // both arrays hold only elements of the array being sorted
     private static <T> void merge(final Object[] from, final int lo, final int mid, final int hi, final Object[] to,
             final Comparator<? super T> order) {

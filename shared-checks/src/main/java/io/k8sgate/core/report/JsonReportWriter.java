@@ -98,8 +98,8 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     /**
-     * Writes the findings, the bulk of a large report, rendered in chunks on the engine's threads; each chunk is then copied
-     * into the report in order, so the bytes are those a single-threaded writer produces. A window of chunks is
+     * Writes the findings, the bulk of a large report, rendered in chunks on the engine's threads; each chunk is then
+     * copied into the report in order, so the bytes are those a single-threaded writer produces. A window of chunks is
      * rendered at a time, so memory holds a few chunks, not a second copy of the report.
      */
     static final class FindingsSerializer extends StdSerializer<List<Finding>> {

@@ -56,8 +56,9 @@ class GateOptionsTest {
     @Test
     void shouldTakeBlankAndMissingValuesAsNotSet() {
         GateOptions options = GateOptions.builder(root).manifests(Arrays.asList(" ", null)).policyFile(null)
-                .failOn(" ").warnOn(null).failOnInputError(null).newFindingsOnly(null).baseline("").baselineVersion(null)
-                .baselineBranch(" ").trivyReports(null).trivyIgnoreFiles(Arrays.asList("", " .trivyignore "))
+                .failOn(" ").warnOn(null).failOnInputError(null).newFindingsOnly(null).baseline("")
+                .baselineVersion(null).baselineBranch(" ").trivyReports(null)
+                .trivyIgnoreFiles(Arrays.asList("", " .trivyignore "))
                 .vexFiles(List.of()).formatNames(Arrays.asList(null, "")).outputDirectory(null).build();
 
         assertThat(options).isEqualTo(GateOptions.builder(root).trivyIgnoreFiles(List.of(".trivyignore"))

@@ -60,7 +60,8 @@ class GateRunnerTest {
         assertThat(report.reports()).isEmpty();
         assertThat(root.resolve("k8s-security-reports")).doesNotExist();
         assertThat(report.verdict().message().lines()).last().asString().startsWith("No report written");
-        assertThat(report.console()).doesNotContain("CRITICAL K8S-WL-001").contains("  ... and 16 more finding(s) in the reports");
+        assertThat(report.console()).doesNotContain("CRITICAL K8S-WL-001")
+                .contains("  ... and 16 more finding(s) in the reports");
     }
 
     @Test

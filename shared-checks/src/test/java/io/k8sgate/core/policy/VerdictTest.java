@@ -12,6 +12,7 @@ import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -49,6 +50,18 @@ class VerdictTest {
         }
     }
 
+    /** What each verdict must mean, written out independently of the implementation. */
+    private record Expected(GateStatus status, int exitCode, CiResult buildResult, List<String> words) {
+    }
+
+    private static final Map<Verdict.Kind, Expected> EXPECTED = Map.of(
+            Verdict.Kind.PASS, new Expected(GateStatus.PASS, 0, CiResult.SUCCESS, List.of("PASS")),
+            Verdict.Kind.WARN, new Expected(GateStatus.WARN, 0, CiResult.UNSTABLE, List.of("WARN")),
+            Verdict.Kind.FAIL_ON_FINDINGS, new Expected(GateStatus.FAIL, 1, CiResult.FAILURE, List.of(
+                    "Top findings:", "CRITICAL K8S-WL-001 Pod/shop/a [app] k8s/pod.yaml:12: Container 'app' is risky")),
+            Verdict.Kind.FAIL_ON_INPUT, new Expected(GateStatus.FAIL, 3, CiResult.FAILURE, List.of(
+                    "the input could not be used", "k8s/bad.yaml:7: mapping values are not allowed here [yaml-syntax]")));
+
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (Inputs inputs : Inputs.values()) {
@@ -81,33 +94,12 @@ class VerdictTest {
         Verdict verdict = PolicyEvaluator.decide(inputs.findings, inputs.broken ? List.of(BROKEN) : List.of(),
                 policy, Set.of()).verdict();
 
+        Expected expected = EXPECTED.get(kind);
         assertThat(verdict.kind()).isEqualTo(kind);
-        switch (kind) {
-            case PASS -> {
-                assertThat(verdict.status()).isEqualTo(GateStatus.PASS);
-                assertThat(verdict.exitCode()).isEqualTo(Verdict.EXIT_PASS);
-                assertThat(verdict.buildResult()).isEqualTo(CiResult.SUCCESS);
-            }
-            case WARN -> {
-                assertThat(verdict.status()).isEqualTo(GateStatus.WARN);
-                assertThat(verdict.exitCode()).isEqualTo(Verdict.EXIT_PASS);
-                assertThat(verdict.buildResult()).isEqualTo(CiResult.UNSTABLE);
-            }
-            case FAIL_ON_FINDINGS -> {
-                assertThat(verdict.status()).isEqualTo(GateStatus.FAIL);
-                assertThat(verdict.exitCode()).isEqualTo(Verdict.EXIT_FAIL);
-                assertThat(verdict.buildResult()).isEqualTo(CiResult.FAILURE);
-                assertThat(verdict.message()).contains("Top findings:",
-                        "CRITICAL K8S-WL-001 Pod/shop/a [app] k8s/pod.yaml:12: Container 'app' is risky");
-            }
-            case FAIL_ON_INPUT -> {
-                assertThat(verdict.status()).isEqualTo(GateStatus.FAIL);
-                assertThat(verdict.exitCode()).isEqualTo(Verdict.EXIT_INPUT);
-                assertThat(verdict.buildResult()).isEqualTo(CiResult.FAILURE);
-                assertThat(verdict.message()).contains("the input could not be used",
-                        "k8s/bad.yaml:7: mapping values are not allowed here [yaml-syntax]");
-            }
-        }
+        assertThat(verdict.status()).isEqualTo(expected.status());
+        assertThat(verdict.exitCode()).isEqualTo(expected.exitCode());
+        assertThat(verdict.buildResult()).isEqualTo(expected.buildResult());
+        assertThat(verdict.message()).contains(expected.words());
         assertThat(verdict.failed()).isEqualTo(verdict.status() == GateStatus.FAIL);
         assertThat(verdict.stopsBuild(continueOnFailure)).isEqualTo(verdict.failed() && !continueOnFailure);
         assertThat(verdict.summary()).startsWith("K8s Security Gate " + verdict.status() + ": ").doesNotContain("\n");
