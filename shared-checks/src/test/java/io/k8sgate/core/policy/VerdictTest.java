@@ -60,7 +60,8 @@ class VerdictTest {
             Verdict.Kind.FAIL_ON_FINDINGS, new Expected(GateStatus.FAIL, 1, CiResult.FAILURE, List.of(
                     "Top findings:", "CRITICAL K8S-WL-001 Pod/shop/a [app] k8s/pod.yaml:12: Container 'app' is risky")),
             Verdict.Kind.FAIL_ON_INPUT, new Expected(GateStatus.FAIL, 3, CiResult.FAILURE, List.of(
-                    "the input could not be used", "k8s/bad.yaml:7: mapping values are not allowed here [yaml-syntax]")));
+                    "the input could not be used",
+                    "k8s/bad.yaml:7: mapping values are not allowed here [yaml-syntax]")));
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
