@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to check and under which policy. Every front end builds one of these and calls {@link SecurityGate#run}.
+ * What to check and under which policy, for {@link SecurityGate#run}. Front ends do not build it themselves: they
+ * fill {@link io.k8sgate.core.frontend.GateOptions}, which turns into a request in the same way for all of them.
  *
  * @param root      the workspace: inputs must stay inside it, and file names in reports are relative to it
  * @param manifests files, directories and globs of Kubernetes manifests
