@@ -3,6 +3,7 @@ package io.k8sgate.core.rbac;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,15 +121,19 @@ public final class RbacGraph {
         this.tokenSecrets = List.copyOf(tokens);
     }
 
-    /** The graph of a run's objects and the workloads among them (the checks share one per run). */
+    /**
+     * The graph of a run's objects and the workloads among them (the checks share one per run); only workloads that
+     * run containers mount tokens.
+     */
     public static RbacGraph of(final List<K8sObject> objects, final List<Workload> workloads) {
-        return new RbacGraph(objects, workloads);
+        return new RbacGraph(objects, workloads.stream().filter(Workload::runsContainers).toList());
     }
 
     /** The graph of the given objects (for tools and benchmarks that do not run the checks). */
     public static RbacGraph of(final List<K8sObject> objects) {
         List<Workload> found = new ArrayList<>();
-        objects.forEach(o -> Workload.of(o).ifPresent(found::add));
+        objects.forEach(o -> WorkloadKinds.BUILT_IN.workloadsOf(o).stream().filter(Workload::runsContainers)
+                .forEach(found::add));
         return new RbacGraph(objects, found);
     }
 
@@ -374,7 +379,7 @@ public final class RbacGraph {
      * {@code automountServiceAccountToken} when set, else the ServiceAccount's, else true.
      */
     public boolean mountsToken(final Workload workload) {
-        Optional<Boolean> pod = workload.podSpec().get("automountServiceAccountToken").bool();
+        Optional<Boolean> pod = workload.podField("automountServiceAccountToken").bool();
         if (pod.isPresent()) {
             return pod.get();
         }
