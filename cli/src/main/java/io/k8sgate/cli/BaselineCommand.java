@@ -8,6 +8,7 @@ import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineMetadata;
 import io.k8sgate.core.baseline.BaselineStore;
+import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.baseline.Drift;
 import io.k8sgate.core.baseline.ManifestExport;
 import io.k8sgate.core.baseline.VersionComparison;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -185,6 +187,10 @@ final class BaselineCommand implements Callable<Integer> {
         @Override
         int run(final BaselineStore store, final PrintWriter out) {
             List<BaselineMetadata> versions = store.history();
+            if (store instanceof DirectoryStore directory) {
+                directory.indexProblem().ifPresent(problem -> out.println("note: " + Text.clean(problem)
+                        + "; the versions are listed from their own files, and the next record writes the index anew"));
+            }
             if (versions.isEmpty()) {
                 out.println("No baseline version recorded yet in " + store.describe());
                 return Verdict.EXIT_PASS;
@@ -192,7 +198,8 @@ final class BaselineCommand implements Callable<Integer> {
             out.printf("%-8s %-20s %-12s %-16s %9s %8s  %-19s %-19s %s%n", "VERSION", "RECORDED", "REVISION",
                     "BUILD", "RESOURCES", "FINDINGS", "CONTENT", "POLICY", "TOOL");
             for (BaselineMetadata m : versions) {
-                out.printf("%-8d %-20s %-12s %-16s %9d %8d  %-19s %-19s %s%n", m.version(), m.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                out.printf("%-8d %-20s %-12s %-16s %9d %8d  %-19s %-19s %s%n", m.version(),
+                        m.recordedAt().truncatedTo(ChronoUnit.SECONDS),
                         m.sourceRevision().map(r -> r.substring(0, Math.min(12, r.length()))).orElse("-"),
                         Text.clean(m.buildId().orElse("-")), m.resources(), m.findings(), shortHash(m.contentHash()),
                         shortHash(m.policyHash()), Text.clean(m.toolVersion()));
@@ -206,10 +213,15 @@ final class BaselineCommand implements Callable<Integer> {
     }
 
     /** {@code baseline diff}. */
-    @Command(name = "diff", mixinStandardHelpOptions = true, description = "Compare the current inputs (or a "
+    @Command(name = "diff", description = "Compare the current inputs (or a "
             + "version, or a live cluster) with a version: resources added, removed and changed, security-relevant "
             + "changes marked, findings new / outstanding / fixed.")
     static final class Diff extends StoreCommand {
+        // --version names the baseline version here, so the standard help options (which bring -V, --version)
+        // cannot be mixed in: picocli then drops them all, --help included
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Mixin
         InputOptions inputs = new InputOptions();
 

@@ -5,6 +5,7 @@ import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
 import io.k8sgate.baseline.git.GitStore;
 import io.k8sgate.core.baseline.BaselineStores;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
@@ -48,10 +49,14 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         this.gitCredentials = new TreeMap<>(gitCredentials);
     }
 
-    /** The Git store's credential variables from the build's environment (for example from withCredentials). */
+    /**
+     * The store's variables from the build's environment (for example from withCredentials): the Git store's
+     * credentials and the key secret values are digested with, which the agent's own environment does not hold.
+     */
     static Map<String, String> gitCredentials(final Map<String, String> env) {
         Map<String, String> out = new TreeMap<>();
-        for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE)) {
+        for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE, RedactionKey.VARIABLE,
+                RedactionKey.FILE_VARIABLE)) {
             if (env != null && env.get(name) != null) {
                 out.put(name, env.get(name));
             }

@@ -5,6 +5,7 @@ import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.WorkspacePaths;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
@@ -43,7 +44,31 @@ public final class BaselineStores {
             throw new ConfigurationException(Location.ofFile(location.location()), "No baseline store module "
                     + "handles this location; a Git repository needs k8s-security-baseline-git on the class path");
         }
-        return new DirectoryStore(WorkspacePaths.inside(location.root(), location.location(), "The baseline store"));
+        Path directory = WorkspacePaths.inside(location.root(), location.location(), "The baseline store");
+        return namesOwnKey(location.environment()) ? new DirectoryStore(directory, key(location))
+                : new DirectoryStore(directory);
+    }
+
+    /**
+     * True when the environment names a redaction key other than the process's (a build's environment handed to
+     * the agent that runs the gate); the process's own key is read only when a store needs it.
+     */
+    private static boolean namesOwnKey(final Map<String, String> environment) {
+        for (String name : List.of(RedactionKey.VARIABLE, RedactionKey.FILE_VARIABLE)) {
+            String value = environment.getOrDefault(name, "");
+            if (!value.isBlank() && !value.equals(System.getenv(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RedactionKey key(final StoreLocation location) {
+        try {
+            return RedactionKey.from(location.environment());
+        } catch (BaselineException e) {
+            throw new ConfigurationException(Location.ofFile(location.location()), e.getMessage());
+        }
     }
 
     /** True when a store module handles the location or it is a URL: it does not name a directory. */

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param location    a directory (relative to {@code root}) or what a store module handles, such as a Git URL
  * @param root        the workspace: a directory store must lie inside it
  * @param branch      the branch of a store that has branches (Git); empty for the module's default
- * @param environment where a store module reads credentials from (the process environment, or the variables a CI
- *                    build provides); never shown
+ * @param environment where a store reads credentials and the redaction key of secret values from (the process
+ *                    environment, or the variables a CI build provides); never shown
  */
 public record StoreLocation(String location, Path root, Optional<String> branch, Map<String, String> environment) {
     public StoreLocation {

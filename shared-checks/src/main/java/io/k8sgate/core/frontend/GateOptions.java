@@ -58,8 +58,9 @@ import org.jspecify.annotations.Nullable;
  * @param outputDirectory  where reports are written; default: {@value #DEFAULT_OUTPUT_DIRECTORY} in the root
  * @param consoleFindings  how many findings the console summary lists; default: {@value #DEFAULT_CONSOLE_FINDINGS}
  * @param clock            the clock for report times and exception expiry; default: the system clock
- * @param environment      where a store module reads credentials from; default: the process environment. Its values
- *                         are never shown
+ * @param environment      where a baseline store reads credentials and the redaction key of secret values from
+ *                         (a CI build's variables, handed to the agent that runs the gate); default: the process
+ *                         environment. Its values are never shown
  */
 public record GateOptions(Path root, List<String> manifests, Optional<Path> policyFile, Optional<String> failOn,
         Optional<String> warnOn, Optional<Boolean> failOnInputError, Optional<Boolean> newFindingsOnly,
@@ -383,7 +384,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             return this;
         }
 
-        /** Where a store module reads credentials from, instead of the process environment. */
+        /** Where a baseline store reads credentials and the redaction key from, instead of the process environment. */
         public Builder environment(final Map<String, String> variables) {
             this.environment = Map.copyOf(variables);
             return this;

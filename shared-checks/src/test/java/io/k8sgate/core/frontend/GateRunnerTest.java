@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.k8sgate.core.Baselines;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.baseline.BaselineStore;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.policy.Verdict;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +114,38 @@ class GateRunnerTest {
             assertThat(runner.diff(options, store).fixed()).isNotEmpty();
         }
         assertThat(root.resolve("keep/baselines/v000001.json")).isRegularFile();
+    }
+
+    @Test
+    void shouldDigestSecretsWithTheKeyTheBuildEnvironmentNames() throws IOException {
+        Files.copy(Fixtures.path("baselines/app/v1/secret.yaml"), root.resolve("deploy/secret.yaml"));
+        String team = "the-team-key-from-the-ci-credential-store";
+        String other = "another-agent-with-a-key-of-its-own-0123";
+        GateOptions build = options().environment(Map.of(RedactionKey.VARIABLE, team)).build();
+        try (BaselineStore store = GateRunner.openStore(build)) {
+            assertThat(store.redactionKey().id()).isEqualTo(RedactionKey.of(team, "test").id());
+            runner.record(build, store, FORCED);
+        }
+
+        String recorded = Files.readString(root.resolve(".k8s-security/baselines/v000001.json"));
+        GateOutcome same = runner.evaluate(build);
+        GateOutcome foreign = runner.evaluate(build.toBuilder().environment(Map.of(RedactionKey.VARIABLE, other))
+                .build());
+
+        assertThat(recorded).contains("(redacted hmac:" + RedactionKey.of(team, "test").id() + ":")
+                .doesNotContain("correct-horse-battery-staple", "c3VwZXItc2VjcmV0LXRva2Vu");
+        assertThat(same.baseline().orElseThrow().drift()).isEmpty();
+        assertThat(foreign.baseline().orElseThrow().drift()).isNotEmpty().allSatisfy(c -> assertThat(c.security())
+                .contains("not comparable: digested with another key"));
+    }
+
+    @Test
+    void shouldRefuseAKeyTooShortNamedByTheBuildEnvironment() {
+        GateOptions options = options().baseline("keep/baselines")
+                .environment(Map.of(RedactionKey.VARIABLE, "short-key")).build();
+
+        assertThatThrownBy(() -> GateRunner.openStore(options)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("keep/baselines").hasMessageContaining("at least " + RedactionKey.MIN_LENGTH)
+                .hasMessageNotContaining("short-key");
     }
 }
