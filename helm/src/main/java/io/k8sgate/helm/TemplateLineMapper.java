@@ -265,35 +265,64 @@ final class TemplateLineMapper {
      * One line of output as the template writes it.
      *
      * @param line      the template line it belongs to
-     * @param pattern   the whole line, literal text and wildcards; null for a line of only wildcards
-     * @param prefix    the line without its final block-writing action, when it ends in one; null otherwise
-     * @param blockLine the line of that final block-writing action, 0 when none
-     * @param anchor    the longest literal piece, which a matching line must contain (a fast filter)
+     * @param glob      the whole line, literal text and wildcards; null for a line of only wildcards
+     * @param blockLine the line of the block-writing action that ends the line, 0 when none
      * @param separator true for a {@code ---} document separator
      */
-    private record LinePattern(int line, @Nullable Pattern pattern, @Nullable Pattern prefix, int blockLine,
-            String anchor, boolean separator) {
+    private record LinePattern(int line, @Nullable Glob glob, int blockLine, boolean separator) {
         boolean matches(final String rendered) {
-            return pattern != null && rendered.contains(anchor) && pattern.matcher(rendered).matches();
+            return glob != null && glob.matches(rendered, glob.endsWithWildcard());
         }
 
+        /** True when the line's final wildcard (its block-writing action) wrote nothing on the line itself. */
         boolean prefixMatches(final String rendered) {
-            return prefix != null && prefix.matcher(rendered).matches();
+            return glob != null && glob.endsWithWildcard() && glob.matches(rendered, false);
         }
 
         /** A line of only an action (and whitespace): an include or toYaml of a whole block. */
         boolean standaloneWriter() {
-            return pattern == null;
+            return glob == null;
+        }
+    }
+
+    /**
+     * Literal pieces with a wildcard (any text) between each two, and before the first or after the last where
+     * {@code startsWithWildcard} or {@code endsWithWildcard}. Trailing whitespace never decides a match (Helm trims
+     * documents, and a value may render empty after {@code key: }).
+     */
+    private record Glob(List<String> pieces, boolean startsWithWildcard, boolean endsWithWildcard) {
+        /** Matches the line; with {@code openEnd} false the final wildcard must match nothing. */
+        boolean matches(final String rendered, final boolean openEnd) {
+            String text = rendered.stripTrailing();
+            int pos = 0;
+            int last = pieces.size() - 1;
+            for (int i = 0; i <= last; i++) {
+                String piece = i == last && !openEnd ? pieces.get(i).stripTrailing() : pieces.get(i);
+                if (i == 0 && !startsWithWildcard) {
+                    if (!text.startsWith(piece)) {
+                        return false;
+                    }
+                    pos = piece.length();
+                } else if (i == last && !openEnd) {
+                    return text.length() - piece.length() >= pos && text.endsWith(piece);
+                } else {
+                    int found = text.indexOf(piece, pos);
+                    if (found < 0) {
+                        return false;
+                    }
+                    pos = found + piece.length();
+                }
+            }
+            return openEnd || pos == text.length();
         }
     }
 
     /** Collects the pieces of one output line. */
     private static final class PatternBuilder {
-        private final StringBuilder regex = new StringBuilder();
+        private final List<String> pieces = new ArrayList<>();
         private final StringBuilder literal = new StringBuilder();
         private final StringBuilder text = new StringBuilder();
-        private String prefixRegex = "";
-        private String anchor = "";
+        private boolean startsWithWildcard;
         private int line;
         private int firstWildcardLine;
         private int blockLine;
@@ -309,12 +338,7 @@ final class TemplateLineMapper {
             if (line == 0 && firstWildcardLine == 0) {
                 return;
             }
-            flushLiteral();
-            if (!wildcardLast) {
-                prefixRegex = regex.toString();
-                regex.append(".*");
-                wildcardLast = true;
-            }
+            addWildcard();
             loose = true;
         }
 
@@ -331,80 +355,45 @@ final class TemplateLineMapper {
         }
 
         void wildcard(final int at, final boolean block) {
-            flushLiteral();
             if (firstWildcardLine == 0) {
                 firstWildcardLine = at;
             }
-            if (!wildcardLast) {
-                prefixRegex = regex.toString();
-                regex.append(".*");
-            }
+            addWildcard();
             blockLine = block ? at : 0;
+        }
+
+        private void addWildcard() {
+            if (literal.length() > 0) {
+                pieces.add(literal.toString());
+                literal.setLength(0);
+            } else if (pieces.isEmpty()) {
+                startsWithWildcard = true;
+            }
             wildcardLast = true;
         }
 
         void finish(final List<LinePattern> patterns) {
-            flushLiteral();
-            String content = text.toString().strip();
-            if (line == 0 && firstWildcardLine == 0) {
-                reset();
-                return;
-            }
-            if (line == 0) {
-                patterns.add(new LinePattern(firstWildcardLine, null, null, 0, "", false));
-            } else if (content.equals("---") && firstWildcardLine == 0) {
-                patterns.add(new LinePattern(line, null, null, 0, "", true));
-            } else {
-                String whole = stripTrailingWhitespaceRegex(regex.toString()) + "\\s*";
-                Pattern prefix = wildcardLast && blockLine != 0
-                        ? Pattern.compile(stripTrailingWhitespaceRegex(prefixRegex) + "\\s*") : null;
-                patterns.add(new LinePattern(line, Pattern.compile(whole), prefix, wildcardLast ? blockLine : 0,
-                        anchor, false));
-            }
-            reset();
-        }
-
-        private void flushLiteral() {
             if (literal.length() > 0) {
-                String piece = literal.toString();
-                regex.append(Pattern.quote(piece));
-                String trimmed = piece.strip();
-                if (trimmed.length() > anchor.length()) {
-                    anchor = trimmed;
-                }
-                literal.setLength(0);
+                pieces.add(literal.toString());
             }
-        }
-
-        private void reset() {
-            regex.setLength(0);
+            String content = text.toString().strip();
+            if (line == 0 && firstWildcardLine != 0) {
+                patterns.add(new LinePattern(firstWildcardLine, null, 0, false));
+            } else if (line != 0 && content.equals("---") && firstWildcardLine == 0) {
+                patterns.add(new LinePattern(line, null, 0, true));
+            } else if (line != 0) {
+                patterns.add(new LinePattern(line, new Glob(List.copyOf(pieces), startsWithWildcard, wildcardLast),
+                        wildcardLast ? blockLine : 0, false));
+            }
+            pieces.clear();
             literal.setLength(0);
             text.setLength(0);
-            prefixRegex = "";
-            anchor = "";
+            startsWithWildcard = false;
             line = 0;
             firstWildcardLine = 0;
             blockLine = 0;
             wildcardLast = false;
             loose = false;
-        }
-
-        /** Trailing whitespace never decides a match (Helm trims documents): patterns end in {@code \s*}. */
-        private static String stripTrailingWhitespaceRegex(final String regex) {
-            String result = regex;
-            while (true) {
-                if (result.endsWith("\\E")) {
-                    int start = result.lastIndexOf("\\Q");
-                    String quoted = result.substring(start + 2, result.length() - 2);
-                    String stripped = quoted.stripTrailing();
-                    if (stripped.length() == quoted.length()) {
-                        return result;
-                    }
-                    result = result.substring(0, start) + (stripped.isEmpty() ? "" : "\\Q" + stripped + "\\E");
-                } else {
-                    return result;
-                }
-            }
         }
     }
 }
