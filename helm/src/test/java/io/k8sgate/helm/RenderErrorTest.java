@@ -3,6 +3,7 @@ package io.k8sgate.helm;
 import static io.k8sgate.helm.Charts.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.k8sgate.core.input.render.ChartRequest;
 import io.k8sgate.core.input.render.RenderException;
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Charts that cannot be rendered: each error names the file, the line where Helm knows it, and the fix. */
@@ -56,75 +59,53 @@ class RenderErrorTest {
         }
     }
 
-    @Test
-    void shouldNameTheTemplateLineOfAFailCall() {
-        assertThatThrownBy(() -> render("helm/template-errors", List.of(), List.of("failNow=true")))
-                .isInstanceOfSatisfying(RenderException.class, e -> {
-                    assertThat(e.location().file())
-                            .isEqualTo(Fixtures.path("helm/template-errors/templates/guard.yaml").toString());
-                    assertThat(e.location().line()).isEqualTo(2);
-                    assertThat(e.getMessage()).contains("failNow is set: this configuration is not supported");
-                });
+    /** A switch of the template-errors chart, the template and line Helm names, and what the message says. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            // a fail call
+            "failNow=true   | guard.yaml    | 2 | failNow is set: this configuration is not supported",
+            // a required value set to null
+            "endpoint=null  | required.yaml | 6 | endpoint is required",
+            // invalid YAML: traced from the rendered line Helm names to the template line, the output not quoted
+            "breakYaml=true | layout.yaml   | 8 | templates/layout.yaml renders invalid YAML at rendered line 7 "
+                    + "(template line 8)"})
+    void shouldNameTheTemplateLineOfATemplateError(final String set, final String template, final int line,
+            final String message) {
+        RenderException e = renderError(() -> render("helm/template-errors", List.of(), List.of(set)));
+
+        assertThat(e.location().file()).as(e.getMessage())
+                .isEqualTo(Fixtures.path("helm/template-errors/templates/" + template).toString());
+        assertThat(e.location().line()).isEqualTo(line);
+        assertThat(e.getMessage()).contains(message).doesNotContain("mode: standard");
     }
 
-    @Test
-    void shouldNameTheTemplateLineOfAMissingRequiredValue() {
-        assertThatThrownBy(() -> render("helm/template-errors", List.of(), List.of("endpoint=null")))
-                .isInstanceOfSatisfying(RenderException.class, e -> {
-                    assertThat(e.location().file())
-                            .isEqualTo(Fixtures.path("helm/template-errors/templates/required.yaml").toString());
-                    assertThat(e.location().line()).isEqualTo(6);
-                    assertThat(e.location().column()).isPositive();
-                    assertThat(e.getMessage()).contains("endpoint is required");
-                });
-    }
-
-    @Test
-    void shouldTraceInvalidRenderedYamlToItsTemplateLineWithoutQuotingTheOutput() {
-        assertThatThrownBy(() -> render("helm/template-errors", List.of(), List.of("breakYaml=true")))
-                .isInstanceOfSatisfying(RenderException.class, e -> {
-                    assertThat(e.location().file())
-                            .isEqualTo(Fixtures.path("helm/template-errors/templates/layout.yaml").toString());
-                    assertThat(e.location().line()).isEqualTo(8);
-                    assertThat(e.getMessage()).contains("templates/layout.yaml renders invalid YAML",
-                            "rendered line 7", "template line 8").doesNotContain("mode: standard");
-                });
-    }
-
-    @Test
-    void shouldNameTheHelperLineWhenHelmNamesIt(@TempDir final Path dir) throws IOException {
-        Path chart = breakHelper(dir, "{{ .Values.owner.team }}");
-
-        assertThatThrownBy(() -> renderCopy(chart)).isInstanceOfSatisfying(RenderException.class, e -> {
-            assertThat(e.location().file()).as(e.getMessage())
-                    .isEqualTo(chart.resolve("templates/_helpers.tpl").toString());
-            assertThat(e.location().line()).isEqualTo(14);
-            assertThat(e.getMessage()).contains("error calling include", "nil pointer");
-        });
-    }
-
-    @Test
-    void shouldNameTheIncludeLineWhereHelmReportsAFailedRequirementInAHelper(@TempDir final Path dir)
-            throws IOException {
-        Path chart = breakHelper(dir, "{{ required \"a managing tool is required\" .Values.managedBy }}");
-
-        assertThatThrownBy(() -> renderCopy(chart)).isInstanceOfSatisfying(RenderException.class, e -> {
-            assertThat(e.location().file()).as(e.getMessage())
-                    .isEqualTo(chart.resolve("templates/serviceaccount.yaml").toString());
-            assertThat(e.location().line()).isEqualTo(7);
-            assertThat(e.getMessage()).contains("a managing tool is required");
-        });
-    }
-
-    private static Path breakHelper(final Path dir, final String managedBy) throws IOException {
+    /**
+     * A helper broken two ways: Helm names the helper's line for a failed evaluation, but only the include's line
+     * (the first template that includes it) for a failed {@code required}.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "{{ .Values.owner.team }}                                 | _helpers.tpl        | 14 | nil pointer",
+            "{{ required 'a managing tool is required' .Values.tool }} | serviceaccount.yaml | 7  | a managing tool"})
+    void shouldNameTheLineHelmNamesForAnErrorInAHelper(final String managedBy, final String template,
+            final int line, final String message, @TempDir final Path dir) throws IOException {
         Path chart = copy(Fixtures.path("helm/web"), dir.resolve("web"));
         Path helpers = chart.resolve("templates/_helpers.tpl");
-        Files.writeString(helpers, Files.readString(helpers).replace("{{ .Release.Service }}", managedBy));
-        return chart;
+        Files.writeString(helpers, Files.readString(helpers).replace("{{ .Release.Service }}",
+                managedBy.replace('\'', '"')));
+
+        RenderException e = renderError(() -> new InProcessHelmRenderer().render(new ChartRequest(chart, "rel", "shop",
+                List.of(), List.of(), Charts.KUBE)));
+
+        assertThat(e.location().file()).as(e.getMessage()).isEqualTo(chart.resolve("templates/" + template).toString());
+        assertThat(e.location().line()).isEqualTo(line);
+        assertThat(e.getMessage()).contains(message);
     }
 
-    private static void renderCopy(final Path chart) {
-        new InProcessHelmRenderer().render(new ChartRequest(chart, "rel", "shop", List.of(), List.of(), Charts.KUBE));
+    private static RenderException renderError(final ThrowingCallable render) {
+        RenderException e = catchThrowableOfType(RenderException.class, render);
+        assertThat(e).as("a RenderException").isNotNull();
+        return e;
     }
 
     private static Path copy(final Path from, final Path to) throws IOException {
