@@ -48,6 +48,11 @@ public final class InProcessHelmRenderer implements HelmRenderer {
             throw new RenderException(Location.ofFile(directory.toString()),
                     "Cannot render Helm chart " + directory + ": it has no Chart.yaml, so it is not a chart.");
         }
+        if (request.kubeVersion().isBlank()) {
+            // Helm would render for its default, v1.20, and refuse or misrender charts made for newer clusters
+            throw new RenderException(Location.ofFile(directory.toString()), "Cannot render Helm chart " + directory
+                    + ": no Kubernetes version to render for; set targetKubernetesVersion in the policy.");
+        }
         ChartFile chartFile = ChartFile.parse(read(chartYaml));
         for (Path values : request.valuesFiles()) {
             if (!Files.isRegularFile(values)) {

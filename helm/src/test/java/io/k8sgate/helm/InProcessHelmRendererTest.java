@@ -160,6 +160,13 @@ class InProcessHelmRendererTest {
     }
 
     @Test
+    void shouldRefuseToRenderForNoKubernetesVersion() {
+        assertThatThrownBy(() -> new InProcessHelmRenderer().render(new ChartRequest(Fixtures.path("helm/web"), "rel",
+                "shop", List.of(), List.of(), " "))).isInstanceOf(RenderException.class)
+                .hasMessageContaining("targetKubernetesVersion");
+    }
+
+    @Test
     void shouldAnswerLookupWithNothingAsHelmTemplateDoesWithoutAskingACluster() {
         // without the rewrite, lookup would ask the kubeconfig's cluster (here: none, so rendering would fail)
         RenderedTemplate config = object(render("helm/web"), "ConfigMap", "rel-web-config");
