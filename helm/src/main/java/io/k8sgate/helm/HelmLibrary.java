@@ -134,6 +134,7 @@ final class HelmLibrary {
         try {
             Binding binding = Native.load(binary.toString(), Binding.class,
                     Map.of(Library.OPTION_STRING_ENCODING, StandardCharsets.UTF_8.name()));
+            forget(binary);
             return new HelmLibrary(binding, signals, platform);
         } catch (UnsatisfiedLinkError e) {
             throw new UnavailableException("Cannot load Helm's library " + binary + " (" + e.getMessage()
@@ -141,6 +142,24 @@ final class HelmLibrary {
                     + "does.", e);
         } finally {
             signals.restore();
+        }
+    }
+
+    /**
+     * Deletes the unpacked library once it is loaded, where the system allows it (a loaded file stays mapped on Linux
+     * and macOS), so that 98 MB are not left in the temporary directory by a JVM that is killed; on Windows the file
+     * is deleted when the JVM exits normally.
+     */
+    private static void forget(final Path binary) {
+        if (com.sun.jna.Platform.isWindows()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(binary);
+            Files.deleteIfExists(binary.getParent());
+        } catch (IOException e) {
+            // left for deleteOnExit: the library is loaded either way
+            return;
         }
     }
 
