@@ -36,8 +36,7 @@ class SignalHandlersTest {
         assumeFalse(System.getProperty("os.name").startsWith("Windows"), "a loaded DLL cannot be deleted");
         try (RenderingChild child = RenderingChild.start(tmp); Stream<Path> files = Files.walk(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("while the library is loaded and in use")
-                    .noneMatch(name -> name.startsWith("helm-") || name.startsWith("k8sgate-helm")
-                            || name.startsWith("k8sgate-chart"));
+                    .noneMatch(name -> name.matches("helm-.*\\.(so|dylib|dll)|k8sgate-helm.*|k8sgate-chart.*"));
         }
     }
 
