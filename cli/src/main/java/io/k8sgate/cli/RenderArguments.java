@@ -1,12 +1,9 @@
 package io.k8sgate.cli;
 
-import io.k8sgate.core.input.SourceOptions;
+import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.input.render.ChartSettings;
-import io.k8sgate.core.model.Location;
-import io.k8sgate.core.policy.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options about charts and kustomizations, the same for every command that reads manifests. */
@@ -32,21 +29,9 @@ final class RenderArguments {
             + "policy's, or the first of kustomize and kubectl on the PATH)")
     String kustomizeCommand;
 
-    /**
-     * The source options of a run.
-     *
-     * @param namespace the release namespace, where the command offers it
-     * @param confine   whether inputs must stay inside the root (an explicit --root)
-     * @param defaults  what is read when neither the command line nor the policy names anything
-     */
-    SourceOptions sources(final Optional<String> namespace, final boolean confine, final List<String> defaults) {
-        for (String assignment : set) {
-            if (assignment.indexOf('=') <= 0) {
-                throw new ConfigurationException(Location.ofFile("--set " + assignment),
-                        "A --set value is written KEY=VALUE, such as image.tag=1.2.3");
-            }
-        }
-        return new SourceOptions(charts, new ChartSettings(Optional.ofNullable(release), namespace, values, set),
-                Optional.ofNullable(kustomizeCommand).filter(c -> !c.isBlank()), confine, defaults);
+    /** The options with these set. */
+    GateOptions.Builder applyTo(final GateOptions.Builder options) {
+        return options.charts(charts).valuesFiles(values).setValues(set).release(release)
+                .kustomizeCommand(kustomizeCommand);
     }
 }

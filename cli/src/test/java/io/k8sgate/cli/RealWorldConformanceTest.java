@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.SecurityGate;
-import io.k8sgate.core.input.SourceOptions;
-import io.k8sgate.core.input.render.ChartSettings;
+import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.RenderedObject;
@@ -20,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,11 +126,9 @@ class RealWorldConformanceTest {
         Optional<String> release = rows.stream().map(r -> r.path("helm_release").asText("")).filter(r -> !r.isEmpty())
                 .findFirst().or(() -> rows.stream().anyMatch(r -> "helm".equals(r.path("how").asText()))
                         ? Optional.of("rel") : Optional.empty());
-        SourceOptions sources = new SourceOptions(List.of(), new ChartSettings(release, Optional.empty(), List.of(),
-                List.of()), Optional.empty(), true, List.of());
-        GateOptions options = new GateOptions(corpus, List.of(name), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true, sources);
-        return gate.run(options.toRequest(gate.checkIds(), Clock.systemUTC()));
+        GateOptions options = GateOptions.builder(corpus).manifests(List.of(name)).enableAll(true)
+                .release(release.orElse(null)).build();
+        return gate.run(options.toRequest(gate.checkIds()));
     }
 
     /** Why a row does not hold, or empty when it holds. */

@@ -3,6 +3,7 @@ package io.k8sgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class RepositoryInputsTest {
 
         MainTest.Run r = MainTest.run("check", dir.toString());
 
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(r.out()).contains("K8S-WL-001").contains(dir.toRealPath() + "/pod.yaml:9");
     }
 
@@ -41,7 +42,7 @@ class RepositoryInputsTest {
         MainTest.Run r = MainTest.run("check", "--root", dir.resolve("root").toString(), dir.resolve("pod.yaml")
                 .toString());
 
-        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(r.out()).contains("outside the root directory").contains("[path-outside-root]");
     }
 
@@ -55,7 +56,7 @@ class RepositoryInputsTest {
 
         MainTest.Run r = MainTest.run("check", dir.resolve("tree").toString());
 
-        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(r.out()).contains("The directory links outside the walked directory").contains("tree/linked");
     }
 
@@ -63,7 +64,7 @@ class RepositoryInputsTest {
     void shouldSkipAndListWhatIsNotAKubernetesObjectInAWalkedTree() {
         MainTest.Run r = MainTest.run("check", "--root", Fixtures.path("repos").toString(), "mixed");
 
-        assertThat(r.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(r.out()).contains("Skipped 6 document(s) that are not Kubernetes objects: mixed/cloudbuild.yaml:2")
                 .contains("K8S-WL-001 Deployment/shop/web [web] mixed/deploy/web.yaml:19");
     }
@@ -75,7 +76,7 @@ class RepositoryInputsTest {
         MainTest.Run r = MainTest.run("check", "--root", Fixtures.path("repos").toString(), "kustomize/overlays/prod",
                 "--kustomize-command", "kubectl kustomize");
 
-        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(r.out()).contains("Rendered kustomization kustomize/overlays/prod: 4 object(s)")
                 .contains("K8S-WL-001 Deployment/shop-prod/web [web] kustomize/overlays/prod/privileged.yaml:12");
     }
@@ -85,7 +86,7 @@ class RepositoryInputsTest {
         MainTest.Run r = MainTest.run("check", "--root", Fixtures.path("repos").toString(), "kustomize/overlays/prod",
                 "--kustomize-command", "no-such-kustomize build");
 
-        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(r.out()).contains("kustomize/overlays/prod/kustomization.yaml")
                 .contains("'no-such-kustomize' is not on the PATH");
     }
@@ -95,7 +96,7 @@ class RepositoryInputsTest {
         MainTest.Run r = MainTest.run("check", "--root", Fixtures.path("repos").toString(), "project/charts/shop",
                 "--set", "just-a-value");
 
-        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_USAGE);
         assertThat(r.err()).contains("KEY=VALUE");
     }
 }

@@ -30,6 +30,7 @@ class GateCallableTest {
         GateResult result = new GateCallable(new SecurityGateStep("deploy"), Set.of(), Map.of()).invoke(workspace.toFile(), null);
 
         assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.verdict()).isEqualTo("FAIL_ON_FINDINGS");
         assertThat(result.result()).isEqualTo(CiResult.FAILURE);
         assertThat(result.abort()).isTrue();
         assertThat(result.summary()).startsWith("K8s Security Gate FAIL: ").contains("finding(s) at or above failOn HIGH");
@@ -50,7 +51,8 @@ class GateCallableTest {
 
         Map<String, Object> value = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null).toStepValue();
 
-        assertThat(value).containsEntry("decision", "WARN").containsEntry("result", "UNSTABLE")
+        assertThat(value).containsEntry("decision", "WARN").containsEntry("verdict", "WARN")
+                .containsEntry("result", "UNSTABLE")
                 .containsEntry("resources", 1).containsEntry("inputErrors", 0).containsEntry("suppressed", 0)
                 .containsKeys("summary", "findings");
         @SuppressWarnings("unchecked") // the step's value is built from plain maps
@@ -124,7 +126,34 @@ class GateCallableTest {
 
         assertThatExceptionOfType(AbortException.class)
                 .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
-                .withMessageContaining("policy 'missing.yaml' is not a file in the workspace");
+                .withMessageContaining("missing.yaml").withMessageContaining("The policy file does not exist");
+    }
+
+    @Test
+    void shouldRefusePolicyFileOutsideTheWorkspace(@TempDir final Path elsewhere) throws Exception {
+        copy("samples/privileged");
+        Path policy = Files.writeString(elsewhere.resolve("policy.yaml"), "failOn: NONE\n");
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setPolicy(policy.toString());
+
+        assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
+                .withMessageContaining("The policy file is outside the root directory");
+    }
+
+    @Test
+    void shouldFailClosedOnInputThatCannotBeRead() throws Exception {
+        Files.createDirectories(workspace.resolve("deploy"));
+        Files.writeString(workspace.resolve("deploy/broken.yaml"), "kind: Pod\nmetadata: [\n");
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setContinueOnFailure(true);
+
+        GateResult result = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+
+        assertThat(result.verdict()).isEqualTo("FAIL_ON_INPUT");
+        assertThat(result.result()).isEqualTo(CiResult.FAILURE);
+        assertThat(result.abort()).isFalse();
+        assertThat(result.inputErrors()).isPositive();
     }
 
     @Test
@@ -189,7 +218,7 @@ class GateCallableTest {
     }
 
     @Test
-    void shouldPassChartSettingsAndRefuseASetValueWithoutKey() throws Exception {
+    void shouldPassChartSettingsAndRefuseASetValueWithoutKey(@TempDir final Path workspace) {
         SecurityGateStep step = new SecurityGateStep("charts/shop");
         step.setCharts("charts/web, charts/db");
         step.setValuesFiles("values/prod.yaml\nvalues/eu.yaml");
@@ -197,17 +226,20 @@ class GateCallableTest {
         step.setRelease("shop");
         step.setNamespace("shop");
 
-        io.k8sgate.core.input.SourceOptions sources = GateCallable.sources(step);
+        io.k8sgate.core.frontend.GateOptions options = GateCallable.inputs(step, workspace).build();
 
-        assertThat(sources.charts()).containsExactly("charts/web", "charts/db");
-        assertThat(sources.chartSettings().valuesFiles()).containsExactly("values/prod.yaml", "values/eu.yaml");
-        assertThat(sources.chartSettings().setValues()).containsExactly("image.tag=1.2.3",
-                "replicas=3,resources.limits.cpu=1");
-        assertThat(sources.chartSettings().release()).contains("shop");
-        assertThat(sources.confineToRoot()).isTrue();
+        assertThat(options.manifests()).containsExactly("charts/shop");
+        assertThat(options.charts()).containsExactly("charts/web", "charts/db");
+        assertThat(options.valuesFiles()).containsExactly("values/prod.yaml", "values/eu.yaml");
+        assertThat(options.setValues()).containsExactly("image.tag=1.2.3", "replicas=3,resources.limits.cpu=1");
+        assertThat(options.release()).contains("shop");
+        assertThat(options.namespace()).contains("shop");
+        assertThat(options.confineToRoot()).isTrue();
+        assertThat(options.defaultManifests()).isEmpty();
         step.setSetValues("no-key-here");
-        assertThatExceptionOfType(AbortException.class).isThrownBy(() -> GateCallable.sources(step))
-                .withMessageContaining("'no-key-here' is not key=value");
+        assertThatExceptionOfType(io.k8sgate.core.policy.ConfigurationException.class)
+                .isThrownBy(() -> GateCallable.inputs(step, workspace).build())
+                .withMessageContaining("KEY=VALUE");
     }
 
     private static boolean onPath(final String command) {

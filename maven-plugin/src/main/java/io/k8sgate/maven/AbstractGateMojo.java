@@ -1,14 +1,11 @@
 package io.k8sgate.maven;
 
-import io.k8sgate.core.GateOptions;
-import io.k8sgate.core.GateRequest;
-import io.k8sgate.core.ProjectManifests;
-import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.policy.ConfigurationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,7 +19,8 @@ abstract class AbstractGateMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * Manifest files, directories (read recursively) and globs, relative to the project directory. When not set:
+     * Manifest files, directories (read recursively), globs, Helm charts and kustomization directories, relative to
+     * the project directory or absolute. When not set: the inputs the policy lists ({@code inputs:}), else
      * {@code src/main/k8s}, {@code src/main/kubernetes}, and the manifests Eclipse JKube generates under
      * {@code target/classes/META-INF/jkube/} (each object read once), or JKube's fragments in
      * {@code src/main/jkube} while nothing was generated.
@@ -84,7 +82,10 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.release")
     private String release;
 
-    /** The namespace the charts are rendered for (default: the policy's, or {@code default}). */
+    /**
+     * The namespace the charts are rendered for; namespaced objects that name none are checked in it (default: the
+     * policy's, or none, rendered as {@code default}).
+     */
     @Parameter(property = "k8s-security.namespace")
     private String namespace;
 
@@ -100,12 +101,13 @@ abstract class AbstractGateMojo extends AbstractMojo {
     private boolean enableAll;
 
     /**
-     * The baseline store (a directory). When it exists, findings are compared with a recorded version (new,
-     * outstanding, fixed) and the drift of the configuration is reported; the {@code baseline} goal records versions
-     * into it.
+     * The baseline store: a directory relative to the project (or absolute) inside it; default:
+     * {@code .k8s-security/baselines}. When it exists, findings are compared with a recorded version (new,
+     * outstanding, fixed) and the drift of the configuration is reported; {@code none} compares with nothing. The
+     * {@code baseline} goal records versions into it.
      */
-    @Parameter(property = "k8s-security.baselineStore", defaultValue = "${project.basedir}/.k8s-security/baselines")
-    private File baselineStore;
+    @Parameter(property = "k8s-security.baselineStore")
+    private String baselineStore;
 
     /** The version to compare with; default: the newest. */
     @Parameter(property = "k8s-security.baselineVersion")
@@ -115,8 +117,8 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.newFindingsOnly")
     private Boolean newFindingsOnly;
 
-    /** Reports to write: html, json, sarif, junit, md. */
-    @Parameter(property = "k8s-security.formats", defaultValue = "html,json,sarif")
+    /** Reports to write: html, json, sarif, junit, md; default: html, json, sarif. */
+    @Parameter(property = "k8s-security.formats")
     private List<String> formats;
 
     /** Fails the build when there is no manifest to check; by default the goal logs that and does nothing. */
@@ -138,33 +140,51 @@ abstract class AbstractGateMojo extends AbstractMojo {
     /** Runs the goal; not called when skipped. */
     abstract void gate() throws MojoExecutionException, MojoFailureException;
 
-    /** The settings shared by every goal. */
-    final GateParameters parameters() {
-        return GateParameters.of(manifests, trivyReports, trivyIgnoreFiles, vexFiles, policy, failOn, warnOn,
-                failOnInputError, enableAll, new GateParameters.Charts(charts, valuesFiles, setValues, release,
-                        namespace, kustomizeCommand));
+    /**
+     * The options of a run below {@code root}: every shared parameter, each passed on as the user set it, the
+     * engine's defaults for the rest. The POM's paths are honoured wherever they are, as the command line honours its
+     * arguments.
+     *
+     * @param inputs   the inputs the POM names; none: the policy's, else {@code defaults}
+     * @param defaults what is read when neither the POM nor the policy names any input (the default folders)
+     * @throws MojoExecutionException when a parameter is wrong (an unknown report format, a set value without key)
+     */
+    final GateOptions options(final Path root, final ProjectInputs.Inputs inputs, final Path outputDirectory)
+            throws MojoExecutionException {
+        try {
+            return GateOptions.builder(root).manifests(inputs.named()).defaultManifests(inputs.defaults())
+                    .confineToRoot(false).charts(charts).valuesFiles(valuesFiles).setValues(setValues)
+                    .release(release).namespace(namespace).kustomizeCommand(kustomizeCommand)
+                    .policyFile(path(policy)).failOn(failOn).warnOn(warnOn)
+                    .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
+                    .baseline(baselineStore).baselineVersion(baselineVersion)
+                    .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
+                    .formatNames(formats).outputDirectory(outputDirectory).build();
+        } catch (ConfigurationException e) {
+            throw GateExecution.configurationError(e);
+        }
     }
 
     /** Runs the gate over {@code inputs}, or handles "nothing to check" as {@code failIfNoManifests} says. */
-    final void gate(final Path root, final List<String> inputs, final String searched, final Path outputDirectory)
-            throws MojoExecutionException, MojoFailureException {
-        GateOptions options = options(root, inputs);
-        if (GateExecution.request(new SecurityGate(), options, baseline()).manifests().isEmpty()) {
-            nothingToCheck(searched);
-            return;
+    final void gate(final Path root, final ProjectInputs.Inputs inputs, final String searched,
+            final Path outputDirectory) throws MojoExecutionException, MojoFailureException {
+        Optional<GateOptions> options = checked(options(root, inputs, outputDirectory), searched);
+        if (options.isPresent()) {
+            new GateExecution(getLog()).run(options.get());
         }
-        new GateExecution(getLog()).run(options, baseline(),
-                GateExecution.formats(formats == null ? List.of() : formats),
-                outputDirectory);
     }
 
     /**
-     * The options of a run over {@code inputs}: what the POM configures is read as named; the default folders only
-     * when the policy lists no inputs of its own ({@code inputs:}).
+     * The options when they name something to read (the POM's inputs or charts, the policy's, or the default
+     * folders); empty, after logging or failing as {@code failIfNoManifests} says, when they do not.
      */
-    final GateOptions options(final Path root, final List<String> inputs) {
-        GateParameters p = parameters();
-        return p.manifests().isEmpty() ? p.options(root, List.of(), inputs) : p.options(root, inputs, List.of());
+    private Optional<GateOptions> checked(final GateOptions options, final String searched)
+            throws MojoExecutionException, MojoFailureException {
+        if (GateExecution.reads(options)) {
+            return Optional.of(options);
+        }
+        nothingToCheck(searched);
+        return Optional.empty();
     }
 
     /** Logs that there is nothing to check, or fails when {@code failIfNoManifests} says so. */
@@ -177,29 +197,21 @@ abstract class AbstractGateMojo extends AbstractMojo {
     }
 
     /**
-     * The request over this project's manifests, compared with the baseline; empty (after logging, or failing when
+     * The options of a run over this project's manifests; empty (after logging, or failing when
      * {@code failIfNoManifests} says so) when there is nothing to check.
      */
-    final Optional<GateRequest> projectRequest(final SecurityGate gate)
-            throws MojoExecutionException, MojoFailureException {
-        GateRequest request = GateExecution.request(gate, options(project.getBasedir().toPath(), projectInputs()),
-                baseline());
-        if (request.manifests().isEmpty()) {
-            nothingToCheck(searched(parameters().manifests()));
-            return Optional.empty();
-        }
-        return Optional.of(request);
+    final Optional<GateOptions> projectOptions() throws MojoExecutionException, MojoFailureException {
+        return checked(options(basedir(), projectInputs(), null), searched());
+    }
+
+    /** The options of the baseline store alone (history, export), for this project. */
+    final GateOptions storeOptions() throws MojoExecutionException {
+        return options(basedir(), ProjectInputs.Inputs.NONE, null);
     }
 
     /** The manifest inputs of this project. */
-    final List<String> projectInputs() {
-        return parameters().inputs(project.getBasedir().toPath(), Path.of(project.getBuild().getOutputDirectory()));
-    }
-
-    /** The baseline this goal compares with. */
-    final BaselineSettings baseline() {
-        return new BaselineSettings(baselineStore.toPath(), baselineVersion == null ? OptionalLong.empty()
-                : OptionalLong.of(baselineVersion), Optional.ofNullable(newFindingsOnly));
+    final ProjectInputs.Inputs projectInputs() {
+        return ProjectInputs.of(manifests, basedir(), Path.of(project.getBuild().getOutputDirectory()));
     }
 
     /** The project this goal runs in. */
@@ -208,9 +220,15 @@ abstract class AbstractGateMojo extends AbstractMojo {
     }
 
     /** Where the default manifests are looked for, for the "nothing found" message. */
-    final String searched(final List<String> configured) {
-        return configured.isEmpty() ? String.join(", ", ProjectManifests.SOURCE_FOLDERS) + ", "
-                + ProjectManifests.JKUBE_FRAGMENTS + ", target/classes/" + ProjectManifests.JKUBE_OUTPUT
-                : String.join(", ", configured);
+    final String searched() {
+        return ProjectInputs.searched(manifests);
+    }
+
+    private Path basedir() {
+        return project.getBasedir().toPath();
+    }
+
+    private static Path path(final File file) {
+        return file == null ? null : file.toPath();
     }
 }

@@ -63,14 +63,14 @@ public final class AggregateMojo extends AbstractGateMojo {
                 ProjectManifests.of(basedir, Path.of(module.getBuild().getOutputDirectory())).stream()
                         .map(Path::toString).forEach(inputs::add);
             } else {
-                GateParameters.inputsIfAnyExists(basedir, configured).stream()
+                ProjectInputs.ifAnyExists(basedir, configured).stream()
                         .map(m -> relative(root, basedir.resolve(m).normalize())).forEach(inputs::add);
             }
         }
         Path output = outputDirectory == null ? Path.of(top.getBuild().getDirectory(), "k8s-security-aggregate")
                 : outputDirectory.toPath();
         getLog().info("K8s Security Gate: checking the manifests of " + projects.size() + " module(s) together");
-        gate(root, List.copyOf(inputs), "every module", output);
+        gate(root, new ProjectInputs.Inputs(List.copyOf(inputs), List.of()), "every module", output);
     }
 
     /** In a parallel build, waits until every other module has finished, or the build has failed. */

@@ -1,5 +1,6 @@
 package io.k8sgate.core.input;
 
+import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.input.render.HelmRenderer;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.DuplicateObject;
@@ -147,8 +148,9 @@ public final class ManifestLoader {
             }
             work.put(f.order(), () -> plain(f, skipping && !f.named()));
         }
-        // Inputs are independent: read and render them on every core, then keep input order (the apply order)
-        List<Renderings.Yield> results = new ArrayList<>(work.values()).parallelStream().map(Supplier::get).toList();
+        // Inputs are independent: read and render them on the engine's threads; results keep input order (the apply
+        // order), so runs are alike
+        List<Renderings.Yield> results = EngineExecutor.shared().map(new ArrayList<>(work.values()), Supplier::get);
         List<K8sObject> objects = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<RenderedSource> rendered = new ArrayList<>();

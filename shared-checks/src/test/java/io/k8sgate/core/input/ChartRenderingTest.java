@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.SecurityGate;
-import io.k8sgate.core.check.CheckRegistry;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.core.input.render.ChartRequest;
 import io.k8sgate.core.input.render.ChartSettings;
 import io.k8sgate.core.model.Diagnostic;
@@ -21,7 +21,6 @@ import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +40,10 @@ class ChartRenderingTest {
             new ManifestLoader(LoaderLimits.DEFAULT, () -> Optional.of(helm)));
 
     private GateOutcome check(final Path root, final List<String> inputs, final ChartSettings overrides) {
-        GateOptions options = new GateOptions(root, inputs, List.of(), List.of(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), true, new SourceOptions(List.of(), overrides,
-                        Optional.empty(), true, List.of(".")));
-        return gate.run(options.toRequest(gate.checkIds(), Clock.systemUTC()));
+        GateOptions options = GateOptions.builder(root).manifests(inputs).enableAll(true)
+                .release(overrides.release().orElse(null)).namespace(overrides.namespace().orElse(null))
+                .valuesFiles(overrides.valuesFiles()).setValues(overrides.setValues()).build();
+        return gate.run(options.toRequest(gate.checkIds()));
     }
 
     private static Finding finding(final GateOutcome outcome, final String check, final String name) {
@@ -274,9 +273,9 @@ class ChartRenderingTest {
     void shouldSayAChartNeedsTheRendererWhenNoneIsInstalled() {
         SecurityGate withoutHelm = new SecurityGate(CheckRegistry.defaultRegistry(),
                 new ManifestLoader(LoaderLimits.DEFAULT, Optional::empty));
-        GateOptions options = GateOptions.of(PROJECT, List.of("charts/shop"));
+        GateOptions options = GateOptions.builder(PROJECT).manifests(List.of("charts/shop")).build();
 
-        GateOutcome outcome = withoutHelm.run(options.toRequest(withoutHelm.checkIds(), Clock.systemUTC()));
+        GateOutcome outcome = withoutHelm.run(options.toRequest(withoutHelm.checkIds()));
 
         assertThat(outcome.diagnostics()).filteredOn(Diagnostic::isError).first().satisfies(d -> {
             assertThat(d.code()).isEqualTo("helm-renderer-missing");

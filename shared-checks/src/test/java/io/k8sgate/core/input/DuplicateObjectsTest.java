@@ -13,7 +13,6 @@ import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,8 +68,8 @@ class DuplicateObjectsTest {
         Files.writeString(dir.resolve("b.yaml"), pod.formatted("Needs raw devices, too"));
         Files.writeString(dir.resolve("policy.yaml"), "allowInManifestExemptions: false\n");
 
-        GateOutcome outcome = new SecurityGate().run(new GateRequest(dir, List.of("a.yaml", "b.yaml"),
-                new PolicyLoader(new SecurityGate().checkIds()).load(dir.resolve("policy.yaml")), Clock.systemUTC()));
+        GateOutcome outcome = new SecurityGate().run(GateRequest.of(dir, List.of("a.yaml", "b.yaml"))
+                .withPolicy(new PolicyLoader(new SecurityGate().checkIds()).load(dir.resolve("policy.yaml"))));
 
         assertThat(outcome.findings()).filteredOn(f -> f.checkId().equals("K8S-WL-001"))
                 .extracting(f -> f.location().file(), Finding::isSuppressed)

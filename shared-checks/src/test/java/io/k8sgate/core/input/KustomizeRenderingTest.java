@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,8 +47,7 @@ class KustomizeRenderingTest {
     }
 
     private static GateOutcome check(final Path root, final String... inputs) {
-        GateRequest request = new GateRequest(root, List.of(inputs), Policy.DEFAULT.withEnableAll(true),
-                Clock.systemUTC());
+        GateRequest request = GateRequest.of(root, List.of(inputs)).withPolicy(Policy.DEFAULT.withEnableAll(true));
         return new SecurityGate().run(request);
     }
 
@@ -159,8 +157,8 @@ class KustomizeRenderingTest {
                 assertThat(Files.readString(report)).as(report.toString()).doesNotContain(SECRET, encoded);
             }
         }
-        String stored = new SecurityGate().runCapturing(new GateRequest(REPOS, List.of("kustomize/overlays/prod"),
-                Policy.DEFAULT, Clock.systemUTC())).snapshot().toString();
+        String stored = new SecurityGate().runCapturing(GateRequest.of(REPOS, List.of("kustomize/overlays/prod")))
+                .snapshot().toString();
         assertThat(stored).doesNotContain(SECRET, encoded);
     }
 
@@ -209,8 +207,8 @@ class KustomizeRenderingTest {
         Policy forbidding = new io.k8sgate.core.policy.PolicyLoader(new SecurityGate().checkIds())
                 .load(dir.resolve("policy.yaml"));
 
-        GateOutcome outcome = new SecurityGate().run(new GateRequest(dir, List.of("prod"), forbidding,
-                Clock.systemUTC()));
+        GateOutcome outcome = new SecurityGate().run(GateRequest.of(dir, List.of("prod"))
+                .withPolicy(forbidding));
 
         assertThat(finding(outcome, "K8S-WL-001", "web").isSuppressed()).isFalse();
         assertThat(outcome.diagnostics()).filteredOn(d -> d.code().equals("exemption-forbidden")).singleElement()

@@ -124,7 +124,7 @@ final class ReportSamples {
                 "spec.jobTemplate.spec.template.spec.containers[0].resources",
                 "Container 'snapshot' has no memory limit").withSuppression(new Suppression("annotation", "",
                 "Batch job sized by the node pool", Optional.empty(), new Location("deploy/ops/backup.yaml", 6, 5))));
-        findings.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+        findings.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
 
         List<Diagnostic> diagnostics = List.of(
                 Diagnostic.error("yaml-syntax", new Location("deploy/shop/broken.yaml", 7, 3),
@@ -189,7 +189,7 @@ final class ReportSamples {
                         .withProperties(Map.of(FindingProperties.RENDERED, "line 14 of `kubectl kustomize "
                                 + "deploy/overlays/prod`", FindingProperties.PRODUCED_BY,
                                 "kustomization deploy/overlays/prod"))));
-        findings.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+        findings.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
         InputSummary inputs = new InputSummary(List.of(
                 new RenderedSource(RenderedSource.Renderer.HELM, "charts/shop", "shop", "1.4.0", "shop", "shop",
                         List.of("charts/shop/values-prod.yaml"), List.of("image.tag"), helm, List.of(
@@ -261,7 +261,7 @@ final class ReportSamples {
                         "1." + v, FindingProperties.FIXED_VERSION, v % 3 == 0 ? "" : "2." + v)));
             }
         }
-        findings.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+        findings.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
         Policy policy = Policy.DEFAULT;
         Decision decision = PolicyEvaluator.decide(findings, List.of(), policy, Set.of());
         return new GateOutcome("0.1.0", NOW, policy, refs.stream().map(r -> "deploy/" + r.namespace() + "/"
