@@ -250,12 +250,18 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         return file.map(new PolicyLoader(knownCheckIds)::load).orElse(Policy.DEFAULT);
     }
 
-    /** Every option, the environment's values left out: they may hold credentials. */
+    /**
+     * Every option, the environment's values and the set values' values left out: they may hold credentials (a
+     * chart's password given with {@code --set}); the keys are shown.
+     */
     @Override
     public String toString() {
         return "GateOptions" + Arrays.stream(GateOptions.class.getRecordComponents())
-                .map(c -> c.getName() + "=" + ("environment".equals(c.getName()) ? environment.size() + " variable(s)"
-                        : value(c)))
+                .map(c -> c.getName() + "=" + switch (c.getName()) {
+                    case "environment" -> environment.size() + " variable(s)";
+                    case "setValues" -> setValues.stream().map(v -> ChartSettings.key(v) + "=...").toList();
+                    default -> value(c);
+                })
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 

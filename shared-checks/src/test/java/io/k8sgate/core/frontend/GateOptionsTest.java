@@ -258,12 +258,12 @@ class GateOptionsTest {
     }
 
     @Test
-    void shouldNotShowTheEnvironmentsValues() {
+    void shouldNotShowTheEnvironmentsOrTheSetValuesValues() {
         GateOptions options = GateOptions.builder(root).environment(Map.of("K8S_SECURITY_GIT_PASSWORD", "t0ken"))
-                .failOn("HIGH").build();
+                .failOn("HIGH").setValues(List.of("db.password=s3cret-set-value")).build();
 
         assertThat(options.toString()).contains("failOn=Optional[HIGH]", "environment=1 variable(s)",
-                "consoleFindings=25").doesNotContain("t0ken");
+                "consoleFindings=25", "setValues=[db.password=...]").doesNotContain("t0ken", "s3cret-set-value");
     }
 
     @Test
