@@ -106,7 +106,10 @@ public final class SecurityGate {
 
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
 
-        List<Check> enabled = registry.all().stream().filter(c -> policy.isEnabled(c.metadata())).toList();
+        List<Check> enabled = new ArrayList<>(registry.all().stream().filter(c -> policy.isEnabled(c.metadata()))
+                .toList());
+        OwnRules ownRules = OwnRules.of(policy, loaded.objects(), List.of(), request.root(), diagnostics);
+        enabled.addAll(ownRules.checks());
         CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings())
                 .with(ImageSettings.class, policy.images());
         if (!request.trivyReports().isEmpty() || !request.trivyIgnoreFiles().isEmpty()
@@ -117,6 +120,7 @@ public final class SecurityGate {
         }
         EngineResult result = new CheckEngine().run(context, enabled);
         diagnostics.addAll(result.diagnostics());
+        diagnostics.addAll(ownRules.diagnostics());
 
         Map<String, CheckMetadata> byId = new HashMap<>();
         enabled.forEach(c -> byId.put(c.metadata().id(), c.metadata()));
@@ -143,7 +147,8 @@ public final class SecurityGate {
                 Optional<Baseline> version = baseline.load();
                 reference = version.map(Baseline::fingerprints).orElse(Set.of());
                 comparison = Optional.of(BaselineReports.of(version, BaselineDiff.compare(version, snapshot),
-                        findings, id -> registry.byId(id).map(Check::metadata)));
+                        findings, id -> Optional.ofNullable(byId.get(id)).or(() -> registry.byId(id)
+                                .map(Check::metadata))));
             } catch (BaselineException e) {
                 diagnostics.add(Diagnostic.error("baseline-unreadable", Location.ofFile(baseline.store().describe()),
                         e.getMessage()));

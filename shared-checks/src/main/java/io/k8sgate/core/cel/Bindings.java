@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
 public final class Bindings {
     private final Map<String, Object> values;
     private final List<Variable> variables;
+    private final @Nullable LazyVariables lazy;
 
     private Bindings(final Map<String, Object> values, final List<Variable> variables) {
         this.values = values;
         this.variables = variables;
+        this.lazy = variables.isEmpty() ? null : new LazyVariables(this);
     }
 
     /**
@@ -45,18 +47,22 @@ public final class Bindings {
         return new Bindings(values, List.of());
     }
 
-    /** The same bindings with a policy's variables, evaluated at most once each, when first read. */
+    /**
+     * The same bindings with a policy's variables, each evaluated at most once (when first read) for all the
+     * expressions evaluated with the new bindings.
+     */
     public Bindings withVariables(final List<Variable> policyVariables) {
         return new Bindings(values, List.copyOf(policyVariables));
     }
 
-    /** The values CEL reads, with the variables charged to {@code budget}. */
+    /** The values CEL reads; a variable evaluated now is charged to {@code budget}. */
     Map<String, Object> activation(final CostBudget budget) {
-        if (variables.isEmpty()) {
+        if (lazy == null) {
             return values;
         }
+        lazy.budget = budget;
         Map<String, Object> all = new HashMap<>(values);
-        all.put("variables", new LazyVariables(this, budget));
+        all.put("variables", lazy);
         return all;
     }
 
@@ -108,15 +114,17 @@ public final class Bindings {
         }
     }
 
-    /** {@code variables}: each evaluated on first read, then kept, errors included. */
-    private static final class LazyVariables extends AbstractMap<String, Object> {
+    /**
+     * {@code variables}: each evaluated on first read, then kept, errors included. One evaluation reads it on one
+     * thread; the budget is that of the expression being evaluated.
+     */
+    static final class LazyVariables extends AbstractMap<String, Object> {
         private final Bindings bindings;
-        private final CostBudget budget;
         private final Map<String, Object> done = new HashMap<>();
+        private @Nullable CostBudget budget;
 
-        LazyVariables(final Bindings bindings, final CostBudget budget) {
+        LazyVariables(final Bindings bindings) {
             this.bindings = bindings;
-            this.budget = budget;
         }
 
         @Override
@@ -127,10 +135,13 @@ public final class Bindings {
             for (Variable v : bindings.variables) {
                 if (v.name().equals(key)) {
                     Object value;
+                    CostBudget paying = java.util.Objects.requireNonNull(budget, "budget");
                     try {
-                        Object result = v.expression().evaluate(bindings, budget);
+                        Object result = v.expression().evaluate(bindings, paying);
+                        budget = paying;
                         value = result == null ? NullValue.NULL_VALUE : result;
                     } catch (EvaluationException e) {
+                        budget = paying;
                         value = e.isCostLimit() ? e : new EvaluationException(EvaluationException.Kind.ERROR,
                                 "composited variable \"" + v.name() + "\" fails to evaluate: " + e.getMessage());
                     }
@@ -151,6 +162,21 @@ public final class Bindings {
         @Override
         public boolean containsKey(final @Nullable Object key) {
             return bindings.variables.stream().anyMatch(v -> v.name().equals(key));
+        }
+
+        @Override
+        public int size() {
+            return bindings.variables.size();
+        }
+
+        @Override
+        public boolean equals(final @Nullable Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
 
         @Override

@@ -11,8 +11,12 @@ package io.k8sgate.core.cel;
  *                      judges thousands, so a policy that spends near its limit on each of them is stopped here
  */
 public record CostLimits(long perExpression, long perEvaluation, long perRun) {
-    /** The API server's limits (per call 1,000,000; per request 10,000,000), and 500,000,000 per policy and run. */
-    public static final CostLimits KUBERNETES = new CostLimits(1_000_000L, 10_000_000L, 500_000_000L);
+    /**
+     * The API server's limits (per call 1,000,000; per request 10,000,000), and 100,000,000 per policy and run: the
+     * CEL interpreter for Java takes about a microsecond per unit in loops, so a hostile policy costs a run at most
+     * about a minute and a half of one core before it is stopped.
+     */
+    public static final CostLimits KUBERNETES = new CostLimits(1_000_000L, 10_000_000L, 100_000_000L);
 
     public CostLimits {
         if (perExpression <= 0 || perEvaluation <= 0 || perRun <= 0) {

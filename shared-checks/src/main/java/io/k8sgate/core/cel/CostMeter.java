@@ -72,6 +72,8 @@ final class CostMeter implements CelEvaluationListener {
         } else if (value instanceof NodeValues.NodeMap || value instanceof NodeValues.NodeList) {
             YamlNode node = NodeValues.node(value);
             length = node == null ? 0 : node.size();
+        } else if (value instanceof Bindings.LazyVariables) {
+            return 0;
         } else if (value instanceof Collection<?> c) {
             length = c.size();
         } else if (value instanceof Map<?, ?> m) {

@@ -8,9 +8,9 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the CEL environments, once per run of the JVM: Kubernetes' base environment (standard macros and
@@ -21,27 +21,26 @@ import java.util.Map;
 final class Environments {
     static final CelOptions OPTIONS = CelOptions.current().enableOptionalSyntax(true)
             .enableHeterogeneousNumericComparisons(true).build();
-    private static final Map<Environment, Cel> BASE = build();
+    /** Each environment is built when first needed: the first build of the CEL library costs a second or more. */
+    private static final Map<Environment, Cel> WITHOUT_VARIABLES = new ConcurrentHashMap<>();
+    private static final Map<Environment, Cel> BASE = new ConcurrentHashMap<>();
 
     private Environments() {
     }
 
+    /** The environment; for one with variables, without any declared yet. */
     static Cel base(final Environment environment) {
-        return BASE.get(environment);
+        return BASE.computeIfAbsent(environment, e -> e.hasVariables() ? withVariables(e, Map.of()) : plain(e));
     }
 
-    /** The environment with {@code variables} typed by the given fields. */
-    static Cel withVariables(final Cel base, final Map<String, CelType> fields) {
-        return base.toCelBuilder().setTypeProvider(AdmissionTypes.with(fields))
+    private static Cel plain(final Environment environment) {
+        return WITHOUT_VARIABLES.computeIfAbsent(environment, Environments::create);
+    }
+
+    /** The environment with {@code variables} typed by the given fields (from the environment without them). */
+    static Cel withVariables(final Environment environment, final Map<String, CelType> fields) {
+        return plain(environment).toCelBuilder().setTypeProvider(AdmissionTypes.with(fields))
                 .addVar("variables", AdmissionTypes.variables(fields)).build();
-    }
-
-    private static Map<Environment, Cel> build() {
-        Map<Environment, Cel> all = new EnumMap<>(Environment.class);
-        for (Environment e : Environment.values()) {
-            all.put(e, create(e));
-        }
-        return all;
     }
 
     private static Cel create(final Environment environment) {
@@ -68,7 +67,6 @@ final class Environments {
         for (Library library : libraries) {
             b.addFunctionDeclarations(library.declarations()).addFunctionBindings(library.bindings());
         }
-        Cel cel = b.build();
-        return environment.hasVariables() ? withVariables(cel, Map.of()) : cel;
+        return b.build();
     }
 }

@@ -66,7 +66,7 @@ public final class ExpressionCompiler {
         }
         Map<String, CelType> more = new LinkedHashMap<>(variables);
         more.put(name, expression.type());
-        return new ExpressionCompiler(environment, Environments.withVariables(cel, more), more);
+        return new ExpressionCompiler(environment, Environments.withVariables(environment, more), more);
     }
 
     /**

@@ -11,5 +11,7 @@ public enum Category {
     /** Role-based access control. */
     RBAC,
     /** API versions and the target Kubernetes version. */
-    VERSION
+    VERSION,
+    /** The team's own rules: custom checks of the policy file and ValidatingAdmissionPolicies. */
+    CUSTOM
 }

@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.check.custom.CustomCheck;
 import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Severity;
@@ -26,11 +27,12 @@ import java.util.Optional;
  * @param checks                    per-check settings by id
  * @param exceptions                central exceptions
  * @param images                    the image policy ({@code images:})
+ * @param customChecks              the team's own checks ({@code customChecks:}), compiled
  */
 public record Policy(String source, Optional<Severity> failOn, Optional<Severity> warnOn, boolean failOnInputError,
         boolean newFindingsOnly, boolean allowInManifestExemptions, boolean enableAll,
         KubernetesVersion targetKubernetesVersion, Map<String, CheckPolicy> checks,
-        List<PolicyException> exceptions, ImageSettings images) {
+        List<PolicyException> exceptions, ImageSettings images, List<CustomCheck> customChecks) {
     /** The policy used when no file is given: fail on HIGH, warn on MEDIUM, fail closed. */
     public static final Policy DEFAULT = new Policy("(defaults)", Optional.of(Severity.HIGH),
             Optional.of(Severity.MEDIUM), true, false, true, false, KubernetesVersion.DEFAULT, Map.of(), List.of());
@@ -43,6 +45,17 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
         checks = Map.copyOf(checks);
         exceptions = List.copyOf(exceptions);
         Objects.requireNonNull(images, "images");
+        customChecks = List.copyOf(customChecks);
+    }
+
+    /** A policy without custom checks. */
+    public Policy(final String source, final Optional<Severity> failOn, final Optional<Severity> warnOn,
+            final boolean failOnInputError, final boolean newFindingsOnly, final boolean allowInManifestExemptions,
+            final boolean enableAll, final KubernetesVersion targetKubernetesVersion,
+            final Map<String, CheckPolicy> checks, final List<PolicyException> exceptions,
+            final ImageSettings images) {
+        this(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, enableAll,
+                targetKubernetesVersion, checks, exceptions, images, List.of());
     }
 
     /** A policy with the default image settings. */
@@ -83,24 +96,24 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
     /** The same policy with every check turned on. */
     public Policy withEnableAll(final boolean all) {
         return new Policy(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, all,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, customChecks);
     }
 
     /** The same policy with other thresholds (front ends let users override the file). */
     public Policy withThresholds(final Optional<Severity> newFailOn, final Optional<Severity> newWarnOn) {
         return new Policy(source, newFailOn, newWarnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions,
-                enableAll, targetKubernetesVersion, checks, exceptions, images);
+                enableAll, targetKubernetesVersion, checks, exceptions, images, customChecks);
     }
 
     /** The same policy with another fail-closed setting. */
     public Policy withFailOnInputError(final boolean failClosed) {
         return new Policy(source, failOn, warnOn, failClosed, newFindingsOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, customChecks);
     }
 
     /** The same policy with another new-findings-only setting. */
     public Policy withNewFindingsOnly(final boolean newOnly) {
         return new Policy(source, failOn, warnOn, failOnInputError, newOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, customChecks);
     }
 }

@@ -1,6 +1,7 @@
 package io.k8sgate.core.policy;
 
 import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.check.custom.CustomCheck;
 import io.k8sgate.core.input.LoaderLimits;
 import io.k8sgate.core.input.YamlDocument;
 import io.k8sgate.core.input.YamlNode;
@@ -8,6 +9,7 @@ import io.k8sgate.core.input.YamlParser;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.RuleIds;
 import io.k8sgate.core.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +32,8 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final Set<String> TOP_LEVEL = Set.of("failOn", "warnOn", "failOnInputError", "newFindingsOnly",
-            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images");
+            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images",
+            "customChecks");
     private static final Set<String> CHECK_KEYS = Set.of("enabled", "severity", "options");
     private static final Set<String> EXCEPTION_KEYS = Set.of("check", "checks", "kind", "namespace", "name",
             "container", "owner", "reason", "expires");
@@ -96,8 +100,12 @@ public final class PolicyLoader {
                 target = parsed.get();
             }
         }
-        Map<String, CheckPolicy> checks = checks(root.get("checks"), r);
-        List<PolicyException> exceptions = exceptions(root.get("exceptions"), r);
+        CustomCheckReader customReader = new CustomCheckReader(problems, text);
+        List<CustomCheck> custom = customReader.read(root.get("customChecks"), knownCheckIds);
+        Set<String> known = new HashSet<>(knownCheckIds);
+        known.addAll(customReader.declaredIds());
+        Map<String, CheckPolicy> checks = checks(root.get("checks"), r, known);
+        List<PolicyException> exceptions = exceptions(root.get("exceptions"), r, known);
         ImagePolicyReader.Result images = new ImagePolicyReader(problems).read(root.get("images"));
         if (images.requireDigest().isPresent() && !checks.containsKey(ImagePolicyReader.DIGEST_CHECK)) {
             checks.put(ImagePolicyReader.DIGEST_CHECK, new CheckPolicy(images.requireDigest(), Optional.empty(),
@@ -111,16 +119,16 @@ public final class PolicyLoader {
             throw new ConfigurationException(problems);
         }
         return new Policy(name, failOn, warnOn, failOnInputError, newOnly, allowAnnotations, enableAll, target,
-                checks, exceptions, images.settings());
+                checks, exceptions, images.settings(), custom);
     }
 
     private static Policy rename(final Policy p, final String name) {
         return new Policy(name, p.failOn(), p.warnOn(), p.failOnInputError(), p.newFindingsOnly(),
                 p.allowInManifestExemptions(), p.enableAll(), p.targetKubernetesVersion(), p.checks(),
-                p.exceptions(), p.images());
+                p.exceptions(), p.images(), p.customChecks());
     }
 
-    private Map<String, CheckPolicy> checks(final YamlNode node, final Reader r) {
+    private Map<String, CheckPolicy> checks(final YamlNode node, final Reader r, final Set<String> known) {
         Map<String, CheckPolicy> out = new LinkedHashMap<>();
         if (node.isUnset()) {
             return out;
@@ -130,7 +138,7 @@ public final class PolicyLoader {
             return out;
         }
         node.entries().forEach((id, value) -> {
-            if (!r.knownCheck(id, value, knownCheckIds)) {
+            if (!r.knownCheck(id, value, known)) {
                 return;
             }
             if (value.bool().isPresent()) {
@@ -170,7 +178,7 @@ public final class PolicyLoader {
         return out;
     }
 
-    private List<PolicyException> exceptions(final YamlNode node, final Reader r) {
+    private List<PolicyException> exceptions(final YamlNode node, final Reader r, final Set<String> known) {
         List<PolicyException> out = new ArrayList<>();
         if (node.isUnset()) {
             return out;
@@ -198,7 +206,7 @@ public final class PolicyLoader {
             }
             for (String id : ids) {
                 if (!"*".equals(id)) {
-                    r.knownCheck(id, e, knownCheckIds);
+                    r.knownCheck(id, e, known);
                 }
             }
             String owner = r.requiredText(e, "owner");
@@ -285,12 +293,18 @@ public final class PolicyLoader {
         }
 
         boolean knownCheck(final String id, final YamlNode at, final Set<String> known) {
-            if (!CheckMetadata.ID_PATTERN.matcher(id).matches()) {
-                problem(at, "'" + id + "' is not a check id (K8S-<AREA>-<NNN>)");
+            if (known.contains(id) || RuleIds.isAdmission(id)) {
+                // a ValidatingAdmissionPolicy is among the inputs, not in the policy: the run warns about unknown ones
+                return true;
+            }
+            if (!CheckMetadata.ID_PATTERN.matcher(id).matches() && !RuleIds.isCustom(id)) {
+                problem(at, "'" + id + "' is not a check id (K8S-<AREA>-<NNN>, a custom check's id such as "
+                        + "ACME-001, or VAP-<ValidatingAdmissionPolicy name>)");
                 return false;
             }
             if (!known.contains(id)) {
-                problem(at, "Unknown check id '" + id + "' (run `k8s-security checks` for the catalogue)");
+                problem(at, "Unknown check id '" + id + "' (run `k8s-security checks` for the catalogue; custom "
+                        + "checks are declared under customChecks)");
                 return false;
             }
             return true;

@@ -2,6 +2,7 @@ package io.k8sgate.core.check.rbac;
 
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.LabelSelector;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.YamlNode;
@@ -160,7 +161,7 @@ public final class RbacGraph {
             if (role.isAggregated()) {
                 rules.put(role.key(), List.of());
                 sources.put(role.key(), clusterRoles.stream().filter(c -> c != role)
-                        .filter(c -> LabelSelectors.matchesAny(role.aggregationRule().get("clusterRoleSelectors"),
+                        .filter(c -> LabelSelector.matchesAny(role.aggregationRule().get("clusterRoleSelectors"),
                                 c.labels()))
                         .toList());
             } else {
