@@ -77,8 +77,8 @@ class AdmissionPoliciesTest {
         assertThat(admission(outcome)).filteredOn(f -> f.resource().name().equals("big")).singleElement()
                 .satisfies(f -> assertThat(f.message()).endsWith("denied request: at most 10 replicas in prod-shop"));
         assertThat(diagnostics(outcome, "admission-params-not-found")).singleElement()
-                .satisfies(d -> assertThat(d.message()).contains("Deployment/other/no-limit-here")
-                        .contains("parameterNotFoundAction Allow"));
+                .satisfies(d -> assertThat(d.message()).contains("found no params for Deployment/test-shop/too-many")
+                        .contains("parameterNotFoundAction Allow").contains("and 2 more times"));
         assertThat(diagnostics(outcome, "admission-namespace-unknown")).singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("Namespace 'other'"));
         assertThat(outcome.checks()).filteredOn(m -> m.id().startsWith("VAP-")).extracting(CheckMetadata::id)
