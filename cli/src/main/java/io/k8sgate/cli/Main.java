@@ -9,6 +9,7 @@ import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.report.ConsoleSummary;
 import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
@@ -195,16 +196,25 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--markdown", description = "Print the catalogue as Markdown (CHECKS.md)")
         private boolean markdown;
 
+        @Option(names = "--policy", paramLabel = "FILE", description = "Also list the custom checks of this policy "
+                + "file")
+        private Path policy;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            List<CheckMetadata> all = new ArrayList<>();
+            CheckRegistry.defaultRegistry().all().forEach(c -> all.add(c.metadata()));
+            if (policy != null) {
+                new PolicyLoader(new SecurityGate().checkIds()).load(policy).customChecks()
+                        .forEach(c -> all.add(c.metadata()));
+            }
             if (markdown) {
-                out.print(io.k8sgate.core.check.CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
+                out.print(io.k8sgate.core.check.CheckCatalog.markdown(all));
                 out.flush();
                 return EXIT_PASS;
             }
-            for (var check : CheckRegistry.defaultRegistry().all()) {
-                CheckMetadata m = check.metadata();
+            for (CheckMetadata m : all) {
                 out.printf("%-12s %-8s %-9s %s%s%n", m.id(), m.severity(), m.category().name().toLowerCase(
                         Locale.ROOT), m.title(), m.enabledByDefault() ? "" : " (optional)");
             }

@@ -114,6 +114,43 @@ class MainTest {
     }
 
     @Test
+    void shouldExitWithUsageErrorWhenACustomCheckDoesNotCompile() {
+        Run r = run("check", "--root", root(), "samples/privileged", "--policy",
+                Fixtures.path("rules/custom/compile-error.yaml").toString());
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).contains("compile-error.yaml:10: column 18: customChecks[1] (ACME-011).expression does "
+                + "not compile: undeclared reference to 'objet'");
+    }
+
+    @Test
+    void shouldGateOnCustomChecksAndAdmissionPolicies() {
+        Run custom = run("check", "--root", Fixtures.path("rules/custom").toString(), "manifests", "--policy",
+                Fixtures.path("rules/custom/k8s-security.yaml").toString());
+        Run admission = run("check", "--root", Fixtures.path("rules/admission/replica-limits").toString());
+
+        assertThat(custom.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(custom.out()).contains("CRITICAL ACME-004 Deployment/prod/web manifests/app.yaml:8: host "
+                + "networking in a restricted namespace");
+        assertThat(admission.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(admission.out()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many "
+                + "apps.yaml:28: ValidatingAdmissionPolicy 'replicalimit-policy.example.com' with binding "
+                + "'replicalimit-binding-test.example.com' denied request: object.spec.replicas must be no greater "
+                + "than 3");
+    }
+
+    @Test
+    void shouldListTheCustomChecksOfAPolicyInTheCatalogue() {
+        String policy = Fixtures.path("rules/custom/k8s-security.yaml").toString();
+
+        assertThat(run("checks", "--policy", policy).out()).contains("ACME-001     HIGH     custom    Images come "
+                + "from our registry").contains("K8S-WL-001");
+        assertThat(run("checks", "--policy", policy, "--markdown").out()).contains("| [ACME-003](#acme-003) | "
+                + "Production runs at least two replicas | HIGH | custom |").contains("## ACME-006");
+        assertThat(run("checks").out()).doesNotContain("ACME-001");
+    }
+
+    @Test
     void shouldListTheCatalogue() {
         Run r = run("checks");
         assertThat(r.code()).isZero();
