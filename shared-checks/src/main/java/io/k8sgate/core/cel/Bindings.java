@@ -1,27 +1,43 @@
 package io.k8sgate.core.cel;
 
 import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelVariableResolver;
 import io.k8sgate.core.input.YamlNode;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The values of the variables for one evaluation: the object (always a CREATE before deploy, so {@code oldObject}
  * is null), the admission request, the policy's params, the Namespace of the object when it is among the inputs,
- * the authorizer (which cannot decide before deploy), and the policy's variables, evaluated when first read.
+ * the authorizer (which cannot decide before deploy), and the policy's variables. Each value is made when an
+ * expression first reads it: most expressions read the object only, and the gate evaluates hundreds of thousands.
+ * One evaluation uses its bindings on one thread.
  */
 public final class Bindings {
-    private final Map<String, Object> values;
+    private final YamlNode object;
+    private final Supplier<Map<String, Object>> requestSource;
+    private final @Nullable YamlNode params;
+    private final Supplier<@Nullable YamlNode> namespaceSource;
     private final List<Variable> variables;
     private final @Nullable LazyVariables lazy;
+    private @Nullable Object objectValue;
+    private @Nullable Map<String, Object> request;
 
-    private Bindings(final Map<String, Object> values, final List<Variable> variables) {
-        this.values = values;
+    private Bindings(final YamlNode object, final Supplier<Map<String, Object>> request,
+            final @Nullable YamlNode params, final Supplier<@Nullable YamlNode> namespaceObject,
+            final List<Variable> variables) {
+        this.object = object;
+        this.requestSource = request;
+        this.params = params;
+        this.namespaceSource = namespaceObject;
         this.variables = variables;
         this.lazy = variables.isEmpty() ? null : new LazyVariables(this);
     }
@@ -30,21 +46,19 @@ public final class Bindings {
      * The bindings of one object.
      *
      * @param object          the object
-     * @param request         the admission request ({@link #request})
+     * @param request         makes the admission request ({@link #request})
      * @param params          the params object, if the policy has one
-     * @param namespaceObject the object's Namespace, when it is among the inputs
+     * @param namespaceObject finds the object's Namespace (null when it is not among the inputs)
      */
+    public static Bindings of(final YamlNode object, final Supplier<Map<String, Object>> request,
+            final @Nullable YamlNode params, final Supplier<@Nullable YamlNode> namespaceObject) {
+        return new Bindings(object, request, params, namespaceObject, List.of());
+    }
+
+    /** The bindings of one object, every value given. */
     public static Bindings of(final YamlNode object, final Map<String, Object> request,
             final @Nullable YamlNode params, final @Nullable YamlNode namespaceObject) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("object", NodeValues.of(object));
-        values.put("oldObject", NullValue.NULL_VALUE);
-        values.put("request", request);
-        values.put("params", params == null ? NullValue.NULL_VALUE : NodeValues.of(params));
-        values.put("namespaceObject", namespaceObject == null ? NullValue.NULL_VALUE : NodeValues.of(namespaceObject));
-        values.put("authorizer", AuthorizerLibrary.AUTHORIZER_VALUE);
-        values.put("authorizer.requestResource", AuthorizerLibrary.REQUEST_RESOURCE);
-        return new Bindings(values, List.of());
+        return of(object, () -> request, params, () -> namespaceObject);
     }
 
     /**
@@ -52,18 +66,45 @@ public final class Bindings {
      * expressions evaluated with the new bindings.
      */
     public Bindings withVariables(final List<Variable> policyVariables) {
-        return new Bindings(values, List.copyOf(policyVariables));
+        return new Bindings(object, requestSource, params, namespaceSource, List.copyOf(policyVariables));
     }
 
-    /** The values CEL reads; a variable evaluated now is charged to {@code budget}. */
-    Map<String, Object> activation(final CostBudget budget) {
-        if (lazy == null) {
-            return values;
+    /** The variables CEL reads; a variable evaluated now is charged to {@code budget}. */
+    CelVariableResolver resolver(final CostBudget budget) {
+        if (lazy != null) {
+            lazy.budget = budget;
         }
-        lazy.budget = budget;
-        Map<String, Object> all = new HashMap<>(values);
-        all.put("variables", lazy);
-        return all;
+        return name -> Optional.ofNullable(value(name));
+    }
+
+    private @Nullable Object value(final String name) {
+        switch (name) {
+            case "object":
+                if (objectValue == null) {
+                    objectValue = NodeValues.of(object);
+                }
+                return objectValue;
+            case "oldObject":
+                return NullValue.NULL_VALUE;
+            case "request":
+                if (request == null) {
+                    request = requestSource.get();
+                }
+                return request;
+            case "params":
+                return params == null ? NullValue.NULL_VALUE : NodeValues.of(params);
+            case "namespaceObject":
+                YamlNode ns = namespaceSource.get();
+                return ns == null ? NullValue.NULL_VALUE : NodeValues.of(ns);
+            case "authorizer":
+                return AuthorizerLibrary.AUTHORIZER_VALUE;
+            case "authorizer.requestResource":
+                return AuthorizerLibrary.REQUEST_RESOURCE;
+            case "variables":
+                return lazy;
+            default:
+                return null;
+        }
     }
 
     /**
@@ -115,8 +156,8 @@ public final class Bindings {
     }
 
     /**
-     * {@code variables}: each evaluated on first read, then kept, errors included. One evaluation reads it on one
-     * thread; the budget is that of the expression being evaluated.
+     * {@code variables}: each evaluated on first read, then kept, errors included. The budget is that of the
+     * expression being evaluated.
      */
     static final class LazyVariables extends AbstractMap<String, Object> {
         private final Bindings bindings;
@@ -135,16 +176,15 @@ public final class Bindings {
             for (Variable v : bindings.variables) {
                 if (v.name().equals(key)) {
                     Object value;
-                    CostBudget paying = java.util.Objects.requireNonNull(budget, "budget");
+                    CostBudget paying = Objects.requireNonNull(budget, "budget");
                     try {
                         Object result = v.expression().evaluate(bindings, paying);
-                        budget = paying;
                         value = result == null ? NullValue.NULL_VALUE : result;
                     } catch (EvaluationException e) {
-                        budget = paying;
                         value = e.isCostLimit() ? e : new EvaluationException(EvaluationException.Kind.ERROR,
                                 "composited variable \"" + v.name() + "\" fails to evaluate: " + e.getMessage());
                     }
+                    budget = paying;
                     done.put(v.name(), value);
                     return outcome(value);
                 }

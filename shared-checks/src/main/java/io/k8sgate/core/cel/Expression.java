@@ -47,7 +47,7 @@ public final class Expression {
         CostMeter meter = new CostMeter(budget);
         Object result;
         try {
-            result = program.trace(bindings.activation(budget), meter);
+            result = program.trace(bindings.resolver(budget), meter);
         } catch (CelEvaluationException e) {
             throw translate(e, meter, budget);
         } finally {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,17 +64,19 @@ public final class RunObjects {
     }
 
     /**
-     * The bindings for evaluating expressions on the object.
+     * The bindings for evaluating expressions on the object; the request and the Namespace are looked up only when
+     * an expression reads them.
      *
-     * @param request the admission request ({@link #request})
+     * @param request makes the admission request ({@link #request})
      * @param params  the params object, if any
      */
-    public Bindings bindings(final K8sObject object, final Map<String, Object> request,
+    public Bindings bindings(final K8sObject object, final Supplier<Map<String, Object>> request,
             final @Nullable YamlNode params) {
-        // the API server gives no namespaceObject for a Namespace itself, nor for cluster-scoped objects
-        String namespace = "Namespace".equals(object.kind()) && object.apiGroup().isEmpty() ? ""
-                : namespaceOf(object);
-        YamlNode ns = namespace.isEmpty() ? null : namespace(namespace).map(K8sObject::root).orElse(null);
-        return Bindings.of(object.root(), request, params, ns);
+        return Bindings.of(object.root(), request, params, () -> {
+            // the API server gives no namespaceObject for a Namespace itself, nor for cluster-scoped objects
+            String namespace = "Namespace".equals(object.kind()) && object.apiGroup().isEmpty() ? ""
+                    : namespaceOf(object);
+            return namespace.isEmpty() ? null : namespace(namespace).map(K8sObject::root).orElse(null);
+        });
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,8 +91,8 @@ final class ValidatingPolicyCheck implements Check {
         }
         MatchResources.Matched m = matched.get();
         ApiResources.Resource resource = target.resource();
-        Map<String, Object> request = run.request(object, List.of(m.group(), m.version(), resource.kind()),
-                List.of(m.group(), m.version(), m.resource()));
+        Supplier<Map<String, Object>> request = () -> run.request(object, List.of(m.group(), m.version(),
+                resource.kind()), List.of(m.group(), m.version(), m.resource()));
         for (AdmissionBinding binding : bindings) {
             if (binding.matchResources().isPresent()
                     && binding.matchResources().get().match(target, run, ns -> unknownNamespace(object, ns))
@@ -118,7 +119,7 @@ final class ValidatingPolicyCheck implements Check {
     }
 
     private void evaluate(final K8sObject object, final AdmissionBinding binding, final @Nullable K8sObject param,
-            final Map<String, Object> request, final List<Finding> findings) throws Stop {
+            final Supplier<Map<String, Object>> request, final List<Finding> findings) throws Stop {
         Bindings values = run.bindings(object, request, param == null ? null : param.root());
         if (!conditionsHold(object, binding, param, values, findings)) {
             return;

@@ -66,7 +66,7 @@ public final class CustomChecks {
                 if (!matches(d.match(), object)) {
                     continue;
                 }
-                Bindings bindings = run.bindings(object, run.request(object), d.params().orElse(null));
+                Bindings bindings = run.bindings(object, () -> run.request(object), d.params().orElse(null));
                 CostBudget budget = CostBudget.of(CostLimits.KUBERNETES, account);
                 try {
                     if (!check.expression().evaluateBoolean(bindings, budget)) {
