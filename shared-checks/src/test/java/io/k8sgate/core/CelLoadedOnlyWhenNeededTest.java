@@ -42,18 +42,26 @@ class CelLoadedOnlyWhenNeededTest {
         return new Isolated(urls.toArray(URL[]::new));
     }
 
-    private static void runGate(final ClassLoader loader, final Path workspace) throws Exception {
+    /** Reads the policy file as the front ends do, then runs the gate with it. */
+    private static void runGate(final ClassLoader loader, final Path workspace, final String policyText)
+            throws Exception {
         Class<?> gate = loader.loadClass(SecurityGate.class.getName());
+        Object instance = gate.getConstructor().newInstance();
+        Class<?> loaderClass = loader.loadClass(io.k8sgate.core.policy.PolicyLoader.class.getName());
+        Object policy = loaderClass.getMethod("parse", String.class, String.class).invoke(loaderClass
+                .getConstructor(java.util.Set.class).newInstance(gate.getMethod("checkIds").invoke(instance)),
+                "k8s-security.yaml", policyText);
         Class<?> request = loader.loadClass(GateRequest.class.getName());
         Object r = request.getMethod("of", Path.class, List.class).invoke(null, workspace, List.of("."));
-        Object outcome = gate.getMethod("run", request).invoke(gate.getConstructor().newInstance(), r);
+        r = request.getMethod("withPolicy", policy.getClass()).invoke(r, policy);
+        Object outcome = gate.getMethod("run", request).invoke(instance, r);
         assertThat(outcome.toString()).contains("GateOutcome");
     }
 
     @Test
     void shouldNotLoadCelForARunWithoutRules() throws Exception {
         try (Isolated loader = isolated()) {
-            runGate(loader, Fixtures.path("samples/shop"));
+            runGate(loader, Fixtures.path("samples/shop"), Fixtures.read("policies/full.yaml"));
 
             assertThat(loader.loaded(SecurityGate.class.getName())).as("the gate ran in the loader").isTrue();
             assertThat(loader.loaded(CEL_FACTORY)).isFalse();
@@ -62,9 +70,18 @@ class CelLoadedOnlyWhenNeededTest {
     }
 
     @Test
+    void shouldLoadCelForAPolicyWithCustomChecks() throws Exception {
+        try (Isolated loader = isolated()) {
+            runGate(loader, Fixtures.path("samples/shop"), Fixtures.read("rules/custom/k8s-security.yaml"));
+
+            assertThat(loader.loaded(CEL_FACTORY)).isTrue();
+        }
+    }
+
+    @Test
     void shouldLoadCelForARunWithAnAdmissionPolicy() throws Exception {
         try (Isolated loader = isolated()) {
-            runGate(loader, Fixtures.path("rules/admission/variables"));
+            runGate(loader, Fixtures.path("rules/admission/variables"), "failOn: HIGH\n");
 
             assertThat(loader.loaded(CEL_FACTORY)).isTrue();
         }
