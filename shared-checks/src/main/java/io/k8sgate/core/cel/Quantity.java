@@ -32,7 +32,7 @@ final class Quantity implements Comparable<Quantity> {
         BigDecimal number = new BigDecimal(m.group(1).startsWith("+") ? m.group(1).substring(1) : m.group(1));
         String suffix = m.group(2);
         BigDecimal scaled;
-        if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+        if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E') && suffix.charAt(1) != 'i') {
             int exponent;
             try {
                 exponent = Integer.parseInt(suffix.substring(1));
