@@ -7,6 +7,9 @@ import java.util.Objects;
 
 /** Comparison and equality of CEL values as the CEL specification defines them across numeric types. */
 final class Values {
+    private static final java.util.Map<Class<?>, String> NAMES = java.util.Map.of(Long.class, "int", Double.class,
+            "double", UnsignedLong.class, "uint", String.class, "string", Boolean.class, "bool");
+
     private Values() {
     }
 
@@ -39,6 +42,7 @@ final class Values {
         throw new CelEvaluationException("no ordering between " + typeName(a) + " and " + typeName(b));
     }
 
+    /** The exact value of a number; infinities compare beyond every finite double. */
     private static BigDecimal decimal(final Object n) {
         if (n instanceof Long l) {
             return BigDecimal.valueOf(l);
@@ -47,35 +51,16 @@ final class Values {
             return new BigDecimal(u.bigIntegerValue());
         }
         double d = (Double) n;
-        if (Double.isInfinite(d)) {
-            return BigDecimal.valueOf(d > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE).multiply(BigDecimal.TEN);
-        }
-        return BigDecimal.valueOf(d);
+        return Double.isInfinite(d) ? BigDecimal.valueOf(Math.copySign(Double.MAX_VALUE, d)).multiply(BigDecimal.TEN)
+                : BigDecimal.valueOf(d);
     }
 
     /** A CEL type name for messages. */
     static String typeName(final Object v) {
-        if (v instanceof Long) {
-            return "int";
+        String name = NAMES.get(v.getClass());
+        if (name != null) {
+            return name;
         }
-        if (v instanceof Double) {
-            return "double";
-        }
-        if (v instanceof UnsignedLong) {
-            return "uint";
-        }
-        if (v instanceof String) {
-            return "string";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof java.util.List) {
-            return "list";
-        }
-        if (v instanceof java.util.Map) {
-            return "map";
-        }
-        return v.getClass().getSimpleName();
+        return v instanceof java.util.List ? "list" : v instanceof java.util.Map ? "map" : v.getClass().getSimpleName();
     }
 }

@@ -1,5 +1,6 @@
 package io.k8sgate.core.check.admission;
 
+import io.k8sgate.core.cel.CostLimits;
 import io.k8sgate.core.cel.RunObjects;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.RunNotes;
@@ -52,6 +53,13 @@ public final class AdmissionChecks {
     public static List<Check> forRun(final List<K8sObject> inputs, final List<K8sObject> policyObjects,
             final RunObjects run, final Function<String, Optional<String>> sources, final RunNotes notes,
             final List<Diagnostic> problems) {
+        return forRun(inputs, policyObjects, run, sources, notes, problems, CostLimits.KUBERNETES);
+    }
+
+    /** As {@link #forRun(List, List, RunObjects, Function, RunNotes, List)}, under other cost limits. */
+    static List<Check> forRun(final List<K8sObject> inputs, final List<K8sObject> policyObjects,
+            final RunObjects run, final Function<String, Optional<String>> sources, final RunNotes notes,
+            final List<Diagnostic> problems, final CostLimits limits) {
         List<K8sObject> all = new ArrayList<>(inputs);
         all.addAll(policyObjects);
         AdmissionReader reader = new AdmissionReader(sources, problems);
@@ -99,7 +107,7 @@ public final class AdmissionChecks {
                         + "once a ValidatingAdmissionPolicyBinding binds it"));
                 continue;
             }
-            checks.add(new ValidatingPolicyCheck(p, own, all, run, notes, metadata(p)));
+            checks.add(new ValidatingPolicyCheck(p, own, all, run, notes, metadata(p), limits));
         }
         checks.sort(Comparator.comparing(c -> c.metadata().id()));
         return checks;

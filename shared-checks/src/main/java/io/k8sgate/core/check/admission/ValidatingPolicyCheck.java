@@ -46,17 +46,19 @@ final class ValidatingPolicyCheck implements Check {
     private final RunObjects run;
     private final RunNotes notes;
     private final CheckMetadata metadata;
+    private final CostLimits limits;
     private final CostBudget.RunAccount account = new CostBudget.RunAccount();
 
     ValidatingPolicyCheck(final AdmissionPolicy policy, final List<AdmissionBinding> bindings,
             final List<K8sObject> paramCandidates, final RunObjects run, final RunNotes notes,
-            final CheckMetadata metadata) {
+            final CheckMetadata metadata, final CostLimits limits) {
         this.policy = policy;
         this.bindings = List.copyOf(bindings);
         this.paramCandidates = List.copyOf(paramCandidates);
         this.run = run;
         this.notes = notes;
         this.metadata = metadata;
+        this.limits = limits;
     }
 
     @Override
@@ -125,7 +127,7 @@ final class ValidatingPolicyCheck implements Check {
             return;
         }
         Bindings withVariables = values.withVariables(policy.variables());
-        CostBudget budget = CostBudget.of(CostLimits.KUBERNETES, account);
+        CostBudget budget = CostBudget.of(limits, account);
         List<Finding> found = new ArrayList<>();
         for (int i = 0; i < policy.validations().size(); i++) {
             AdmissionPolicy.Validation v = policy.validations().get(i);
@@ -155,7 +157,7 @@ final class ValidatingPolicyCheck implements Check {
         if (policy.matchConditions().isEmpty()) {
             return true;
         }
-        CostBudget budget = CostBudget.of(CostLimits.KUBERNETES, account);
+        CostBudget budget = CostBudget.of(limits, account);
         List<String> errors = new ArrayList<>();
         for (AdmissionPolicy.Condition c : policy.matchConditions()) {
             try {
@@ -176,7 +178,7 @@ final class ValidatingPolicyCheck implements Check {
 
     private void auditAnnotations(final K8sObject object, final AdmissionBinding binding,
             final @Nullable K8sObject param, final Bindings values, final List<Finding> findings) throws Stop {
-        CostBudget budget = CostBudget.of(CostLimits.KUBERNETES, account);
+        CostBudget budget = CostBudget.of(limits, account);
         for (int i = 0; i < policy.auditAnnotations().size(); i++) {
             AdmissionPolicy.AuditAnnotation a = policy.auditAnnotations().get(i);
             try {

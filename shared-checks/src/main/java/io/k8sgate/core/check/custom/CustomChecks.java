@@ -33,9 +33,15 @@ public final class CustomChecks {
      */
     public static List<Check> forRun(final List<CustomCheck> checks, final RunObjects objects,
             final RunNotes notes) {
+        return forRun(checks, objects, notes, CostLimits.KUBERNETES);
+    }
+
+    /** As {@link #forRun(List, RunObjects, RunNotes)}, under other cost limits. */
+    static List<Check> forRun(final List<CustomCheck> checks, final RunObjects objects, final RunNotes notes,
+            final CostLimits limits) {
         List<Check> out = new ArrayList<>();
         for (CustomCheck c : checks) {
-            out.add(new Bound(c, objects, notes));
+            out.add(new Bound(c, objects, notes, limits));
         }
         return out;
     }
@@ -45,12 +51,14 @@ public final class CustomChecks {
         private final CustomCheck check;
         private final RunObjects run;
         private final RunNotes notes;
+        private final CostLimits limits;
         private final CostBudget.RunAccount account = new CostBudget.RunAccount();
 
-        Bound(final CustomCheck check, final RunObjects run, final RunNotes notes) {
+        Bound(final CustomCheck check, final RunObjects run, final RunNotes notes, final CostLimits limits) {
             this.check = check;
             this.run = run;
             this.notes = notes;
+            this.limits = limits;
         }
 
         @Override
@@ -67,7 +75,7 @@ public final class CustomChecks {
                     continue;
                 }
                 Bindings bindings = run.bindings(object, () -> run.request(object), d.params().orElse(null));
-                CostBudget budget = CostBudget.of(CostLimits.KUBERNETES, account);
+                CostBudget budget = CostBudget.of(limits, account);
                 try {
                     if (!check.expression().evaluateBoolean(bindings, budget)) {
                         findings.add(finding(object, message(object, bindings, budget)));
