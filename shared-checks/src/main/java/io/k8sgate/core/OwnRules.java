@@ -53,7 +53,7 @@ final class OwnRules {
         }
         List<K8sObject> all = new ArrayList<>(inputs);
         all.addAll(policyObjects);
-        RunObjects run = RunObjects.of(all);
+        RunObjects run = RunObjects.of(all, policy.kinds());
         List<Check> checks = new ArrayList<>(CustomChecks.forRun(policy.customChecks(), run, notes));
         if (admission) {
             checks.addAll(AdmissionChecks.forRun(inputs, policyObjects, run, file -> read(root, file), notes,

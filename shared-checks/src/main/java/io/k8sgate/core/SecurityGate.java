@@ -112,6 +112,7 @@ public final class SecurityGate {
         enabled.addAll(ownRules.checks());
         CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings())
                 .with(ImageSettings.class, policy.images());
+        diagnostics.addAll(context.model().diagnostics());
         if (!request.trivyReports().isEmpty() || !request.trivyIgnoreFiles().isEmpty()
                 || !request.vexFiles().isEmpty()) {
             context = context.with(TrivyReports.class, new TrivyInputLoader().load(request.root(),

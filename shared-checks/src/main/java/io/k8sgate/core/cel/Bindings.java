@@ -2,6 +2,7 @@ package io.k8sgate.core.cel;
 
 import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelVariableResolver;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import java.util.AbstractMap;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Bindings {
     private final YamlNode object;
+    private final WorkloadKinds kinds;
     private final Supplier<Map<String, Object>> requestSource;
     private final @Nullable YamlNode params;
     private final Supplier<@Nullable YamlNode> namespaceSource;
@@ -31,10 +33,11 @@ public final class Bindings {
     private @Nullable Object objectValue;
     private @Nullable Map<String, Object> request;
 
-    private Bindings(final YamlNode object, final Supplier<Map<String, Object>> request,
+    private Bindings(final YamlNode object, final WorkloadKinds kinds, final Supplier<Map<String, Object>> request,
             final @Nullable YamlNode params, final Supplier<@Nullable YamlNode> namespaceObject,
             final List<Variable> variables) {
         this.object = object;
+        this.kinds = kinds;
         this.requestSource = request;
         this.params = params;
         this.namespaceSource = namespaceObject;
@@ -46,19 +49,21 @@ public final class Bindings {
      * The bindings of one object.
      *
      * @param object          the object
+     * @param kinds           where the pod helpers find the object's pods
      * @param request         makes the admission request ({@link #request})
      * @param params          the params object, if the policy has one
      * @param namespaceObject finds the object's Namespace (null when it is not among the inputs)
      */
-    public static Bindings of(final YamlNode object, final Supplier<Map<String, Object>> request,
-            final @Nullable YamlNode params, final Supplier<@Nullable YamlNode> namespaceObject) {
-        return new Bindings(object, request, params, namespaceObject, List.of());
+    public static Bindings of(final YamlNode object, final WorkloadKinds kinds,
+            final Supplier<Map<String, Object>> request, final @Nullable YamlNode params,
+            final Supplier<@Nullable YamlNode> namespaceObject) {
+        return new Bindings(object, kinds, request, params, namespaceObject, List.of());
     }
 
-    /** The bindings of one object, every value given. */
+    /** The bindings of one object, every value given, pods found with the built-in table of kinds. */
     public static Bindings of(final YamlNode object, final Map<String, Object> request,
             final @Nullable YamlNode params, final @Nullable YamlNode namespaceObject) {
-        return of(object, () -> request, params, () -> namespaceObject);
+        return of(object, WorkloadKinds.BUILT_IN, () -> request, params, () -> namespaceObject);
     }
 
     /**
@@ -66,7 +71,7 @@ public final class Bindings {
      * expressions evaluated with the new bindings.
      */
     public Bindings withVariables(final List<Variable> policyVariables) {
-        return new Bindings(object, requestSource, params, namespaceSource, List.copyOf(policyVariables));
+        return new Bindings(object, kinds, requestSource, params, namespaceSource, List.copyOf(policyVariables));
     }
 
     /** The variables CEL reads; a variable evaluated now is charged to {@code budget}. */
@@ -81,7 +86,7 @@ public final class Bindings {
         switch (name) {
             case "object":
                 if (objectValue == null) {
-                    objectValue = NodeValues.of(object);
+                    objectValue = NodeValues.object(object, kinds);
                 }
                 return objectValue;
             case "oldObject":

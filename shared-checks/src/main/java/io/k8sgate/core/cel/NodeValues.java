@@ -1,6 +1,7 @@
 package io.k8sgate.core.cel;
 
 import dev.cel.common.values.NullValue;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import java.util.AbstractList;
 import java.util.AbstractMap;
@@ -37,6 +38,16 @@ final class NodeValues {
         }
     }
 
+    /** An object of the manifests, whose pods the helpers find with {@code kinds}. */
+    static Object object(final YamlNode node, final WorkloadKinds kinds) {
+        return node.isMap() ? new NodeMap(node, kinds) : of(node);
+    }
+
+    /** The table of pod-running kinds an object view was made with, if it is an object's view. */
+    static @Nullable WorkloadKinds kinds(final Object value) {
+        return value instanceof NodeMap map ? map.kinds : null;
+    }
+
     /** The node behind a value, when the value is a view of the manifest tree. */
     static @Nullable YamlNode node(final Object value) {
         if (value instanceof NodeMap map) {
@@ -48,9 +59,15 @@ final class NodeValues {
     /** A mapping of the manifest tree as a CEL map. */
     static final class NodeMap extends AbstractMap<String, Object> {
         private final YamlNode node;
+        private final @Nullable WorkloadKinds kinds;
 
         NodeMap(final YamlNode node) {
+            this(node, null);
+        }
+
+        NodeMap(final YamlNode node, final @Nullable WorkloadKinds kinds) {
             this.node = node;
+            this.kinds = kinds;
         }
 
         @Override

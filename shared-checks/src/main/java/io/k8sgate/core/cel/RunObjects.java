@@ -2,6 +2,7 @@ package io.k8sgate.core.cel;
 
 import io.k8sgate.core.input.ApiResources;
 import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import java.util.HashMap;
 import java.util.List;
@@ -17,21 +18,33 @@ import org.jspecify.annotations.Nullable;
 public final class RunObjects {
     private final ApiResources resources;
     private final Map<String, K8sObject> namespaces;
+    private final WorkloadKinds kinds;
 
-    private RunObjects(final ApiResources resources, final Map<String, K8sObject> namespaces) {
+    private RunObjects(final ApiResources resources, final Map<String, K8sObject> namespaces,
+            final WorkloadKinds kinds) {
         this.resources = resources;
         this.namespaces = namespaces;
+        this.kinds = kinds;
     }
 
-    /** The run's objects (CustomResourceDefinitions and Namespaces among them are used). */
+    /** The run's objects (CustomResourceDefinitions and Namespaces among them are used), with the built-in kinds. */
     public static RunObjects of(final List<K8sObject> objects) {
+        return of(objects, WorkloadKinds.BUILT_IN);
+    }
+
+    /**
+     * The run's objects (CustomResourceDefinitions and Namespaces among them are used).
+     *
+     * @param kinds the kinds that run pods (the built-in table and the policy's additions)
+     */
+    public static RunObjects of(final List<K8sObject> objects, final WorkloadKinds kinds) {
         Map<String, K8sObject> namespaces = new HashMap<>();
         for (K8sObject o : objects) {
             if ("Namespace".equals(o.kind()) && o.apiGroup().isEmpty()) {
                 namespaces.putIfAbsent(o.name(), o);
             }
         }
-        return new RunObjects(ApiResources.of(objects), namespaces);
+        return new RunObjects(ApiResources.of(objects), namespaces, kinds);
     }
 
     /** The API's resources, the inputs' CustomResourceDefinitions included. */
@@ -72,7 +85,7 @@ public final class RunObjects {
      */
     public Bindings bindings(final K8sObject object, final Supplier<Map<String, Object>> request,
             final @Nullable YamlNode params) {
-        return Bindings.of(object.root(), request, params, () -> {
+        return Bindings.of(object.root(), kinds, request, params, () -> {
             // the API server gives no namespaceObject for a Namespace itself, nor for cluster-scoped objects
             String namespace = "Namespace".equals(object.kind()) && object.apiGroup().isEmpty() ? ""
                     : namespaceOf(object);

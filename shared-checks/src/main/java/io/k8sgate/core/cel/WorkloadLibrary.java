@@ -7,18 +7,20 @@ import dev.cel.runtime.CelEvaluationException;
 import io.k8sgate.core.input.Container;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The gate's helpers for custom checks, so that a rule about pods is written once for every kind that runs them:
  * {@code podSpec(object)} (the pod specification of a Pod, of a controller's template, of a CronJob's job template,
- * of any custom resource with a pod template), {@code podMetadata(object)} and {@code allContainers(object)} (init,
- * regular and ephemeral containers). They find pods exactly as the built-in checks do; for an object that runs no
- * pods they give an empty map or list. They are not part of Kubernetes' CEL, so admission policies cannot use them.
+ * of every kind of the table of pod-running kinds, the policy's {@code workloadKinds} included),
+ * {@code podMetadata(object)} (for kinds that run several pods: the first one's) and {@code allContainers(object)}
+ * (init, regular and ephemeral containers of every pod of the object). They find pods exactly as the built-in checks
+ * do; for an object that runs no pods they give an empty map or list. They are not part of Kubernetes' CEL, so
+ * admission policies cannot use them.
  */
 final class WorkloadLibrary {
     private WorkloadLibrary() {
@@ -28,29 +30,31 @@ final class WorkloadLibrary {
         List<Class<?>> any = List.of(Object.class);
         return new Library()
                 .global("podSpec", "gate_pod_spec", MapType.create(SimpleType.STRING, SimpleType.DYN),
-                        List.of(SimpleType.DYN), any,
-                        args -> workload(args[0], "podSpec").map(w -> NodeValues.of(w.podSpec())).orElse(Map.of()))
+                        List.of(SimpleType.DYN), any, args -> workloads(args[0], "podSpec").stream().findFirst()
+                                .map(w -> NodeValues.of(w.podSpec())).orElse(Map.of()))
                 .global("podMetadata", "gate_pod_metadata", MapType.create(SimpleType.STRING, SimpleType.DYN),
-                        List.of(SimpleType.DYN), any, args -> workload(args[0], "podMetadata")
-                                .map(w -> w.podMetadata().isMap() ? NodeValues.of(w.podMetadata()) : (Object) Map.of())
+                        List.of(SimpleType.DYN), any, args -> workloads(args[0], "podMetadata").stream().findFirst()
+                                .filter(w -> w.podMetadata().isMap()).map(w -> NodeValues.of(w.podMetadata()))
                                 .orElse(Map.of()))
                 .global("allContainers", "gate_all_containers", ListType.create(SimpleType.DYN),
                         List.of(SimpleType.DYN), any, args -> {
                         List<Object> all = new ArrayList<>();
-                        for (Container c : workload(args[0], "allContainers").map(Workload::containers)
-                                .orElse(List.of())) {
-                            all.add(NodeValues.of(c.node()));
+                        for (Workload w : workloads(args[0], "allContainers")) {
+                            for (Container c : w.containers()) {
+                                all.add(NodeValues.of(c.node()));
+                            }
                         }
                         return all;
                     });
     }
 
-    private static Optional<Workload> workload(final Object value, final String function)
+    private static List<Workload> workloads(final Object value, final String function)
             throws CelEvaluationException {
         YamlNode node = NodeValues.node(value);
         if (node == null || !node.isMap()) {
             throw new CelEvaluationException(function + "() takes an object of the manifests, such as object");
         }
-        return Workload.of(new K8sObject(node, "", 0));
+        WorkloadKinds kinds = NodeValues.kinds(value);
+        return (kinds == null ? WorkloadKinds.BUILT_IN : kinds).workloadsOf(new K8sObject(node, "", 0));
     }
 }
