@@ -10,10 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WorkloadLibraryTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            {apiVersion: v1, kind: Pod, metadata: {labels: {a: b}}, spec: {initContainers: [{image: i}], containers: [{image: x}]}} | i,x | b
-            {apiVersion: apps/v1, kind: Deployment, spec: {template: {metadata: {labels: {a: c}}, spec: {containers: [{image: y}]}}}} | y | c
-            {apiVersion: batch/v1, kind: CronJob, spec: {jobTemplate: {spec: {template: {spec: {containers: [{image: z}]}}}}}} | z | none
-            {apiVersion: argoproj.io/v1alpha1, kind: Rollout, spec: {template: {spec: {containers: [{image: r}]}}}} | r | none
+            {apiVersion: v1, kind: Pod, metadata: {labels: {a: b}}, spec: {initContainers: [{image: init}], containers: [{image: app}]}} | init,app | b
+            {apiVersion: apps/v1, kind: Deployment, spec: {template: {metadata: {labels: {a: c}}, spec: {containers: [{image: web}]}}}} | web | c
+            {apiVersion: batch/v1, kind: CronJob, spec: {jobTemplate: {spec: {template: {spec: {containers: [{image: job}]}}}}}} | job | none
+            {apiVersion: argoproj.io/v1alpha1, kind: Rollout, spec: {template: {spec: {containers: [{image: roll}]}}}} | roll | none
+            {apiVersion: kubeflow.org/v1, kind: TFJob, spec: {tfReplicaSpecs: {Chief: {template: {spec: {containers: [{image: chief}]}}}, Worker: {template: {spec: {containers: [{image: worker}]}}}}}} | chief,worker | none
             {apiVersion: v1, kind: ConfigMap, data: {a: b}} | '' | none
             """)
     void shouldFindThePodOfAnyWorkload(final String object, final String images, final String label) throws Exception {

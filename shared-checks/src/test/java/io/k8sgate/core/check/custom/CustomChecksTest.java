@@ -172,6 +172,39 @@ class CustomChecksTest {
     }
 
     @Test
+    void shouldFindThePodsOfTheKindsThePolicyAdds(@org.junit.jupiter.api.io.TempDir final Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("build.yaml"), """
+                apiVersion: ci.example.com/v1
+                kind: BuildJob
+                metadata: {name: build, namespace: ci}
+                spec:
+                  runner:
+                    template:
+                      spec:
+                        containers: [{name: runner, image: docker.io/library/maven:3}]
+                """);
+        Policy policy = new PolicyLoader(gate.checkIds()).parse("p.yaml", """
+                workloadKinds:
+                  - apiGroup: ci.example.com
+                    kinds: [BuildJob]
+                    pods: [spec.runner.template.spec]
+                customChecks:
+                  - id: ACME-200
+                    title: Images come from our registry
+                    severity: HIGH
+                    expression: "allContainers(object).all(c, c.image.startsWith('registry.acme.io/'))"
+                    messageExpression: "allContainers(object).map(c, c.image).join(', ')"
+                    remediation: Push the image to registry.acme.io
+                """);
+
+        GateOutcome outcome = gate.run(new GateRequest(dir, List.of("."), policy, CLOCK));
+
+        assertThat(of(outcome, "ACME-200")).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("docker.io/library/maven:3"));
+    }
+
+    @Test
     void shouldNameFileLineAndColumnOfACompileError() {
         assertThatThrownBy(() -> policy("compile-error.yaml")).isInstanceOfSatisfying(ConfigurationException.class,
                 e -> {
