@@ -30,11 +30,19 @@ final class FormatLibrary {
     private static final String DNS1035 = "[a-z]([-a-z0-9]*[a-z0-9])?";
     private static final String QUALIFIED = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private static final String LABEL_VALUE = "(" + QUALIFIED + ")?";
-    private static final Pattern LABEL_FORM = Pattern.compile(LABEL);
-    private static final Pattern SUBDOMAIN_FORM = Pattern.compile(SUBDOMAIN);
-    private static final Pattern DNS1035_FORM = Pattern.compile(DNS1035);
     private static final Pattern QUALIFIED_FORM = Pattern.compile(QUALIFIED);
-    private static final Pattern LABEL_VALUE_FORM = Pattern.compile(LABEL_VALUE);
+    private static final Form DNS1123_LABEL = new Form(63, LABEL, "a lowercase RFC 1123 label must consist of lower "
+            + "case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+            "'my-name',  or '123-abc'");
+    private static final Form DNS1123_SUBDOMAIN = new Form(253, SUBDOMAIN, "a lowercase RFC 1123 subdomain must "
+            + "consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric "
+            + "character", "'example.com'");
+    private static final Form DNS1035_LABEL = new Form(63, DNS1035, "a DNS-1035 label must consist of lower case "
+            + "alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric "
+            + "character", "'my-name',  or 'abc-123'");
+    private static final Form LABEL_VALUE_FORMAT = new Form(63, LABEL_VALUE, "a valid label must be an empty string "
+            + "or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric "
+            + "character", "'MyValue',  or 'my_value',  or '12345'");
     private static final Pattern UUID = Pattern.compile(
             "(?i)[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
     private static final Map<String, Named> FORMATS = formats();
@@ -109,27 +117,19 @@ final class FormatLibrary {
     }
 
     private static List<String> dns1123Label(final String s) {
-        return check(s, 63, LABEL_FORM, "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or "
-                + "'-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex "
-                + "used for validation is '" + LABEL + "')");
+        return DNS1123_LABEL.validate(s);
     }
 
     private static List<String> dns1123Subdomain(final String s) {
-        return check(s, 253, SUBDOMAIN_FORM, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-                + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. "
-                + "'example.com', regex used for validation is '" + SUBDOMAIN + "')");
+        return DNS1123_SUBDOMAIN.validate(s);
     }
 
     private static List<String> dns1035Label(final String s) {
-        return check(s, 63, DNS1035_FORM, "a DNS-1035 label must consist of lower case alphanumeric characters or '-', "
-                + "start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or "
-                + "'abc-123', regex used for validation is '" + DNS1035 + "')");
+        return DNS1035_LABEL.validate(s);
     }
 
     private static List<String> labelValue(final String s) {
-        return check(s, 63, LABEL_VALUE_FORM, "a valid label must be an empty string or consist of alphanumeric "
-                + "characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. "
-                + "'MyValue',  or 'my_value',  or '12345', regex used for validation is '" + LABEL_VALUE + "')");
+        return LABEL_VALUE_FORMAT.validate(s);
     }
 
     private static List<String> qualifiedName(final String s) {
@@ -164,14 +164,22 @@ final class FormatLibrary {
         return errors;
     }
 
-    private static List<String> check(final String s, final int max, final Pattern form, final String message) {
-        List<String> errors = new ArrayList<>();
-        if (s.length() > max) {
-            errors.add("must be no more than " + max + " characters");
+    /** A format of the API machinery: a longest length and a pattern, and the messages when they do not hold. */
+    private record Form(int max, Pattern form, String message) {
+        Form(final int max, final String regex, final String description, final String examples) {
+            this(max, Pattern.compile(regex), description + " (e.g. " + examples + ", regex used for validation is '"
+                    + regex + "')");
         }
-        if (!form.matcher(s).matches()) {
-            errors.add(message);
+
+        List<String> validate(final String s) {
+            List<String> errors = new ArrayList<>();
+            if (s.length() > max) {
+                errors.add("must be no more than " + max + " characters");
+            }
+            if (!form.matcher(s).matches()) {
+                errors.add(message);
+            }
+            return errors;
         }
-        return errors;
     }
 }
