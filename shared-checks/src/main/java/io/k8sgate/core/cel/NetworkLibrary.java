@@ -7,7 +7,7 @@ import dev.cel.runtime.CelEvaluationException;
 import java.util.List;
 import java.util.Optional;
 
-/** The Kubernetes IP and CIDR libraries: {@code ip(s)}, {@code isIP(s)}, {@code cidr(s)}, {@code isCIDR(s)} and more. */
+/** The Kubernetes IP and CIDR libraries: {@code ip(s)}, {@code isIP(s)}, {@code cidr(s)}, {@code isCIDR(s)}, ... */
 final class NetworkLibrary {
     static final CelType IP = OpaqueType.create("net.IP");
     static final CelType CIDR = OpaqueType.create("net.CIDR");
