@@ -12,6 +12,8 @@ public enum Category {
     RBAC,
     /** API versions and the target Kubernetes version. */
     VERSION,
+    /** Credentials written into manifests outside Secrets: ConfigMaps, annotations. */
+    SECRETS,
     /** The team's own rules: custom checks of the policy file and ValidatingAdmissionPolicies. */
     CUSTOM
 }
