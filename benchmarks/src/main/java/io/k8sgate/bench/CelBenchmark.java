@@ -121,7 +121,9 @@ public final class CelBenchmark {
                         () -> gate(dir, withCel));
                 GateOutcome outcome = gate(dir, withCel);
                 long celFindings = outcome.findings().stream().filter(f -> f.checkId().startsWith("BENCH-")).count();
-                double perObject = (c.candidate().medianMillis() - c.baseline().medianMillis()) * 1000 / written;
+                // the extra time per object as the ratio says it (the ratio is taken per turn, so the machine's
+                // drift between turns does not enter it, where a difference of two medians would carry it)
+                double perObject = (c.medianRatio() - 1) * c.baseline().medianMillis() * 1000 / written;
                 System.out.printf(Locale.ROOT, "%10d %14.1f %14.1f %7.2fx %16.2f %14d%n", written,
                         c.baseline().medianMillis(), c.candidate().medianMillis(), c.medianRatio(), perObject,
                         celFindings);

@@ -1,8 +1,11 @@
 package io.k8sgate.core.check.custom;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.k8sgate.core.cel.Expression;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +48,30 @@ public final class CustomCheck {
     /** What the check is, as the catalogue and the reports show it. */
     public CheckMetadata metadata() {
         return metadata;
+    }
+
+    /**
+     * What the check decides, as plain values: the definition without where it is written. The policy's hash (kept
+     * with every baseline version) is taken over it, so that a changed expression, match or severity changes the
+     * hash and a check that only moved in the file does not.
+     */
+    @JsonValue
+    public Map<String, Object> decisive() {
+        CustomCheckDefinition d = definition;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", d.id());
+        out.put("title", d.title());
+        out.put("severity", d.severity().name());
+        out.put("description", d.description());
+        out.put("remediation", d.remediation());
+        out.put("references", d.references());
+        out.put("match", Map.of("kinds", d.match().kinds(), "apiGroups", d.match().apiGroups(), "namespaces",
+                d.match().namespaces(), "labels", d.match().labels()));
+        out.put("expression", d.expression());
+        out.put("messageExpression", d.messageExpression().orElse(""));
+        out.put("message", d.message());
+        out.put("params", d.params().map(p -> p.toJava()).orElse(null));
+        return out;
     }
 
     Expression expression() {
