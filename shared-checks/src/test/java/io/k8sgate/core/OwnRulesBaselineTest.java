@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8sgate.core.baseline.BaselineCodec;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.DirectoryStore;
-import io.k8sgate.core.check.CheckRegistry;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Category;

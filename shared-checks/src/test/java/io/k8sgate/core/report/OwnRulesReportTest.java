@@ -26,8 +26,8 @@ class OwnRulesReportTest {
     private static GateOutcome custom() {
         SecurityGate gate = new SecurityGate();
         Path root = Fixtures.path("rules/custom");
-        return gate.run(new GateRequest(root, List.of("manifests"), new PolicyLoader(gate.checkIds())
-                .load(root.resolve("k8s-security.yaml")), CLOCK));
+        return gate.run(GateRequest.of(root, List.of("manifests")).withPolicy(new PolicyLoader(gate.checkIds())
+                .load(root.resolve("k8s-security.yaml"))).withClock(CLOCK));
     }
 
     private static GateOutcome admission() {

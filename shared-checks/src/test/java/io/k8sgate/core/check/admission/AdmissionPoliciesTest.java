@@ -34,7 +34,8 @@ class AdmissionPoliciesTest {
     }
 
     private GateOutcome run(final String scenario, final Policy policy) {
-        return gate.run(new GateRequest(Fixtures.path("rules/admission/" + scenario), List.of("."), policy, CLOCK));
+        return gate.run(GateRequest.of(Fixtures.path("rules/admission/" + scenario), List.of(".")).withPolicy(policy)
+                .withClock(CLOCK));
     }
 
     private static List<Finding> admission(final GateOutcome outcome) {

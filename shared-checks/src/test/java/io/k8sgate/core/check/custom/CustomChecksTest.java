@@ -36,7 +36,7 @@ class CustomChecksTest {
     }
 
     private GateOutcome run(final Policy policy) {
-        return gate.run(new GateRequest(ROOT, List.of("manifests"), policy, CLOCK));
+        return gate.run(GateRequest.of(ROOT, List.of("manifests")).withPolicy(policy).withClock(CLOCK));
     }
 
     private static List<Finding> of(final GateOutcome outcome, final String id) {
@@ -121,8 +121,8 @@ class CustomChecksTest {
         GateOutcome first = run(newOnly);
         Set<String> fingerprints = first.findings().stream().map(Finding::fingerprint).collect(Collectors.toSet());
 
-        GateOutcome again = gate.run(new GateRequest(ROOT, List.of("manifests"), newOnly, CLOCK)
-                .withReference(fingerprints));
+        GateOutcome again = gate.run(GateRequest.of(ROOT, List.of("manifests")).withPolicy(newOnly)
+                .withClock(CLOCK).withReference(fingerprints));
 
         assertThat(first.status()).isEqualTo(GateStatus.FAIL);
         assertThat(again.status()).isEqualTo(GateStatus.PASS);
@@ -198,7 +198,7 @@ class CustomChecksTest {
                     remediation: Push the image to registry.acme.io
                 """);
 
-        GateOutcome outcome = gate.run(new GateRequest(dir, List.of("."), policy, CLOCK));
+        GateOutcome outcome = gate.run(GateRequest.of(dir, List.of(".")).withPolicy(policy).withClock(CLOCK));
 
         assertThat(of(outcome, "ACME-200")).singleElement().satisfies(f -> assertThat(f.message())
                 .isEqualTo("docker.io/library/maven:3"));
