@@ -127,6 +127,9 @@ public final class Main implements Callable<Integer> {
         private List<String> vexFiles = new ArrayList<>();
 
         @CommandLine.Mixin
+        private BaselineCommand.AdmissionOptions admission = new BaselineCommand.AdmissionOptions();
+
+        @CommandLine.Mixin
         private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
 
         @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
@@ -143,6 +146,7 @@ public final class Main implements Callable<Integer> {
             if (formats.isEmpty() && outputDir == null) {
                 options.formats(List.of()); // the console only, unless reports are asked for
             }
+            admission.applyTo(options);
             reference.applyTo(options);
             GateReport report = new GateRunner().run(options.build());
             out.print(report.console());

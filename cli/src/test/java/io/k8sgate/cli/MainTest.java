@@ -174,6 +174,20 @@ class MainTest {
     }
 
     @Test
+    void shouldEvaluateAdmissionPoliciesKeptApartFromTheManifests() {
+        String scenario = Fixtures.path("rules/admission/replica-limits").toString();
+
+        Run apart = run("check", "--root", scenario, "apps.yaml", "--admission-policies", "policy.yaml");
+        Run without = run("check", "--root", scenario, "apps.yaml");
+
+        assertThat(apart.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(apart.out()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many "
+                + "apps.yaml:28: ValidatingAdmissionPolicy 'replicalimit-policy.example.com' with binding "
+                + "'replicalimit-binding-test.example.com' denied request").contains("resources in 1 files");
+        assertThat(without.out()).doesNotContain("VAP-");
+    }
+
+    @Test
     void shouldListTheCustomChecksOfAPolicyInTheCatalogue() {
         String policy = Fixtures.path("rules/custom/k8s-security.yaml").toString();
 

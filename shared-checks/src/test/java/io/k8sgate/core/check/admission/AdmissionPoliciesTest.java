@@ -10,11 +10,13 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
+import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.policy.Policy;
 import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.fixtures.Fixtures;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -84,6 +86,49 @@ class AdmissionPoliciesTest {
                 .satisfies(d -> assertThat(d.message()).contains("Namespace 'other'"));
         assertThat(outcome.checks()).filteredOn(m -> m.id().startsWith("VAP-")).extracting(CheckMetadata::id)
                 .containsExactly("VAP-replicalimit-configmap.example.com", "VAP-replicalimit-policy.example.com");
+    }
+
+    @Test
+    void shouldEvaluateTheAdmissionConfigurationOfItsOwnInputsWithoutCheckingIt() {
+        Path root = Fixtures.path("rules/admission/replica-limits");
+        GateOutcome together = run("replica-limits");
+
+        GateOutcome apart = gate.run(GateRequest.of(root, List.of("apps.yaml"))
+                .withAdmissionPolicies(List.of("policy.yaml")).withClock(CLOCK));
+        GateOutcome twice = gate.run(GateRequest.of(root, List.of(".")).withAdmissionPolicies(List.of("."))
+                .withClock(CLOCK));
+
+        assertThat(denied(apart)).isEqualTo(denied(together)).isNotEmpty();
+        assertThat(admission(apart)).extracting(Finding::location).isEqualTo(admission(together).stream()
+                .map(Finding::location).toList());
+        assertThat(apart.files()).containsExactly("apps.yaml");
+        assertThat(apart.resources()).extracting(ResourceRef::kind).doesNotContain("ValidatingAdmissionPolicy",
+                "ValidatingAdmissionPolicyBinding", "ReplicaLimit", "CustomResourceDefinition");
+        assertThat(apart.findings()).noneMatch(f -> f.location().file().equals("policy.yaml"));
+        assertThat(apart.diagnostics()).noneMatch(Diagnostic::isError);
+        assertThat(denied(twice)).as("read once when also among the manifests").isEqualTo(denied(together));
+        assertThat(twice.diagnostics()).noneMatch(Diagnostic::isError);
+    }
+
+    @Test
+    void shouldFailClosedOnAMissingAdmissionInputAndWarnAboutOneWithoutPolicies() {
+        Path root = Fixtures.path("rules");
+
+        GateOutcome missing = gate.run(GateRequest.of(root, List.of("admission/replica-limits/apps.yaml"))
+                .withAdmissionPolicies(List.of("admission/no-such-directory")).withClock(CLOCK));
+        GateOutcome empty = gate.run(GateRequest.of(root, List.of("admission/replica-limits/apps.yaml"))
+                .withAdmissionPolicies(List.of("custom/manifests")).withClock(CLOCK));
+
+        assertThat(missing.status()).isEqualTo(GateStatus.FAIL);
+        assertThat(missing.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("input-missing");
+            assertThat(d.location().file()).isEqualTo("admission/no-such-directory");
+        });
+        assertThat(diagnostics(empty, "admission-policies-none")).singleElement().satisfies(d -> assertThat(
+                d.message()).isEqualTo("No ValidatingAdmissionPolicy or binding was found in the admission policies "
+                        + "(1 file(s) read): nothing is evaluated from them"));
+        assertThat(empty.resources()).extracting(ResourceRef::kind).doesNotContain("Service");
+        assertThat(admission(empty)).isEmpty();
     }
 
     @Test
