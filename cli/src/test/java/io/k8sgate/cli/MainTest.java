@@ -188,6 +188,25 @@ class MainTest {
     }
 
     @Test
+    void shouldPrintWhatTheReadmeShowsForTheOwnRulesSample() throws IOException {
+        Path project = Path.of("").toAbsolutePath().getParent();
+        String readme = Files.readString(project.resolve("README.md"));
+        String prompt = "$ java -jar cli/target/k8s-security.jar ";
+        String shown = readme.substring(readme.indexOf(prompt + "check samples/own-rules"));
+        List<String> lines = shown.substring(0, shown.indexOf("\n\n")).lines().toList();
+        List<String> args = new ArrayList<>(List.of(lines.get(0).substring(prompt.length()).split(" ")));
+        args.addAll(1, List.of("--root", project.toString()));
+        int policy = args.indexOf("--policy") + 1;
+        args.set(policy, project.resolve(args.get(policy)).toString()); // from the project, as in the README
+
+        Run r = run(args.toArray(String[]::new));
+
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(r.out().lines().skip(1).toList()).as(r.out()).containsExactlyElementsOf(lines.subList(2,
+                lines.size()));
+    }
+
+    @Test
     void shouldListTheCustomChecksOfAPolicyInTheCatalogue() {
         String policy = Fixtures.path("rules/custom/k8s-security.yaml").toString();
 
