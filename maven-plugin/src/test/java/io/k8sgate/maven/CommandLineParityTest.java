@@ -51,6 +51,8 @@ class CommandLineParityTest {
                 Arguments.of("JKube output read once", "samples/jkube-app", List.of(), List.of(), 1),
                 Arguments.of("image scan report gating", "samples/image-app", List.of("--trivy", "scans/web.json"),
                         List.of(), 1),
+                Arguments.of("admission policies kept apart", "rules/admission/replica-limits",
+                        List.of("--admission-policies", "policy.yaml"), List.of("apps.yaml"), 1),
                 Arguments.of("malformed YAML fails closed", "samples/broken-app", List.of(), List.of(), 3),
                 Arguments.of("one named file", "samples/maven-app", List.of("--fail-on", "CRITICAL"),
                         List.of("src/main/k8s/web.yaml"), 0),
@@ -177,6 +179,7 @@ class CommandLineParityTest {
         option(cliOptions, "--release").ifPresent(v -> parameters.put("release", v));
         option(cliOptions, "--namespace").ifPresent(v -> parameters.put("namespace", v));
         option(cliOptions, "--kustomize-command").ifPresent(v -> parameters.put("kustomizeCommand", v));
+        option(cliOptions, "--admission-policies").ifPresent(v -> parameters.put("admissionPolicies", List.of(v)));
         return Mojos.configure(new CheckMojo(), parameters);
     }
 

@@ -28,10 +28,13 @@ import java.util.Set;
  *                         report); with {@code newFindingsOnly}, findings with these fingerprints do not count either
  * @param inputs           how inputs are found and rendered (containment, charts' values, the Kustomize command,
  *                         documents that are not Kubernetes objects)
+ * @param admissionPolicies files, directories and globs of ValidatingAdmissionPolicies, their bindings and params
+ *                          (the cluster's admission configuration): evaluated against the manifests, not checked
+ *                          themselves
  */
 public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
         List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline,
-        Set<String> reference, InputOptions inputs) {
+        Set<String> reference, InputOptions inputs, List<String> admissionPolicies) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
@@ -43,14 +46,15 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
         Objects.requireNonNull(baseline, "baseline");
         reference = Set.copyOf(reference);
         Objects.requireNonNull(inputs, "inputs");
+        admissionPolicies = List.copyOf(admissionPolicies);
     }
 
-    /** A request with the default input options (confined to the root). */
+    /** A request with the default input options (confined to the root) and no admission configuration. */
     public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
             final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles,
             final Optional<BaselineReference> baseline, final Set<String> reference) {
         this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference,
-                InputOptions.DEFAULT);
+                InputOptions.DEFAULT, List.of());
     }
 
     /** A request under the default policy and the system clock. */
@@ -62,36 +66,43 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
         return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                reference, inputs);
+                reference, inputs, admissionPolicies);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
         return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                reference, inputs);
+                reference, inputs, admissionPolicies);
     }
 
     /** The same request with scan reports, Trivy ignore files and VEX documents. */
     public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
             final List<String> vex) {
-        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline, reference, inputs);
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline, reference, inputs,
+                admissionPolicies);
     }
 
     /** The same request compared with a baseline. */
     public GateRequest withBaseline(final BaselineReference reference) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
-                Optional.of(reference), this.reference, inputs);
+                Optional.of(reference), this.reference, inputs, admissionPolicies);
     }
 
     /** The same request with a reference run's fingerprints (findings with them are not new). */
     public GateRequest withReference(final Set<String> fingerprints) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                fingerprints, inputs);
+                fingerprints, inputs, admissionPolicies);
     }
 
     /** The same request with other input options. */
     public GateRequest withInputs(final InputOptions newInputs) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                reference, newInputs);
+                reference, newInputs, admissionPolicies);
+    }
+
+    /** The same request with the cluster's admission configuration in these files, directories and globs. */
+    public GateRequest withAdmissionPolicies(final List<String> files) {
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference, inputs, files);
     }
 }

@@ -78,6 +78,9 @@ import org.jspecify.annotations.Nullable;
  *                         directory links to must stay inside that directory
  * @param defaultManifests what is read when neither the front end nor the policy names any input; default:
  *                         {@link #DEFAULT_MANIFESTS}, the whole root (the Maven plugin: its default folders)
+ * @param admissionPolicies files, directories and globs, relative to the root, of the cluster's admission
+ *                         configuration: ValidatingAdmissionPolicies, their bindings and params, evaluated against the
+ *                         manifests (policies among the manifests are evaluated too)
  * @param formats          the reports to write, in this order; default: {@link #DEFAULT_FORMATS}
  * @param outputDirectory  where reports are written; default: {@value #DEFAULT_OUTPUT_DIRECTORY} in the root
  * @param consoleFindings  how many findings the console summary lists; default: {@value #DEFAULT_CONSOLE_FINDINGS}
@@ -92,8 +95,8 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         Set<String> reference, List<String> trivyReports, List<String> trivyIgnoreFiles, List<String> vexFiles,
         List<String> charts, List<String> valuesFiles, List<String> setValues, Optional<String> release,
         Optional<String> namespace, Optional<String> kustomizeCommand, boolean confineToRoot,
-        List<String> defaultManifests, List<ReportFormat> formats, Path outputDirectory, int consoleFindings,
-        Clock clock, Map<String, String> environment) {
+        List<String> defaultManifests, List<String> admissionPolicies, List<ReportFormat> formats,
+        Path outputDirectory, int consoleFindings, Clock clock, Map<String, String> environment) {
     /** The manifests checked when neither the front end nor the policy names any: the whole root. */
     public static final List<String> DEFAULT_MANIFESTS = List.of(".");
     /** The policy file looked for in the root when none is named. */
@@ -138,6 +141,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(kustomizeCommand, "kustomizeCommand");
         defaultManifests = List.copyOf(defaultManifests);
+        admissionPolicies = List.copyOf(admissionPolicies);
         formats = List.copyOf(new LinkedHashSet<>(formats));
         outputDirectory = root.resolve(outputDirectory).normalize();
         if (consoleFindings < 0) {
@@ -182,7 +186,8 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
                 listed.chartSettings(), kustomizeCommand.or(listed::kustomizeCommand),
                 policy.targetKubernetesVersion().major() + "." + policy.targetKubernetesVersion().minor());
         return new GateRequest(root, inputs(listed), policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
-                Optional.empty(), reference, new InputOptions(confineToRoot, listed.nonKubernetesIsError(), render));
+                Optional.empty(), reference, new InputOptions(confineToRoot, listed.nonKubernetesIsError(), render),
+                admissionPolicies);
     }
 
     /**
@@ -301,6 +306,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         private Optional<String> kustomizeCommand = Optional.empty();
         private boolean confineToRoot = true;
         private List<String> defaultManifests = DEFAULT_MANIFESTS;
+        private List<String> admissionPolicies = List.of();
         private List<ReportFormat> formats = DEFAULT_FORMATS;
         private Path outputDirectory = Path.of(DEFAULT_OUTPUT_DIRECTORY);
         private int consoleFindings = DEFAULT_CONSOLE_FINDINGS;
@@ -335,6 +341,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             kustomizeCommand = o.kustomizeCommand;
             confineToRoot = o.confineToRoot;
             defaultManifests = o.defaultManifests;
+            admissionPolicies = o.admissionPolicies;
             formats = o.formats;
             outputDirectory = o.outputDirectory;
             consoleFindings = o.consoleFindings;
@@ -480,6 +487,12 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             return this;
         }
 
+        /** Files, directories and globs of ValidatingAdmissionPolicies, their bindings and params. */
+        public Builder admissionPolicies(final @Nullable Collection<@Nullable String> inputs) {
+            this.admissionPolicies = texts(inputs);
+            return this;
+        }
+
         /** The reports to write; an empty collection writes none, {@code null} keeps the default. */
         public Builder formats(final @Nullable Collection<ReportFormat> chosen) {
             this.formats = chosen == null ? DEFAULT_FORMATS : List.copyOf(chosen);
@@ -534,7 +547,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             return new GateOptions(root, manifests, policyFile, failOn, warnOn, failOnInputError, newFindingsOnly,
                     enableAll, baseline, baselineVersion, baselineBranch, reference, trivyReports, trivyIgnoreFiles,
                     vexFiles, charts, valuesFiles, setValues, release, namespace, kustomizeCommand, confineToRoot,
-                    defaultManifests, formats, outputDirectory, consoleFindings, clock, environment);
+                    defaultManifests, admissionPolicies, formats, outputDirectory, consoleFindings, clock, environment);
         }
 
         private static Optional<String> text(final @Nullable String value) {

@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record LoadResult(List<K8sObject> objects, List<Diagnostic> diagnostics, List<String> files,
         InputSummary inputs, SourceMap sources) {
+    /** The code of the error that inputs hold no Kubernetes object at all. */
+    public static final String NO_OBJECTS = "no-objects";
+
     public LoadResult {
         objects = List.copyOf(objects);
         diagnostics = List.copyOf(diagnostics);

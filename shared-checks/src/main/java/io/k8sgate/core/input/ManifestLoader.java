@@ -171,7 +171,7 @@ public final class ManifestLoader {
         List<DuplicateObject> duplicates = RepeatedObjects.duplicates(objects, sources::get,
                 at -> sourceMap.place(at, "").map(SourceMap.Placed::source).orElse(at), diagnostics::add);
         if (objects.isEmpty()) {
-            diagnostics.add(Diagnostic.error("no-objects", Location.ofFile(inputs.isEmpty() ? "."
+            diagnostics.add(Diagnostic.error(LoadResult.NO_OBJECTS, Location.ofFile(inputs.isEmpty() ? "."
                     : String.join(", ", inputs)), "No Kubernetes objects were found in the inputs ("
                     + set.seen + " file(s) looked at" + (skipped.isEmpty() ? "" : ", " + skipped.size()
                     + " left out as not Kubernetes objects") + "): there is nothing to check"));
