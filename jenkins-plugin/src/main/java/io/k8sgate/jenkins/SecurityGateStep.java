@@ -184,7 +184,7 @@ public class SecurityGateStep extends Step implements Serializable {
     }
 
     public String getCharts() {
-        return charts;
+        return Util.fixNull(charts); // null in a step serialised before the field existed
     }
 
     /**
@@ -197,7 +197,7 @@ public class SecurityGateStep extends Step implements Serializable {
     }
 
     public String getValuesFiles() {
-        return valuesFiles;
+        return Util.fixNull(valuesFiles); // null in a step serialised before the field existed
     }
 
     /** Values files for the charts, as {@code helm template -f}, in order; separated by commas or new lines. */
@@ -207,7 +207,7 @@ public class SecurityGateStep extends Step implements Serializable {
     }
 
     public String getSetValues() {
-        return setValues;
+        return Util.fixNull(setValues); // null in a step serialised before the field existed
     }
 
     /**
@@ -220,7 +220,7 @@ public class SecurityGateStep extends Step implements Serializable {
     }
 
     public String getRelease() {
-        return release;
+        return Util.fixNull(release); // null in a step serialised before the field existed
     }
 
     /** The release name the charts are rendered with; empty keeps the policy's, or {@code release-name}. */
@@ -230,7 +230,7 @@ public class SecurityGateStep extends Step implements Serializable {
     }
 
     public String getNamespace() {
-        return namespace;
+        return Util.fixNull(namespace); // null in a step serialised before the field existed
     }
 
     /** The namespace the charts are rendered for; empty keeps the policy's, or {@code default}. */
@@ -240,7 +240,7 @@ public class SecurityGateStep extends Step implements Serializable {
     }
 
     public String getKustomizeCommand() {
-        return kustomizeCommand;
+        return Util.fixNull(kustomizeCommand); // null in a step serialised before the field existed
     }
 
     /**
