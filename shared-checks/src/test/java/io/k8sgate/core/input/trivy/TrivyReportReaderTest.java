@@ -40,7 +40,8 @@ class TrivyReportReaderTest {
                 Arguments.of("trivy_k8s_summary_findings.json", TrivyFormat.KUBERNETES, 1, 2),
                 Arguments.of("trivy_operator_vulnerabilityreport.yaml", TrivyFormat.OPERATOR, 1, 2),
                 Arguments.of("trivy_operator_list.json", TrivyFormat.OPERATOR, 2, 1),
-                Arguments.of("cyclonedx_1.6_vulnerabilities.json", TrivyFormat.CYCLONEDX, 1, 3));
+                Arguments.of("cyclonedx_1.6_vulnerabilities.json", TrivyFormat.CYCLONEDX, 1, 3),
+                Arguments.of("trivy_schema2_key_case_and_nulls.json", TrivyFormat.SCHEMA_2, 1, 2));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -183,6 +184,61 @@ class TrivyReportReaderTest {
                 Arguments.of("invalid/spdx.json", "SPDX document", 2),
                 Arguments.of("invalid/sarif.json", "SARIF log", 4),
                 Arguments.of("invalid/trailing-garbage.json", "more JSON follows", 2));
+    }
+
+    /** Issue 16, item 5: a shape Trivy itself refuses hides findings when skipped; it is an input error instead. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("wrongShapes")
+    void shouldRefuseWrongShapesAndUnknownSeveritiesNamingPathAndLineIssue16(final String fixture,
+            final String message, final int line) {
+        assertThatThrownBy(() -> read("invalid/" + fixture)).isInstanceOf(ReportException.class)
+                .hasMessageStartingWith("invalid/" + fixture + ": ").hasMessageContaining(message)
+                .satisfies(e -> assertThat(((ReportException) e).line()).as("line").isEqualTo(line));
+    }
+
+    static Stream<Arguments> wrongShapes() {
+        return Stream.of(
+                Arguments.of("wrapped-in-list.json", "[0].SchemaVersion belongs to a whole report", 3),
+                Arguments.of("nested-report-in-results.json", "Results[0].Results belongs to a whole report", 6),
+                Arguments.of("vulnerabilities-object.json", "Results[0].Vulnerabilities is an object where Trivy "
+                        + "writes a list", 6),
+                Arguments.of("vulnerabilities-none.json", "Results[0].Vulnerabilities is a string (\"none\") where "
+                        + "Trivy writes a list", 6),
+                Arguments.of("severity-number.json", "Results[0].Vulnerabilities[0].Severity is a number (4) where "
+                        + "Trivy writes a string", 8),
+                Arguments.of("severity-typo.json", "Results[0].Vulnerabilities[0].Severity is \"HGIH\", which is "
+                        + "not a Trivy severity (CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)", 8),
+                Arguments.of("misconfiguration-severity.json", "Results[0].Misconfigurations[0].Severity is "
+                        + "\"SEVERE\"", 8),
+                Arguments.of("secrets-object.json", "Results[0].Secrets is an object where Trivy writes a list", 7),
+                Arguments.of("metadata-repotags-string.json", "Metadata.RepoTags is a string", 7),
+                Arguments.of("schema-version-string.json", "SchemaVersion is a string (\"2\") where Trivy writes "
+                        + "an integer", 2),
+                Arguments.of("target-number.json", "Results[0].Target is a number (42)", 5),
+                Arguments.of("k8s-vulnerabilities-not-resources.json", "Vulnerabilities[0].VulnerabilityID belongs "
+                        + "to a vulnerability", 4),
+                Arguments.of("k8s-resource-results-object.json", "Resources[0].Results is an object where Trivy "
+                        + "writes a list", 5),
+                Arguments.of("operator-severity.yaml", "report.vulnerabilities[1].severity is \"Severe\"", 26),
+                Arguments.of("operator-score-string.json", "report.vulnerabilities[0].score is a string (\"9.8\")",
+                        8),
+                Arguments.of("cyclonedx-severity.json", "vulnerabilities[0].ratings[0].severity is \"severe\", "
+                        + "which is not a CycloneDX severity", 8));
+    }
+
+    @Test
+    void shouldMatchKeysInAnyCaseAndReadNullsAsTrivyDoes() {
+        ScanReport report = read("trivy_schema2_key_case_and_nulls.json").reports().get(0);
+        assertThat(report.artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        assertThat(report.repoTags()).containsExactly("registry.example.com/shop/web:1.4.2");
+        assertThat(report.os()).contains(new OsInfo("debian", "12.5", false));
+        List<Vulnerability> all = report.vulnerabilities().toList();
+        assertThat(all).extracting(Vulnerability::id, Vulnerability::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CVE-2024-0001", TrivySeverity.CRITICAL),
+                org.assertj.core.groups.Tuple.tuple("CVE-2024-0002", TrivySeverity.UNKNOWN));
+        assertThat(all.get(0).cvssScore()).contains(9.1);
+        assertThat(all.get(0).vendorSeverity()).containsEntry("nvd", TrivySeverity.HIGH);
+        assertThat(report.results()).hasSize(2);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
