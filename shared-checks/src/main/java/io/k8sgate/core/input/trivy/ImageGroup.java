@@ -31,8 +31,12 @@ record ImageGroup(String artifact, ImageMetadata meta, List<ScanResult> results)
         if (metas.size() <= 1) {
             ImageMetadata meta = metas.isEmpty() ? ImageMetadata.NONE : metas.get(0);
             String artifact = Naming.imageFromTargets(image);
-            if (!image.isEmpty() || !meta.equals(ImageMetadata.NONE)) {
-                out.add(new ImageGroup(artifact.isEmpty() ? first(meta) : artifact, meta, image));
+            String name = artifact.isEmpty() ? first(meta) : artifact;
+            if (name.isEmpty() && meta.equals(ImageMetadata.NONE)) {
+                workload.clear(); // nothing names the image: every result is the workload's, in its order
+                workload.addAll(results);
+            } else if (!image.isEmpty() || !meta.equals(ImageMetadata.NONE)) {
+                out.add(new ImageGroup(name, meta, image));
             }
         } else {
             splitSeveral(image, metas, out, workload);

@@ -41,7 +41,10 @@ class TrivyReportReaderTest {
                 Arguments.of("trivy_operator_vulnerabilityreport.yaml", TrivyFormat.OPERATOR, 1, 2),
                 Arguments.of("trivy_operator_list.json", TrivyFormat.OPERATOR, 2, 1),
                 Arguments.of("cyclonedx_1.6_vulnerabilities.json", TrivyFormat.CYCLONEDX, 1, 3),
-                Arguments.of("trivy_schema2_key_case_and_nulls.json", TrivyFormat.SCHEMA_2, 1, 2));
+                Arguments.of("trivy_schema2_key_case_and_nulls.json", TrivyFormat.SCHEMA_2, 1, 2),
+                Arguments.of("trivy_k8s_summary_go_binaries.json", TrivyFormat.KUBERNETES, 4, 4),
+                Arguments.of("trivy_operator_configauditreport.yaml", TrivyFormat.OPERATOR, 1, 0),
+                Arguments.of("trivy_operator_exposedsecretreport.json", TrivyFormat.OPERATOR, 1, 0));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -103,6 +106,78 @@ class TrivyReportReaderTest {
         assertThat(report.results()).hasSize(2);
         assertThat(report.results().get(1).vulnerabilities()).as("Vulnerabilities: null").isEmpty();
         assertThat(report.isImage()).isTrue();
+    }
+
+    /** Issue 17: OS targets whose version holds spaces and parentheses still name the image and its OS. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("legacyTargets")
+    void shouldRecogniseLegacyOsTargetsIssue17(final String target, final String image, final OsInfo os) {
+        String list = "[{\"Target\": \"" + target + "\", \"Type\": \"x\", \"Vulnerabilities\": [{\"VulnerabilityID\": "
+                + "\"CVE-1\", \"PkgName\": \"p\", \"Severity\": \"LOW\"}]}]";
+        ScanReport report = reader.read(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), "old.json")
+                .reports().get(0);
+        assertThat(report.artifactName()).isEqualTo(image);
+        assertThat(report.os()).contains(os);
+        assertThat(report.isImage()).isTrue();
+    }
+
+    static Stream<Arguments> legacyTargets() {
+        return Stream.of(
+                Arguments.of("amazon:2 (amazon 2 (Karoo))", "amazon:2", new OsInfo("amazon", "2 (Karoo)", false)),
+                Arguments.of("amazonlinux:1 (amazon AMI release 2018.03)", "amazonlinux:1",
+                        new OsInfo("amazon", "AMI release 2018.03", false)),
+                Arguments.of("registry.suse.com/suse/sle15:15.1 (suse linux enterprise server 15.1)",
+                        "registry.suse.com/suse/sle15:15.1", new OsInfo("sles", "15.1", false)),
+                Arguments.of("opensuse/leap:42.3 (opensuse.leap 42.3)", "opensuse/leap:42.3",
+                        new OsInfo("opensuse-leap", "42.3", false)),
+                Arguments.of("alpine:3.10 (alpine 3.10.2)", "alpine:3.10", new OsInfo("alpine", "3.10.2", false)));
+    }
+
+    /** Issue 17: results of a cluster scan that name no image stay with the workload, never with the wrong image. */
+    @Test
+    void shouldKeepResultsWithoutAnImageWithTheWorkloadIssue17() {
+        List<ScanReport> reports = read("trivy_k8s_summary_go_binaries.json").reports();
+        assertThat(reports).extracting(r -> r.workload().orElseThrow().display(), ScanReport::artifactName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Deployment/kube-system/coredns", ""),
+                        org.assertj.core.groups.Tuple.tuple("Deployment/shop/web",
+                                "registry.example.com/shop/web:1.4.2"),
+                        org.assertj.core.groups.Tuple.tuple("Deployment/shop/web",
+                                "registry.example.com/shop/metrics:0.9"),
+                        org.assertj.core.groups.Tuple.tuple("Deployment/shop/web", ""));
+        assertThat(reports.get(0).isImage()).isFalse();
+        assertThat(reports.get(0).results()).extracting(ScanResult::target)
+                .containsExactly("Deployment/coredns", "coredns");
+        assertThat(reports.get(1).vulnerabilities()).extracting(Vulnerability::id).containsExactly("CVE-2024-0001");
+        assertThat(reports.get(2).results()).as("the image without an OS result: its results cannot be told apart")
+                .isEmpty();
+        assertThat(reports.get(3).vulnerabilities()).extracting(Vulnerability::id).containsExactly("CVE-2023-39325");
+    }
+
+    /** Issue 17: Trivy-Operator's configuration audits and exposed secrets are read, not refused. */
+    @Test
+    void shouldReadOperatorConfigAuditsAndExposedSecretsIssue17() {
+        ScanReport audit = read("trivy_operator_configauditreport.yaml").reports().get(0);
+        assertThat(audit.isImage()).isFalse();
+        assertThat(audit.workload()).contains(new WorkloadRef("shop", "ReplicaSet", "web-5d8f7c9b4", ""));
+        assertThat(audit.results()).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo("ReplicaSet/web-5d8f7c9b4");
+            assertThat(r.misconfigurations()).extracting(Misconfiguration::id, Misconfiguration::severity,
+                    Misconfiguration::isFailure).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("KSV014", TrivySeverity.HIGH, true),
+                            org.assertj.core.groups.Tuple.tuple("KSV011", TrivySeverity.LOW, true),
+                            org.assertj.core.groups.Tuple.tuple("KSV001", TrivySeverity.MEDIUM, false));
+            assertThat(r.misconfigurations().get(0).message()).contains("readOnlyRootFilesystem");
+            assertThat(r.misconfigurations().get(0).resolution()).contains("'true'");
+        });
+        ScanReport secrets = read("trivy_operator_exposedsecretreport.json").reports().get(0);
+        assertThat(secrets.isImage()).isTrue();
+        assertThat(secrets.artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        assertThat(secrets.workload()).contains(new WorkloadRef("shop", "ReplicaSet", "web-5d8f7c9b4", "app"));
+        assertThat(secrets.results()).extracting(ScanResult::target).containsExactly("/app/config/.env",
+                "/root/.ssh/id_rsa");
+        assertThat(secrets.results().get(0).secrets()).extracting(SecretFinding::ruleId)
+                .containsExactly("aws-access-key-id", "github-pat");
+        assertThat(secrets.toString()).doesNotContain("*****");
     }
 
     @Test
