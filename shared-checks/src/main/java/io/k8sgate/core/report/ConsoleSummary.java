@@ -14,7 +14,9 @@ public final class ConsoleSummary {
 
     /**
      * The summary: decision and reasons, counts, input errors, then up to {@code maxFindings} counted findings.
-     * Values from the inputs are printed with control characters removed so that a manifest cannot forge log lines.
+     * Values from the inputs are printed neutralised (control characters, including C1 ones such as U+009B, line
+     * breaks and direction overrides shown as their code points) so that a manifest cannot forge log lines, move the
+     * cursor or reorder what a reader sees, and shortened (the JSON report has them whole).
      */
     public static String render(final GateOutcome o, final int maxFindings) {
         StringBuilder sb = new StringBuilder();
@@ -32,8 +34,8 @@ public final class ConsoleSummary {
                 .append('\n'));
         for (Diagnostic d : o.diagnostics()) {
             if (d.level() != Diagnostic.Level.INFO) {
-                sb.append("  ").append(d.level()).append(' ').append(clean(d.location().toString())).append(": ")
-                        .append(clean(d.message())).append(" [").append(d.code()).append("]\n");
+                sb.append("  ").append(d.level()).append(' ').append(name(d.location().toString())).append(": ")
+                        .append(clean(d.message())).append(" [").append(name(d.code())).append("]\n");
             }
         }
         List<Finding> active = o.findings().stream().filter(f -> !f.isSuppressed()).toList();
@@ -43,17 +45,23 @@ public final class ConsoleSummary {
                 sb.append("  ... and ").append(active.size() - shown).append(" more finding(s) in the reports\n");
                 break;
             }
-            sb.append("  ").append(String.format("%-8s", f.severity())).append(' ').append(f.checkId()).append(' ')
-                    .append(clean(f.resource().display()))
-                    .append(f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]")
-                    .append(" ").append(clean(f.location().toString())).append(": ").append(clean(f.message()))
+            sb.append("  ").append(String.format("%-8s", f.severity())).append(' ').append(name(f.checkId()))
+                    .append(' ').append(name(f.resource().display()))
+                    .append(f.container().isEmpty() ? "" : " [" + name(f.container()) + "]")
+                    .append(" ").append(name(f.location().toString())).append(": ").append(clean(f.message()))
                     .append('\n');
             shown++;
         }
         return sb.toString();
     }
 
+    /** A message or reason, which may quote values from the inputs. */
     private static String clean(final String s) {
-        return s.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return Text.console(s, Text.CONSOLE_MESSAGE_MAX);
+    }
+
+    /** A name from the inputs: a resource, a container, a file. */
+    private static String name(final String s) {
+        return Text.console(s, Text.CONSOLE_MAX);
     }
 }
