@@ -16,6 +16,7 @@ import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.input.MemoryBudget;
 import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.input.trivy.TrivyInputLoader;
 import io.k8sgate.core.input.trivy.TrivyReports;
@@ -101,7 +102,8 @@ public final class SecurityGate {
 
     private GateRun execute(final GateRequest request, final boolean capture) {
         Policy policy = request.policy();
-        LoadResult loaded = loader.load(request.root(), request.manifests());
+        MemoryBudget budget = MemoryBudget.ofHeap(); // one for the run: manifests and scan reports share the heap
+        LoadResult loaded = loader.load(request.root(), request.manifests(), budget);
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
 
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
@@ -111,7 +113,7 @@ public final class SecurityGate {
                 .with(ImageSettings.class, policy.images());
         if (!request.trivyReports().isEmpty() || !request.trivyIgnoreFiles().isEmpty()
                 || !request.vexFiles().isEmpty()) {
-            context = context.with(TrivyReports.class, new TrivyInputLoader().load(request.root(),
+            context = context.with(TrivyReports.class, new TrivyInputLoader(budget).load(request.root(),
                     request.trivyReports(), request.trivyIgnoreFiles(), request.vexFiles(), today, diagnostics::add));
             diagnostics.addAll(ImageUsage.of(context).notes());
         }

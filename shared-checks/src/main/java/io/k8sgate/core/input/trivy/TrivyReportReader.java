@@ -78,7 +78,7 @@ public final class TrivyReportReader {
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, name);
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +108,7 @@ public final class TrivyReportReader {
             in.reset();
             return b;
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -125,7 +125,7 @@ public final class TrivyReportReader {
             throw new ReportException(name, "is not valid JSON, reading stopped: " + firstLine(e.getOriginalMessage()),
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), e);
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -196,7 +196,7 @@ public final class TrivyReportReader {
             }
             done = true;
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         } finally {
             if (!done) {
                 budget.release((long) out.size() * BYTES_PER_YAML_BYTE);
@@ -216,7 +216,7 @@ public final class TrivyReportReader {
             p.nextToken();
             return Operator.read(new ReportJson(p, name, object), cvss, counter);
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 
