@@ -3,6 +3,7 @@ package io.k8sgate.bench;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.input.MemoryBudget;
 import io.k8sgate.core.input.trivy.TrivyReportReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,16 +32,22 @@ public final class TrivyScaleBenchmark {
     /** Runs the benchmark and prints a table. */
     public static void main(final String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
+        boolean limit = false;
         for (String a : args) {
-            sizes.add(Integer.parseInt(a));
+            if ("limit".equals(a)) {
+                limit = true;
+            } else {
+                sizes.add(Integer.parseInt(a));
+            }
         }
         if (sizes.isEmpty()) {
             sizes.addAll(List.of(1, 10, 100));
         }
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "%6s %15s %11s %13s %9s %12s %12s %9s %13s%n", "MB", "vulnerabilities",
-                "jackson ms", "jackson+text", "read ms", "speed ratio", "vs +text", "gate ms", "peak heap MB");
+        System.out.printf(Locale.ROOT, "%6s %15s %11s %13s %9s %12s %12s %9s %13s %14s%n", "MB", "vulnerabilities",
+                "jackson ms", "jackson+text", "read ms", "speed ratio", "vs +text", "gate ms", "peak heap MB",
+                "kept B/vuln");
         for (int mb : sizes) {
             Path dir = Files.createTempDirectory("k8sgate-trivy-bench");
             try {
@@ -54,18 +61,73 @@ public final class TrivyScaleBenchmark {
                         () -> new TrivyReportReader().read(report, "report.json"));
                 Measure.Result withText = textual.baseline();
                 Measure.Result gate = Measure.run(2, 5, () -> gate(dir));
-                System.out.printf(Locale.ROOT, "%6d %15d %11.1f %13.1f %9.1f %11.2fx %11.2fx %9.0f %13d%n", mb, vulns,
-                        ingest.baseline().medianMillis(), withText.medianMillis(), ingest.candidate().medianMillis(),
-                        1 / ingest.medianRatio(), 1 / textual.medianRatio(),
-                        gate.medianMillis(), Math.max(ingest.candidate().peakHeapBytes(), gate.peakHeapBytes()) >> 20);
+                System.out.printf(Locale.ROOT, "%6d %15d %11.1f %13.1f %9.1f %11.2fx %11.2fx %9.0f %13d %14d%n", mb,
+                        vulns, ingest.baseline().medianMillis(), withText.medianMillis(),
+                        ingest.candidate().medianMillis(), 1 / ingest.medianRatio(), 1 / textual.medianRatio(),
+                        gate.medianMillis(), Math.max(ingest.candidate().peakHeapBytes(), gate.peakHeapBytes()) >> 20,
+                        kept(dir) / vulns);
             } finally {
-                try (Stream<Path> s = Files.walk(dir)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                delete(dir);
             }
         }
+        if (limit) {
+            overTheLimit();
+        }
+    }
+
+    /**
+     * A report with a fifth more vulnerabilities than this heap's budget allows: the gate must refuse it with an input
+     * error (exit 3) before the heap runs out, not die of an OutOfMemoryError.
+     */
+    private static void overTheLimit() throws IOException {
+        Path dir = Files.createTempDirectory("k8sgate-trivy-limit");
+        try {
+            long allowed = MemoryBudget.ofHeap().limit() / TrivyReportReader.BYTES_PER_VULNERABILITY;
+            int vulns = generate(dir.resolve("report.json"), Long.MAX_VALUE, allowed + allowed / 5);
+            Files.writeString(dir.resolve("deploy.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n"
+                    + "spec:\n  containers:\n    - name: app\n      image: " + IMAGE + "\n");
+            long start = System.nanoTime();
+            GateOutcome outcome = gate(dir);
+            double millis = (System.nanoTime() - start) / 1e6;
+            String refusal = outcome.diagnostics().stream().filter(io.k8sgate.core.model.Diagnostic::isError)
+                    .map(io.k8sgate.core.model.Diagnostic::message).findFirst().orElse("(none: the report was read)");
+            System.out.printf(Locale.ROOT, "%nOver the limit: %,d vulnerabilities (%,d MB) where the budget allows "
+                    + "%,d: %s after %.0f ms, peak heap %d MB%n  %s%n", vulns, Files.size(dir.resolve("report.json"))
+                    >> 20, allowed, outcome.hasInputErrors() ? "refused (exit 3)" : "read", millis,
+                    java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                            .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20,
+                    refusal.length() > 160 ? refusal.substring(0, 160) + "..." : refusal);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(final Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * The heap a gated report keeps (its typed vulnerabilities and their findings), per the collector after the run:
+     * what the gate's memory budget charges per vulnerability must stay above it.
+     */
+    private static long kept(final Path dir) {
+        long before = used();
+        GateOutcome outcome = gate(dir);
+        long after = used();
+        return outcome.findings().isEmpty() ? 0 : after - before;
+    }
+
+    private static long used() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 
     /** The baseline: Jackson's streaming parser reading every token of the file, building nothing. */
@@ -106,6 +168,11 @@ public final class TrivyScaleBenchmark {
 
     /** Writes a schema 2 image report of about {@code bytes} bytes; returns the number of vulnerabilities. */
     static int generate(final Path file, final long bytes) throws IOException {
+        return generate(file, bytes, Long.MAX_VALUE);
+    }
+
+    /** Writes a schema 2 image report of about {@code bytes} bytes or {@code count} vulnerabilities, what comes first. */
+    static int generate(final Path file, final long bytes, final long count) throws IOException {
         int n = 0;
         long written = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -115,7 +182,7 @@ public final class TrivyScaleBenchmark {
                     + "\"Type\":\"debian\",\"Vulnerabilities\":[";
             w.write(head);
             written += head.length();
-            while (written < bytes) {
+            while (written < bytes && n < count) {
                 // Trivy lists vulnerabilities package by package: a run of five per package, as in real reports
                 // (85 % of neighbouring vulnerabilities in the Trivy reports of the conformance corpus share their
                 // package and version).

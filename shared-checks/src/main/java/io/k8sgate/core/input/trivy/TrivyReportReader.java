@@ -42,6 +42,8 @@ import java.util.Set;
  * size is paid for.
  */
 public final class TrivyReportReader {
+    /** The heap one vulnerability is charged from the run's budget (TrivyScaleBenchmark measures what it keeps). */
+    public static final long BYTES_PER_VULNERABILITY = VulnerabilityCounter.BYTES_PER_VULNERABILITY;
     /** Heap a byte of a YAML report costs while it is read (its text, the tree and a JSON copy of the tree). */
     static final int BYTES_PER_YAML_BYTE = 24;
     private static final int PEEK = 64;
