@@ -61,7 +61,7 @@ public record Finding(String checkId, String title, Severity severity, Category 
         equivalents = Collections.unmodifiableMap(equivalents);
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(suppression, "suppression");
-        properties = properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+        properties = SortedProperties.of(properties);
     }
 
     /** A finding of the given check about a field of a resource. */

@@ -256,21 +256,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 return "| " + Text.md(g.key()) + " | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
                         + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " |\n";
             });
-            List<Finding> serious = v.images().stream().flatMap(g -> g.findings().stream())
-                    .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER)
-                    .toList();
-            if (serious.isEmpty()) {
-                return;
-            }
-            md.append("\n| Severity | Vulnerability | Image | Package | Installed | Fixed in |\n|---|---|---|---|---|---|\n");
-            rows(serious, f -> {
-                String fixed = ReportView.property(f, FindingProperties.FIXED_VERSION);
-                return "| " + severity(f) + " | " + Text.md(ReportView.property(f, FindingProperties.VULNERABILITY_ID))
-                        + " | `" + code(ReportView.property(f, FindingProperties.IMAGE)) + "` | "
-                        + Text.md(ReportView.property(f, FindingProperties.PACKAGE)) + " | "
-                        + Text.md(ReportView.property(f, FindingProperties.INSTALLED_VERSION)) + " | "
-                        + (fixed.isBlank() ? "_no fix yet_" : Text.md(fixed)) + " |\n";
-            });
+            serious(v.images(), "Image", FindingProperties.IMAGE);
         }
 
         /** Vulnerabilities of scans that are not of a deployed image, by scan, then the serious ones. */
@@ -286,17 +272,23 @@ public final class MarkdownReportWriter implements ReportWriter {
                         + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + c.get(Severity.INFO)
                         + " | `" + code(String.join(", ", g.files())) + "` |\n";
             });
-            List<Finding> serious = v.artifacts().stream().flatMap(g -> g.findings().stream())
+            serious(v.artifacts(), "Scan", FindingProperties.ARTIFACT);
+        }
+
+        /** The HIGH and CRITICAL vulnerabilities of some groups, most severe first. */
+        private void serious(final List<ReportView.Group> groups, final String column, final String property) {
+            List<Finding> serious = groups.stream().flatMap(g -> g.findings().stream())
                     .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER)
                     .toList();
             if (serious.isEmpty()) {
                 return;
             }
-            md.append("\n| Severity | Vulnerability | Scan | Package | Installed | Fixed in |\n|---|---|---|---|---|---|\n");
+            md.append("\n| Severity | Vulnerability | ").append(column)
+                    .append(" | Package | Installed | Fixed in |\n|---|---|---|---|---|---|\n");
             rows(serious, f -> {
                 String fixed = ReportView.property(f, FindingProperties.FIXED_VERSION);
                 return "| " + severity(f) + " | " + Text.md(ReportView.property(f, FindingProperties.VULNERABILITY_ID))
-                        + " | `" + code(ReportView.property(f, FindingProperties.ARTIFACT)) + "` | "
+                        + " | `" + code(ReportView.property(f, property)) + "` | "
                         + Text.md(ReportView.property(f, FindingProperties.PACKAGE)) + " | "
                         + Text.md(ReportView.property(f, FindingProperties.INSTALLED_VERSION)) + " | "
                         + (fixed.isBlank() ? "_no fix yet_" : Text.md(fixed)) + " |\n";

@@ -23,6 +23,19 @@ final class CycloneDx {
     private static final Pattern UPGRADE = Pattern.compile("Upgrade (\\S+) to version ([^;]+)");
     private static final Component UNKNOWN_COMPONENT = new Component("", "", "", "", "");
 
+    private static final JsonShape PROPERTY = JsonShape.exact().text("name", "value");
+    private static final JsonShape SOURCE = JsonShape.exact().text("name");
+    private static final JsonShape COMPONENT = JsonShape.exact().text("bom-ref", "name", "group", "version", "purl")
+            .custom("properties", CycloneDx::propertyList).custom("components", json -> CycloneDx.COMPONENT.list(json));
+    private static final JsonShape RATING = JsonShape.exact().object("source", SOURCE).number("score")
+            .text("method", "vector").custom("severity", CycloneDx::severity);
+    private static final JsonShape VERSION = JsonShape.exact().text("version");
+    private static final JsonShape AFFECT = JsonShape.exact().text("ref").custom("versions", VERSION::list);
+    private static final JsonShape ADVISORY = JsonShape.exact().text("url");
+    private static final JsonShape VULNERABILITY = JsonShape.exact().text("id", "recommendation")
+            .object("source", SOURCE).custom("ratings", RATING::list).custom("affects", AFFECT::list)
+            .custom("advisories", ADVISORY::list);
+
     private final String file;
     private final Map<String, Component> components = new HashMap<>();
     private final List<Entry> vulnerabilities = new ArrayList<>();
@@ -64,80 +77,30 @@ final class CycloneDx {
         return sawVulnerabilities;
     }
 
-    /** Reads {@code components} (the stream stands at it). */
+    /** Reads {@code components} (the stream stands at it), with the components nested in them. */
     void components(final ReportJson json) throws IOException {
-        if (!json.list()) {
-            return;
-        }
-        while (json.next() != JsonToken.END_ARRAY) {
-            component(json);
+        for (JsonShape.Values c : COMPONENT.list(json)) {
+            index(c);
         }
     }
 
-    private void component(final ReportJson json) throws IOException {
-        if (!json.object()) {
-            return;
-        }
-        JsonParser p = json.parser();
-        String ref = "";
-        String name = "";
-        String group = "";
-        String version = "";
-        String purl = "";
-        String path = "";
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "bom-ref" -> ref = json.string();
-                case "name" -> name = json.string();
-                case "group" -> group = json.string();
-                case "version" -> version = json.string();
-                case "purl" -> purl = json.string();
-                case "properties" -> path = properties(json).getOrDefault("aquasecurity:trivy:FilePath", "");
-                case "components" -> components(json);
-                default -> p.skipChildren();
-            }
-        }
+    @SuppressWarnings("unchecked") // nested components are read by this shape
+    private void index(final JsonShape.Values c) {
+        String ref = c.text("bom-ref");
         if (!ref.isEmpty()) {
-            components.put(ref, new Component(name, group, version, purl, path));
+            String path = c.custom("properties", List.class).map(l -> (List<String[]>) l).orElse(List.of()).stream()
+                    .filter(pr -> "aquasecurity:trivy:FilePath".equals(pr[0])).map(pr -> pr[1]).reduce((a, b) -> b)
+                    .orElse("");
+            components.put(ref, new Component(c.text("name"), c.text("group"), c.text("version"), c.text("purl"),
+                    path));
         }
-    }
-
-    /** A list of {@code {name, value}} properties; a name given twice keeps its last value. */
-    static Map<String, String> properties(final ReportJson json) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        for (String[] pair : propertyList(json)) {
-            out.put(pair[0], pair[1]);
-        }
-        return out;
+        c.custom("components", List.class).map(l -> (List<JsonShape.Values>) l).orElse(List.of())
+                .forEach(this::index);
     }
 
     /** A list of {@code {name, value}} properties in order, repeated names included. */
     static List<String[]> propertyList(final ReportJson json) throws IOException {
-        List<String[]> out = new ArrayList<>();
-        if (!json.list()) {
-            return out;
-        }
-        JsonParser p = json.parser();
-        while (json.next() != JsonToken.END_ARRAY) {
-            if (!json.object()) {
-                continue;
-            }
-            String name = "";
-            String value = "";
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "name" -> name = json.string();
-                    case "value" -> value = json.string();
-                    default -> p.skipChildren();
-                }
-            }
-            out.add(new String[] {name, value});
-        }
-        return out;
+        return PROPERTY.list(json).stream().map(p -> new String[] {p.text("name"), p.text("value")}).toList();
     }
 
     /** Reads {@code vulnerabilities} (the stream stands at it). */
@@ -156,93 +119,26 @@ final class CycloneDx {
                 json.skip();
                 continue;
             }
-            if (json.object()) {
-                Entry e = entry(json);
-                counter.add(json, e.affects().size());
-                vulnerabilities.add(e);
-            }
+            Entry e = entry(VULNERABILITY.read(json));
+            counter.add(json, e.affects().size());
+            vulnerabilities.add(e);
         }
     }
 
-    private Entry entry(final ReportJson json) throws IOException {
-        JsonParser p = json.parser();
-        int line = Math.max(p.currentTokenLocation().getLineNr(), 0);
-        String id = "";
-        String source = "";
-        List<Rating> ratings = new ArrayList<>();
-        List<Affect> affects = new ArrayList<>();
-        String recommendation = "";
-        String url = "";
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "id" -> id = json.string();
-                case "source" -> source = sourceName(json);
-                case "ratings" -> {
-                    if (json.list()) {
-                        while (json.next() != JsonToken.END_ARRAY) {
-                            rating(json).ifPresent(ratings::add);
-                        }
-                    }
-                }
-                case "affects" -> {
-                    if (json.list()) {
-                        while (json.next() != JsonToken.END_ARRAY) {
-                            affects.add(affect(json));
-                        }
-                    }
-                }
-                case "recommendation" -> recommendation = json.string();
-                case "advisories" -> url = firstAdvisory(json);
-                default -> p.skipChildren();
-            }
-        }
-        return new Entry(id, source, ratings, affects, recommendation, url, line);
-    }
-
-    /** The {@code name} of a {@code source} object. */
-    private static String sourceName(final ReportJson json) throws IOException {
-        String name = "";
-        if (!json.object()) {
-            return name;
-        }
-        JsonParser p = json.parser();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            if ("name".equals(field)) {
-                name = json.string();
-            } else {
-                p.skipChildren();
-            }
-        }
-        return name;
-    }
-
-    private static Optional<Rating> rating(final ReportJson json) throws IOException {
-        if (!json.object()) {
-            return Optional.empty();
-        }
-        JsonParser p = json.parser();
-        String source = "";
-        TrivySeverity severity = TrivySeverity.UNKNOWN;
-        double score = 0;
-        String method = "";
-        String vector = "";
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "source" -> source = sourceName(json);
-                case "severity" -> severity = severity(json);
-                case "score" -> score = json.number();
-                case "method" -> method = json.string();
-                case "vector" -> vector = json.string();
-                default -> p.skipChildren();
-            }
-        }
-        return Optional.of(new Rating(source, severity, score, method, vector));
+    @SuppressWarnings("unchecked") // the lists are read by the shapes declared for them
+    private static Entry entry(final JsonShape.Values v) {
+        List<Rating> ratings = v.custom("ratings", List.class).map(l -> (List<JsonShape.Values>) l).orElse(List.of())
+                .stream().map(r -> new Rating(r.object("source").text("name"), r.custom("severity",
+                        TrivySeverity.class).orElse(TrivySeverity.UNKNOWN), r.number("score"), r.text("method"),
+                        r.text("vector"))).toList();
+        List<Affect> affects = v.custom("affects", List.class).map(l -> (List<JsonShape.Values>) l)
+                .orElse(List.of()).stream().map(a -> new Affect(a.text("ref"), a.custom("versions", List.class)
+                        .map(l -> (List<JsonShape.Values>) l).orElse(List.of()).stream().map(x -> x.text("version"))
+                        .findFirst().orElse(""))).toList();
+        String url = v.custom("advisories", List.class).map(l -> (List<JsonShape.Values>) l).orElse(List.of())
+                .stream().map(a -> a.text("url")).findFirst().orElse("");
+        return new Entry(v.text("id"), v.object("source").text("name"), ratings, affects, v.text("recommendation"),
+                url, v.line());
     }
 
     /** CycloneDX's severity names (lower case, as its schema lists them) on Trivy's scale. */
@@ -257,78 +153,6 @@ final class CycloneDx {
             default -> throw json.refuse(json.path() + " is \"" + ReportJson.abbreviate(name) + "\", which is not a "
                     + "CycloneDX severity (critical, high, medium, low, info, none or unknown)");
         };
-    }
-
-    private static Affect affect(final ReportJson json) throws IOException {
-        String ref = "";
-        String version = "";
-        if (!json.object()) {
-            return new Affect(ref, version);
-        }
-        JsonParser p = json.parser();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "ref" -> ref = json.string();
-                case "versions" -> {
-                    if (json.list()) {
-                        while (json.next() != JsonToken.END_ARRAY) {
-                            String v = versionOf(json);
-                            if (version.isEmpty()) {
-                                version = v;
-                            }
-                        }
-                    }
-                }
-                default -> p.skipChildren();
-            }
-        }
-        return new Affect(ref, version);
-    }
-
-    private static String versionOf(final ReportJson json) throws IOException {
-        String version = "";
-        if (!json.object()) {
-            return version;
-        }
-        JsonParser p = json.parser();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            if ("version".equals(field)) {
-                version = json.string();
-            } else {
-                p.skipChildren();
-            }
-        }
-        return version;
-    }
-
-    private static String firstAdvisory(final ReportJson json) throws IOException {
-        String url = "";
-        if (!json.list()) {
-            return url;
-        }
-        JsonParser p = json.parser();
-        while (json.next() != JsonToken.END_ARRAY) {
-            if (!json.object()) {
-                continue;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if ("url".equals(field)) {
-                    String u = json.string();
-                    if (url.isEmpty()) {
-                        url = u;
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return url;
     }
 
     /** The report, with the BOM's subject ({@code metadata.component}) as the scanned artifact. */

@@ -12,7 +12,7 @@ record ImageMetadata(Optional<OsInfo> os, String imageId, List<String> repoTags,
     static final ImageMetadata NONE = new ImageMetadata(Optional.empty(), "", List.of(), List.of());
     /** The fields of Trivy's {@code Metadata} the gate reads; the image configuration and layers are skipped. */
     static final ReportJson.Fields FIELDS = new ReportJson.Fields("OS", "ImageID", "RepoTags", "RepoDigests");
-    private static final ReportJson.Fields OS_FIELDS = new ReportJson.Fields("Family", "Name", "EOSL");
+    private static final JsonShape OS = JsonShape.trivy().text("Family", "Name").bool("EOSL");
 
     ImageMetadata {
         repoTags = List.copyOf(repoTags);
@@ -51,25 +51,15 @@ record ImageMetadata(Optional<OsInfo> os, String imageId, List<String> repoTags,
         };
     }
 
-    private static Optional<OsInfo> os(final ReportJson json) throws IOException {
-        if (!json.object()) {
-            return Optional.empty();
-        }
-        JsonParser p = json.parser();
-        String family = "";
-        String name = "";
-        boolean eosl = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = OS_FIELDS.of(p.currentName());
-            p.nextToken();
-            switch (field) {
-                case "Family" -> family = json.string();
-                case "Name" -> name = json.string();
-                case "EOSL" -> eosl = json.bool();
-                default -> p.skipChildren();
-            }
-        }
-        return family.isEmpty() ? Optional.empty() : Optional.of(new OsInfo(Naming.osFamily(family), name, eosl));
+    /**
+     * The base OS of an image: {@code {Family, Name, EOSL}} in Trivy's metadata, the same fields in lower case in a
+     * Trivy-Operator report (which a shape of Trivy's reads alike).
+     */
+    static Optional<OsInfo> os(final ReportJson json) throws IOException {
+        JsonShape.Values os = OS.read(json);
+        String family = os.text("Family");
+        return family.isEmpty() ? Optional.empty() : Optional.of(new OsInfo(Naming.osFamily(family), os.text("Name"),
+                os.bool("EOSL")));
     }
 
     /** A list of strings (null, or null and empty elements, add nothing). */

@@ -29,6 +29,20 @@ final class Operator {
     private static final String EXPECTED = "a Trivy-Operator VulnerabilityReport, ConfigAuditReport, "
             + "RbacAssessmentReport, InfraAssessmentReport or ExposedSecretReport";
 
+    private static final JsonShape REGISTRY = JsonShape.exact().text("server");
+    private static final JsonShape ARTIFACT = JsonShape.exact().text("repository", "tag", "digest");
+    /** A vulnerability of a VulnerabilityReport, with CVSS data by source as Trivy's. */
+    private static final JsonShape VULNERABILITY = JsonShape.exact()
+            .text("vulnerabilityID", "resource", "installedVersion", "fixedVersion", "title", "primaryLink", "target",
+                    "cvsssource", "packagePath", "packagePURL")
+            .severity("severity").number("score").custom("cvss", Operator::cvss);
+    private static final JsonShape CVSS = JsonShape.trivy().number("V2Score", "V3Score", "V40Score")
+            .text("V2Vector", "V3Vector", "V40Vector");
+    private static final JsonShape CHECK = JsonShape.exact().text("checkID", "title", "category", "remediation")
+            .severity("severity").texts("messages").bool("success");
+    private static final JsonShape SECRET = JsonShape.exact().text("target", "ruleID", "title", "category")
+            .severity("severity");
+
     private final String file;
     private final int line;
     private String kind = "";
@@ -51,8 +65,7 @@ final class Operator {
     }
 
     /** Reads a whole object (the stream stands at its start) into a report. */
-    static ScanReport read(final ReportJson json, final VulnerabilityReader cvss, final VulnerabilityCounter counter)
-            throws IOException {
+    static ScanReport read(final ReportJson json, final VulnerabilityCounter counter) throws IOException {
         Operator o = new Operator(json.file(), Math.max(json.parser().currentTokenLocation().getLineNr(), 1));
         if (!json.object()) {
             throw json.refuse(json.path() + " is null where " + EXPECTED + " belongs");
@@ -61,7 +74,7 @@ final class Operator {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            if (!o.field(key, json, cvss, counter)) {
+            if (!o.field(key, json, counter)) {
                 p.skipChildren();
             }
         }
@@ -69,12 +82,11 @@ final class Operator {
     }
 
     /** Reads one field of the object if it is one the operator writes; false when the caller should skip it. */
-    boolean field(final String key, final ReportJson json, final VulnerabilityReader cvss,
-            final VulnerabilityCounter counter) throws IOException {
+    boolean field(final String key, final ReportJson json, final VulnerabilityCounter counter) throws IOException {
         switch (key) {
             case "kind" -> kind = json.string();
             case "metadata" -> metadata = TopMetadata.read(json);
-            case "report" -> report(json, cvss, counter);
+            case "report" -> report(json, counter);
             default -> {
                 return false;
             }
@@ -89,8 +101,7 @@ final class Operator {
         return this;
     }
 
-    private void report(final ReportJson json, final VulnerabilityReader cvss, final VulnerabilityCounter counter)
-            throws IOException {
+    private void report(final ReportJson json, final VulnerabilityCounter counter) throws IOException {
         if (!json.object()) {
             return;
         }
@@ -99,189 +110,72 @@ final class Operator {
             String key = p.currentName();
             p.nextToken();
             switch (key) {
-                case "registry" -> server = single(json, "server");
-                case "artifact" -> artifact(json);
-                case "os" -> os = os(json);
-                case "vulnerabilities" -> each(json, () -> {
-                    counter.add(json, 1);
-                    vulnerability(json, cvss);
-                });
-                case "checks" -> each(json, () -> checks.add(check(json)));
-                case "secrets" -> each(json, () -> secret(json));
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    /** Something read from the stream. */
-    @FunctionalInterface
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    private static void each(final ReportJson json, final Step step) throws IOException {
-        if (!json.list()) {
-            return;
-        }
-        while (json.next() != JsonToken.END_ARRAY) {
-            step.run();
-        }
-    }
-
-    private static String single(final ReportJson json, final String name) throws IOException {
-        String value = "";
-        if (!json.object()) {
-            return value;
-        }
-        JsonParser p = json.parser();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            if (name.equals(key)) {
-                value = json.string();
-            } else {
-                p.skipChildren();
-            }
-        }
-        return value;
-    }
-
-    private void artifact(final ReportJson json) throws IOException {
-        if (!json.object()) {
-            return;
-        }
-        JsonParser p = json.parser();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            switch (key) {
-                case "repository" -> repository = json.string();
-                case "tag" -> tag = json.string();
-                case "digest" -> digest = json.string();
-                default -> p.skipChildren();
-            }
-        }
-    }
-
-    private static Optional<OsInfo> os(final ReportJson json) throws IOException {
-        if (!json.object()) {
-            return Optional.empty();
-        }
-        JsonParser p = json.parser();
-        String family = "";
-        String name = "";
-        boolean eosl = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            switch (key) {
-                case "family" -> family = json.string();
-                case "name" -> name = json.string();
-                case "eosl" -> eosl = json.bool();
-                default -> p.skipChildren();
-            }
-        }
-        return family.isEmpty() ? Optional.empty() : Optional.of(new OsInfo(Naming.osFamily(family), name, eosl));
-    }
-
-    private void vulnerability(final ReportJson json, final VulnerabilityReader cvssReader) throws IOException {
-        int at = Math.max(json.parser().currentTokenLocation().getLineNr(), 0);
-        String id = "";
-        String resource = "";
-        String installed = "";
-        String fixed = "";
-        TrivySeverity severity = TrivySeverity.UNKNOWN;
-        String title = "";
-        String link = "";
-        double score = 0;
-        String target = "";
-        String source = "";
-        String path = "";
-        String purl = "";
-        Map<String, Cvss> cvss = Map.of();
-        if (json.object()) {
-            JsonParser p = json.parser();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "vulnerabilityID" -> id = json.string();
-                    case "resource" -> resource = json.string();
-                    case "installedVersion" -> installed = json.string();
-                    case "fixedVersion" -> fixed = json.string();
-                    case "severity" -> severity = json.severity();
-                    case "title" -> title = json.string();
-                    case "primaryLink" -> link = json.string();
-                    case "score" -> score = json.number();
-                    case "target" -> target = json.string();
-                    case "cvsssource" -> source = json.string();
-                    case "packagePath" -> path = json.string();
-                    case "packagePURL" -> purl = json.string();
-                    case "cvss" -> cvss = cvssReader.cvss(json);
-                    default -> p.skipChildren();
+                case "registry" -> server = REGISTRY.read(json).text("server");
+                case "artifact" -> {
+                    JsonShape.Values a = ARTIFACT.read(json);
+                    repository = a.text("repository");
+                    tag = a.text("tag");
+                    digest = a.text("digest");
                 }
+                case "os" -> os = ImageMetadata.os(json);
+                case "vulnerabilities" -> {
+                    if (json.list()) {
+                        while (json.next() != JsonToken.END_ARRAY) {
+                            counter.add(json, 1);
+                            vulnerability(json);
+                        }
+                    }
+                }
+                case "checks" -> CHECK.list(json).forEach(c -> checks.add(check(c)));
+                case "secrets" -> SECRET.list(json).forEach(this::secret);
+                default -> p.skipChildren();
             }
         }
+    }
+
+    /** CVSS data by source, as in Trivy's JSON; few per report, so not shared as the JSON reader shares them. */
+    private static Map<String, Cvss> cvss(final ReportJson json) throws IOException {
+        Map<String, Cvss> out = new LinkedHashMap<>();
+        if (!json.object()) {
+            return out;
+        }
+        while (json.next() == JsonToken.FIELD_NAME) {
+            String source = json.parser().currentName();
+            json.next();
+            JsonShape.Values c = CVSS.read(json);
+            out.put(source, Cvss.of(c.number("V2Score"), c.text("V2Vector"), c.number("V3Score"),
+                    c.text("V3Vector"), c.number("V40Score"), c.text("V40Vector")));
+        }
+        return out;
+    }
+
+    private void vulnerability(final ReportJson json) throws IOException {
+        JsonShape.Values v = VULNERABILITY.read(json);
+        @SuppressWarnings("unchecked") // the cvss field's reader gives a map of Cvss by source
+        Map<String, Cvss> cvss = v.custom("cvss", Map.class).map(m -> (Map<String, Cvss>) m).orElse(Map.of());
+        double score = v.number("score");
         if (cvss.isEmpty() && score > 0) {
             cvss = Map.of("report", new Cvss(Optional.empty(), "", Optional.of(score), "", Optional.empty(), ""));
         }
-        vulnerabilities.add(new Vulnerability(id, resource, path, purl, installed, fixed,
-                fixed.isEmpty() ? "affected" : "fixed", severity, source, Map.of(), cvss, title, link, at));
-        vulnerabilityTargets.add(target);
+        String fixed = v.text("fixedVersion");
+        vulnerabilities.add(new Vulnerability(v.text("vulnerabilityID"), v.text("resource"), v.text("packagePath"),
+                v.text("packagePURL"), v.text("installedVersion"), fixed, fixed.isEmpty() ? "affected" : "fixed",
+                v.severity("severity"), v.text("cvsssource"), Map.of(), cvss, v.text("title"),
+                v.text("primaryLink"), v.line()));
+        vulnerabilityTargets.add(v.text("target"));
     }
 
-    private static Misconfiguration check(final ReportJson json) throws IOException {
-        String id = "";
-        String title = "";
-        String category = "";
-        TrivySeverity severity = TrivySeverity.UNKNOWN;
-        List<String> messages = new ArrayList<>();
-        String remediation = "";
-        boolean success = false;
-        if (json.object()) {
-            JsonParser p = json.parser();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "checkID" -> id = json.string();
-                    case "title" -> title = json.string();
-                    case "category" -> category = json.string();
-                    case "severity" -> severity = json.severity();
-                    case "messages" -> messages = ImageMetadata.strings(json);
-                    case "remediation" -> remediation = json.string();
-                    case "success" -> success = json.bool();
-                    default -> p.skipChildren();
-                }
-            }
-        }
-        return new Misconfiguration(id, "", category, title, String.join("; ", messages), remediation, severity, "",
-                success ? "PASS" : "FAIL", 0, 0);
+    private static Misconfiguration check(final JsonShape.Values c) {
+        return new Misconfiguration(c.text("checkID"), "", c.text("category"), c.text("title"),
+                String.join("; ", c.texts("messages")), c.text("remediation"), c.severity("severity"), "",
+                c.bool("success") ? "PASS" : "FAIL", 0, 0);
     }
 
-    private void secret(final ReportJson json) throws IOException {
-        String target = "";
-        String rule = "";
-        String title = "";
-        String category = "";
-        TrivySeverity severity = TrivySeverity.UNKNOWN;
-        if (json.object()) {
-            JsonParser p = json.parser();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "target" -> target = json.string();
-                    case "ruleID" -> rule = json.string();
-                    case "title" -> title = json.string();
-                    case "category" -> category = json.string();
-                    case "severity" -> severity = json.severity();
-                    default -> p.skipChildren(); // the matched text above all: a secret never reaches the model
-                }
-            }
-        }
-        secrets.add(new SecretFinding(rule, category, title, severity, 0, 0));
-        secretTargets.add(target);
+    /** A secret without its matched text (the {@code match} field is never read). */
+    private void secret(final JsonShape.Values s) {
+        secrets.add(new SecretFinding(s.text("ruleID"), s.text("category"), s.text("title"), s.severity("severity"),
+                0, 0));
+        secretTargets.add(s.text("target"));
     }
 
     /** The report the object describes; an object of another kind is refused. */

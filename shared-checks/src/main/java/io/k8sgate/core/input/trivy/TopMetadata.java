@@ -3,7 +3,6 @@ package io.k8sgate.core.input.trivy;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,8 @@ import java.util.Map;
  */
 final class TopMetadata {
     static final TopMetadata NONE = new TopMetadata();
+    private static final JsonShape COMPONENT = JsonShape.exact().text("name", "type")
+            .custom("properties", CycloneDx::propertyList);
 
     private String namespace = "";
     private Map<String, String> labels = Map.of();
@@ -93,33 +94,15 @@ final class TopMetadata {
         return out;
     }
 
+    @SuppressWarnings("unchecked") // the properties are read as name-value pairs
     private static Component component(final ReportJson json) throws IOException {
-        if (!json.object()) {
-            return Component.NONE;
-        }
-        JsonParser p = json.parser();
-        String name = "";
-        String type = "";
-        List<String> tags = new ArrayList<>();
-        List<String> digests = new ArrayList<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            switch (key) {
-                case "name" -> name = json.string();
-                case "type" -> type = json.string();
-                case "properties" -> {
-                    for (String[] pr : CycloneDx.propertyList(json)) {
-                        if ("aquasecurity:trivy:RepoTag".equals(pr[0])) {
-                            tags.add(pr[1]);
-                        } else if ("aquasecurity:trivy:RepoDigest".equals(pr[0])) {
-                            digests.add(pr[1]);
-                        }
-                    }
-                }
-                default -> p.skipChildren();
-            }
-        }
-        return new Component(name, type, tags, digests);
+        JsonShape.Values c = COMPONENT.read(json);
+        List<String[]> properties = c.custom("properties", List.class).map(l -> (List<String[]>) l).orElse(List.of());
+        return new Component(c.text("name"), c.text("type"), values(properties, "aquasecurity:trivy:RepoTag"),
+                values(properties, "aquasecurity:trivy:RepoDigest"));
+    }
+
+    private static List<String> values(final List<String[]> properties, final String name) {
+        return properties.stream().filter(p -> name.equals(p[0])).map(p -> p[1]).toList();
     }
 }

@@ -151,7 +151,6 @@ public final class TrivyReportReader {
         if (!problems.isEmpty()) {
             throw new InputException(name, "is neither JSON nor readable YAML: " + problems.get(0));
         }
-        VulnerabilityReader cvss = new VulnerabilityReader();
         VulnerabilityCounter counter = new VulnerabilityCounter(budget);
         List<ScanReport> reports = new ArrayList<>();
         for (YamlDocument doc : docs) {
@@ -159,10 +158,10 @@ public final class TrivyReportReader {
                 String kind = root.get("kind").text("");
                 if (("List".equals(kind) || kind.endsWith("List")) && root.get("items").isSequence()) {
                     for (YamlNode item : root.get("items").elements()) {
-                        reports.add(fromYaml(item, name, cvss, counter));
+                        reports.add(fromYaml(item, name, counter));
                     }
                 } else {
-                    reports.add(fromYaml(root, name, cvss, counter));
+                    reports.add(fromYaml(root, name, counter));
                 }
             }
         }
@@ -211,12 +210,11 @@ public final class TrivyReportReader {
      * One Trivy-Operator object of a YAML file, read by the same stream reader as JSON (over the object's tree); a
      * value of the wrong type is reported at its own line.
      */
-    private static ScanReport fromYaml(final YamlNode object, final String name, final VulnerabilityReader cvss,
-            final VulnerabilityCounter counter) {
+    private static ScanReport fromYaml(final YamlNode object, final String name, final VulnerabilityCounter counter) {
         JsonNode tree = MAPPER.valueToTree(object.toJava());
         try (JsonParser p = tree.traverse(MAPPER)) {
             p.nextToken();
-            return Operator.read(new ReportJson(p, name, object), cvss, counter);
+            return Operator.read(new ReportJson(p, name, object), counter);
         } catch (IOException e) {
             throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
@@ -298,7 +296,7 @@ public final class TrivyReportReader {
                 }
                 case "report" -> {
                     operatorFields = true;
-                    operator.field(key, json, vulnerabilityReader, counter);
+                    operator.field(key, json, counter);
                 }
                 case "items" -> readOperatorItems();
                 case "spdxVersion", "SPDXID" -> throw notReport("it is an SPDX document, which carries no "
@@ -377,7 +375,7 @@ public final class TrivyReportReader {
                 return;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                operatorItems.add(Operator.read(json, vulnerabilityReader, counter));
+                operatorItems.add(Operator.read(json, counter));
             }
         }
 
