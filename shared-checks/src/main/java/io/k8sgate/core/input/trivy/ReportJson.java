@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -243,7 +245,11 @@ final class ReportJson {
      * a key in another case is the same field, not one to skip.
      */
     static final class Fields {
+        /** The most keys remembered: a report's objects use a few dozen; a hostile one cannot grow the table. */
+        private static final int REMEMBERED = 1_024;
         private final String[] names;
+        /** What each key seen so far sets: a lookup, where matching ignoring case compares with every name. */
+        private final Map<String, String> seen = new ConcurrentHashMap<>();
 
         Fields(final String... names) {
             this.names = names.clone();
@@ -251,8 +257,20 @@ final class ReportJson {
 
         /** The field a key sets: its canonical name, or the key itself when it names no field. */
         String of(final String key) {
+            String known = seen.get(key);
+            if (known != null) {
+                return known;
+            }
+            String field = match(key);
+            if (seen.size() < REMEMBERED) {
+                seen.put(key, field);
+            }
+            return field;
+        }
+
+        private String match(final String key) {
             for (String n : names) {
-                if (n == key) { // Jackson interns the field names it reads, as Java interns literals
+                if (n.equals(key)) {
                     return n;
                 }
             }
