@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,18 +30,9 @@ public final class TrivyScaleBenchmark {
 
     /** Runs the benchmark and prints a table. */
     public static void main(final String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        boolean limit = false;
-        for (String a : args) {
-            if ("limit".equals(a)) {
-                limit = true;
-            } else {
-                sizes.add(Integer.parseInt(a));
-            }
-        }
-        if (sizes.isEmpty()) {
-            sizes.addAll(List.of(1, 10, 100));
-        }
+        boolean limit = List.of(args).contains("limit");
+        List<Integer> sizes = Measure.sizes(java.util.Arrays.stream(args).filter(a -> !"limit".equals(a))
+                .toArray(String[]::new), 1, 10, 100);
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%6s %15s %11s %13s %9s %12s %12s %9s %13s %14s%n", "MB", "vulnerabilities",

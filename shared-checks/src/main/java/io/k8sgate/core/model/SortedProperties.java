@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +25,11 @@ final class SortedProperties extends AbstractMap<String, String> {
         this.values = values;
     }
 
-    /** The properties of {@code map}, sorted by name; nulls are refused. */
-    static Map<String, String> of(final Map<String, String> map) {
+    /**
+     * The properties of {@code map}, sorted by name, each value passed through {@code value}; nulls are refused.
+     * Properties built here are taken as they are (their values went through the same function then).
+     */
+    static Map<String, String> of(final Map<String, String> map, final UnaryOperator<String> value) {
         if (map.isEmpty()) {
             return Map.of();
         }
@@ -40,7 +44,7 @@ final class SortedProperties extends AbstractMap<String, String> {
         Arrays.sort(keys);
         String[] values = new String[keys.length];
         for (i = 0; i < keys.length; i++) {
-            values[i] = Objects.requireNonNull(map.get(keys[i]), "property value");
+            values[i] = value.apply(Objects.requireNonNull(map.get(keys[i]), "property value"));
         }
         return new SortedProperties(keys, values);
     }
