@@ -33,8 +33,8 @@ public final class BenchmarkSuite {
         child(List.of(), ScaleBenchmark.class, quick ? List.of("100", "1000") : List.of("100", "1000", "10000",
                 "50000"));
         System.out.println("\n== Trivy reports under a 256 MB heap: ingestion speed vs Jackson's raw token stream");
-        child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10", "limit") : List.of("1",
-                "10", "100", "limit"));
+        child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10", "limit", "kinds") : List.of(
+                "1", "10", "100", "limit", "kinds"));
         System.out.println("\n== RBAC: time per binding as bindings grow (flat = linear)");
         child(List.of(), RbacBenchmark.class, quick ? List.of("2500", "5000") : List.of("2500", "5000", "10000",
                 "20000"));

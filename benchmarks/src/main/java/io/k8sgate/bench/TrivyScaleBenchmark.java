@@ -31,8 +31,9 @@ public final class TrivyScaleBenchmark {
     /** Runs the benchmark and prints a table. */
     public static void main(final String[] args) throws Exception {
         boolean limit = List.of(args).contains("limit");
-        List<Integer> sizes = Measure.sizes(java.util.Arrays.stream(args).filter(a -> !"limit".equals(a))
-                .toArray(String[]::new), 1, 10, 100);
+        boolean kinds = List.of(args).contains("kinds");
+        List<Integer> sizes = Measure.sizes(java.util.Arrays.stream(args).filter(a -> !"limit".equals(a)
+                && !"kinds".equals(a)).toArray(String[]::new), 1, 10, 100);
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%6s %15s %11s %13s %9s %12s %12s %9s %13s %14s%n", "MB", "vulnerabilities",
@@ -63,6 +64,101 @@ public final class TrivyScaleBenchmark {
         if (limit) {
             overTheLimit();
         }
+        if (kinds) {
+            kinds();
+        }
+    }
+
+    /** One kind of entry a report can hold many of, as the generator writes the {@code i}th. */
+    private record Kind(String name, String list, java.util.function.IntFunction<String> entry) {
+    }
+
+    /**
+     * For each kind of entry a report can hold many of, the heap a gated report keeps per entry and what the memory
+     * budget charges per entry: the charge must stay above what is kept, whatever the report is made of.
+     */
+    private static void kinds() throws IOException {
+        String longLatin = "overflow in the example parser ".repeat(70);
+        String longWide = "\u00fcberlauf im \u4f8b\u89e3\u6790\u5668 ".repeat(150);
+        List<Kind> kinds = List.of(
+                new Kind("vulnerability (as the reports above)", "Vulnerabilities", TrivyScaleBenchmark::typical),
+                new Kind("vulnerability, 2,000-character title", "Vulnerabilities", i -> vulnerability(i,
+                        longLatin.substring(0, 2_000))),
+                new Kind("vulnerability, 2,000-character non-Latin title", "Vulnerabilities", i -> vulnerability(i,
+                        longWide.substring(0, 2_000))),
+                new Kind("misconfiguration", "Misconfigurations", i -> "{\"Type\":\"dockerfile\",\"ID\":\"DS"
+                        + (i % 30) + "\",\"AVDID\":\"AVD-DS-" + (i % 30) + "\",\"Title\":\"Image user should not be "
+                        + "root\",\"Message\":\"Specify at least 1 USER command in Dockerfile " + i + " with non-root "
+                        + "user as argument\",\"Resolution\":\"Add 'USER <non root user name>' line to the "
+                        + "Dockerfile\",\"Severity\":\"HIGH\",\"PrimaryURL\":\"https://avd.aquasec.com/misconfig/ds"
+                        + (i % 30) + "\",\"Status\":\"FAIL\",\"CauseMetadata\":{\"StartLine\":" + i
+                        + ",\"EndLine\":" + i + "}}"),
+                new Kind("misconfiguration, 2,000-character message", "Misconfigurations", i -> "{\"Type\":"
+                        + "\"dockerfile\",\"ID\":\"DS1\",\"Title\":\"Image user should not be root\",\"Message\":\""
+                        + longWide.substring(0, 2_000) + i + "\",\"Severity\":\"HIGH\",\"Status\":\"FAIL\"}"),
+                new Kind("secret", "Secrets", i -> "{\"RuleID\":\"aws-access-key-id\",\"Category\":\"AWS\","
+                        + "\"Severity\":\"CRITICAL\",\"Title\":\"AWS Access Key ID\",\"StartLine\":" + i
+                        + ",\"EndLine\":" + i + ",\"Match\":\"key = AKIA****************\"}"),
+                new Kind("licence", "Licenses", i -> "{\"Severity\":\"HIGH\",\"Category\":\"restricted\","
+                        + "\"PkgName\":\"pkg" + i + "\",\"FilePath\":\"\",\"Name\":\"GPL-3.0-only\","
+                        + "\"Confidence\":1,\"Link\":\"\"}"),
+                new Kind("empty result", "", i -> ""));
+        int n = 5_000;
+        System.out.printf(Locale.ROOT, "%nPer entry, %,d entries of one kind in one report (\"report\": the heap the "
+                + "read report holds; \"findings\": what the gate's outcome keeps; \"charged\": what the memory "
+                + "budget charges, which must stay above their sum):%n%-46s %14s %14s %14s %14s%n", n, "entry",
+                "report B", "findings B", "report+findings", "charged B");
+        for (Kind k : kinds) {
+            Path dir = Files.createTempDirectory("k8sgate-trivy-kind");
+            try {
+                Path report = dir.resolve("report.json");
+                try (BufferedWriter w = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+                    w.write("{\"SchemaVersion\":2,\"ArtifactName\":\"" + IMAGE + "\",\"ArtifactType\":"
+                            + "\"container_image\",\"Results\":[");
+                    if (k.list().isEmpty()) {
+                        for (int i = 0; i < n; i++) {
+                            w.write((i == 0 ? "" : ",") + "{\"Target\":\"" + IMAGE + " (debian 12.5)\"}");
+                        }
+                    } else {
+                        w.write("{\"Target\":\"" + IMAGE + " (debian 12.5)\",\"Class\":\"os-pkgs\",\""
+                                + k.list() + "\":[");
+                        for (int i = 0; i < n; i++) {
+                            w.write((i == 0 ? "" : ",") + k.entry().apply(i));
+                        }
+                        w.write("]}");
+                    }
+                    w.write("]}");
+                }
+                Files.writeString(dir.resolve("deploy.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n"
+                        + "spec:\n  containers:\n    - name: app\n      image: " + IMAGE + "\n");
+                MemoryBudget budget = MemoryBudget.of(Long.MAX_VALUE / 4);
+                long start = used();
+                Object read = new TrivyReportReader(budget).read(report, "report.json");
+                long held = used() - start;
+                java.lang.ref.Reference.reachabilityFence(read);
+                read = null;
+                long charged = budget.limit() - budget.available();
+                long before = used();
+                GateOutcome outcome = gate(dir);
+                long kept = used() - before;
+                System.out.printf(Locale.ROOT, "%-46s %,14d %,14d %,14d %,14d%n", k.name(), held / n, kept / n,
+                        (held + kept) / n, charged / n);
+                if (outcome.hasInputErrors()) {
+                    throw new IllegalStateException("the report was refused: " + outcome.diagnostics());
+                }
+                java.lang.ref.Reference.reachabilityFence(outcome);
+            } finally {
+                delete(dir);
+            }
+        }
+    }
+
+    /** A vulnerability as {@link #generate} writes it, with the given title. */
+    private static String vulnerability(final int n, final String title) {
+        int pkg = n / 5 % 3000;
+        return "{\"VulnerabilityID\":\"CVE-2026-" + n + "\",\"PkgName\":\"pkg" + pkg + "\",\"InstalledVersion\":\"1."
+                + pkg % 40 + "\",\"FixedVersion\":\"2.0\",\"Status\":\"fixed\",\"Title\":\"" + title + " " + n
+                + "\",\"Severity\":\"HIGH\"}";
     }
 
     /**
@@ -173,24 +269,7 @@ public final class TrivyScaleBenchmark {
             w.write(head);
             written += head.length();
             while (written < bytes && n < count) {
-                // Trivy lists vulnerabilities package by package: a run of five per package, as in real reports
-                // (85 % of neighbouring vulnerabilities in the Trivy reports of the conformance corpus share their
-                // package and version).
-                int pkg = n / 5 % 3000;
-                String v = (n == 0 ? "" : ",") + "{\"VulnerabilityID\":\"CVE-2026-" + n + "\",\"PkgName\":\"pkg"
-                        + pkg + "\",\"PkgIdentifier\":{\"PURL\":\"pkg:deb/debian/pkg" + pkg + "@1."
-                        + pkg % 40 + "?arch=amd64\"},\"InstalledVersion\":\"1." + pkg % 40 + "\",\"FixedVersion\":\""
-                        + (n % 3 == 0 ? "" : "2.0") + "\",\"Status\":\"" + (n % 3 == 0 ? "affected" : "fixed")
-                        + "\",\"SeveritySource\":\"debian\",\"PrimaryURL\":\"https://avd.aquasec.com/nvd/cve-2026-" + n
-                        + "\",\"Title\":\"pkg" + pkg + ": example flaw " + n + "\",\"Description\":\""
-                        + "A flaw was found in the example package that allows a remote attacker to cause harm. "
-                        .repeat(4) + "\",\"Severity\":\"" + SEVERITIES[n % SEVERITIES.length]
-                        + "\",\"CweIDs\":[\"CWE-787\"],\"VendorSeverity\":{\"debian\":2,\"nvd\":3,\"redhat\":2},"
-                        + "\"CVSS\":{\"nvd\":{\"V3Vector\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\","
-                        + "\"V3Score\":9.8},\"redhat\":{\"V3Vector\":\"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N\","
-                        + "\"V3Score\":5.9}},\"References\":[\"https://security-tracker.debian.org/tracker/CVE-2026-"
-                        + n + "\",\"https://nvd.nist.gov/vuln/detail/CVE-2026-" + n + "\"],\"PublishedDate\":"
-                        + "\"2026-01-01T00:00:00Z\",\"LastModifiedDate\":\"2026-02-01T00:00:00Z\"}";
+                String v = (n == 0 ? "" : ",") + typical(n);
                 w.write(v);
                 written += v.length();
                 n++;
@@ -198,5 +277,28 @@ public final class TrivyScaleBenchmark {
             w.write("]}]}");
         }
         return n;
+    }
+
+    /**
+     * The {@code n}th vulnerability of a generated report. Trivy lists vulnerabilities package by package: a run of
+     * five per package, as in real reports (85 % of neighbouring vulnerabilities in the Trivy reports of the
+     * conformance corpus share their package and version).
+     */
+    private static String typical(final int n) {
+        int pkg = n / 5 % 3000;
+        return "{\"VulnerabilityID\":\"CVE-2026-" + n + "\",\"PkgName\":\"pkg"
+                + pkg + "\",\"PkgIdentifier\":{\"PURL\":\"pkg:deb/debian/pkg" + pkg + "@1."
+                + pkg % 40 + "?arch=amd64\"},\"InstalledVersion\":\"1." + pkg % 40 + "\",\"FixedVersion\":\""
+                + (n % 3 == 0 ? "" : "2.0") + "\",\"Status\":\"" + (n % 3 == 0 ? "affected" : "fixed")
+                + "\",\"SeveritySource\":\"debian\",\"PrimaryURL\":\"https://avd.aquasec.com/nvd/cve-2026-" + n
+                + "\",\"Title\":\"pkg" + pkg + ": example flaw " + n + "\",\"Description\":\""
+                + "A flaw was found in the example package that allows a remote attacker to cause harm. "
+                .repeat(4) + "\",\"Severity\":\"" + SEVERITIES[n % SEVERITIES.length]
+                + "\",\"CweIDs\":[\"CWE-787\"],\"VendorSeverity\":{\"debian\":2,\"nvd\":3,\"redhat\":2},"
+                + "\"CVSS\":{\"nvd\":{\"V3Vector\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\","
+                + "\"V3Score\":9.8},\"redhat\":{\"V3Vector\":\"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N\","
+                + "\"V3Score\":5.9}},\"References\":[\"https://security-tracker.debian.org/tracker/CVE-2026-"
+                + n + "\",\"https://nvd.nist.gov/vuln/detail/CVE-2026-" + n + "\"],\"PublishedDate\":"
+                + "\"2026-01-01T00:00:00Z\",\"LastModifiedDate\":\"2026-02-01T00:00:00Z\"}";
     }
 }

@@ -104,7 +104,7 @@ final class CycloneDx {
     }
 
     /** Reads {@code vulnerabilities} (the stream stands at it). */
-    void vulnerabilities(final ReportJson json, final VulnerabilityCounter counter) throws IOException {
+    void vulnerabilities(final ReportJson json) throws IOException {
         sawVulnerabilities = true;
         if (!json.list()) {
             return;
@@ -120,7 +120,7 @@ final class CycloneDx {
                 continue;
             }
             Entry e = entry(VULNERABILITY.read(json));
-            counter.add(json, e.affects().size());
+            json.memory().vulnerabilities(json, e.affects().size());
             vulnerabilities.add(e);
         }
     }

@@ -122,9 +122,21 @@ final class JsonShape {
 
     /** Reads a list of objects of this shape (null reads as none). */
     List<Values> list(final ReportJson json) throws IOException {
+        return list(json, false);
+    }
+
+    /** Reads a list of findings of this shape, each paid for as a finding before it is read (null reads as none). */
+    List<Values> findings(final ReportJson json) throws IOException {
+        return list(json, true);
+    }
+
+    private List<Values> list(final ReportJson json, final boolean findings) throws IOException {
         List<Values> out = new ArrayList<>();
         if (json.list()) {
             while (json.next() != JsonToken.END_ARRAY) {
+                if (findings) {
+                    json.memory().finding(json);
+                }
                 out.add(read(json));
             }
         }

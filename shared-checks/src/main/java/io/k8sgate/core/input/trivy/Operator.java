@@ -65,7 +65,7 @@ final class Operator {
     }
 
     /** Reads a whole object (the stream stands at its start) into a report. */
-    static ScanReport read(final ReportJson json, final VulnerabilityCounter counter) throws IOException {
+    static ScanReport read(final ReportJson json) throws IOException {
         Operator o = new Operator(json.file(), Math.max(json.parser().currentTokenLocation().getLineNr(), 1));
         if (!json.object()) {
             throw json.refuse(json.path() + " is null where " + EXPECTED + " belongs");
@@ -74,7 +74,7 @@ final class Operator {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            if (!o.field(key, json, counter)) {
+            if (!o.field(key, json)) {
                 p.skipChildren();
             }
         }
@@ -82,11 +82,11 @@ final class Operator {
     }
 
     /** Reads one field of the object if it is one the operator writes; false when the caller should skip it. */
-    boolean field(final String key, final ReportJson json, final VulnerabilityCounter counter) throws IOException {
+    boolean field(final String key, final ReportJson json) throws IOException {
         switch (key) {
             case "kind" -> kind = json.string();
             case "metadata" -> metadata = TopMetadata.read(json);
-            case "report" -> report(json, counter);
+            case "report" -> report(json);
             default -> {
                 return false;
             }
@@ -101,7 +101,7 @@ final class Operator {
         return this;
     }
 
-    private void report(final ReportJson json, final VulnerabilityCounter counter) throws IOException {
+    private void report(final ReportJson json) throws IOException {
         if (!json.object()) {
             return;
         }
@@ -121,13 +121,13 @@ final class Operator {
                 case "vulnerabilities" -> {
                     if (json.list()) {
                         while (json.next() != JsonToken.END_ARRAY) {
-                            counter.add(json, 1);
+                            json.memory().vulnerability(json);
                             vulnerability(json);
                         }
                     }
                 }
-                case "checks" -> CHECK.list(json).forEach(c -> checks.add(check(c)));
-                case "secrets" -> SECRET.list(json).forEach(this::secret);
+                case "checks" -> CHECK.findings(json).forEach(c -> checks.add(check(c)));
+                case "secrets" -> SECRET.findings(json).forEach(this::secret);
                 default -> p.skipChildren();
             }
         }

@@ -31,6 +31,7 @@ final class RepeatedText {
         char[] buffer = p.getTextCharacters();
         int offset = p.getTextOffset();
         int length = p.getTextLength();
+        json.memory().text(json, length);
         for (int i = 0; i < RECENT; i++) {
             char[] recent = recentChars[i];
             if (recent != null && recent.length == length

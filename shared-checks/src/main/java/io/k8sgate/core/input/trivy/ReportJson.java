@@ -31,15 +31,30 @@ final class ReportJson {
     /** The YAML object the stream was made from, which knows the lines a tree's stream does not; null for JSON. */
     private final @Nullable YamlNode yaml;
 
+    /** Pays for what is read from the stream. */
+    private final ReportMemory memory;
+
+    /** A stream read with no memory limit (tests, tools). */
     ReportJson(final JsonParser parser, final String file) {
-        this(parser, file, null);
+        this(parser, file, null, ReportMemory.unlimited());
+    }
+
+    /** A stream whose findings and values are paid for from {@code memory}. */
+    ReportJson(final JsonParser parser, final String file, final ReportMemory memory) {
+        this(parser, file, null, memory);
     }
 
     /** A stream over the tree of a YAML object, whose errors are placed at the object's own lines. */
-    ReportJson(final JsonParser parser, final String file, final @Nullable YamlNode yaml) {
+    ReportJson(final JsonParser parser, final String file, final @Nullable YamlNode yaml, final ReportMemory memory) {
         this.p = parser;
         this.file = file;
         this.yaml = yaml;
+        this.memory = memory;
+    }
+
+    /** What pays for the findings and values read from this stream. */
+    ReportMemory memory() {
+        return memory;
     }
 
     JsonParser parser() {
@@ -67,6 +82,7 @@ final class ReportJson {
     String string() throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
+            memory.text(this, p.getTextLength());
             return p.getText();
         }
         if (t == JsonToken.VALUE_NULL) {
@@ -79,6 +95,7 @@ final class ReportJson {
     boolean bool() throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            memory.value(this);
             return t == JsonToken.VALUE_TRUE;
         }
         if (t == JsonToken.VALUE_NULL) {
@@ -91,6 +108,7 @@ final class ReportJson {
     double number() throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            memory.value(this);
             return p.getDoubleValue();
         }
         if (t == JsonToken.VALUE_NULL) {
@@ -103,6 +121,7 @@ final class ReportJson {
     long integer() throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            memory.value(this);
             return p.getLongValue();
         }
         if (t == JsonToken.VALUE_NULL) {

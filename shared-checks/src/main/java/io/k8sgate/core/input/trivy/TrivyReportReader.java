@@ -33,8 +33,8 @@ import java.util.Set;
  * list, {@code trivy k8s} JSON, Trivy-Operator report objects and CycloneDX with vulnerabilities.
  *
  * <p>JSON is read as a stream into typed records, with no tree: the memory needed does not grow with the size of the
- * file beyond the findings kept, and each vulnerability is paid for from the run's {@link MemoryBudget} before it is
- * built. Every field the gate relies on is read with the type Trivy gives it and object keys match fields as Trivy's
+ * file beyond the findings kept, and each finding, result and value kept is paid for from the run's
+ * {@link MemoryBudget} before it is built ({@link ReportMemory}). Every field the gate relies on is read with the type Trivy gives it and object keys match fields as Trivy's
  * own reader matches them ({@link ReportJson}): a value of the wrong type or a severity Trivy does not know is an input
  * error naming the file, the JSON path and the line, never a finding silently dropped or downgraded. A file that is not
  * a report, or is broken, raises an {@link InputException} that names the file and the line and column where reading
@@ -42,8 +42,11 @@ import java.util.Set;
  * size is paid for.
  */
 public final class TrivyReportReader {
-    /** The heap one vulnerability is charged from the run's budget (TrivyScaleBenchmark measures what it keeps). */
-    public static final long BYTES_PER_VULNERABILITY = VulnerabilityCounter.BYTES_PER_VULNERABILITY;
+    /**
+     * The heap a typical vulnerability is charged from the run's budget, its values included (TrivyScaleBenchmark
+     * measures what it keeps).
+     */
+    public static final long BYTES_PER_VULNERABILITY = ReportMemory.BYTES_PER_VULNERABILITY;
     /** Heap a byte of a YAML report costs while it is read (its text, the tree and a JSON copy of the tree). */
     static final int BYTES_PER_YAML_BYTE = 24;
     private static final int PEEK = 64;
@@ -115,19 +118,26 @@ public final class TrivyReportReader {
     }
 
     private TrivyDocument readJson(final InputStream in, final String name) {
+        ReportMemory memory = new ReportMemory(budget);
         try (JsonParser p = MAPPER.getFactory().createParser(in)) {
-            return new JsonReport(new ReportJson(p, name), new VulnerabilityCounter(budget)).read();
+            return new JsonReport(new ReportJson(p, name, memory)).read();
         } catch (StreamConstraintsException e) {
+            memory.release();
             JsonLocation at = e.getLocation();
             throw new ReportException(name, "is refused: a value in it is over a limit of the JSON reader ("
                     + firstLine(e.getOriginalMessage()) + ")", at == null ? 0 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr(), e);
         } catch (JsonProcessingException e) {
+            memory.release();
             JsonLocation at = e.getLocation();
             throw new ReportException(name, "is not valid JSON, reading stopped: " + firstLine(e.getOriginalMessage()),
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), e);
         } catch (IOException e) {
+            memory.release();
             throw new InputException(name, "cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            memory.release(); // a refused report keeps nothing
+            throw e;
         }
     }
 
@@ -151,19 +161,24 @@ public final class TrivyReportReader {
         if (!problems.isEmpty()) {
             throw new InputException(name, "is neither JSON nor readable YAML: " + problems.get(0));
         }
-        VulnerabilityCounter counter = new VulnerabilityCounter(budget);
+        ReportMemory memory = new ReportMemory(budget);
         List<ScanReport> reports = new ArrayList<>();
-        for (YamlDocument doc : docs) {
-            for (YamlNode root : doc.root().stream().toList()) {
-                String kind = root.get("kind").text("");
-                if (("List".equals(kind) || kind.endsWith("List")) && root.get("items").isSequence()) {
-                    for (YamlNode item : root.get("items").elements()) {
-                        reports.add(fromYaml(item, name, counter));
+        try {
+            for (YamlDocument doc : docs) {
+                for (YamlNode root : doc.root().stream().toList()) {
+                    String kind = root.get("kind").text("");
+                    if (("List".equals(kind) || kind.endsWith("List")) && root.get("items").isSequence()) {
+                        for (YamlNode item : root.get("items").elements()) {
+                            reports.add(fromYaml(item, name, memory));
+                        }
+                    } else {
+                        reports.add(fromYaml(root, name, memory));
                     }
-                } else {
-                    reports.add(fromYaml(root, name, counter));
                 }
             }
+        } catch (RuntimeException e) {
+            memory.release(); // a refused report keeps nothing
+            throw e;
         }
         if (reports.isEmpty()) {
             throw new InputException(name, "holds no Trivy report (an empty YAML file)");
@@ -210,11 +225,11 @@ public final class TrivyReportReader {
      * One Trivy-Operator object of a YAML file, read by the same stream reader as JSON (over the object's tree); a
      * value of the wrong type is reported at its own line.
      */
-    private static ScanReport fromYaml(final YamlNode object, final String name, final VulnerabilityCounter counter) {
+    private static ScanReport fromYaml(final YamlNode object, final String name, final ReportMemory memory) {
         JsonNode tree = MAPPER.valueToTree(object.toJava());
         try (JsonParser p = tree.traverse(MAPPER)) {
             p.nextToken();
-            return Operator.read(new ReportJson(p, name, object), counter);
+            return Operator.read(new ReportJson(p, name, object, memory));
         } catch (IOException e) {
             throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
@@ -225,7 +240,6 @@ public final class TrivyReportReader {
         private final ReportJson json;
         private final JsonParser p;
         private final String name;
-        private final VulnerabilityCounter counter;
         private final Set<String> keys = new LinkedHashSet<>();
         private final List<ScanResult> results = new ArrayList<>();
         private final List<ScanReport> resources = new ArrayList<>();
@@ -243,11 +257,10 @@ public final class TrivyReportReader {
         private TopMetadata lowerMetadata = TopMetadata.NONE;
         private String kind = "";
 
-        JsonReport(final ReportJson json, final VulnerabilityCounter counter) {
+        JsonReport(final ReportJson json) {
             this.json = json;
             this.p = json.parser();
             this.name = json.file();
-            this.counter = counter;
             this.cdx = new CycloneDx(name);
             this.operator = new Operator(name, 1);
         }
@@ -284,7 +297,7 @@ public final class TrivyReportReader {
             switch (key) {
                 case "bomFormat" -> cdx.bomFormat(json.string());
                 case "components" -> cdx.components(json);
-                case "vulnerabilities" -> cdx.vulnerabilities(json, counter);
+                case "vulnerabilities" -> cdx.vulnerabilities(json);
                 case "metadata" -> lowerMetadata = TopMetadata.read(json);
                 case "apiVersion" -> {
                     operatorFields = true;
@@ -296,7 +309,7 @@ public final class TrivyReportReader {
                 }
                 case "report" -> {
                     operatorFields = true;
-                    operator.field(key, json, counter);
+                    operator.field(key, json);
                 }
                 case "items" -> readOperatorItems();
                 case "spdxVersion", "SPDXID" -> throw notReport("it is an SPDX document, which carries no "
@@ -375,7 +388,7 @@ public final class TrivyReportReader {
                 return;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                operatorItems.add(Operator.read(json, counter));
+                operatorItems.add(Operator.read(json));
             }
         }
 
@@ -461,6 +474,7 @@ public final class TrivyReportReader {
             List<Misconfiguration> misconfs = new ArrayList<>();
             List<SecretFinding> secrets = new ArrayList<>();
             List<LicenseFinding> licenses = new ArrayList<>();
+            json.memory().result(json);
             if (json.object()) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = RESULT_FIELDS.of(p.currentName());
@@ -475,9 +489,9 @@ public final class TrivyReportReader {
                         case "Class" -> resultClass = json.string();
                         case "Type" -> type = json.string();
                         case "Vulnerabilities" -> eachVulnerability(vulns);
-                        case "Misconfigurations" -> each(() -> misconfs.add(Findings.misconfiguration(json)));
-                        case "Secrets" -> each(() -> secrets.add(Findings.secret(json)));
-                        case "Licenses" -> each(() -> licenses.add(Findings.license(json)));
+                        case "Misconfigurations" -> eachFinding(() -> misconfs.add(Findings.misconfiguration(json)));
+                        case "Secrets" -> eachFinding(() -> secrets.add(Findings.secret(json)));
+                        case "Licenses" -> eachFinding(() -> licenses.add(Findings.license(json)));
                         default -> p.skipChildren();
                     }
                 }
@@ -491,7 +505,7 @@ public final class TrivyReportReader {
                 return;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                counter.add(json, 1);
+                json.memory().vulnerability(json);
                 sink.add(vulnerabilityReader.read(json));
             }
         }
@@ -502,11 +516,13 @@ public final class TrivyReportReader {
             void run() throws IOException;
         }
 
-        private void each(final Step step) throws IOException {
+        /** Reads a list of findings, each paid for before it is read. */
+        private void eachFinding(final Step step) throws IOException {
             if (!json.list()) {
                 return;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
+                json.memory().finding(json);
                 step.run();
             }
         }
