@@ -12,6 +12,7 @@ import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.Decision;
+import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.policy.Policy;
 import io.k8sgate.core.policy.PolicyEvaluator;
 import java.io.ByteArrayInputStream;
@@ -86,10 +87,7 @@ class EveryCodePointReportTest {
     void shouldWriteWellFormedJUnitXmlThatKeepsEveryPrintableCharacter() throws Exception {
         byte[] xml = Outcomes.render(new JUnitReportWriter(), outcome).getBytes(StandardCharsets.UTF_8);
 
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        org.w3c.dom.Document doc = parseXml(xml);
 
         NodeList cases = doc.getElementsByTagName("testcase");
         Set<String> names = new HashSet<>();
@@ -104,6 +102,35 @@ class EveryCodePointReportTest {
             assertThat(names).as("the test case of resource %d keeps the printable characters of its name", i)
                     .containsAnyOf("Deployment/ns/" + printable, "Image/" + printable);
         }
+    }
+
+    /** The trend chart's SVG, served by the Jenkins step, names builds whatever they are called. */
+    @Test
+    void shouldWriteWellFormedTrendChartsThatKeepEveryPrintableCharacterOfABuildsName() throws Exception {
+        for (int from = 0; from < CHUNKS.size(); from += TrendChart.MAX_POINTS) {
+            List<String> labels = CHUNKS.subList(from, Math.min(from + TrendChart.MAX_POINTS, CHUNKS.size()));
+            String svg = TrendChart.svg(labels.stream().map(l -> new TrendPoint(l, GateStatus.FAIL,
+                    Map.of(Severity.HIGH, 1))).toList());
+
+            assertSafe(svg);
+            NodeList titles = parseXml(svg.getBytes(StandardCharsets.UTF_8)).getElementsByTagName("title");
+            Set<String> shown = new HashSet<>();
+            for (int i = 0; i < titles.getLength(); i++) {
+                shown.add(printable(titles.item(i).getTextContent()));
+            }
+            for (String label : labels) {
+                String name = printable(label);
+                assertThat(shown.stream().anyMatch(t -> t.startsWith(name)))
+                        .as("a run's title keeps the printable characters of its build's name %s", name).isTrue();
+            }
+        }
+    }
+
+    private static org.w3c.dom.Document parseXml(final byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
     @Test
