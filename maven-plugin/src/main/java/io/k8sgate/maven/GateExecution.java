@@ -179,9 +179,12 @@ final class GateExecution {
                 + errors + nl + reportLine;
     }
 
-    /** A value from the inputs on one log line: control characters, line breaks included, cannot forge lines. */
+    /**
+     * A value from the inputs on one log line: control characters (C1 ones and line breaks included) and direction
+     * overrides cannot forge or reorder lines, and a huge value is shortened, as in the console summary.
+     */
     static String clean(final String text) {
-        return text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return ConsoleSummary.line(text);
     }
 
     private static String threshold(final Optional<Severity> s) {
