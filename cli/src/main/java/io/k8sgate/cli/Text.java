@@ -11,6 +11,6 @@ final class Text {
      * reorder them.
      */
     static String clean(final String s) {
-        return io.k8sgate.core.report.ConsoleSummary.line(s);
+        return io.k8sgate.core.model.Printable.line(s);
     }
 }

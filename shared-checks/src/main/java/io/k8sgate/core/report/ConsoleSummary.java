@@ -55,14 +55,6 @@ public final class ConsoleSummary {
         return sb.toString();
     }
 
-    /**
-     * One line of a console or CI log that may quote values from the inputs, neutralised and shortened as
-     * {@link #render} prints them; for the front ends' own messages (errors, drift, baseline history).
-     */
-    public static String line(final String s) {
-        return clean(s);
-    }
-
     /** A message or reason, which may quote values from the inputs. */
     private static String clean(final String s) {
         return Text.console(s, Text.CONSOLE_MESSAGE_MAX);

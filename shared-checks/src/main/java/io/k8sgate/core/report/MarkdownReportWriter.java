@@ -4,6 +4,7 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingOrder;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.model.Suppression;
@@ -220,7 +221,7 @@ public final class MarkdownReportWriter implements ReportWriter {
 
         private void findings() {
             List<Finding> list = v.resources().stream().flatMap(g -> g.findings().stream())
-                    .sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER).toList();
+                    .sorted(FindingOrder.MOST_SEVERE_FIRST).toList();
             if (list.isEmpty()) {
                 md.append("\nNo findings by resource.\n");
                 return;
@@ -278,7 +279,7 @@ public final class MarkdownReportWriter implements ReportWriter {
         /** The HIGH and CRITICAL vulnerabilities of some groups, most severe first. */
         private void serious(final List<ReportView.Group> groups, final String column, final String property) {
             List<Finding> serious = groups.stream().flatMap(g -> g.findings().stream())
-                    .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER)
+                    .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(FindingOrder.MOST_SEVERE_FIRST)
                     .toList();
             if (serious.isEmpty()) {
                 return;

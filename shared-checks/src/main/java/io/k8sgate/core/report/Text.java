@@ -1,6 +1,6 @@
 package io.k8sgate.core.report;
 
-import java.util.Locale;
+import io.k8sgate.core.model.Printable;
 
 /**
  * Escaping for the text formats: every value from the inputs goes through here. Besides markup, characters that can
@@ -20,7 +20,7 @@ final class Text {
     /** The longest name (resource, container, file) the console shows whole. */
     static final int CONSOLE_MAX = 240;
     /** The longest message (which may quote names) the console shows whole. */
-    static final int CONSOLE_MESSAGE_MAX = 1_000;
+    static final int CONSOLE_MESSAGE_MAX = Printable.LINE_MAX;
 
     private Text() {
     }
@@ -88,43 +88,14 @@ final class Text {
         return visible(shorten(s, XML_MAX));
     }
 
-    /**
-     * Text for one line of a console or CI log: line feeds become spaces, and every other character that is not
-     * plainly printable (C0 and C1 controls such as carriage return, U+0085 and U+009B, invisible and
-     * direction-changing characters, unpaired surrogates, noncharacters) is shown as its code point, so that a value
-     * cannot move the cursor, forge a log line or reorder what is shown; at most {@code max} characters of the value.
-     */
+    /** Text for one line of a console or CI log ({@link Printable#line(String, int)}). */
     static String console(final String s, final int max) {
-        String v = shorten(s, max);
-        StringBuilder sb = new StringBuilder(v.length() + 16);
-        for (int i = 0; i < v.length(); i++) {
-            int cp = v.codePointAt(i);
-            if (cp == '\t' || isShown(cp) && !Character.isISOControl(cp)) {
-                sb.appendCodePoint(cp);
-            } else if (cp == '\n') {
-                sb.append(' '); // a message's own line breaks; a value cannot start a log line of its own
-            } else {
-                sb.append(codePoint(cp));
-            }
-            i += Character.charCount(cp) - 1;
-        }
-        return sb.toString();
+        return Printable.line(s, max);
     }
 
-    /**
-     * The value cut to at most {@code max} characters (never inside a surrogate pair), with a note of how much is
-     * left out; shorter values unchanged.
-     */
+    /** The value cut to at most {@code max} characters ({@link Printable#shorten}). */
     static String shorten(final String s, final int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = max;
-        if (Character.isHighSurrogate(s.charAt(end - 1)) && Character.isLowSurrogate(s.charAt(end))) {
-            end--;
-        }
-        return s.substring(0, end) + String.format(Locale.ROOT, "… (%,d more characters; the JSON report has the "
-                + "whole value)", s.length() - end);
+        return Printable.shorten(s, max);
     }
 
     /** A value usable as an HTML id or anchor: letters, digits and dashes only. */
@@ -142,42 +113,22 @@ final class Text {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             int cp = s.codePointAt(i);
-            if (isNoncharacter(cp)) {
+            if (Printable.isNoncharacter(cp)) {
                 sb.append('\uFFFD');
-            } else if (isShown(cp)) {
+            } else if (Printable.isShown(cp)) {
                 sb.append(c).append(s.charAt(i + 1));
             } else {
-                sb.append(codePoint(cp));
+                sb.append(Printable.codePoint(cp));
             }
             return i + 1;
         }
-        if (Character.isSurrogate(c) || Character.isISOControl(c) || isNoncharacter(c)) {
+        if (Character.isSurrogate(c) || Character.isISOControl(c) || Printable.isNoncharacter(c)) {
             sb.append('\uFFFD');
-        } else if (isShown(c)) {
+        } else if (Printable.isShown(c)) {
             sb.append(c);
         } else {
-            sb.append(codePoint(c));
+            sb.append(Printable.codePoint(c));
         }
         return i;
-    }
-
-    /**
-     * False for characters that are invisible or change how the text around them is laid out: format characters
-     * (direction marks and overrides, zero-width characters, the byte order mark) and the line and paragraph
-     * separators.
-     */
-    private static boolean isShown(final int cp) {
-        int type = Character.getType(cp);
-        return type != Character.FORMAT && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
-                && type != Character.SURROGATE && !isNoncharacter(cp);
-    }
-
-    /** Unicode's noncharacters: U+FDD0 to U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF ...). */
-    private static boolean isNoncharacter(final int cp) {
-        return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
-    }
-
-    private static String codePoint(final int cp) {
-        return String.format(Locale.ROOT, "[U+%04X]", cp);
     }
 }

@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.check.image.ImageSettings;
@@ -114,5 +115,23 @@ class ImagePolicyReaderTest {
         assertThatThrownBy(() -> loader.parse("p.yaml", "images:\n  artifactVulnerabilities: ignore\n"))
                 .hasMessageContaining("p.yaml:2").hasMessageContaining("images.artifactVulnerabilities must be gate")
                 .hasMessageContaining("or report");
+    }
+
+    @Test
+    void shouldReportABadFlagOrSeverityAlikeInTheImagesSectionAndTheRestOfThePolicy() {
+        ConfigurationException e = (ConfigurationException) catchThrowable(() -> loader.parse("p.yaml", """
+                failOnInputError: maybe
+                checks:
+                  K8S-WL-001: {severity: SEVERE}
+                images:
+                  fixableOnly: maybe
+                  unknownSeverity: SEVERE
+                """));
+
+        assertThat(e.problems()).extracting(ConfigurationException.Problem::toString).containsExactlyInAnyOrder(
+                "p.yaml:1: failOnInputError must be true or false (got 'maybe')",
+                "p.yaml:3: checks.K8S-WL-001.severity must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got 'SEVERE')",
+                "p.yaml:5: images.fixableOnly must be true or false (got 'maybe')",
+                "p.yaml:6: images.unknownSeverity must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got 'SEVERE')");
     }
 }

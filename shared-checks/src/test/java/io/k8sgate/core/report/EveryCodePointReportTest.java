@@ -76,7 +76,7 @@ class EveryCodePointReportTest {
                 diagnostics.add(Diagnostic.error("yaml-syntax", new Location(v, i, 1), v));
             }
         }
-        findings.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+        findings.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
         Policy policy = Policy.DEFAULT;
         Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, Set.of());
         outcome = new GateOutcome("0.1.0", ReportSamples.NOW, policy, List.of("deploy/app.yaml"), resources,

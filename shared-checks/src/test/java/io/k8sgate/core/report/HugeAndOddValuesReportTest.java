@@ -30,7 +30,7 @@ class HugeAndOddValuesReportTest {
 
     private static GateOutcome outcome(final List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+        sorted.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
         Decision decision = PolicyEvaluator.decide(sorted, List.of(), Policy.DEFAULT, Set.of());
         return new GateOutcome("0.1.0", ReportSamples.NOW, Policy.DEFAULT, List.of("app.yaml"),
                 sorted.stream().map(Finding::resource).distinct().toList(), List.of(ReportSamples.PRIVILEGED), sorted,
