@@ -397,8 +397,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
         private void images() {
             int total = v.images().stream().mapToInt(g -> g.findings().size()).sum();
-            long fixable = v.images().stream().flatMap(g -> g.findings().stream())
-                    .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+            long fixable = v.images().stream().mapToLong(ReportView.Group::fixable).sum();
             h.append("<section id=\"k8sgate-images\" aria-labelledby=\"k8sgate-images-title\">\n")
                     .append("<h2 id=\"k8sgate-images-title\">Vulnerabilities by image</h2>\n<p>").append(total)
                     .append(" vulnerabilities in ").append(v.images().size()).append(" image(s); ").append(fixable)
@@ -412,7 +411,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 }
                 Set<String> workloads = g.union(FindingProperties.WORKLOADS, FindingProperties.SEPARATOR);
                 groupStart(g, index++, "i", "<code class=\"image\">" + e(g.key()) + "</code> <span class=\"group-meta\">"
-                        + fixable(g) + " fixable" + (workloads.isEmpty() ? "" : " · used by "
+                        + g.fixable() + " fixable" + (workloads.isEmpty() ? "" : " · used by "
                         + e(String.join(", ", workloads))) + "</span>");
                 vulnerabilityRows(g, rows, Set.of(FindingProperties.IMAGE, FindingProperties.WORKLOADS));
             }
@@ -439,18 +438,14 @@ public final class HtmlReportWriter implements ReportWriter {
                     continue;
                 }
                 String type = ReportView.property(g.findings().get(0), "artifactType");
-                groupStart(g, index++, "a", "<code class=\"image\">" + e(g.key()) + "</code> <span class=\"group-meta\">"
-                        + (type.isEmpty() ? "" : e(type) + " · ") + fixable(g) + " fixable · "
+                groupStart(g, index++, "a", "<code class=\"image\">" + e(g.key())
+                        + "</code> <span class=\"group-meta\">"
+                        + (type.isEmpty() ? "" : e(type) + " · ") + g.fixable() + " fixable · "
                         + e(String.join(", ", g.files())) + "</span>");
                 vulnerabilityRows(g, rows, Set.of(FindingProperties.ARTIFACT, "artifactType"));
             }
             notListed(v.artifacts(), "scan");
             h.append("</section>\n");
-        }
-
-        private static long fixable(final ReportView.Group g) {
-            return g.findings().stream()
-                    .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
         }
 
         /** The table of a group of vulnerabilities: id, package, versions, then the details not shown elsewhere. */
@@ -493,7 +488,7 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append("</code></td><td>").append(c.getOrDefault(Severity.CRITICAL, 0)).append("</td><td>")
                         .append(c.getOrDefault(Severity.HIGH, 0)).append("</td><td>")
                         .append(c.getOrDefault(Severity.MEDIUM, 0)).append("</td><td>")
-                        .append(c.getOrDefault(Severity.LOW, 0)).append("</td><td>").append(fixable(g))
+                        .append(c.getOrDefault(Severity.LOW, 0)).append("</td><td>").append(g.fixable())
                         .append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");

@@ -242,20 +242,16 @@ public final class MarkdownReportWriter implements ReportWriter {
                     .append("|---|---:|---:|---:|---:|---:|---|\n");
             rows(v.images(), g -> {
                 Map<Severity, Integer> c = g.counts();
-                long fixable = g.findings().stream()
-                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
                 return "| `" + code(g.key()) + "` | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
-                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " | "
+                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + g.fixable() + " | "
                         + Text.md(String.join(", ", g.union(FindingProperties.WORKLOADS,
                         FindingProperties.SEPARATOR))) + " |\n";
             });
             md.append("\n| Workload | CRITICAL | HIGH | MEDIUM | LOW | Fixable |\n|---|---:|---:|---:|---:|---:|\n");
             rows(v.workloads(), g -> {
                 Map<Severity, Integer> c = g.counts();
-                long fixable = g.findings().stream()
-                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
                 return "| " + Text.md(g.key()) + " | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
-                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " |\n";
+                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + g.fixable() + " |\n";
             });
             serious(v.images(), "Image", FindingProperties.IMAGE);
         }
@@ -265,7 +261,8 @@ public final class MarkdownReportWriter implements ReportWriter {
             if (v.artifacts().isEmpty()) {
                 return;
             }
-            md.append("\n### Vulnerabilities in other scans\n\n| Scan | CRITICAL | HIGH | MEDIUM | LOW | INFO | Report |\n")
+            md.append("\n### Vulnerabilities in other scans\n\n")
+                    .append("| Scan | CRITICAL | HIGH | MEDIUM | LOW | INFO | Report |\n")
                     .append("|---|---:|---:|---:|---:|---:|---|\n");
             rows(v.artifacts(), g -> {
                 Map<Severity, Integer> c = g.counts();

@@ -241,6 +241,11 @@ final class ReportView {
             return count(findings);
         }
 
+        /** How many of the findings a package upgrade fixes (they name a fixed version). */
+        long fixable() {
+            return findings.stream().filter(f -> !property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+        }
+
         /** The files the findings point into, in order of appearance. */
         Set<String> files() {
             Set<String> files = new LinkedHashSet<>();
