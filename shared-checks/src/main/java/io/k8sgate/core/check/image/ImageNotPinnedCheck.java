@@ -38,7 +38,7 @@ public final class ImageNotPinnedCheck implements Check {
             if (ref.isEmpty() || ref.get().isPinned()) {
                 return java.util.stream.Stream.empty();
             }
-            return java.util.stream.Stream.of(finding(c, c.node().get("image"), "Container '" + c.name()
+            return java.util.stream.Stream.of(finding(c, c.field("image"), "Container '" + c.name()
                     + "' runs " + ref.get().canonical() + " by tag, without a digest")
                     .withProperty(ImageFindings.IMAGE_REFERENCE, ref.get().canonical()));
         }).toList();

@@ -33,7 +33,7 @@ public final class ImageDigestCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         return ContainerImage.all(context)
                 .filter(ci -> !ci.image().isPinned())
-                .map(ci -> finding(ci.container(), ci.container().node().get("image"),
+                .map(ci -> finding(ci.container(), ci.container().field("image"),
                         ci.describe() + " without a digest"))
                 .toList();
     }
