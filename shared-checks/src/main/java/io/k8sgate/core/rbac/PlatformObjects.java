@@ -34,7 +34,7 @@ public final class PlatformObjects {
                 || hasPlatformPrefix(role.name());
     }
 
-    /** True when the role a binding refers to is one the platform provides, so its absence from the inputs is normal. */
+    /** True when a binding may name this role while the inputs lack it: the platform provides it. */
     public static boolean isPlatformRoleName(final String name) {
         return DEFAULT_ROLES.contains(name) || hasPlatformPrefix(name);
     }
