@@ -82,7 +82,7 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         try {
             // the options every front end builds, run by the same runner: all three decide alike
             GateOptions options = GateOptions.builder(root).manifests(globs(step.getManifests()))
-                    .trivyReports(globs(step.getTrivyReports()))
+                    .trivyReports(globs(step.getTrivyReports())).admissionPolicies(globs(step.getAdmissionPolicies()))
                     .policyFile(step.getPolicy().isEmpty() ? null : Path.of(step.getPolicy()))
                     .failOn(step.getFailOn()).warnOn(step.getWarnOn()).failOnInputError(step.getFailOnInputError())
                     .newFindingsOnly(step.getNewFindingsOnly()).baseline(baselineStore(root)).reference(reference)
