@@ -4,7 +4,11 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.policy.Decision;
+import io.k8sgate.core.policy.Effect;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** The plain-text summary every front end prints (the CLI to the console, Maven and Jenkins to their logs). */
@@ -13,44 +17,67 @@ public final class ConsoleSummary {
     }
 
     /**
+     * One line of the summary and what the part of the decision it shows does to the build, so that a build log can
+     * show it at the matching level (only what fails the build as an error).
+     *
+     * @param effect what the line's subject does to the build: the decision's for the headline, each reason's,
+     *               each finding's ({@link Decision#effect}), an input problem's under the policy
+     * @param text   the line, without a line break; values from the inputs cannot forge lines
+     */
+    public record Line(Effect effect, String text) {
+        public Line {
+            Objects.requireNonNull(effect, "effect");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * The summary: decision and reasons, counts, input errors, then up to {@code maxFindings} counted findings.
      * Values from the inputs are printed with control characters removed so that a manifest cannot forge log lines.
      */
     public static String render(final GateOutcome o, final int maxFindings) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("K8s Security Gate ").append(o.toolVersion()).append(": ").append(o.status()).append('\n');
-        for (String reason : o.decision().reasons()) {
-            sb.append("  - ").append(clean(reason)).append('\n');
+        return lines(o, maxFindings).stream().map(l -> l.text() + "\n").collect(Collectors.joining());
+    }
+
+    /** The lines of {@link #render}, each with the effect of what it shows. */
+    public static List<Line> lines(final GateOutcome o, final int maxFindings) {
+        List<Line> lines = new ArrayList<>();
+        Decision decision = o.decision();
+        lines.add(new Line(Effect.of(o.status()), "K8s Security Gate " + o.toolVersion() + ": " + o.status()));
+        for (Decision.Reason reason : decision.causes()) {
+            lines.add(new Line(reason.effect(), "  - " + clean(reason.text())));
         }
-        sb.append("  ").append(o.resources().size()).append(" resources in ").append(o.files().size())
-                .append(" files, ").append(o.checks().size()).append(" checks; counted: ")
-                .append(java.util.Arrays.stream(Severity.values())
-                        .map(s -> s + " " + o.decision().counted().getOrDefault(s, 0))
-                        .collect(Collectors.joining(", ")))
-                .append("; suppressed ").append(o.decision().suppressed()).append('\n');
-        o.baseline().ifPresent(b -> sb.append("  Compared with ").append(clean(BaselineView.summary(o, b)))
-                .append('\n'));
+        lines.add(new Line(Effect.NONE, "  " + o.resources().size() + " resources in " + o.files().size()
+                + " files, " + o.checks().size() + " checks; counted: "
+                + java.util.Arrays.stream(Severity.values())
+                        .map(s -> s + " " + decision.counted().getOrDefault(s, 0))
+                        .collect(Collectors.joining(", "))
+                + "; suppressed " + decision.suppressed()));
+        o.baseline().ifPresent(b -> lines.add(new Line(Effect.NONE, "  Compared with "
+                + clean(BaselineView.summary(o, b)))));
+        // an input error fails the build under failOnInputError and warns otherwise; a warning only warns
+        Effect inputError = o.policy().failOnInputError() ? Effect.FAILS : Effect.WARNS;
         for (Diagnostic d : o.diagnostics()) {
             if (d.level() != Diagnostic.Level.INFO) {
-                sb.append("  ").append(d.level()).append(' ').append(clean(d.location().toString())).append(": ")
-                        .append(clean(d.message())).append(" [").append(d.code()).append("]\n");
+                lines.add(new Line(d.isError() ? inputError : Effect.WARNS, "  " + d.level() + " "
+                        + clean(d.location().toString()) + ": " + clean(d.message()) + " [" + d.code() + "]"));
             }
         }
         List<Finding> active = o.findings().stream().filter(f -> !f.isSuppressed()).toList();
         int shown = 0;
         for (Finding f : active) {
             if (shown == maxFindings) {
-                sb.append("  ... and ").append(active.size() - shown).append(" more finding(s) in the reports\n");
+                lines.add(new Line(Effect.NONE, "  ... and " + (active.size() - shown)
+                        + " more finding(s) in the reports"));
                 break;
             }
-            sb.append("  ").append(String.format("%-8s", f.severity())).append(' ').append(f.checkId()).append(' ')
-                    .append(clean(f.resource().display()))
-                    .append(f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]")
-                    .append(" ").append(clean(f.location().toString())).append(": ").append(clean(f.message()))
-                    .append('\n');
+            lines.add(new Line(decision.effect(f), "  " + String.format("%-8s", f.severity()) + " " + f.checkId()
+                    + " " + clean(f.resource().display())
+                    + (f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]")
+                    + " " + clean(f.location().toString()) + ": " + clean(f.message())));
             shown++;
         }
-        return sb.toString();
+        return lines;
     }
 
     private static String clean(final String s) {

@@ -1,0 +1,128 @@
+package io.k8sgate.core.frontend;
+
+import io.k8sgate.core.baseline.BaselineStores;
+import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.policy.WorkspacePaths;
+import io.k8sgate.core.report.JsonReportReader;
+import io.k8sgate.core.report.ReportFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parameters of the Jenkins Pipeline step ({@code k8sSecurityGate}) as they travel from the controller to the
+ * agent that holds the workspace, and their translation into {@link GateOptions} there. The step's glue builds one
+ * from its fields and sends it; the agent calls {@link #options(Path)} and {@link GateRunner#run}. Plain Java, so
+ * that the default build tests the step's translation on the same cases as the command line and the Maven goal.
+ *
+ * <p>Texts are as the step holds them: lists are separated by commas or new lines, and a blank value is unset (the
+ * engine's default, or the policy's setting, applies).
+ *
+ * @param manifests        files, directories and globs relative to the workspace; blank: the whole workspace
+ * @param policy           the policy file, relative to the workspace and inside it; blank: {@code k8s-security.yaml}
+ *                         there when present
+ * @param failOn           overrides the policy's failOn: a severity or {@code NONE}
+ * @param warnOn           overrides the policy's warnOn
+ * @param failOnInputError overrides the policy's failOnInputError; null keeps it
+ * @param newFindingsOnly  overrides the policy's newFindingsOnly; null keeps it
+ * @param enableAll        turns every check on, optional ones included
+ * @param baseline         what the run is compared with: blank for the default store when it exists (a reference
+ *                         build's findings come as {@code reference}); {@value GateOptions#NO_BASELINE}; a JSON report
+ *                         of an earlier run in the workspace, whose findings are then the reference; or a baseline
+ *                         store (a directory in the workspace, or a Git URL)
+ * @param reference        fingerprints of the reference build's findings, read on the controller
+ * @param trivyReports     Trivy-compatible scan reports (paths or globs)
+ * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files
+ * @param vexFiles         OpenVEX documents
+ * @param reportDir        where the reports are written, relative to the workspace and inside it; blank:
+ *                         {@value GateOptions#DEFAULT_OUTPUT_DIRECTORY}
+ * @param environment      the build's variables a store reads (Git credentials, the redaction key of secret
+ *                         values), which the agent's own environment does not hold; never shown
+ */
+public record StepRequest(String manifests, String policy, String failOn, String warnOn,
+        @Nullable Boolean failOnInputError, @Nullable Boolean newFindingsOnly, boolean enableAll, String baseline,
+        Set<String> reference, String trivyReports, String trivyIgnoreFiles, String vexFiles, String reportDir,
+        Map<String, String> environment) implements Serializable {
+    /** The reports the step writes for every run: the page, the machines' formats, the test report, the summary. */
+    public static final List<ReportFormat> FORMATS = List.of(ReportFormat.JSON, ReportFormat.SARIF,
+            ReportFormat.HTML, ReportFormat.JUNIT, ReportFormat.MARKDOWN);
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public StepRequest {
+        Objects.requireNonNull(manifests, "manifests");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(failOn, "failOn");
+        Objects.requireNonNull(warnOn, "warnOn");
+        Objects.requireNonNull(baseline, "baseline");
+        reference = Set.copyOf(reference);
+        Objects.requireNonNull(trivyReports, "trivyReports");
+        Objects.requireNonNull(trivyIgnoreFiles, "trivyIgnoreFiles");
+        Objects.requireNonNull(vexFiles, "vexFiles");
+        Objects.requireNonNull(reportDir, "reportDir");
+        environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The engine's options in the agent's workspace.
+     *
+     * @param workspace the workspace on the agent
+     * @throws io.k8sgate.core.policy.ConfigurationException when a parameter is wrong (the report directory or the
+     *                                                        policy outside the workspace)
+     * @throws InputException                                when the baseline is a JSON report that cannot be read:
+     *                                                        gating on new findings without the old ones fails closed
+     */
+    public GateOptions options(final Path workspace) {
+        Path root = workspace.toAbsolutePath().normalize();
+        Set<String> fingerprints = new HashSet<>(reference);
+        String store = baseline.isBlank() ? null : baseline.trim();
+        if (store != null && !GateOptions.NO_BASELINE.equals(store) && !BaselineStores.isRemote(store)
+                && Files.isRegularFile(root.resolve(store))) {
+            fingerprints.addAll(fingerprints(WorkspacePaths.inside(root, store, "The baseline report"), store));
+            store = GateOptions.NO_BASELINE;
+        }
+        String reports = reportDir.isBlank() ? GateOptions.DEFAULT_OUTPUT_DIRECTORY : reportDir.trim();
+        return GateOptions.builder(root).manifests(list(manifests))
+                .policyFile(policy.isBlank() ? null : Path.of(policy.trim())).failOn(failOn).warnOn(warnOn)
+                .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
+                .baseline(store).reference(fingerprints).trivyReports(list(trivyReports))
+                .trivyIgnoreFiles(list(trivyIgnoreFiles)).vexFiles(list(vexFiles)).formats(FORMATS)
+                .outputDirectory(WorkspacePaths.inside(root, reports, "The report directory"))
+                .environment(environment).build();
+    }
+
+    /** Paths or globs as a step's text field holds them: separated by commas or new lines. */
+    public static List<String> list(final String text) {
+        return Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Set<String> fingerprints(final Path report, final String name) {
+        try (InputStream in = Files.newInputStream(report)) {
+            return JsonReportReader.fingerprints(in, name);
+        } catch (IOException e) {
+            throw new InputException(name, "the baseline report cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The parameters, the environment's values left out: they may hold credentials. */
+    @Override
+    public String toString() {
+        return "StepRequest[manifests=" + manifests + ", policy=" + policy + ", failOn=" + failOn + ", warnOn="
+                + warnOn + ", failOnInputError=" + failOnInputError + ", newFindingsOnly=" + newFindingsOnly
+                + ", enableAll=" + enableAll + ", baseline=" + baseline + ", reference=" + reference.size()
+                + " finding(s), trivyReports=" + trivyReports + ", trivyIgnoreFiles=" + trivyIgnoreFiles
+                + ", vexFiles=" + vexFiles + ", reportDir=" + reportDir + ", environment=" + environment.size()
+                + " variable(s)]";
+    }
+}
