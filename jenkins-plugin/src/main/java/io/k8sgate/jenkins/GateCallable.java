@@ -9,17 +9,12 @@ import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
+import io.k8sgate.core.frontend.StepRequest;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.policy.ConfigurationException;
-import io.k8sgate.core.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +27,6 @@ import jenkins.MasterToSlaveFileCallable;
  * It never reads files of the controller: the reference fingerprints come with it.
  */
 final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
-    /** The formats written for every run. */
-    static final Set<ReportFormat> FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.HTML,
-            ReportFormat.JUNIT, ReportFormat.MARKDOWN);
-
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -74,42 +65,19 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
 
     @Override
     public GateResult invoke(final File workspace, final VirtualChannel channel) throws IOException {
-        Path root = workspace.toPath().toAbsolutePath().normalize();
-        Path reports = root.resolve(step.getReportDir()).normalize();
-        if (!reports.startsWith(root)) {
-            throw new AbortException("reportDir '" + step.getReportDir() + "' is outside the workspace");
-        }
         try {
-            // the options every front end builds, run by the same runner: all three decide alike
-            GateOptions options = GateOptions.builder(root).manifests(globs(step.getManifests()))
-                    .trivyReports(globs(step.getTrivyReports()))
-                    .policyFile(step.getPolicy().isEmpty() ? null : Path.of(step.getPolicy()))
-                    .failOn(step.getFailOn()).warnOn(step.getWarnOn()).failOnInputError(step.getFailOnInputError())
-                    .newFindingsOnly(step.getNewFindingsOnly()).baseline(baselineStore(root)).reference(reference)
-                    .formats(FORMATS).outputDirectory(reports).environment(gitCredentials).build();
+            // the engine's translation of the step's parameters: the one the parity test runs beside the other
+            // front ends; a build reference's findings came with this callable
+            String baseline = SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(step.getBaseline()) ? ""
+                    : step.getBaseline();
+            GateOptions options = new StepRequest(step.getManifests(), step.getPolicy(), step.getFailOn(),
+                    step.getWarnOn(), step.getFailOnInputError(), step.getNewFindingsOnly(), false, baseline,
+                    reference, step.getTrivyReports(), "", "", step.getReportDir(), gitCredentials)
+                    .options(workspace.toPath());
             GateReport report = new GateRunner().run(options);
             return GateResult.of(report.outcome(), report.verdict(), step.isContinueOnFailure(), report.console());
         } catch (ConfigurationException | InputException e) {
             throw new AbortException("K8s Security Gate configuration or input error: " + e.getMessage());
         }
-    }
-
-    /**
-     * The baseline store the step names (a Git location, or a directory in the workspace, which the engine refuses
-     * outside it); {@code none} for a build or a report reference, whose fingerprints came with this callable.
-     */
-    private String baselineStore(final Path root) {
-        String baseline = step.getBaseline();
-        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {
-            return GateOptions.NO_BASELINE;
-        }
-        return BaselineStores.isRemote(baseline) || Files.isDirectory(root.resolve(baseline)) ? baseline
-                : GateOptions.NO_BASELINE;
-    }
-
-    static List<String> globs(final String text) {
-        List<String> globs = new ArrayList<>();
-        Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).forEach(globs::add);
-        return globs;
     }
 }

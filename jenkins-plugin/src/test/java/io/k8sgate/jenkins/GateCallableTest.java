@@ -8,6 +8,7 @@ import hudson.FilePath;
 import io.k8sgate.core.policy.CiResult;
 import io.k8sgate.core.report.JsonReportReader;
 import io.k8sgate.core.report.ReportFiles;
+import io.k8sgate.core.frontend.StepRequest;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ class GateCallableTest {
         assertThat(result.summary()).startsWith("K8s Security Gate FAIL: ").contains("finding(s) at or above failOn HIGH");
         assertThat(result.console()).contains("K8S-WL-001");
         Path reports = workspace.resolve(SecurityGateStep.DEFAULT_REPORT_DIR);
-        for (ReportFormat format : GateCallable.FORMATS) {
+        for (ReportFormat format : StepRequest.FORMATS) {
             assertThat(reports.resolve(format.fileName())).isRegularFile();
         }
         assertThat(reports.resolve(ReportFiles.STYLESHEET)).isRegularFile();
@@ -116,7 +117,7 @@ class GateCallableTest {
 
         assertThatExceptionOfType(AbortException.class)
                 .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
-                .withMessageContaining("outside the workspace");
+                .withMessageContaining("The report directory is outside the root directory");
     }
 
     @Test
@@ -158,7 +159,7 @@ class GateCallableTest {
 
     @Test
     void shouldSplitManifestsOnCommasAndNewLines() {
-        assertThat(GateCallable.globs(" deploy, rbac/*.yaml\n\nk8s/**/*.yml ,"))
+        assertThat(StepRequest.list(" deploy, rbac/*.yaml\n\nk8s/**/*.yml ,"))
                 .containsExactly("deploy", "rbac/*.yaml", "k8s/**/*.yml");
     }
 
