@@ -91,10 +91,6 @@ public final class Main implements Callable<Integer> {
                 + "(default: the current directory)")
         private Path root = Paths.get("");
 
-        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
-                + "the root, if present)")
-        private Path policy;
-
         @Option(names = "--format", split = ",", paramLabel = "FORMAT",
                 description = "Reports to write: json, sarif, junit, html, md (default: html,json,sarif when "
                         + "--output-dir is given)")
@@ -104,27 +100,8 @@ public final class Main implements Callable<Integer> {
                 + GateOptions.DEFAULT_OUTPUT_DIRECTORY + " in the root when --format is given)")
         private Path outputDir;
 
-        @Option(names = "--enable-all", description = "Turn on every check, optional ones included")
-        private boolean enableAll;
-
-        @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Override the policy's failOn "
-                + "(CRITICAL, HIGH, MEDIUM, LOW, INFO, NONE)")
-        private String failOn;
-
-        @Option(names = "--warn-on", paramLabel = "SEVERITY", description = "Override the policy's warnOn")
-        private String warnOn;
-
-        @Option(names = "--trivy", paramLabel = "REPORT", description = "A Trivy-compatible scan report (JSON of "
-                + "trivy image/fs/config/k8s, Trivy-Operator VulnerabilityReport, CycloneDX with vulnerabilities); "
-                + "repeatable")
-        private List<String> trivyReports = new ArrayList<>();
-
-        @Option(names = "--trivy-ignore", paramLabel = "FILE", description = "A .trivyignore or .trivyignore.yaml "
-                + "file; repeatable")
-        private List<String> trivyIgnoreFiles = new ArrayList<>();
-
-        @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
-        private List<String> vexFiles = new ArrayList<>();
+        @CommandLine.Mixin
+        private GateSettings settings = new GateSettings();
 
         @CommandLine.Mixin
         private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
@@ -136,9 +113,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            GateOptions.Builder options = GateOptions.builder(root).manifests(paths)
-                    .policyFile(fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn).enableAll(enableAll)
-                    .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
+            GateOptions.Builder options = settings.applyTo(GateOptions.builder(root).manifests(paths))
                     .formatNames(formats).outputDirectory(fromWorkingDirectory(outputDir)).consoleFindings(maxFindings);
             if (formats.isEmpty() && outputDir == null) {
                 options.formats(List.of()); // the console only, unless reports are asked for

@@ -1,0 +1,54 @@
+package io.k8sgate.cli;
+
+import io.k8sgate.core.frontend.GateOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * What decides a run, the same for every command that checks inputs ({@code check}, {@code baseline record},
+ * {@code baseline diff}): the policy and its overrides, and the scan reports with what suppresses their findings.
+ * Each option has its Maven parameter and Jenkins step argument of the same name.
+ */
+final class GateSettings {
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in the "
+            + "root, if present)")
+    Path policy;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Override the policy's failOn (CRITICAL, "
+            + "HIGH, MEDIUM, LOW, INFO, NONE)")
+    String failOn;
+
+    @Option(names = "--warn-on", paramLabel = "SEVERITY", description = "Override the policy's warnOn")
+    String warnOn;
+
+    @Option(names = "--fail-on-input-error", negatable = true, description = "Override the policy's "
+            + "failOnInputError: unreadable input fails the gate (--no-fail-on-input-error: it warns)")
+    Boolean failOnInputError;
+
+    @Option(names = "--new-findings-only", negatable = true, description = "Override the policy's newFindingsOnly: "
+            + "only findings that are not in the baseline count")
+    Boolean newFindingsOnly;
+
+    @Option(names = "--enable-all", description = "Turn on every check, optional ones included")
+    boolean enableAll;
+
+    @Option(names = "--trivy", paramLabel = "REPORT", description = "A Trivy-compatible scan report (JSON of trivy "
+            + "image/fs/config/k8s, Trivy-Operator VulnerabilityReport, CycloneDX with vulnerabilities); repeatable")
+    List<String> trivyReports = new ArrayList<>();
+
+    @Option(names = "--trivy-ignore", paramLabel = "FILE", description = "A .trivyignore or .trivyignore.yaml file; "
+            + "repeatable")
+    List<String> trivyIgnoreFiles = new ArrayList<>();
+
+    @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
+    List<String> vexFiles = new ArrayList<>();
+
+    /** Adds these settings to a run's options. */
+    GateOptions.Builder applyTo(final GateOptions.Builder options) {
+        return options.policyFile(Main.fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn)
+                .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
+                .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles);
+    }
+}
