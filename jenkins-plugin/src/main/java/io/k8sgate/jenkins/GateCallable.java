@@ -72,7 +72,7 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
                     : step.getBaseline();
             GateOptions options = new StepRequest(step.getManifests(), step.getPolicy(), step.getFailOn(),
                     step.getWarnOn(), step.getFailOnInputError(), step.getNewFindingsOnly(), false, baseline,
-                    reference, step.getTrivyReports(), "", "", step.getReportDir(), gitCredentials)
+                    null, "", reference, step.getTrivyReports(), "", "", step.getReportDir(), gitCredentials)
                     .options(workspace.toPath());
             GateReport report = new GateRunner().run(options);
             return GateResult.of(report.outcome(), report.verdict(), step.isContinueOnFailure(), report.console());

@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  *                         build's findings come as {@code reference}); {@value GateOptions#NO_BASELINE}; a JSON report
  *                         of an earlier run in the workspace, whose findings are then the reference; or a baseline
  *                         store (a directory in the workspace, or a Git URL)
+ * @param baselineVersion  the store's version compared with; null: the newest
+ * @param baselineBranch   the branch of a Git store; blank: the Git store's default
  * @param reference        fingerprints of the reference build's findings, read on the controller
  * @param trivyReports     Trivy-compatible scan reports (paths or globs)
  * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files
@@ -51,8 +53,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record StepRequest(String manifests, String policy, String failOn, String warnOn,
         @Nullable Boolean failOnInputError, @Nullable Boolean newFindingsOnly, boolean enableAll, String baseline,
-        Set<String> reference, String trivyReports, String trivyIgnoreFiles, String vexFiles, String reportDir,
-        Map<String, String> environment) implements Serializable {
+        @Nullable Long baselineVersion, String baselineBranch, Set<String> reference, String trivyReports,
+        String trivyIgnoreFiles, String vexFiles, String reportDir, Map<String, String> environment)
+        implements Serializable {
     /** The reports the step writes for every run: the page, the machines' formats, the test report, the summary. */
     public static final List<ReportFormat> FORMATS = List.of(ReportFormat.JSON, ReportFormat.SARIF,
             ReportFormat.HTML, ReportFormat.JUNIT, ReportFormat.MARKDOWN);
@@ -66,6 +69,7 @@ public record StepRequest(String manifests, String policy, String failOn, String
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(warnOn, "warnOn");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(baselineBranch, "baselineBranch");
         reference = Set.copyOf(reference);
         Objects.requireNonNull(trivyReports, "trivyReports");
         Objects.requireNonNull(trivyIgnoreFiles, "trivyIgnoreFiles");
@@ -96,7 +100,8 @@ public record StepRequest(String manifests, String policy, String failOn, String
         return GateOptions.builder(root).manifests(list(manifests))
                 .policyFile(policy.isBlank() ? null : Path.of(policy.trim())).failOn(failOn).warnOn(warnOn)
                 .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
-                .baseline(store).reference(fingerprints).trivyReports(list(trivyReports))
+                .baseline(store).baselineVersion(baselineVersion).baselineBranch(baselineBranch)
+                .reference(fingerprints).trivyReports(list(trivyReports))
                 .trivyIgnoreFiles(list(trivyIgnoreFiles)).vexFiles(list(vexFiles)).formats(FORMATS)
                 .outputDirectory(WorkspacePaths.inside(root, reports, "The report directory"))
                 .environment(environment).build();
@@ -120,7 +125,8 @@ public record StepRequest(String manifests, String policy, String failOn, String
     public String toString() {
         return "StepRequest[manifests=" + manifests + ", policy=" + policy + ", failOn=" + failOn + ", warnOn="
                 + warnOn + ", failOnInputError=" + failOnInputError + ", newFindingsOnly=" + newFindingsOnly
-                + ", enableAll=" + enableAll + ", baseline=" + baseline + ", reference=" + reference.size()
+                + ", enableAll=" + enableAll + ", baseline=" + baseline + ", baselineVersion=" + baselineVersion
+                + ", baselineBranch=" + baselineBranch + ", reference=" + reference.size()
                 + " finding(s), trivyReports=" + trivyReports + ", trivyIgnoreFiles=" + trivyIgnoreFiles
                 + ", vexFiles=" + vexFiles + ", reportDir=" + reportDir + ", environment=" + environment.size()
                 + " variable(s)]";

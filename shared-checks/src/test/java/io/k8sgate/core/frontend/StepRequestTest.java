@@ -37,15 +37,15 @@ class StepRequestTest {
     }
 
     private static StepRequest request(final String manifests, final String baseline, final String reportDir) {
-        return new StepRequest(manifests, "", "", "", null, null, false, baseline, Set.of(), "", "", "", reportDir,
-                Map.of());
+        return new StepRequest(manifests, "", "", "", null, null, false, baseline, null, "", Set.of(), "", "", "",
+                reportDir, Map.of());
     }
 
     @Test
     void shouldSplitListsAtCommasAndLineBreaksAndLeaveBlanksToTheDefaults() {
         StepRequest request = new StepRequest(" deploy ,\n k8s/**/*.yaml\n\n", " ", "critical", "", true, false,
-                true, "", Set.of("fp-1"), "scans/a.json, scans/b.json", ".trivyignore", "a.vex.json\nb.vex.json",
-                "", Map.of(RedactionKey.VARIABLE, KEY));
+                true, "", 3L, "approved", Set.of("fp-1"), "scans/a.json, scans/b.json", ".trivyignore",
+                "a.vex.json\nb.vex.json", "", Map.of(RedactionKey.VARIABLE, KEY));
 
         GateOptions options = request.options(workspace);
 
@@ -58,6 +58,8 @@ class StepRequestTest {
         assertThat(options.newFindingsOnly()).contains(false);
         assertThat(options.enableAll()).isTrue();
         assertThat(options.baseline()).isEmpty();
+        assertThat(options.baselineVersion()).hasValue(3L);
+        assertThat(options.baselineBranch()).contains("approved");
         assertThat(options.reference()).containsExactly("fp-1");
         assertThat(options.trivyReports()).containsExactly("scans/a.json", "scans/b.json");
         assertThat(options.trivyIgnoreFiles()).containsExactly(".trivyignore");
@@ -114,7 +116,7 @@ class StepRequestTest {
     @Test
     void shouldTravelToTheAgentAndNeverShowTheEnvironment() throws IOException, ClassNotFoundException {
         StepRequest request = new StepRequest("deploy", "k8s-security.yaml", "HIGH", "MEDIUM", null, true, false,
-                "", Set.of("fp-1", "fp-2"), "", "", "", "reports", Map.of(RedactionKey.VARIABLE, KEY));
+                "", 2L, "", Set.of("fp-1", "fp-2"), "", "", "", "reports", Map.of(RedactionKey.VARIABLE, KEY));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
