@@ -1,12 +1,8 @@
 package io.k8sgate.maven;
 
 import io.k8sgate.core.Baselines;
-import io.k8sgate.core.baseline.BaselineException;
-import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateRunner;
-import io.k8sgate.core.input.InputException;
-import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ConsoleSummary;
 import java.util.Optional;
@@ -19,6 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Checks the project's manifests and, when the gate does not fail and every input was read, records them (normalised,
  * secret values removed) with their findings as a new version in the baseline store: the approved configuration that
  * later runs are compared with ({@code newFindingsOnly}, drift) and that {@code export} writes back for a rollback.
+ * The counterpart of {@code k8s-security baseline record}.
  */
 @Mojo(name = "baseline", threadSafe = true)
 public final class BaselineMojo extends AbstractGateMojo {
@@ -40,19 +37,10 @@ public final class BaselineMojo extends AbstractGateMojo {
         if (options.isEmpty()) {
             return;
         }
-        Baselines.RecordResult result;
-        try (BaselineStore store = GateRunner.openStore(options.get())) {
-            result = new GateRunner().record(options.get(), store, new Baselines.RecordOptions(force,
-                    Optional.ofNullable(buildId), Optional.ofNullable(sourceRevision)));
-        } catch (ConfigurationException e) {
-            throw GateExecution.configurationError(e);
-        } catch (BaselineException | InputException e) {
-            throw new MojoExecutionException("K8s Security Gate: cannot record the baseline in "
-                    + options.get().store().location() + ": " + e.getMessage(), e);
-        }
-        for (String line : ConsoleSummary.render(result.outcome(), options.get().consoleFindings()).split("\n")) {
-            getLog().info(line);
-        }
+        Baselines.RecordResult result = withStore(options.get(), "record into", store -> new GateRunner()
+                .record(options.get(), store, new Baselines.RecordOptions(force, Optional.ofNullable(buildId),
+                        Optional.ofNullable(sourceRevision))));
+        GateExecution.log(getLog(), ConsoleSummary.lines(result.outcome(), options.get().consoleFindings()));
         if (result.recorded().isPresent()) {
             getLog().info("K8s Security Gate: " + result.reason());
             return;
