@@ -3,8 +3,10 @@ package io.k8sgate.maven;
 import io.k8sgate.core.Baselines;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateRunner;
+import io.k8sgate.core.policy.Effect;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ConsoleSummary;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -40,7 +42,13 @@ public final class BaselineMojo extends AbstractGateMojo {
         Baselines.RecordResult result = withStore(options.get(), "record into", store -> new GateRunner()
                 .record(options.get(), store, new Baselines.RecordOptions(force, Optional.ofNullable(buildId),
                         Optional.ofNullable(sourceRevision))));
-        GateExecution.log(getLog(), ConsoleSummary.lines(result.outcome(), options.get().consoleFindings()));
+        List<ConsoleSummary.Line> summary = ConsoleSummary.lines(result.outcome(), options.get().consoleFindings());
+        if (result.recorded().isPresent()) {
+            // recorded with force: what would fail the gate does not fail this build, so it is not logged as an error
+            summary = summary.stream().map(l -> l.effect() == Effect.FAILS ? new ConsoleSummary.Line(Effect.WARNS,
+                    l.text()) : l).toList();
+        }
+        GateExecution.log(getLog(), summary);
         if (result.recorded().isPresent()) {
             getLog().info("K8s Security Gate: " + result.reason());
             return;

@@ -53,6 +53,9 @@ class StoreGoalsTest {
                 "sourceRevision", "0123456789abcdef", "buildId", "ci-41"));
         run(new BaselineMojo(), Map.of("force", true, "buildId", "ci-42"));
         assertThat(log.text()).contains("Recorded baseline version 1", "Recorded baseline version 2");
+        // recorded with force: the failing decision does not fail these builds, so nothing is logged as an error
+        assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN K8s Security Gate").endsWith("FAIL"))
+                .noneSatisfy(l -> assertThat(l).startsWith("ERROR"));
 
         log.clear();
         run(new HistoryMojo(), Map.of());
