@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What decides a run, the same for every command that checks inputs ({@code check}, {@code baseline record},
- * {@code baseline diff}): the policy and its overrides, and the scan reports with what suppresses their findings.
+ * {@code baseline diff}): the policy and its overrides, the scan reports with what suppresses their findings, and the
+ * cluster's admission configuration.
  * Each option has its Maven parameter and Jenkins step argument of the same name.
  */
 final class GateSettings {
@@ -45,10 +46,17 @@ final class GateSettings {
     @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
     List<String> vexFiles = new ArrayList<>();
 
+    @Option(names = "--admission-policies", paramLabel = "PATH", split = ",", description = "Files, directories or "
+            + "globs of ValidatingAdmissionPolicies, their bindings and params (the cluster's admission "
+            + "configuration), evaluated against the manifests but not checked themselves; repeatable. Policies among "
+            + "the manifests are evaluated too")
+    List<String> admissionPolicies = new ArrayList<>();
+
     /** Adds these settings to a run's options. */
     GateOptions.Builder applyTo(final GateOptions.Builder options) {
         return options.policyFile(Main.fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn)
                 .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
-                .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles);
+                .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
+                .admissionPolicies(admissionPolicies);
     }
 }

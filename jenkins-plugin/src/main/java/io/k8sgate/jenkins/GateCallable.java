@@ -72,8 +72,8 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
                     : step.getBaseline();
             GateOptions options = new StepRequest(step.getManifests(), step.getPolicy(), step.getFailOn(),
                     step.getWarnOn(), step.getFailOnInputError(), step.getNewFindingsOnly(), false, baseline,
-                    null, "", reference, step.getTrivyReports(), "", "", step.getReportDir(), gitCredentials)
-                    .options(workspace.toPath());
+                    null, "", reference, step.getTrivyReports(), "", "", step.getAdmissionPolicies(),
+                    step.getReportDir(), gitCredentials).options(workspace.toPath());
             GateReport report = new GateRunner().run(options);
             return GateResult.of(report.outcome(), report.verdict(), step.isContinueOnFailure(), report.console());
         } catch (ConfigurationException | InputException e) {

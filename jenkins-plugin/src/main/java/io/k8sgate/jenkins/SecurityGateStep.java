@@ -43,6 +43,7 @@ public class SecurityGateStep extends Step implements Serializable {
 
     private final String manifests;
     private String trivyReports = "";
+    private String admissionPolicies = "";
     private String policy = "";
     private String failOn = "";
     private String warnOn = "";
@@ -74,6 +75,20 @@ public class SecurityGateStep extends Step implements Serializable {
     @DataBoundSetter
     public void setTrivyReports(final String trivyReports) {
         this.trivyReports = Util.fixNull(trivyReports).trim();
+    }
+
+    public String getAdmissionPolicies() {
+        return Util.fixNull(admissionPolicies); // null in a step serialised before the field existed
+    }
+
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): paths or globs
+     * relative to the workspace, separated by commas or new lines, evaluated against the manifests but not checked
+     * themselves.
+     */
+    @DataBoundSetter
+    public void setAdmissionPolicies(final String admissionPolicies) {
+        this.admissionPolicies = Util.fixNull(admissionPolicies).trim();
     }
 
     public String getPolicy() {

@@ -101,6 +101,22 @@ class GateCallableTest {
     }
 
     @Test
+    void shouldEvaluateAdmissionPoliciesKeptApartFromTheManifests() throws Exception {
+        copy("rules/admission/replica-limits");
+        SecurityGateStep step = new SecurityGateStep("deploy/apps.yaml");
+        step.setAdmissionPolicies("deploy/policy.yaml");
+        step.setContinueOnFailure(true);
+
+        GateResult apart = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+        GateResult without = new GateCallable(new SecurityGateStep("deploy/apps.yaml"), Set.of(), Map.of())
+                .invoke(workspace.toFile(), null);
+
+        assertThat(apart.console()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many");
+        assertThat(apart.verdict()).isEqualTo("FAIL_ON_FINDINGS");
+        assertThat(without.console()).doesNotContain("VAP-");
+    }
+
+    @Test
     void shouldStopWithoutStackTraceWhenThresholdIsUnknown() {
         SecurityGateStep step = new SecurityGateStep("deploy");
         step.setWarnOn("SEVERE");

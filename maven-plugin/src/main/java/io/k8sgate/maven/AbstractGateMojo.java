@@ -41,6 +41,14 @@ abstract class AbstractGateMojo extends AbstractStoreMojo {
     @Parameter(property = "k8s-security.vexFiles")
     private List<String> vexFiles;
 
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): files,
+     * directories or globs relative to the project directory, evaluated against the manifests but not checked
+     * themselves. Policies among the manifests are evaluated too.
+     */
+    @Parameter(property = "k8s-security.admissionPolicies")
+    private List<String> admissionPolicies;
+
     /** The policy file; default: {@code k8s-security.yaml} in the project directory, when present. */
     @Parameter(property = "k8s-security.policy")
     private File policy;
@@ -90,7 +98,8 @@ abstract class AbstractGateMojo extends AbstractStoreMojo {
             GateOptions.Builder options = storeParameters(root).manifests(inputs).policyFile(path(policy))
                     .failOn(failOn).warnOn(warnOn).failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly)
                     .enableAll(enableAll).trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles)
-                    .vexFiles(vexFiles).formatNames(formats).outputDirectory(outputDirectory);
+                    .vexFiles(vexFiles).admissionPolicies(admissionPolicies).formatNames(formats)
+                    .outputDirectory(outputDirectory);
             if (maxFindings != null) {
                 options.consoleFindings(maxFindings);
             }

@@ -69,6 +69,8 @@ class FrontEndParityTest {
                 Arguments.of("one named file", "samples/maven-app", Map.of("manifests", "src/main/k8s/web.yaml",
                         "failOn", "CRITICAL"), PASS),
                 Arguments.of("JKube output read once", "samples/jkube-app", Map.of(), FAIL),
+                Arguments.of("admission policies kept apart", "rules/admission/replica-limits",
+                        Map.of("manifests", "apps.yaml", "admissionPolicies", "policy.yaml"), FAIL),
                 Arguments.of("malformed YAML fails closed", "samples/broken-app", Map.of(), INPUT),
                 Arguments.of("malformed YAML only warns when told", "samples/broken-app",
                         Map.of("failOnInputError", "false", "failOn", "NONE"), WARN),
@@ -153,7 +155,8 @@ class FrontEndParityTest {
         Map<String, String> names = Map.ofEntries(Map.entry("failOn", "--fail-on"),
                 Map.entry("warnOn", "--warn-on"), Map.entry("baselineStore", "--baseline"),
                 Map.entry("baselineVersion", "--baseline-version"), Map.entry("trivyReports", "--trivy"),
-                Map.entry("trivyIgnoreFiles", "--trivy-ignore"), Map.entry("vexFiles", "--vex"));
+                Map.entry("trivyIgnoreFiles", "--trivy-ignore"), Map.entry("vexFiles", "--vex"),
+                Map.entry("admissionPolicies", "--admission-policies"));
         List<String> args = new ArrayList<>(List.of("check", "--root", project.toString(), "--format", "json",
                 "--output-dir", out.toString()));
         settings.forEach((key, value) -> {
@@ -177,7 +180,7 @@ class FrontEndParityTest {
     private static Map<String, Object> mavenParameters(final Path project, final Map<String, String> settings) {
         Map<String, Object> parameters = new LinkedHashMap<>(Map.of("formats", List.of("json")));
         settings.forEach((key, value) -> parameters.put(key, switch (key) {
-            case "manifests", "trivyReports", "trivyIgnoreFiles", "vexFiles" -> list(value);
+            case "manifests", "trivyReports", "trivyIgnoreFiles", "vexFiles", "admissionPolicies" -> list(value);
             case "enableAll", "failOnInputError", "newFindingsOnly" -> Boolean.valueOf(value);
             case "baselineVersion" -> Long.valueOf(value);
             case "policy" -> project.resolve(value).toFile();
@@ -194,7 +197,8 @@ class FrontEndParityTest {
                 Boolean.parseBoolean(settings.get("enableAll")), settings.getOrDefault("baselineStore", ""),
                 settings.containsKey("baselineVersion") ? Long.valueOf(settings.get("baselineVersion")) : null, "",
                 Set.of(), settings.getOrDefault("trivyReports", ""), settings.getOrDefault("trivyIgnoreFiles", ""),
-                settings.getOrDefault("vexFiles", ""), "jenkins-reports", Map.of());
+                settings.getOrDefault("vexFiles", ""), settings.getOrDefault("admissionPolicies", ""),
+                "jenkins-reports", Map.of());
     }
 
     private static Boolean bool(final String value) {

@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * @param trivyReports     Trivy-compatible scan reports (paths or globs)
  * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files
  * @param vexFiles         OpenVEX documents
+ * @param admissionPolicies ValidatingAdmissionPolicies, their bindings and params (the cluster's admission
+ *                         configuration), evaluated against the manifests but not checked themselves
  * @param reportDir        where the reports are written, relative to the workspace and inside it; blank:
  *                         {@value GateOptions#DEFAULT_OUTPUT_DIRECTORY}
  * @param environment      the build's variables a store reads (Git credentials, the redaction key of secret
@@ -54,7 +56,8 @@ import org.jspecify.annotations.Nullable;
 public record StepRequest(String manifests, String policy, String failOn, String warnOn,
         @Nullable Boolean failOnInputError, @Nullable Boolean newFindingsOnly, boolean enableAll, String baseline,
         @Nullable Long baselineVersion, String baselineBranch, Set<String> reference, String trivyReports,
-        String trivyIgnoreFiles, String vexFiles, String reportDir, Map<String, String> environment)
+        String trivyIgnoreFiles, String vexFiles, String admissionPolicies, String reportDir,
+        Map<String, String> environment)
         implements Serializable {
     /** The reports the step writes for every run: the page, the machines' formats, the test report, the summary. */
     public static final List<ReportFormat> FORMATS = List.of(ReportFormat.JSON, ReportFormat.SARIF,
@@ -74,6 +77,7 @@ public record StepRequest(String manifests, String policy, String failOn, String
         Objects.requireNonNull(trivyReports, "trivyReports");
         Objects.requireNonNull(trivyIgnoreFiles, "trivyIgnoreFiles");
         Objects.requireNonNull(vexFiles, "vexFiles");
+        Objects.requireNonNull(admissionPolicies, "admissionPolicies");
         Objects.requireNonNull(reportDir, "reportDir");
         environment = Map.copyOf(environment);
     }
@@ -102,7 +106,8 @@ public record StepRequest(String manifests, String policy, String failOn, String
                 .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
                 .baseline(store).baselineVersion(baselineVersion).baselineBranch(baselineBranch)
                 .reference(fingerprints).trivyReports(list(trivyReports))
-                .trivyIgnoreFiles(list(trivyIgnoreFiles)).vexFiles(list(vexFiles)).formats(FORMATS)
+                .trivyIgnoreFiles(list(trivyIgnoreFiles)).vexFiles(list(vexFiles))
+                .admissionPolicies(list(admissionPolicies)).formats(FORMATS)
                 .outputDirectory(WorkspacePaths.inside(root, reports, "The report directory"))
                 .environment(environment).build();
     }
@@ -128,7 +133,7 @@ public record StepRequest(String manifests, String policy, String failOn, String
                 + ", enableAll=" + enableAll + ", baseline=" + baseline + ", baselineVersion=" + baselineVersion
                 + ", baselineBranch=" + baselineBranch + ", reference=" + reference.size()
                 + " finding(s), trivyReports=" + trivyReports + ", trivyIgnoreFiles=" + trivyIgnoreFiles
-                + ", vexFiles=" + vexFiles + ", reportDir=" + reportDir + ", environment=" + environment.size()
-                + " variable(s)]";
+                + ", vexFiles=" + vexFiles + ", admissionPolicies=" + admissionPolicies + ", reportDir=" + reportDir
+                + ", environment=" + environment.size() + " variable(s)]";
     }
 }

@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,7 +47,8 @@ public final class PolicyEvaluator {
 
         if (policy.failOn().isPresent()) {
             Severity threshold = policy.failOn().get();
-            List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold)).toList();
+            List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold))
+                    .filter(f -> !FindingProperties.isAdvisory(f)).toList();
             if (!over.isEmpty()) {
                 status = GateStatus.FAIL;
                 blocking.addAll(over);
@@ -78,6 +80,18 @@ public final class PolicyEvaluator {
                         + threshold + ": " + describe(over), Effect.WARNS));
             }
         }
+        if (status != GateStatus.FAIL && policy.warnOn().isEmpty() && policy.failOn().isPresent()) {
+            // findings that only warn (an admission policy's Warn or Audit) warn where they would otherwise fail
+            Severity threshold = policy.failOn().get();
+            List<Finding> over = counted.stream().filter(FindingProperties::isAdvisory)
+                    .filter(f -> f.severity().isAtLeast(threshold)).toList();
+            if (!over.isEmpty()) {
+                status = GateStatus.WARN;
+                reasons.add(new Decision.Reason(over.size() + " " + scope + "finding(s) at or above failOn "
+                        + threshold + " that only warn (ValidatingAdmissionPolicy bindings with validationActions "
+                        + "Warn or Audit): " + describe(over), Effect.WARNS));
+            }
+        }
         Verdict.Kind kind = switch (status) {
             case PASS -> Verdict.Kind.PASS;
             case WARN -> Verdict.Kind.WARN;
@@ -88,9 +102,11 @@ public final class PolicyEvaluator {
         Verdict verdict = new Verdict(kind, VerdictText.summary(status, reason, counts, suppressed),
                 VerdictText.message(kind, texts, reason, policy, blocking, errors));
         Set<String> blocked = blocking.stream().map(Finding::fingerprint).collect(Collectors.toSet());
-        Set<String> warning = policy.warnOn().map(threshold -> counted.stream()
-                .filter(f -> f.severity().isAtLeast(threshold)).map(Finding::fingerprint)
-                .filter(fingerprint -> !blocked.contains(fingerprint)).collect(Collectors.toSet())).orElse(Set.of());
+        // what makes the build warn: findings at warnOn, and advisory ones at failOn (they warn instead of failing)
+        Set<String> warning = counted.stream().filter(f -> policy.warnOn().map(f.severity()::isAtLeast).orElse(false)
+                || FindingProperties.isAdvisory(f) && policy.failOn().map(f.severity()::isAtLeast).orElse(false))
+                .map(Finding::fingerprint).filter(fingerprint -> !blocked.contains(fingerprint))
+                .collect(Collectors.toSet());
         return new Decision(verdict, reasons, counts, suppressed, blocking.stream().map(Finding::fingerprint)
                 .toList(), warning);
     }

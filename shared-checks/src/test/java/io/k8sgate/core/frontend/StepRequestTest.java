@@ -38,14 +38,15 @@ class StepRequestTest {
 
     private static StepRequest request(final String manifests, final String baseline, final String reportDir) {
         return new StepRequest(manifests, "", "", "", null, null, false, baseline, null, "", Set.of(), "", "", "",
-                reportDir, Map.of());
+                "", reportDir, Map.of());
     }
 
     @Test
     void shouldSplitListsAtCommasAndLineBreaksAndLeaveBlanksToTheDefaults() {
         StepRequest request = new StepRequest(" deploy ,\n k8s/**/*.yaml\n\n", " ", "critical", "", true, false,
                 true, "", 3L, "approved", Set.of("fp-1"), "scans/a.json, scans/b.json", ".trivyignore",
-                "a.vex.json\nb.vex.json", "", Map.of(RedactionKey.VARIABLE, KEY));
+                "a.vex.json\nb.vex.json", "cluster/policies, cluster/bindings.yaml", "", Map.of(RedactionKey.VARIABLE,
+                KEY));
 
         GateOptions options = request.options(workspace);
 
@@ -64,6 +65,7 @@ class StepRequestTest {
         assertThat(options.trivyReports()).containsExactly("scans/a.json", "scans/b.json");
         assertThat(options.trivyIgnoreFiles()).containsExactly(".trivyignore");
         assertThat(options.vexFiles()).containsExactly("a.vex.json", "b.vex.json");
+        assertThat(options.admissionPolicies()).containsExactly("cluster/policies", "cluster/bindings.yaml");
         assertThat(options.formats()).containsExactly(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.HTML,
                 ReportFormat.JUNIT, ReportFormat.MARKDOWN);
         assertThat(options.outputDirectory()).isEqualTo(options.root().resolve("k8s-security-reports"));
@@ -116,7 +118,7 @@ class StepRequestTest {
     @Test
     void shouldTravelToTheAgentAndNeverShowTheEnvironment() throws IOException, ClassNotFoundException {
         StepRequest request = new StepRequest("deploy", "k8s-security.yaml", "HIGH", "MEDIUM", null, true, false,
-                "", 2L, "", Set.of("fp-1", "fp-2"), "", "", "", "reports", Map.of(RedactionKey.VARIABLE, KEY));
+                "", 2L, "", Set.of("fp-1", "fp-2"), "", "", "", "", "reports", Map.of(RedactionKey.VARIABLE, KEY));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
