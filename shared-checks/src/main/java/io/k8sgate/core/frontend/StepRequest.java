@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,7 +126,7 @@ public record StepRequest(String manifests, String policy, String failOn, String
         }
     }
 
-    /** The parameters, the environment's values left out: they may hold credentials. */
+    /** The parameters and the names of the environment's variables, never their values: they are credentials. */
     @Override
     public String toString() {
         return "StepRequest[manifests=" + manifests + ", policy=" + policy + ", failOn=" + failOn + ", warnOn="
@@ -134,6 +135,6 @@ public record StepRequest(String manifests, String policy, String failOn, String
                 + ", baselineBranch=" + baselineBranch + ", reference=" + reference.size()
                 + " finding(s), trivyReports=" + trivyReports + ", trivyIgnoreFiles=" + trivyIgnoreFiles
                 + ", vexFiles=" + vexFiles + ", admissionPolicies=" + admissionPolicies + ", reportDir=" + reportDir
-                + ", environment=" + environment.size() + " variable(s)]";
+                + ", environment=" + new TreeSet<>(environment.keySet()) + "]";
     }
 }

@@ -130,7 +130,8 @@ class StepRequestTest {
         }
 
         assertThat(back).isEqualTo(request);
-        assertThat(request.toString()).contains("1 variable(s)", "2 finding(s)").doesNotContain(KEY);
+        assertThat(request.toString()).contains("environment=[" + RedactionKey.VARIABLE + "]", "2 finding(s)")
+                .doesNotContain(KEY);
         assertThat(request.options(workspace).toString()).doesNotContain(KEY);
         assertThat(StepRequest.list("a,,b\n c ")).isEqualTo(List.of("a", "b", "c"));
     }
