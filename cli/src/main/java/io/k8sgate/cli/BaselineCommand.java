@@ -71,7 +71,8 @@ final class BaselineCommand implements Callable<Integer> {
 
     /** What to check, under which policy. */
     static final class InputOptions {
-        @Parameters(paramLabel = "PATH", description = "Manifest files, directories or globs (default: the root)")
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories, globs, Helm charts and "
+                + "kustomization directories (default: the inputs the policy lists, or the root)")
         List<String> paths = new ArrayList<>();
 
         @Mixin

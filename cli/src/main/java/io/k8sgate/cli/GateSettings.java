@@ -1,6 +1,7 @@
 package io.k8sgate.cli;
 
 import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.input.render.ChartSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What decides a run, the same for every command that checks inputs ({@code check}, {@code baseline record},
- * {@code baseline diff}): the policy and its overrides, the scan reports with what suppresses their findings, and the
- * cluster's admission configuration.
+ * {@code baseline diff}): the policy and its overrides, how charts and kustomizations are rendered, the scan reports
+ * with what suppresses their findings, and the cluster's admission configuration.
  * Each option has its Maven parameter and Jenkins step argument of the same name.
  */
 final class GateSettings {
@@ -35,6 +36,27 @@ final class GateSettings {
     @Option(names = "--enable-all", description = "Turn on every check, optional ones included")
     boolean enableAll;
 
+    @Option(names = "--chart", paramLabel = "DIR", description = "A Helm chart to render and check (the directory "
+            + "holding Chart.yaml); repeatable. A chart among the PATHs is rendered as well")
+    List<String> charts = new ArrayList<>();
+
+    @Option(names = "--values", paramLabel = "FILE", description = "A values file for the charts, as `helm template "
+            + "-f`; repeatable, applied in order (default: the policy's for the chart)")
+    List<String> values = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A value for the charts, as `helm template "
+            + "--set`; repeatable, applied in order after the values files. Reports name the keys, never the values")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--release", paramLabel = "NAME", description = "The release name the charts are rendered with "
+            + "(default: the policy's, or " + ChartSettings.DEFAULT_RELEASE + ")")
+    String release;
+
+    @Option(names = "--kustomize-command", paramLabel = "COMMAND", description = "The command that renders a "
+            + "kustomization directory, such as 'kubectl kustomize' or 'kustomize build --enable-helm' (default: the "
+            + "policy's, or the first of kustomize and kubectl on the PATH)")
+    String kustomizeCommand;
+
     @Option(names = "--trivy", paramLabel = "REPORT", description = "A Trivy-compatible scan report (JSON of trivy "
             + "image/fs/config/k8s, Trivy-Operator VulnerabilityReport, CycloneDX with vulnerabilities); repeatable")
     List<String> trivyReports = new ArrayList<>();
@@ -57,6 +79,7 @@ final class GateSettings {
         return options.policyFile(Main.fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn)
                 .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
                 .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
-                .admissionPolicies(admissionPolicies);
+                .admissionPolicies(admissionPolicies).charts(charts).valuesFiles(values).setValues(set)
+                .release(release).kustomizeCommand(kustomizeCommand);
     }
 }

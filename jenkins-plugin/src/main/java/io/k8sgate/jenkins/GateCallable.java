@@ -63,17 +63,22 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         return BaselineStores.isRemote(baseline) || workspace.child(baseline).isDirectory();
     }
 
+    /** The step's parameters as the engine reads them. */
+    StepRequest request() {
+        String baseline = SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(step.getBaseline()) ? "" : step.getBaseline();
+        return new StepRequest(step.getManifests(), step.getCharts(), step.getValuesFiles(), step.getSetValues(),
+                step.getRelease(), step.getNamespace(), step.getKustomizeCommand(), step.getPolicy(), step.getFailOn(),
+                step.getWarnOn(), step.getFailOnInputError(), step.getNewFindingsOnly(), false, baseline, null, "",
+                reference, step.getTrivyReports(), "", "", step.getAdmissionPolicies(), step.getReportDir(),
+                gitCredentials);
+    }
+
     @Override
     public GateResult invoke(final File workspace, final VirtualChannel channel) throws IOException {
         try {
             // the engine's translation of the step's parameters: the one the parity test runs beside the other
             // front ends; a build reference's findings came with this callable
-            String baseline = SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(step.getBaseline()) ? ""
-                    : step.getBaseline();
-            GateOptions options = new StepRequest(step.getManifests(), step.getPolicy(), step.getFailOn(),
-                    step.getWarnOn(), step.getFailOnInputError(), step.getNewFindingsOnly(), false, baseline,
-                    null, "", reference, step.getTrivyReports(), "", "", step.getAdmissionPolicies(),
-                    step.getReportDir(), gitCredentials).options(workspace.toPath());
+            GateOptions options = request().options(workspace.toPath());
             GateReport report = new GateRunner().run(options);
             return GateResult.of(report.outcome(), report.verdict(), step.isContinueOnFailure(), report.console());
         } catch (ConfigurationException | InputException e) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.SinkFactory;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -47,13 +48,13 @@ public final class ReportMojo extends AbstractGateMojo implements MavenMultiPage
 
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        if (projectInputs().isEmpty()) {
-            nothingToCheck(searched());
+        Optional<GateOptions> options = projectOptions();
+        if (options.isEmpty()) {
             return;
         }
         GateReport report;
         try {
-            report = new GateRunner().run(pageOptions().toBuilder().formats(List.of(ReportFormat.HTML))
+            report = new GateRunner().run(options.get().toBuilder().formats(List.of(ReportFormat.HTML))
                     .outputDirectory(reportOutputDirectory.toPath()).build());
         } catch (ConfigurationException | InputException | IOException e) {
             throw new MojoExecutionException("K8s Security Gate: cannot write the report: " + e.getMessage(), e);
@@ -126,7 +127,14 @@ public final class ReportMojo extends AbstractGateMojo implements MavenMultiPage
 
     @Override
     public boolean canGenerateReport() {
-        return !skipped() && !projectInputs().isEmpty();
+        if (skipped()) {
+            return false;
+        }
+        try {
+            return GateExecution.reads(pageOptions());
+        } catch (MojoExecutionException e) {
+            return true; // the page then says what is wrong with the configuration
+        }
     }
 
     /** The options of the page's run: the project's manifests, compared with its baseline store when it exists. */

@@ -14,6 +14,7 @@ import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.frontend.StepRequest;
+import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,7 +87,38 @@ class FrontEndParityTest {
                 Arguments.of("compared with an older version", "samples/maven-app", Map.of("baselineStore", STORE,
                         "baselineVersion", "1", "newFindingsOnly", "true"), FAIL),
                 Arguments.of("compared with nothing", "samples/maven-app", Map.of("baselineStore", "none",
-                        "newFindingsOnly", "true"), FAIL));
+                        "newFindingsOnly", "true"), FAIL),
+                Arguments.of("a mixed tree: CI files and docs skipped and listed", "repos",
+                        Map.of("manifests", "mixed"), FAIL),
+                Arguments.of("an object defined twice", "repos", Map.of("manifests", "duplicates"), FAIL),
+                Arguments.of("a chart with values files, set values, release and namespace", ".",
+                        Map.of("manifests", "helm/web", "valuesFiles", "helm/web/values-prod.yaml",
+                                "setValues", "replicaCount=3", "release", "shop", "namespace", "shop"), FAIL),
+                Arguments.of("a chart named beside a manifest", ".", Map.of("charts", "helm/web",
+                        "manifests", "repos/duplicates/a-web.yaml"), FAIL),
+                Arguments.of("a chart dependency that is not vendored", ".",
+                        Map.of("manifests", "helm/missing-dependency"), INPUT));
+    }
+
+    /** Kustomizations rendered alike (they need kustomize or kubectl): the same objects, base and patch lines. */
+    static Stream<Arguments> kustomizations() {
+        return Stream.of(
+                Arguments.of("an overlay with patches and a component", "repos/kustomize",
+                        Map.of("manifests", "overlays/prod", "failOn", "CRITICAL"), FAIL),
+                Arguments.of("a walked tree: only the roots rendered", "repos/kustomize", Map.of("manifests", "."),
+                        FAIL),
+                Arguments.of("the Kustomize command named", "repos/kustomize", Map.of("manifests", "overlays/dev",
+                        "kustomizeCommand", "kubectl kustomize"), FAIL),
+                Arguments.of("the project's policy lists its chart and overlay", "repos/project", Map.of(), FAIL));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("kustomizations")
+    void shouldRenderKustomizationsAlikeInEveryFrontEnd(final String name, final String sample,
+            final Map<String, String> settings, final Verdict.Kind expected) throws IOException {
+        Assumptions.assumeTrue(onPath("kubectl") || onPath("kustomize"),
+                "Neither kustomize nor kubectl is on the PATH: the Kustomize parity cases are skipped");
+        shouldWriteTheSameReportAndReachTheSameVerdictInEveryFrontEnd(name, sample, settings, expected);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -93,11 +126,13 @@ class FrontEndParityTest {
     void shouldWriteTheSameReportAndReachTheSameVerdictInEveryFrontEnd(final String name, final String sample,
             final Map<String, String> settings, final Verdict.Kind expected) throws IOException {
         Path project = prepare(sample, settings);
-        List<String> inputs = ProjectInputs.of(list(settings.get("manifests")), project, project.resolve("classes"));
+        ProjectInputs.Inputs goal = ProjectInputs.of(list(settings.get("manifests")), project,
+                project.resolve("classes"));
+        List<String> inputs = commandLineInputs(project, goal);
 
         int cli = commandLine(project, settings, inputs, work.resolve("cli"));
         Throwable maven = catchThrowable(() -> new GateExecution(new RecordingLog()).run(
-                Mojos.configure(new CheckMojo(), mavenParameters(project, settings)).options(project, inputs,
+                Mojos.configure(new CheckMojo(), mavenParameters(project, settings)).options(project, goal,
                         work.resolve("maven"))));
         GateReport jenkins = new GateRunner().run(stepRequest(settings, inputs).options(project));
 
@@ -118,6 +153,25 @@ class FrontEndParityTest {
         }
         assertThat(report(work.resolve("maven"))).isEqualTo(report);
         assertThat(report(project.resolve("jenkins-reports"))).isEqualTo(report);
+    }
+
+    /**
+     * What the command line and the step are given for the project's inputs: those the POM names; without any, the
+     * policy's (both read them when given no path), else the goal's default folders.
+     */
+    private static List<String> commandLineInputs(final Path project, final ProjectInputs.Inputs inputs) {
+        if (!inputs.named().isEmpty()) {
+            return inputs.named();
+        }
+        Path policy = project.resolve("k8s-security.yaml");
+        boolean policyLists = Files.isRegularFile(policy) && !new PolicyLoader(new SecurityGate().checkIds())
+                .load(policy).inputs().paths().isEmpty();
+        return policyLists ? List.of() : inputs.defaults();
+    }
+
+    private static boolean onPath(final String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     /**
@@ -156,7 +210,10 @@ class FrontEndParityTest {
                 Map.entry("warnOn", "--warn-on"), Map.entry("baselineStore", "--baseline"),
                 Map.entry("baselineVersion", "--baseline-version"), Map.entry("trivyReports", "--trivy"),
                 Map.entry("trivyIgnoreFiles", "--trivy-ignore"), Map.entry("vexFiles", "--vex"),
-                Map.entry("admissionPolicies", "--admission-policies"));
+                Map.entry("admissionPolicies", "--admission-policies"), Map.entry("charts", "--chart"),
+                Map.entry("valuesFiles", "--values"), Map.entry("setValues", "--set"),
+                Map.entry("release", "--release"), Map.entry("namespace", "--namespace"),
+                Map.entry("kustomizeCommand", "--kustomize-command"));
         List<String> args = new ArrayList<>(List.of("check", "--root", project.toString(), "--format", "json",
                 "--output-dir", out.toString()));
         settings.forEach((key, value) -> {
@@ -180,7 +237,8 @@ class FrontEndParityTest {
     private static Map<String, Object> mavenParameters(final Path project, final Map<String, String> settings) {
         Map<String, Object> parameters = new LinkedHashMap<>(Map.of("formats", List.of("json")));
         settings.forEach((key, value) -> parameters.put(key, switch (key) {
-            case "manifests", "trivyReports", "trivyIgnoreFiles", "vexFiles", "admissionPolicies" -> list(value);
+            case "manifests", "trivyReports", "trivyIgnoreFiles", "vexFiles", "admissionPolicies", "charts",
+                    "valuesFiles", "setValues" -> list(value);
             case "enableAll", "failOnInputError", "newFindingsOnly" -> Boolean.valueOf(value);
             case "baselineVersion" -> Long.valueOf(value);
             case "policy" -> project.resolve(value).toFile();
@@ -191,7 +249,10 @@ class FrontEndParityTest {
 
     /** The Jenkins step's request for the settings, its fields as the step holds them. */
     private static StepRequest stepRequest(final Map<String, String> settings, final List<String> inputs) {
-        return new StepRequest(String.join(",", inputs), settings.getOrDefault("policy", ""),
+        return new StepRequest(String.join(",", inputs), settings.getOrDefault("charts", ""),
+                settings.getOrDefault("valuesFiles", ""), settings.getOrDefault("setValues", ""),
+                settings.getOrDefault("release", ""), settings.getOrDefault("namespace", ""),
+                settings.getOrDefault("kustomizeCommand", ""), settings.getOrDefault("policy", ""),
                 settings.getOrDefault("failOn", ""), settings.getOrDefault("warnOn", ""),
                 bool(settings.get("failOnInputError")), bool(settings.get("newFindingsOnly")),
                 Boolean.parseBoolean(settings.get("enableAll")), settings.getOrDefault("baselineStore", ""),

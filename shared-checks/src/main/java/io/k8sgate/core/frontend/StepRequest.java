@@ -2,6 +2,7 @@ package io.k8sgate.core.frontend;
 
 import io.k8sgate.core.baseline.BaselineStores;
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.input.render.ChartSettings;
 import io.k8sgate.core.policy.WorkspacePaths;
 import io.k8sgate.core.report.JsonReportReader;
 import io.k8sgate.core.report.ReportFormat;
@@ -29,7 +30,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Texts are as the step holds them: lists are separated by commas or new lines, and a blank value is unset (the
  * engine's default, or the policy's setting, applies).
  *
- * @param manifests        files, directories and globs relative to the workspace; blank: the whole workspace
+ * @param manifests        files, directories (Helm charts and kustomization directories among them) and globs
+ *                         relative to the workspace; blank: the inputs the policy lists, and without those there is
+ *                         nothing to check (the gate fails closed)
+ * @param charts           Helm charts to render and check (directories holding {@code Chart.yaml})
+ * @param valuesFiles      values files for the charts, as {@code helm template -f}, in order
+ * @param setValues        values for the charts, as {@code helm template --set key=value}, one per line (a value
+ *                         may hold commas)
+ * @param release          the release name the charts are rendered with; blank: the policy's, or the engine's
+ * @param namespace        the namespace the charts are rendered for; blank: the policy's, or none
+ * @param kustomizeCommand the command that renders a kustomization directory; blank: the policy's, or the first of
+ *                         {@code kustomize} and {@code kubectl} on the agent's PATH
  * @param policy           the policy file, relative to the workspace and inside it; blank: {@code k8s-security.yaml}
  *                         there when present
  * @param failOn           overrides the policy's failOn: a severity or {@code NONE}
@@ -54,7 +65,8 @@ import org.jspecify.annotations.Nullable;
  * @param environment      the build's variables a store reads (Git credentials, the redaction key of secret
  *                         values), which the agent's own environment does not hold; never shown
  */
-public record StepRequest(String manifests, String policy, String failOn, String warnOn,
+public record StepRequest(String manifests, String charts, String valuesFiles, String setValues, String release,
+        String namespace, String kustomizeCommand, String policy, String failOn, String warnOn,
         @Nullable Boolean failOnInputError, @Nullable Boolean newFindingsOnly, boolean enableAll, String baseline,
         @Nullable Long baselineVersion, String baselineBranch, Set<String> reference, String trivyReports,
         String trivyIgnoreFiles, String vexFiles, String admissionPolicies, String reportDir,
@@ -69,6 +81,12 @@ public record StepRequest(String manifests, String policy, String failOn, String
 
     public StepRequest {
         Objects.requireNonNull(manifests, "manifests");
+        Objects.requireNonNull(charts, "charts");
+        Objects.requireNonNull(valuesFiles, "valuesFiles");
+        Objects.requireNonNull(setValues, "setValues");
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(kustomizeCommand, "kustomizeCommand");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(warnOn, "warnOn");
@@ -102,7 +120,9 @@ public record StepRequest(String manifests, String policy, String failOn, String
             store = GateOptions.NO_BASELINE;
         }
         String reports = reportDir.isBlank() ? GateOptions.DEFAULT_OUTPUT_DIRECTORY : reportDir.trim();
-        return GateOptions.builder(root).manifests(list(manifests))
+        return GateOptions.builder(root).manifests(list(manifests)).defaultManifests(List.of())
+                .charts(list(charts)).valuesFiles(list(valuesFiles)).setValues(lines(setValues))
+                .release(release).namespace(namespace).kustomizeCommand(kustomizeCommand)
                 .policyFile(policy.isBlank() ? null : Path.of(policy.trim())).failOn(failOn).warnOn(warnOn)
                 .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
                 .baseline(store).baselineVersion(baselineVersion).baselineBranch(baselineBranch)
@@ -118,6 +138,11 @@ public record StepRequest(String manifests, String policy, String failOn, String
         return Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The values of a field that takes one per line ({@code setValues}, whose values may hold commas). */
+    static List<String> lines(final String text) {
+        return Arrays.stream(text.split("\n")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
     private static Set<String> fingerprints(final Path report, final String name) {
         try (InputStream in = Files.newInputStream(report)) {
             return JsonReportReader.fingerprints(in, name);
@@ -129,12 +154,19 @@ public record StepRequest(String manifests, String policy, String failOn, String
     /** The parameters and the names of the environment's variables, never their values: they are credentials. */
     @Override
     public String toString() {
-        return "StepRequest[manifests=" + manifests + ", policy=" + policy + ", failOn=" + failOn + ", warnOn="
+        return "StepRequest[manifests=" + manifests + ", charts=" + charts + ", valuesFiles=" + valuesFiles
+                + ", setValues=" + setKeys() + ", release=" + release + ", namespace=" + namespace
+                + ", kustomizeCommand=" + kustomizeCommand + ", policy=" + policy + ", failOn=" + failOn + ", warnOn="
                 + warnOn + ", failOnInputError=" + failOnInputError + ", newFindingsOnly=" + newFindingsOnly
                 + ", enableAll=" + enableAll + ", baseline=" + baseline + ", baselineVersion=" + baselineVersion
                 + ", baselineBranch=" + baselineBranch + ", reference=" + reference.size()
                 + " finding(s), trivyReports=" + trivyReports + ", trivyIgnoreFiles=" + trivyIgnoreFiles
                 + ", vexFiles=" + vexFiles + ", admissionPolicies=" + admissionPolicies + ", reportDir=" + reportDir
                 + ", environment=" + new TreeSet<>(environment.keySet()) + "]";
+    }
+
+    /** The keys of the set values: a value may be a password. */
+    private List<String> setKeys() {
+        return lines(setValues).stream().map(v -> ChartSettings.key(v) + "=...").toList();
     }
 }

@@ -3,6 +3,10 @@ package io.k8sgate.core.report;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
+import io.k8sgate.core.model.InputSummary;
+import io.k8sgate.core.model.RenderedSource;
+import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.Decision;
 import io.k8sgate.core.policy.Effect;
@@ -13,6 +17,9 @@ import java.util.stream.Collectors;
 
 /** The plain-text summary every front end prints (the CLI to the console, Maven and Jenkins to their logs). */
 public final class ConsoleSummary {
+    /** Rendered sources and skipped documents named on the console; the reports list them all. */
+    private static final int NAMED = 5;
+
     private ConsoleSummary() {
     }
 
@@ -55,6 +62,7 @@ public final class ConsoleSummary {
                 + "; suppressed " + decision.suppressed()));
         o.baseline().ifPresent(b -> lines.add(new Line(Effect.NONE, "  Compared with "
                 + clean(BaselineView.summary(o, b)))));
+        inputs(o.inputs(), lines);
         // an input error fails the build under failOnInputError and warns otherwise; a warning only warns
         Effect inputError = o.policy().failOnInputError() ? Effect.FAILS : Effect.WARNS;
         for (Diagnostic d : o.diagnostics()) {
@@ -74,10 +82,34 @@ public final class ConsoleSummary {
             lines.add(new Line(decision.effect(f), "  " + String.format("%-8s", f.severity()) + " " + f.checkId()
                     + " " + clean(f.resource().display())
                     + (f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]")
+                    + (f.properties().containsKey(FindingProperties.HELM_HOOK) ? " (Helm hook)" : "")
                     + " " + clean(f.location().toString()) + ": " + clean(f.message())));
             shown++;
         }
         return lines;
+    }
+
+    /** The rendered sources, one line each, and the documents left out, named up to a few; none changes the verdict. */
+    private static void inputs(final InputSummary inputs, final List<Line> lines) {
+        List<RenderedSource> rendered = inputs.rendered();
+        for (int i = 0; i < rendered.size() && i < NAMED; i++) {
+            RenderedSource r = rendered.get(i);
+            long hooks = r.hooks();
+            lines.add(new Line(Effect.NONE, "  Rendered " + clean(r.describe()) + ": " + r.objects().size()
+                    + " object(s)" + (hooks > 0 ? ", " + hooks + " of them Helm hooks" : "")));
+        }
+        if (rendered.size() > NAMED) {
+            lines.add(new Line(Effect.NONE, "  ... and " + (rendered.size() - NAMED)
+                    + " more rendered source(s) in the reports"));
+        }
+        List<SkippedInput> skipped = inputs.skipped();
+        if (!skipped.isEmpty()) {
+            lines.add(new Line(Effect.NONE, "  Skipped " + skipped.size()
+                    + " document(s) that are not Kubernetes objects: "
+                    + skipped.stream().limit(NAMED).map(k -> clean(k.location().toString()))
+                            .collect(Collectors.joining(", "))
+                    + (skipped.size() > NAMED ? ", ... (all listed in the reports)" : "")));
+        }
     }
 
     private static String clean(final String s) {

@@ -37,13 +37,15 @@ class StepRequestTest {
     }
 
     private static StepRequest request(final String manifests, final String baseline, final String reportDir) {
-        return new StepRequest(manifests, "", "", "", null, null, false, baseline, null, "", Set.of(), "", "", "",
+        return new StepRequest(manifests, "", "", "", "", "", "", "", "", "", null, null, false, baseline, null, "", Set.of(), "", "", "",
                 "", reportDir, Map.of());
     }
 
     @Test
     void shouldSplitListsAtCommasAndLineBreaksAndLeaveBlanksToTheDefaults() {
-        StepRequest request = new StepRequest(" deploy ,\n k8s/**/*.yaml\n\n", " ", "critical", "", true, false,
+        StepRequest request = new StepRequest(" deploy ,\n k8s/**/*.yaml\n\n", "charts/web, charts/db",
+                "values/prod.yaml\nvalues/eu.yaml", "image.tag=1.2.3\nreplicas=3,resources.limits.cpu=1\n", " shop ",
+                "", " ", " ", "critical", "", true, false,
                 true, "", 3L, "approved", Set.of("fp-1"), "scans/a.json, scans/b.json", ".trivyignore",
                 "a.vex.json\nb.vex.json", "cluster/policies, cluster/bindings.yaml", "", Map.of(RedactionKey.VARIABLE,
                 KEY));
@@ -52,6 +54,14 @@ class StepRequestTest {
 
         assertThat(options.root()).isEqualTo(workspace.toAbsolutePath().normalize());
         assertThat(options.manifests()).containsExactly("deploy", "k8s/**/*.yaml");
+        assertThat(options.defaultManifests()).isEmpty();
+        assertThat(options.confineToRoot()).isTrue();
+        assertThat(options.charts()).containsExactly("charts/web", "charts/db");
+        assertThat(options.valuesFiles()).containsExactly("values/prod.yaml", "values/eu.yaml");
+        assertThat(options.setValues()).containsExactly("image.tag=1.2.3", "replicas=3,resources.limits.cpu=1");
+        assertThat(options.release()).contains("shop");
+        assertThat(options.namespace()).isEmpty();
+        assertThat(options.kustomizeCommand()).isEmpty();
         assertThat(options.policyFile()).isEmpty();
         assertThat(options.failOn()).contains("critical");
         assertThat(options.warnOn()).isEmpty();
@@ -117,7 +127,8 @@ class StepRequestTest {
 
     @Test
     void shouldTravelToTheAgentAndNeverShowTheEnvironment() throws IOException, ClassNotFoundException {
-        StepRequest request = new StepRequest("deploy", "k8s-security.yaml", "HIGH", "MEDIUM", null, true, false,
+        StepRequest request = new StepRequest("deploy", "charts/web", "", "db.password=" + KEY, "", "", "",
+                "k8s-security.yaml", "HIGH", "MEDIUM", null, true, false,
                 "", 2L, "", Set.of("fp-1", "fp-2"), "", "", "", "", "reports", Map.of(RedactionKey.VARIABLE, KEY));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -130,7 +141,8 @@ class StepRequestTest {
         }
 
         assertThat(back).isEqualTo(request);
-        assertThat(request.toString()).contains("environment=[" + RedactionKey.VARIABLE + "]", "2 finding(s)")
+        assertThat(request.toString()).contains("environment=[" + RedactionKey.VARIABLE + "]", "2 finding(s)",
+                        "setValues=[db.password=...]")
                 .doesNotContain(KEY);
         assertThat(request.options(workspace).toString()).doesNotContain(KEY);
         assertThat(StepRequest.list("a,,b\n c ")).isEqualTo(List.of("a", "b", "c"));
