@@ -70,7 +70,7 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
 
     /** True when {@code baseline} names a baseline store: a Git location, or a directory in the workspace. */
     static boolean isStore(final String baseline, final FilePath workspace) throws IOException, InterruptedException {
-        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {
+        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
             return false;
         }
         return GitStore.isGitLocation(baseline) || workspace.child(baseline).isDirectory();
@@ -87,8 +87,9 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
             SecurityGate gate = new SecurityGate();
             // the same options-to-request path as the CLI and the Maven goal, so all three decide alike
             GateRequest request = new GateOptions(root, globs(step.getManifests()), globs(step.getTrivyReports()),
-                    List.of(), List.of(), policyFile(root), Optional.of(step.getFailOn()),
-                    Optional.of(step.getWarnOn()), Optional.ofNullable(step.getFailOnInputError()), false)
+                    globs(step.getTrivyIgnoreFiles()), globs(step.getVexFiles()), policyFile(root),
+                    Optional.of(step.getFailOn()), Optional.of(step.getWarnOn()),
+                    Optional.ofNullable(step.getFailOnInputError()), step.isEnableAll())
                     .toRequest(gate.checkIds(), Clock.systemUTC()).withReference(reference);
             if (step.getNewFindingsOnly() != null) {
                 request = request.withPolicy(request.policy().withNewFindingsOnly(step.getNewFindingsOnly()));
@@ -109,7 +110,7 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
     /** The baseline store the step names, opened on the agent; empty for a build or report reference. */
     private Optional<BaselineStore> store(final Path root) throws AbortException {
         String baseline = step.getBaseline();
-        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {
+        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
             return Optional.empty();
         }
         if (GitStore.isGitLocation(baseline)) {

@@ -1,6 +1,7 @@
 package io.k8sgate.jenkins;
 
 import hudson.FilePath;
+import hudson.Functions;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.k8sgate.core.report.ReportFiles;
@@ -148,9 +149,20 @@ public class SecurityGateAction implements RunAction2 {
         return ReportFiles.STYLESHEET;
     }
 
-    /** Serves the kept report files ({@code report/k8s-security-report.json}, ...). */
+    /**
+     * True when the current user may read the report files: they are artifacts of the build, so Jenkins' ARTIFACTS
+     * permission applies when it is turned on ({@code hudson.security.ArtifactsPermission}), as for archived files.
+     */
+    public boolean isReportReadable() {
+        return !Functions.isArtifactsPermissionEnabled() || run.hasPermission(Run.ARTIFACTS);
+    }
+
+    /** Serves the kept report files ({@code report/k8s-security-report.json}, ...) and their list ({@code report/}). */
     public DirectoryBrowserSupport doReport() {
+        if (!isReportReadable()) {
+            run.checkPermission(Run.ARTIFACTS);
+        }
         return new DirectoryBrowserSupport(run, new FilePath(reportDirectory(run)), getDisplayName(),
-                getIconFileName(), false);
+                getIconFileName(), true);
     }
 }

@@ -10,7 +10,6 @@ import hudson.model.TaskListener;
 import io.k8sgate.core.policy.CiResult;
 import io.k8sgate.core.report.JsonReportReader;
 import io.k8sgate.core.report.ReportFormat;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serial;
@@ -99,7 +98,7 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             // a baseline store (directory or Git) is read on the agent, next to the inputs
             return Set.of();
         }
-        if (!SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {
+        if (!SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
             FilePath file = workspace.child(baseline);
             if (!file.exists()) {
                 throw new AbortException("baseline '" + baseline + "' does not exist in the workspace");
@@ -108,17 +107,17 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
                 return JsonReportReader.fingerprints(in, baseline);
             }
         }
-        Run<?, ?> previous = run.getPreviousSuccessfulBuild();
-        File json = previous == null ? null
-                : new File(SecurityGateAction.reportDirectory(previous), ReportFormat.JSON.fileName());
-        if (json == null || !json.isFile()) {
-            listener.getLogger().println("K8s Security Gate: no earlier successful build with a report; "
-                    + "every finding is new");
+        Run<?, ?> reference = ReferenceBuild.find(run, step);
+        if (reference == null) {
+            listener.getLogger().println("K8s Security Gate: no reference build (a completed build with result "
+                    + step.getRequiredResult() + " or better" + (step.isIgnoreQualityGate() ? "" : " whose gate passed")
+                    + " and a kept report); every finding is new");
             return Set.of();
         }
-        listener.getLogger().println("K8s Security Gate: reference is " + previous.getFullDisplayName());
-        try (InputStream in = Files.newInputStream(json.toPath())) {
-            return JsonReportReader.fingerprints(in, previous.getFullDisplayName() + " " + json.getName());
+        listener.getLogger().println("K8s Security Gate: reference build is " + reference.getFullDisplayName());
+        try (InputStream in = Files.newInputStream(ReferenceBuild.report(reference).toPath())) {
+            return JsonReportReader.fingerprints(in,
+                    reference.getFullDisplayName() + " " + ReportFormat.JSON.fileName());
         }
     }
 }

@@ -98,6 +98,53 @@ class GateCallableTest {
     }
 
     @Test
+    void shouldSuppressByIgnoreFileAndVexAndRunOptionalChecksWhenAsked() throws Exception {
+        copy("samples/image-app");
+        Files.writeString(workspace.resolve(".trivyignore"), "# accepted until the base image moves\nCVE-2026-10001\n");
+        Files.writeString(workspace.resolve("web.openvex.json"), """
+                {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/web",
+                 "author": "Shop security team", "timestamp": "2026-03-01T09:00:00Z", "version": 1,
+                 "statements": [{"vulnerability": {"name": "CVE-2026-10002"},
+                   "products": [{"@id": "registry.example.com/shop/web:2.3.0"}],
+                   "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"}]}
+                """);
+        SecurityGateStep plain = new SecurityGateStep("deploy/src/main/k8s");
+        plain.setTrivyReports("deploy/scans/*.json");
+        SecurityGateStep suppressed = new SecurityGateStep("deploy/src/main/k8s");
+        suppressed.setTrivyReports("deploy/scans/*.json");
+        suppressed.setTrivyIgnoreFiles(".trivyignore");
+        suppressed.setVexFiles("web.openvex.json");
+        suppressed.setEnableAll(true);
+
+        GateResult before = new GateCallable(plain, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+        GateResult after = new GateCallable(suppressed, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+
+        assertThat(before.suppressed()).isZero();
+        assertThat(before.counted().get("CRITICAL")).isPositive();
+        assertThat(before.console()).contains("CVE-2026-10001", "CVE-2026-10002").doesNotContain("K8S-IMG-004");
+        assertThat(after.suppressed()).isEqualTo(2);
+        assertThat(after.counted().get("CRITICAL")).isZero();
+        assertThat(after.console()).doesNotContain("CVE-2026-10001", "CVE-2026-10002")
+                .contains("K8S-IMG-004", "K8S-WL-056");
+        assertThat(Files.readString(workspace.resolve(SecurityGateStep.DEFAULT_REPORT_DIR)
+                .resolve(ReportFormat.JSON.fileName()))).contains("vulnerable_code_not_in_execute_path");
+    }
+
+    @Test
+    void shouldFailClosedWhenAnIgnoreFileIsMissing() throws Exception {
+        copy("samples/image-app");
+        SecurityGateStep step = new SecurityGateStep("deploy/src/main/k8s");
+        step.setTrivyReports("deploy/scans/*.json");
+        step.setTrivyIgnoreFiles("missing/.trivyignore");
+
+        GateResult result = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.inputErrors()).isEqualTo(1);
+        assertThat(result.console()).contains("missing/.trivyignore");
+    }
+
+    @Test
     void shouldStopWithoutStackTraceWhenThresholdIsUnknown() {
         SecurityGateStep step = new SecurityGateStep("deploy");
         step.setWarnOn("SEVERE");
@@ -141,7 +188,10 @@ class GateCallableTest {
         step.setFailOn(null);
 
         assertThat(step.getManifests()).isEqualTo("deploy");
-        assertThat(step.getBaseline()).isEqualTo(SecurityGateStep.LAST_SUCCESSFUL_BUILD);
+        assertThat(step.getBaseline()).isEqualTo(SecurityGateStep.REFERENCE_BUILD);
+        assertThat(step.getRequiredResult()).isEqualTo("UNSTABLE");
+        assertThat(step.isIgnoreQualityGate()).isFalse();
+        assertThat(step.getReferenceJob()).isEmpty();
         assertThat(step.getReportDir()).isEqualTo(SecurityGateStep.DEFAULT_REPORT_DIR);
         assertThat(step.getFailOn()).isEmpty();
         assertThat(step.getNewFindingsOnly()).isNull();

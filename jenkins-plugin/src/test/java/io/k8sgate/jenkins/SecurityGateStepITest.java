@@ -3,13 +3,16 @@ package io.k8sgate.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.model.Run;
 import hudson.slaves.DumbSlave;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.File;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -18,9 +21,11 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The step in real Pipelines: results, log, report page, trend, agents, return value and the reference build. */
@@ -28,6 +33,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class SecurityGateStepITest {
     private static final String COMPLIANT = "samples/hardened";
     private static final String PRIVILEGED = "samples/privileged";
+    private static final String ARTIFACTS_PERMISSION = "hudson.security.ArtifactsPermission";
 
     private JenkinsRule j;
 
@@ -232,7 +238,7 @@ class SecurityGateStepITest {
     }
 
     @Test
-    void shouldCountOnlyNewFindingsAgainstTheLastSuccessfulBuild() throws Exception {
+    void shouldCountOnlyNewFindingsAgainstTheReferenceBuild() throws Exception {
         WorkflowJob job = job("reference", """
                 node {
                     k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
@@ -249,13 +255,12 @@ class SecurityGateStepITest {
                 }
                 """, true));
         WorkflowRun known = j.buildAndAssertSuccess(job);
-        j.assertLogContains("reference is reference #1", known);
+        j.assertLogContains("reference build is reference #1", known);
         j.assertLogContains("decision=PASS total=0 known=true", known);
 
-        workspace.child("deploy/second.yaml").write(workspace.child("deploy/pod.yaml").readToString()
-                .replace("name: node-debugger", "name: node-debugger-2"), "UTF-8");
+        addSecondPod(workspace);
         WorkflowRun added = j.buildAndAssertStatus(Result.FAILURE, job);
-        j.assertLogContains("reference is reference #2", added);
+        j.assertLogContains("reference build is reference #2", added);
         j.assertLogContains("new finding(s) at or above failOn HIGH", added);
         j.assertLogContains("node-debugger-2", added);
         int newOnes = added.getAction(SecurityGateAction.class).getTotal();
@@ -272,13 +277,181 @@ class SecurityGateStepITest {
     }
 
     @Test
+    void shouldKeepTheLastBuildWhoseGatePassedAsReferenceUnlessTheGateIsIgnored() throws Exception {
+        WorkflowJob job = job("gate-passed", gated(""));
+        FilePath workspace = j.jenkins.getWorkspaceFor(job);
+        copyInto(workspace, PRIVILEGED);
+        j.buildAndAssertSuccess(job);
+        addSecondPod(workspace);
+
+        WorkflowRun warned = j.buildAndAssertStatus(Result.UNSTABLE, job);
+        WorkflowRun stillNew = j.buildAndAssertStatus(Result.UNSTABLE, job);
+        job.setDefinition(new CpsFlowDefinition(gated(", ignoreQualityGate: true"), true));
+        WorkflowRun accepted = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("reference build is gate-passed #1", warned);
+        j.assertLogContains("decision=WARN", warned);
+        j.assertLogContains("reference build is gate-passed #1", stillNew);
+        j.assertLogContains("node-debugger-2", stillNew);
+        j.assertLogContains("reference build is gate-passed #3", accepted);
+        j.assertLogContains("decision=PASS total=0", accepted);
+    }
+
+    @Test
+    void shouldTakeOnlySuccessfulBuildsAsReferenceWhenRequiredResultIsSuccess() throws Exception {
+        WorkflowJob job = job("required-result", """
+                node {
+                    k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
+                    unstable 'the tests after the gate failed'
+                }
+                """);
+        copyInto(j.jenkins.getWorkspaceFor(job), PRIVILEGED);
+        j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        job.setDefinition(new CpsFlowDefinition(gated(", requiredResult: 'SUCCESS'"), true));
+        WorkflowRun successOnly = j.buildAndAssertStatus(Result.UNSTABLE, job);
+        job.setDefinition(new CpsFlowDefinition(gated(""), true));
+        WorkflowRun unstableToo = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("no reference build (a completed build with result SUCCESS or better whose gate passed",
+                successOnly);
+        j.assertLogContains("decision=WARN", successOnly);
+        j.assertLogContains("reference build is required-result #1", unstableToo);
+        j.assertLogContains("decision=PASS total=0", unstableToo);
+    }
+
+    @Test
+    void shouldTakeTheReferenceBuildFromTheReferenceJob() throws Exception {
+        WorkflowJob main = job("main", """
+                node {
+                    k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
+                }
+                """);
+        copyInto(j.jenkins.getWorkspaceFor(main), PRIVILEGED);
+        WorkflowRun mainRun = j.buildAndAssertSuccess(main);
+        WorkflowJob branch = job("branch", gated(", referenceJob: 'main'"));
+        FilePath workspace = j.jenkins.getWorkspaceFor(branch);
+        copyInto(workspace, PRIVILEGED);
+        addSecondPod(workspace);
+        WorkflowJob typo = job("typo", gated(", referenceJob: 'mian'"));
+        copyInto(j.jenkins.getWorkspaceFor(typo), PRIVILEGED);
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, branch);
+        WorkflowRun stopped = j.buildAndAssertStatus(Result.FAILURE, typo);
+
+        j.assertLogContains("reference build is main #1", run);
+        j.assertLogContains("node-debugger-2", run);
+        assertThat(run.getAction(SecurityGateAction.class).getTotal()).isPositive()
+                .isLessThanOrEqualTo(mainRun.getAction(SecurityGateAction.class).getTotal());
+        j.assertLogContains("referenceJob 'mian' is not a job this build can see", stopped);
+        assertThat(stopped.getAction(SecurityGateAction.class)).isNull();
+    }
+
+    @Test
+    void shouldListTheReportFilesAndKeepThemFromUsersWithoutTheArtifactsPermission() throws Exception {
+        WorkflowJob job = job("secured", """
+                node {
+                    k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
+                }
+                """);
+        copyInto(j.jenkins.getWorkspaceFor(job), PRIVILEGED);
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader", "auditor")
+                .grant(Run.ARTIFACTS).everywhere().to("auditor"));
+        String page = run.getUrl() + SecurityGateAction.URL_NAME + "/";
+
+        try (JenkinsRule.WebClient reader = j.createWebClient().login("reader");
+                JenkinsRule.WebClient auditor = j.createWebClient().login("auditor")) {
+            reader.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            assertThat(reader.goTo(page + "report/").asNormalizedText()).contains(ReportFormat.JSON.fileName(),
+                    ReportFormat.SARIF.fileName(), ReportFormat.HTML.fileName());
+
+            System.setProperty(ARTIFACTS_PERMISSION, "true");
+            try {
+                assertThat(reader.goTo(page + "report/").getWebResponse().getStatusCode()).isEqualTo(403);
+                assertThat(reader.goTo(reportUrl(run, ReportFormat.JSON), null).getWebResponse().getStatusCode())
+                        .isEqualTo(403);
+                assertThat(reader.goTo(page).asNormalizedText())
+                        .contains("needs the permission to see this build's artifacts");
+                assertThat(auditor.goTo(reportUrl(run, ReportFormat.JSON), null).getWebResponse()
+                        .getContentAsString()).contains("\"status\" : \"PASS\"");
+                assertThat(auditor.goTo(page).getElementsByTagName("iframe")).hasSize(1);
+            } finally {
+                System.clearProperty(ARTIFACTS_PERMISSION);
+            }
+        }
+    }
+
+    @Test
+    void shouldBindIgnoreFilesVexAndEnableAllInPipelines() throws Exception {
+        WorkflowJob job = job("suppressions", """
+                node {
+                    writeFile file: '.trivyignore', text: 'CVE-2026-10001'
+                    def gate = k8sSecurityGate manifests: 'deploy/src/main/k8s', trivyReports: 'deploy/scans/*.json',
+                            trivyIgnoreFiles: '.trivyignore', vexFiles: 'missing.openvex.json', enableAll: true,
+                            continueOnFailure: true
+                    echo "decision=${gate.decision} suppressed=${gate.suppressed} inputErrors=${gate.inputErrors}"
+                }
+                """);
+        copyInto(j.jenkins.getWorkspaceFor(job), "samples/image-app");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("decision=FAIL suppressed=1 inputErrors=1", run);
+        j.assertLogContains("missing.openvex.json", run);
+        j.assertLogContains("K8S-IMG-004", run);
+    }
+
+    @Test
+    void shouldKeepEveryParameterThroughTheConfigurationForm() throws Exception {
+        SecurityGateStep step = new SecurityGateStep("deploy/**/*.yaml");
+        step.setPolicy("k8s-security.yaml");
+        step.setFailOn("CRITICAL");
+        step.setWarnOn("HIGH");
+        step.setTrivyReports("scans/*.json");
+        step.setTrivyIgnoreFiles(".trivyignore");
+        step.setVexFiles("scans/web.openvex.json");
+        step.setEnableAll(true);
+        step.setNewFindingsOnly(true);
+        step.setReferenceJob("shop/main");
+        step.setRequiredResult("SUCCESS");
+        step.setIgnoreQualityGate(true);
+        step.setFailOnInputError(false);
+        step.setContinueOnFailure(true);
+        step.setReportDir("reports/k8s");
+
+        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+    }
+
+    @Test
     void shouldOfferFunctionNameAndThresholdsToTheSnippetGenerator() {
         SecurityGateStep.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(SecurityGateStep.DescriptorImpl.class);
 
         assertThat(descriptor.getFunctionName()).isEqualTo("k8sSecurityGate");
         assertThat(descriptor.doFillFailOnItems()).extracting(o -> o.value)
                 .containsExactly("", "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO", "NONE");
+        assertThat(descriptor.doFillRequiredResultItems()).extracting(o -> o.value)
+                .containsExactly("UNSTABLE", "SUCCESS");
         assertThat(descriptor.doCheckManifests(" ").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+    }
+
+    /** A gate that counts only new findings and warns on them, echoing what it decided. */
+    private static String gated(final String parameters) {
+        return """
+                node {
+                    def gate = k8sSecurityGate manifests: 'deploy', newFindingsOnly: true, failOn: 'NONE', \
+                warnOn: 'HIGH'%s
+                    echo "decision=${gate.decision} total=${gate.total}"
+                }
+                """.formatted(parameters);
+    }
+
+    /** Adds a second privileged pod, whose findings are new against a build that did not have it. */
+    private static void addSecondPod(final FilePath workspace) throws Exception {
+        workspace.child("deploy/second.yaml").write(workspace.child("deploy/pod.yaml").readToString()
+                .replace("name: node-debugger", "name: node-debugger-2"), "UTF-8");
     }
 
     private WorkflowJob job(final String name, final String script) throws Exception {
