@@ -34,6 +34,12 @@ class SecurityGateStepITest {
     private static final String COMPLIANT = "samples/hardened";
     private static final String PRIVILEGED = "samples/privileged";
     private static final String ARTIFACTS_PERMISSION = "hudson.security.ArtifactsPermission";
+    /** A gate that records every finding and passes, as a first build that later builds compare with. */
+    private static final String ACCEPT_ALL = """
+            node {
+                k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
+            }
+            """;
 
     private JenkinsRule j;
 
@@ -239,11 +245,7 @@ class SecurityGateStepITest {
 
     @Test
     void shouldCountOnlyNewFindingsAgainstTheReferenceBuild() throws Exception {
-        WorkflowJob job = job("reference", """
-                node {
-                    k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
-                }
-                """);
+        WorkflowJob job = job("reference", ACCEPT_ALL);
         FilePath workspace = j.jenkins.getWorkspaceFor(job);
         copyInto(workspace, PRIVILEGED);
         j.buildAndAssertSuccess(job);
@@ -278,10 +280,11 @@ class SecurityGateStepITest {
 
     @Test
     void shouldKeepTheLastBuildWhoseGatePassedAsReferenceUnlessTheGateIsIgnored() throws Exception {
-        WorkflowJob job = job("gate-passed", gated(""));
+        WorkflowJob job = job("gate-passed", ACCEPT_ALL);
         FilePath workspace = j.jenkins.getWorkspaceFor(job);
         copyInto(workspace, PRIVILEGED);
         j.buildAndAssertSuccess(job);
+        job.setDefinition(new CpsFlowDefinition(gated(""), true));
         addSecondPod(workspace);
 
         WorkflowRun warned = j.buildAndAssertStatus(Result.UNSTABLE, job);
@@ -322,11 +325,7 @@ class SecurityGateStepITest {
 
     @Test
     void shouldTakeTheReferenceBuildFromTheReferenceJob() throws Exception {
-        WorkflowJob main = job("main", """
-                node {
-                    k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
-                }
-                """);
+        WorkflowJob main = job("main", ACCEPT_ALL);
         copyInto(j.jenkins.getWorkspaceFor(main), PRIVILEGED);
         WorkflowRun mainRun = j.buildAndAssertSuccess(main);
         WorkflowJob branch = job("branch", gated(", referenceJob: 'main'"));
@@ -349,11 +348,7 @@ class SecurityGateStepITest {
 
     @Test
     void shouldListTheReportFilesAndKeepThemFromUsersWithoutTheArtifactsPermission() throws Exception {
-        WorkflowJob job = job("secured", """
-                node {
-                    k8sSecurityGate manifests: 'deploy', failOn: 'NONE', warnOn: 'NONE'
-                }
-                """);
+        WorkflowJob job = job("secured", ACCEPT_ALL);
         copyInto(j.jenkins.getWorkspaceFor(job), PRIVILEGED);
         WorkflowRun run = j.buildAndAssertSuccess(job);
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
