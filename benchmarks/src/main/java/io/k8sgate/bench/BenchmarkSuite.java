@@ -38,6 +38,8 @@ public final class BenchmarkSuite {
         System.out.println("\n== RBAC: time per binding as bindings grow (flat = linear)");
         child(List.of(), RbacBenchmark.class, quick ? List.of("2500", "5000") : List.of("2500", "5000", "10000",
                 "20000"));
+        System.out.println("\n== Long values: one value of N MB vs N MB of ordinary manifests (flat ms/MB = linear)");
+        child(List.of(), LongScalarBenchmark.class, quick ? List.of("1", "4") : List.of("1", "4", "8", "15"));
         System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");
         cliStartup();
     }

@@ -3,7 +3,9 @@ package io.k8sgate.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Timing and peak-heap measurement for the scale benchmark: the median of repeated runs. */
@@ -93,6 +95,15 @@ final class Measure {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** The sizes given on the command line, or {@code defaults} when none is. */
+    static List<Integer> sizes(final String[] args, final Integer... defaults) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args) {
+            sizes.add(Integer.parseInt(a));
+        }
+        return sizes.isEmpty() ? List.of(defaults) : sizes;
     }
 
     /** Runs {@code work} {@code repeats} times after {@code warmups} unmeasured runs. */

@@ -9,7 +9,6 @@ import io.k8sgate.core.check.rbac.RbacGraph;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.Category;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,13 +27,7 @@ public final class RbacBenchmark {
 
     /** Runs the benchmark and prints a table. */
     public static void main(final String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String a : args) {
-            sizes.add(Integer.parseInt(a));
-        }
-        if (sizes.isEmpty()) {
-            sizes.addAll(List.of(2_500, 5_000, 10_000, 20_000));
-        }
+        List<Integer> sizes = Measure.sizes(args, 2_500, 5_000, 10_000, 20_000);
         List<Check> rbacChecks = CheckRegistry.defaultRegistry().all().stream()
                 .filter(c -> c.metadata().category() == Category.RBAC).toList();
         System.out.printf(Locale.ROOT, "%10s %12s %12s %14s %16s%n", "bindings", "graph ms", "paths ms",

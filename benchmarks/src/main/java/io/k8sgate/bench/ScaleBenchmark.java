@@ -38,13 +38,7 @@ public final class ScaleBenchmark {
 
     /** Runs the benchmark and prints a table. */
     public static void main(final String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String a : args) {
-            sizes.add(Integer.parseInt(a));
-        }
-        if (sizes.isEmpty()) {
-            sizes.addAll(List.of(100, 1_000, 10_000, 50_000));
-        }
+        List<Integer> sizes = Measure.sizes(args, 100, 1_000, 10_000, 50_000);
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%10s %8s %10s %10s %8s %14s %8s %12s %13s%n", "resources", "MB",

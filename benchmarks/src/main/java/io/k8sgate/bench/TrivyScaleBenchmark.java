@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +29,7 @@ public final class TrivyScaleBenchmark {
 
     /** Runs the benchmark and prints a table. */
     public static void main(final String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String a : args) {
-            sizes.add(Integer.parseInt(a));
-        }
-        if (sizes.isEmpty()) {
-            sizes.addAll(List.of(1, 10, 100));
-        }
+        List<Integer> sizes = Measure.sizes(args, 1, 10, 100);
         System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%6s %15s %11s %13s %9s %12s %12s %9s %13s%n", "MB", "vulnerabilities",

@@ -109,6 +109,7 @@ public final class SecurityGate {
         List<Check> enabled = registry.all().stream().filter(c -> policy.isEnabled(c.metadata())).toList();
         CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings())
                 .with(ImageSettings.class, policy.images());
+        diagnostics.addAll(context.model().diagnostics());
         if (!request.trivyReports().isEmpty() || !request.trivyIgnoreFiles().isEmpty()
                 || !request.vexFiles().isEmpty()) {
             context = context.with(TrivyReports.class, new TrivyInputLoader().load(request.root(),

@@ -34,7 +34,7 @@ public final class CheckContext {
 
     /** A context over the given objects. */
     public static CheckContext of(final List<K8sObject> objects, final CheckSettings settings) {
-        return new CheckContext(new KubeModel(objects), settings, Map.of());
+        return new CheckContext(new KubeModel(objects, settings.workloadKinds()), settings, Map.of());
     }
 
     /**

@@ -58,6 +58,9 @@ public record Container(Workload workload, YamlNode node, Type type) {
             return own;
         }
         YamlNode pod = workload.podSecurityContext().path(path);
+        if (pod.isUnset()) {
+            pod = workload.inheritedSecurityContext().path(path);
+        }
         return pod.isPresent() ? pod : own;
     }
 

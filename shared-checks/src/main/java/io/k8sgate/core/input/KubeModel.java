@@ -1,8 +1,10 @@
 package io.k8sgate.core.input;
 
+import io.k8sgate.core.model.Diagnostic;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The objects of one run, indexed for the checks: by kind, and the workloads with their pod specifications.
+ * The objects of one run, indexed for the checks: by kind, and the workloads with their pods. Building it also
+ * finds the values the API server would refuse in the fields the checks read ({@link #diagnostics()}).
  */
 public final class KubeModel {
     private final List<K8sObject> objects;
@@ -18,31 +21,45 @@ public final class KubeModel {
     private final Map<String, List<K8sObject>> byKind;
     /** For each object index i, how many of the workloads belong to objects before i (one more entry at the end). */
     private final int[] workloadsBefore;
+    private final List<Diagnostic> diagnostics;
 
-    /** Indexes the given objects. */
+    /** Indexes the given objects, finding workloads with the built-in table of pod-running kinds. */
     public KubeModel(final List<K8sObject> objects) {
-        this(List.copyOf(objects), null);
+        this(objects, WorkloadKinds.BUILT_IN);
     }
 
-    private KubeModel(final List<K8sObject> objects, final @Nullable List<Workload> knownWorkloads) {
+    /** Indexes the given objects, finding workloads with {@code kinds}. */
+    public KubeModel(final List<K8sObject> objects, final WorkloadKinds kinds) {
+        this(List.copyOf(objects), kinds, null);
+    }
+
+    private KubeModel(final List<K8sObject> objects, final WorkloadKinds kinds,
+            final @Nullable List<Workload> knownWorkloads) {
         this.objects = objects;
         this.workloadsBefore = new int[objects.size() + 1];
         List<Workload> found = new ArrayList<>();
-        Map<String, List<K8sObject>> kinds = new HashMap<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, List<K8sObject>> byKinds = new HashMap<>();
         for (int i = 0; i < objects.size(); i++) {
             K8sObject object = objects.get(i);
             workloadsBefore[i] = found.size();
-            kinds.computeIfAbsent(object.kind(), k -> new ArrayList<>()).add(object);
+            byKinds.computeIfAbsent(object.kind(), k -> new ArrayList<>()).add(object);
             if (knownWorkloads == null) {
-                Workload.of(object).ifPresent(found::add);
-            } else if (found.size() < knownWorkloads.size() && knownWorkloads.get(found.size()).object() == object) {
-                found.add(knownWorkloads.get(found.size()));
+                TypedFields.checkObject(object, problems::add);
+                List<Workload> own = kinds.workloadsOf(object, problems::add);
+                found.addAll(own);
+                own.forEach(w -> TypedFields.checkWorkload(w, problems::add));
+            } else {
+                while (found.size() < knownWorkloads.size() && knownWorkloads.get(found.size()).object() == object) {
+                    found.add(knownWorkloads.get(found.size()));
+                }
             }
         }
         workloadsBefore[objects.size()] = found.size();
         this.workloads = List.copyOf(found);
-        kinds.replaceAll((k, v) -> List.copyOf(v));
-        this.byKind = Collections.unmodifiableMap(kinds);
+        byKinds.replaceAll((k, v) -> List.copyOf(v));
+        this.byKind = Collections.unmodifiableMap(byKinds);
+        this.diagnostics = List.copyOf(new LinkedHashSet<>(problems));
     }
 
     /**
@@ -50,8 +67,16 @@ public final class KubeModel {
      * workloads (and so what they have already worked out, such as their containers).
      */
     public KubeModel slice(final int from, final int to) {
-        return new KubeModel(objects.subList(from, to), workloads.subList(workloadsBefore[from],
-                workloadsBefore[to]));
+        return new KubeModel(objects.subList(from, to), WorkloadKinds.BUILT_IN, workloads.subList(
+                workloadsBefore[from], workloadsBefore[to]));
+    }
+
+    /**
+     * The values the API server would refuse in the fields the checks read (a quoted {@code "true"} in
+     * {@code privileged}, {@code 0.5} in {@code runAsUser}): input errors, one per value, naming file and line.
+     */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
     }
 
     /** Every object, in input order. */

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -29,6 +28,9 @@ public final class YamlNode {
     /** The shape of a node. */
     public enum Type { MAP, SEQUENCE, SCALAR, NULL, MISSING }
 
+    /** The JSON type of a value, as Kubernetes reads the YAML (MISSING: the key is absent). */
+    public enum JsonType { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL, MISSING }
+
     /** Mappings with more keys than this are looked up through an index instead of by scanning their keys. */
     private static final int SCANNED_KEYS = 12;
     private static final Object[] NO_ENTRIES = {};
@@ -41,7 +43,8 @@ public final class YamlNode {
     private final int line;
     private final int column;
     private final @Nullable String scalar;
-    private final boolean plain;
+    /** For a scalar, the JSON type Kubernetes' reader resolves it to (a {@link YamlScalars.Kind}'s ordinal). */
+    private final byte kind;
     /*
      * A mapping keeps its keys and values in one array, key then value, in document order: one object per mapping
      * (a large input has hundreds of thousands, and every object is work for the garbage collector). Most mappings
@@ -57,12 +60,13 @@ public final class YamlNode {
     private boolean objectRoot;
 
     YamlNode(final Type type, final @Nullable YamlNode parent, final @Nullable String key, final int index,
-            final Location location, final @Nullable String scalar, final boolean plain) {
-        this(type, parent, key, index, location.file(), location.line(), location.column(), scalar, plain);
+            final Location location, final @Nullable String scalar, final YamlScalars.Kind kind) {
+        this(type, parent, key, index, location.file(), location.line(), location.column(), scalar, kind);
     }
 
     private YamlNode(final Type type, final @Nullable YamlNode parent, final @Nullable String key, final int index,
-            final String file, final int line, final int column, final @Nullable String scalar, final boolean plain) {
+            final String file, final int line, final int column, final @Nullable String scalar,
+            final YamlScalars.Kind kind) {
         this.type = type;
         this.parent = parent;
         this.key = key;
@@ -71,7 +75,7 @@ public final class YamlNode {
         this.line = line;
         this.column = column;
         this.scalar = scalar;
-        this.plain = plain;
+        this.kind = (byte) kind.ordinal();
         if (type == Type.SEQUENCE) {
             items = new ArrayList<>();
         }
@@ -123,7 +127,7 @@ public final class YamlNode {
     /** The mapping value under {@code name}, or a missing node. */
     public YamlNode get(final String name) {
         int i = indexOf(name);
-        return i >= 0 ? value(i) : new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, false);
+        return i >= 0 ? value(i) : new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, YamlScalars.Kind.NULL);
     }
 
     private int indexOf(final String name) {
@@ -149,6 +153,11 @@ public final class YamlNode {
         return -1;
     }
 
+    /** A missing node below this one, for a value that is not there (it points here, like any missing key). */
+    YamlNode missing(final String name) {
+        return new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, YamlScalars.Kind.NULL);
+    }
+
     /** Follows a chain of mapping keys. */
     public YamlNode path(final String... names) {
         YamlNode node = this;
@@ -163,7 +172,7 @@ public final class YamlNode {
         if (items != null && i >= 0 && i < items.size()) {
             return items.get(i);
         }
-        return new YamlNode(Type.MISSING, this, null, i, file, line, column, null, false);
+        return new YamlNode(Type.MISSING, this, null, i, file, line, column, null, YamlScalars.Kind.NULL);
     }
 
     /** The elements of a sequence; empty for anything else. */
@@ -195,21 +204,13 @@ public final class YamlNode {
     }
 
     /**
-     * The value as a boolean. Plain scalars follow the YAML 1.1 rules that Kubernetes' YAML reader applies
-     * ({@code true/false/yes/no/on/off}); a quoted {@code "true"} is a string, not a boolean.
+     * The value as a boolean, read as Kubernetes reads it: plain {@code true}, {@code yes}, {@code on}, {@code y} (in
+     * the spellings YAML 1.1 allows: lower case, capitalised, upper case) and their negations, and values tagged
+     * {@code !!bool}. A quoted {@code "true"} is a string, which a boolean field refuses.
      */
     public Optional<Boolean> bool() {
-        if (type != Type.SCALAR || scalar == null || !plain) {
-            return Optional.empty();
-        }
-        switch (scalar.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "y":
-                return Optional.of(Boolean.TRUE);
-            case "false", "no", "off", "n":
-                return Optional.of(Boolean.FALSE);
-            default:
-                return Optional.empty();
-        }
+        return isScalarOf(YamlScalars.Kind.BOOLEAN) ? Optional.of(YamlScalars.bool(scalarText()))
+                : Optional.empty();
     }
 
     /** True only when the value is a boolean true. */
@@ -217,30 +218,55 @@ public final class YamlNode {
         return bool().orElse(false);
     }
 
-    /** The value as a whole number, if it is one (quoted numbers count, as Kubernetes converts them). */
+    /**
+     * The value as an integer field (int32, int64) of the API decodes it: integers in any spelling Kubernetes' reader
+     * accepts ({@code 0x1F}, {@code 0o17}, {@code 017}, {@code 0b1}, {@code 1_000}) and floats that are whole numbers
+     * ({@code 0.0}, {@code 1e3}). Empty for strings (a quoted {@code "0"} is refused by an integer field) and for
+     * numbers an integer field refuses ({@code 0.5}, {@code 1e21}).
+     */
     public OptionalLong number() {
-        if (type != Type.SCALAR || scalar == null) {
-            return OptionalLong.empty();
-        }
-        String s = scalar.trim();
-        if (s.isEmpty() || s.length() > 19) {
-            return OptionalLong.empty();
-        }
-        int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
-        if (start == s.length()) {
-            return OptionalLong.empty();
-        }
-        for (int i = start; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return OptionalLong.empty();
-            }
-        }
-        return OptionalLong.of(Long.parseLong(s));
+        return type == Type.SCALAR ? YamlScalars.int64(valueKind(), scalarText()) : OptionalLong.empty();
     }
 
-    /** True when the scalar was written without quotes. */
-    public boolean isPlain() {
-        return plain;
+    /** The JSON type the value becomes when Kubernetes reads it. */
+    public JsonType jsonType() {
+        switch (type) {
+            case MAP:
+                return JsonType.OBJECT;
+            case SEQUENCE:
+                return JsonType.ARRAY;
+            case NULL:
+                return JsonType.NULL;
+            case MISSING:
+                return JsonType.MISSING;
+            default:
+                switch (valueKind()) {
+                    case BOOLEAN:
+                        return JsonType.BOOLEAN;
+                    case INTEGER:
+                    case FLOAT:
+                        return JsonType.NUMBER;
+                    default:
+                        return JsonType.STRING;
+                }
+        }
+    }
+
+    /** True for a scalar that Kubernetes reads as a string (quoted, tagged {@code !!str}, or plain text). */
+    public boolean isString() {
+        return isScalarOf(YamlScalars.Kind.STRING);
+    }
+
+    private boolean isScalarOf(final YamlScalars.Kind wanted) {
+        return type == Type.SCALAR && kind == wanted.ordinal();
+    }
+
+    private YamlScalars.Kind valueKind() {
+        return YamlScalars.Kind.values()[kind];
+    }
+
+    private String scalarText() {
+        return scalar == null ? "" : scalar;
     }
 
     /** The mapping values or sequence elements, for walking a tree. */
@@ -317,20 +343,15 @@ public final class YamlNode {
     }
 
     private @Nullable Object scalarValue() {
-        if (!plain || scalar == null) {
-            return scalar;
+        switch (valueKind()) {
+            case BOOLEAN:
+                return YamlScalars.bool(scalarText());
+            case INTEGER:
+            case FLOAT:
+                return YamlScalars.number(valueKind(), scalarText());
+            default:
+                return scalar;
         }
-        if ("true".equals(scalar) || "false".equals(scalar)) {
-            return Boolean.valueOf(scalar);
-        }
-        OptionalLong n = number();
-        if (n.isPresent()) {
-            return n.getAsLong();
-        }
-        if (scalar.matches("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?")) {
-            return Double.valueOf(scalar);
-        }
-        return scalar;
     }
 
     /** Sets the value of a key: a key already present keeps its place and takes the new value. */
@@ -388,7 +409,7 @@ public final class YamlNode {
      */
     YamlNode copyUnder(final @Nullable YamlNode newParent, final @Nullable String newKey, final int newIndex,
             final Location at) {
-        YamlNode copy = new YamlNode(type, newParent, newKey, newIndex, at, scalar, plain);
+        YamlNode copy = new YamlNode(type, newParent, newKey, newIndex, at, scalar, valueKind());
         for (int i = 0; i < entryCount; i++) {
             YamlNode v = value(i);
             copy.put(key(i), v.copyUnder(copy, key(i), -1, v.location()));

@@ -6,9 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,12 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class YamlParser {
     private static final Pattern DOCUMENT_MARKER = Pattern.compile("---(?:[ \\t].*)?|\\.\\.\\.[ \\t]*");
     private static final String MERGE_KEY = "<<";
+    /** The most characters the scanner's read-ahead buffer holds (4 MB of code points and 2 MB of text). */
+    private static final int READ_AHEAD = 1 << 20;
+    /** The most empty block scalars one document may need written as quoted values (each costs a parse)... */
+    private static final int MAX_REPAIRS = 100;
+    /** ... and the most characters those parses may read in all, so that a hostile document cannot make it slow. */
+    private static final long REPAIR_BUDGET = 64L * 1024 * 1024;
 
     private final LoaderLimits limits;
 
@@ -64,14 +72,25 @@ public final class YamlParser {
     }
 
     /**
+     * The parser's settings for a text of {@code chars} characters. The read-ahead buffer holds the whole text up to
+     * {@link #READ_AHEAD} characters: the scanner copies what it has not consumed yet at every refill, so with the
+     * library's default of 1,024 characters a long value costs time in the square of its length (seconds for a
+     * megabyte); with this buffer a value of any length up to the document limit is read in a few refills.
+     */
+    private LoadSettings settings(final String file, final int chars) {
+        return LoadSettings.builder().setLabel(file).setUseMarks(true)
+                .setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16)
+                .setBufferSize(Math.min(chars, READ_AHEAD) + 1).build();
+    }
+
+    /**
      * The fast path: the whole stream through one parser. Any error or limit abandons it (returning empty) so that
      * {@link #parseChunks} can read the other documents and report the problem at its document.
      */
     private Optional<List<YamlDocument>> parseStream(final String file, final String text,
             final List<Diagnostic> found) {
         List<YamlDocument> documents = new ArrayList<>();
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true)
-                .setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16).build();
+        LoadSettings settings = settings(file, text.length());
         Builder builder = null;
         Location start = Location.ofFile(file);
         int index = 0;
@@ -124,13 +143,7 @@ public final class YamlParser {
                 continue;
             }
             try {
-                Builder builder = new Builder(file, chunk.firstLine - 1, limits);
-                LoadSettings settings = LoadSettings.builder().setLabel(file).setUseMarks(true)
-                        .setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16).build();
-                // a document of only '---' and comments parses to an empty scalar: not a document at all
-                for (Event event : new Parse(settings).parseString(chunk.text)) {
-                    builder.accept(event);
-                }
+                Builder builder = parseRepairing(file, chunk);
                 builder.duplicates.forEach(problems);
                 documents.add(new YamlDocument(index, start, Optional.ofNullable(builder.root)));
             } catch (MarkedYamlEngineException e) {
@@ -148,6 +161,40 @@ public final class YamlParser {
             }
         }
         return documents;
+    }
+
+    /**
+     * Parses one document; an empty block scalar our parser refuses but Kubernetes reads (see
+     * {@link EmptyBlockScalars}) is written as the empty value it is and the document parsed again, up to
+     * {@link #MAX_REPAIRS} times and {@link #REPAIR_BUDGET} characters; past that the parser's error stands.
+     */
+    private Builder parseRepairing(final String file, final Chunk chunk) {
+        String text = chunk.text;
+        for (int repairs = 0;; repairs++) {
+            try {
+                return parseDocument(file, chunk, text);
+            } catch (MarkedYamlEngineException e) {
+                String problem = String.valueOf(e.getProblem());
+                Optional<Mark> at = e.getContextMark();
+                boolean affordable = repairs < MAX_REPAIRS && (repairs + 1L) * text.length() <= REPAIR_BUDGET;
+                if (!affordable || !problem.contains(EmptyBlockScalars.PROBLEM) || at.isEmpty()) {
+                    throw e;
+                }
+                String repaired = EmptyBlockScalars.repair(text, at.get().getLine(), at.get().getColumn());
+                if (repaired.equals(text)) {
+                    throw e;
+                }
+                text = repaired;
+            }
+        }
+    }
+
+    private Builder parseDocument(final String file, final Chunk chunk, final String text) {
+        Builder builder = new Builder(file, chunk.firstLine - 1, limits);
+        for (Event event : new Parse(settings(file, text.length())).parseString(text)) {
+            builder.accept(event);
+        }
+        return builder;
     }
 
     private static String oneLine(final String message) {
@@ -279,14 +326,13 @@ public final class YamlParser {
                 throw new LimitException("yaml-key", at(event), "A mapping key must be a plain value, not a "
                         + (type == YamlNode.Type.MAP ? "mapping" : "sequence"));
             }
-            YamlNode node = create(parent, type, at(event), null, false);
+            YamlNode node = create(parent, type, at(event), null, YamlScalars.Kind.NULL);
             count(1, node.location());
             stack.push(new Frame(node, anchorOf(event)));
         }
 
         private void close() {
             Frame frame = stack.pop();
-            frame.applyMerges();
             frame.anchor.ifPresent(name -> anchors.put(name, frame.node));
             attach(frame.node);
         }
@@ -294,26 +340,38 @@ public final class YamlParser {
         private void scalar(final ScalarEvent event) {
             Frame parent = stack.peek();
             Location where = at(event);
+            String tag = event.getTag().orElse(null);
+            boolean plain = event.getScalarStyle() == ScalarStyle.PLAIN;
             if (parent != null && parent.expectsKey()) {
-                parent.pendingKey = KeyNames.shared(event.getValue());
+                boolean merge = MERGE_KEY.equals(event.getValue())
+                        && (plain && tag == null || YamlScalars.MERGE.equals(tag));
+                parent.pendingKey = merge ? MERGE_KEY : KeyNames.shared(key(tag, event.getValue(), plain, where));
                 parent.pendingKeyLocation = where;
-                parent.pendingKeyIsMerge = MERGE_KEY.equals(event.getValue()) && event.isPlain();
+                parent.pendingKeyIsMerge = merge;
                 parent.expectingValue = true;
                 return;
             }
-            String tag = event.getTag().orElse("");
-            boolean plain = event.getScalarStyle() == ScalarStyle.PLAIN && !tag.endsWith(":str");
-            boolean isNull = plain && isNullText(event.getValue()) || tag.endsWith(":null");
+            YamlScalars.Resolved value;
+            try {
+                value = YamlScalars.resolve(tag, event.getValue(), plain);
+            } catch (YamlScalars.ScalarException e) {
+                throw new LimitException("yaml-value", where, e.getMessage());
+            }
+            boolean isNull = value.kind() == YamlScalars.Kind.NULL;
             YamlNode node = create(parent, isNull ? YamlNode.Type.NULL : YamlNode.Type.SCALAR, where,
-                    isNull ? null : event.getValue(), plain);
+                    isNull ? null : value.text(), value.kind());
             count(1, where);
             anchorOf(event).ifPresent(name -> anchors.put(name, node));
             attach(node);
         }
 
-        private static boolean isNullText(final String value) {
-            return value.isEmpty() || "~".equals(value) || "null".equals(value) || "Null".equals(value)
-                    || "NULL".equals(value);
+        private static String key(final @Nullable String tag, final String text, final boolean plain,
+                final Location where) {
+            try {
+                return YamlScalars.key(tag, text, plain);
+            } catch (YamlScalars.ScalarException e) {
+                throw new LimitException("yaml-key", where, e.getMessage());
+            }
         }
 
         private void alias(final AliasEvent event) {
@@ -331,7 +389,12 @@ public final class YamlParser {
             }
             Frame parent = stack.peek();
             if (parent != null && parent.expectsKey()) {
-                parent.pendingKey = KeyNames.shared(target.text(""));
+                if (!target.isScalar() && target.type() != YamlNode.Type.NULL) {
+                    throw new LimitException("yaml-key", where, "A mapping key must be a plain value, not a "
+                            + (target.isMap() ? "mapping" : "sequence") + " (alias *" + name + ")");
+                }
+                parent.pendingKey = KeyNames.shared(key(target.type() == YamlNode.Type.NULL ? YamlScalars.NULL
+                        : target.isString() ? YamlScalars.STR : null, target.text(""), true, where));
                 parent.pendingKeyLocation = where;
                 parent.pendingKeyIsMerge = false;
                 parent.expectingValue = true;
@@ -339,9 +402,7 @@ public final class YamlParser {
             }
             count(target.weight(), where);
             if (parent != null && parent.pendingKeyIsMerge) {
-                parent.merges.add(target);
-                parent.expectingValue = false;
-                parent.pendingKeyIsMerge = false;
+                parent.merge(target, where);
                 return;
             }
             YamlNode copy = parent == null ? target.copyUnder(null, null, -1, where)
@@ -352,17 +413,17 @@ public final class YamlParser {
         }
 
         private YamlNode create(final @Nullable Frame parent, final YamlNode.Type type, final Location where,
-                final @Nullable String value, final boolean plain) {
+                final @Nullable String value, final YamlScalars.Kind kind) {
             if (parent == null) {
-                YamlNode node = new YamlNode(type, null, null, -1, where, value, plain);
+                YamlNode node = new YamlNode(type, null, null, -1, where, value, kind);
                 node.markObjectRoot();
                 return node;
             }
             if (parent.node.isMap()) {
                 return new YamlNode(type, parent.node, parent.pendingKey, -1, parent.pendingKeyLocation, value,
-                        plain);
+                        kind);
             }
-            return new YamlNode(type, parent.node, null, parent.node.size(), where, value, plain);
+            return new YamlNode(type, parent.node, null, parent.node.size(), where, value, kind);
         }
 
         private void attach(final YamlNode node) {
@@ -373,17 +434,16 @@ public final class YamlParser {
             }
             if (parent.node.isMap()) {
                 if (parent.pendingKeyIsMerge) {
-                    parent.merges.add(node);
-                } else {
-                    String key = parent.pendingKey == null ? "" : parent.pendingKey;
-                    if (parent.node.containsKey(key)) {
-                        duplicates.add(Diagnostic.error("yaml-duplicate-key", parent.pendingKeyLocation,
-                                "Duplicate key '" + key + "': Kubernetes rejects a mapping that repeats a key"));
-                    }
-                    parent.node.put(key, node);
+                    parent.merge(node, node.location());
+                    return;
                 }
+                String key = parent.pendingKey == null ? "" : parent.pendingKey;
+                if (parent.node.containsKey(key) && !parent.fromMerge(key)) {
+                    duplicates.add(Diagnostic.error("yaml-duplicate-key", parent.pendingKeyLocation,
+                            "Duplicate key '" + key + "': Kubernetes rejects a mapping that repeats a key"));
+                }
+                parent.node.put(key, node);
                 parent.expectingValue = false;
-                parent.pendingKeyIsMerge = false;
             } else {
                 parent.node.add(node);
             }
@@ -401,7 +461,8 @@ public final class YamlParser {
     private static final class Frame {
         private final YamlNode node;
         private final Optional<String> anchor;
-        private final List<YamlNode> merges = new ArrayList<>();
+        /** Keys a merge key set and no explicit key has set since; null until a merge key is seen. */
+        private @Nullable Set<String> merged;
         private @Nullable String pendingKey;
         private Location pendingKeyLocation;
         private boolean pendingKeyIsMerge;
@@ -417,18 +478,34 @@ public final class YamlParser {
             return node.isMap() && !expectingValue;
         }
 
-        /** YAML merge keys: entries of the merged mappings fill in keys the mapping does not set itself. */
-        void applyMerges() {
-            for (YamlNode merged : merges) {
-                List<YamlNode> sources = merged.isSequence() ? merged.elements() : List.of(merged);
-                for (YamlNode source : sources) {
-                    source.entries().forEach((k, v) -> {
-                        if (!node.containsKey(k)) {
-                            node.put(k, v.copyUnder(node, k, -1, v.location()));
-                        }
-                    });
+        /** True, and forgotten, when {@code key} was set by a merge key: an explicit key may replace it. */
+        boolean fromMerge(final String key) {
+            return merged != null && merged.remove(key);
+        }
+
+        /**
+         * A merge key ({@code <<}) as Kubernetes' reader applies it, where it stands: the merged mapping's entries
+         * replace the keys set before it, keys after it replace the merged ones, and in a list of mappings the
+         * earlier ones win.
+         */
+        void merge(final YamlNode value, final Location where) {
+            List<YamlNode> sources = value.isSequence() ? value.elements() : List.of(value);
+            for (YamlNode source : sources) {
+                if (!source.isMap()) {
+                    throw new LimitException("yaml-merge", where, "A merge key (<<) takes a mapping or a list of "
+                            + "mappings, not a " + source.type().name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
+            Set<String> keys = merged == null ? new HashSet<>() : merged;
+            for (int i = sources.size() - 1; i >= 0; i--) {
+                sources.get(i).entries().forEach((k, v) -> {
+                    node.put(k, v.copyUnder(node, k, -1, v.location()));
+                    keys.add(k);
+                });
+            }
+            merged = keys;
+            expectingValue = false;
+            pendingKeyIsMerge = false;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
@@ -47,9 +48,9 @@ public final class Exemptions {
     public static List<Finding> apply(final List<Finding> findings, final List<K8sObject> objects,
             final Policy policy, final LocalDate today, final List<Diagnostic> diagnostics) {
         Map<ResourceRef, Map<String, Suppression>> annotated = policy.allowInManifestExemptions()
-                ? annotations(objects, diagnostics) : Map.of();
+                ? annotations(objects, policy.kinds(), diagnostics) : Map.of();
         if (!policy.allowInManifestExemptions()) {
-            warnAboutForbiddenAnnotations(objects, diagnostics);
+            warnAboutForbiddenAnnotations(objects, policy.kinds(), diagnostics);
         }
         Set<PolicyException> expiredUsed = new LinkedHashSet<>();
         List<Finding> out = new ArrayList<>(findings.size());
@@ -104,14 +105,14 @@ public final class Exemptions {
         return false;
     }
 
-    private static void warnAboutForbiddenAnnotations(final List<K8sObject> objects,
+    private static void warnAboutForbiddenAnnotations(final List<K8sObject> objects, final WorkloadKinds kinds,
             final List<Diagnostic> diagnostics) {
         for (K8sObject o : objects) {
             if (!mentionsExemption(o)) {
                 continue;
             }
             Map<String, String> all = new HashMap<>(o.annotations());
-            Workload.of(o).ifPresent(w -> all.putAll(w.podAnnotations()));
+            kinds.workloadsOf(o).forEach(w -> all.putAll(w.podAnnotations()));
             if (all.keySet().stream().anyMatch(k -> k.equals(EXEMPT) || k.startsWith(EXEMPT_PREFIX))) {
                 diagnostics.add(Diagnostic.warning("exemption-forbidden", o.location(), o.ref().display()
                         + " carries exemption annotations, but the policy forbids in-manifest exemptions: "
@@ -121,7 +122,7 @@ public final class Exemptions {
     }
 
     private static Map<ResourceRef, Map<String, Suppression>> annotations(final List<K8sObject> objects,
-            final List<Diagnostic> diagnostics) {
+            final WorkloadKinds kinds, final List<Diagnostic> diagnostics) {
         Map<ResourceRef, Map<String, Suppression>> out = new HashMap<>();
         for (K8sObject o : objects) {
             if (!mentionsExemption(o)) {
@@ -129,8 +130,9 @@ public final class Exemptions {
             }
             Map<String, Suppression> own = new HashMap<>();
             read(o, o.annotations(), o.metadata().get("annotations"), own, diagnostics);
-            Optional<Workload> w = Workload.of(o);
-            w.ifPresent(wl -> read(o, wl.podAnnotations(), wl.podMetadata().get("annotations"), own, diagnostics));
+            for (Workload wl : kinds.workloadsOf(o)) {
+                read(o, wl.podAnnotations(), wl.podMetadata().get("annotations"), own, diagnostics);
+            }
             if (!own.isEmpty()) {
                 out.merge(o.ref(), own, (a, b) -> {
                     Map<String, Suppression> m = new HashMap<>(a);

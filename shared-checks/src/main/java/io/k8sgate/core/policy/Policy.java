@@ -3,6 +3,7 @@ package io.k8sgate.core.policy;
 import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.check.KubernetesVersion;
 import io.k8sgate.core.check.image.ImageSettings;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Severity;
 import java.util.HashMap;
@@ -26,11 +27,13 @@ import java.util.Optional;
  * @param checks                    per-check settings by id
  * @param exceptions                central exceptions
  * @param images                    the image policy ({@code images:})
+ * @param workloadKinds             kinds that run pods that the policy adds to the built-in table
+ *                                  ({@code workloadKinds:})
  */
 public record Policy(String source, Optional<Severity> failOn, Optional<Severity> warnOn, boolean failOnInputError,
         boolean newFindingsOnly, boolean allowInManifestExemptions, boolean enableAll,
         KubernetesVersion targetKubernetesVersion, Map<String, CheckPolicy> checks,
-        List<PolicyException> exceptions, ImageSettings images) {
+        List<PolicyException> exceptions, ImageSettings images, List<WorkloadKinds.WorkloadKind> workloadKinds) {
     /** The policy used when no file is given: fail on HIGH, warn on MEDIUM, fail closed. */
     public static final Policy DEFAULT = new Policy("(defaults)", Optional.of(Severity.HIGH),
             Optional.of(Severity.MEDIUM), true, false, true, false, KubernetesVersion.DEFAULT, Map.of(), List.of());
@@ -43,6 +46,7 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
         checks = Map.copyOf(checks);
         exceptions = List.copyOf(exceptions);
         Objects.requireNonNull(images, "images");
+        workloadKinds = List.copyOf(workloadKinds);
     }
 
     /** A policy with the default image settings. */
@@ -51,7 +55,7 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
             final boolean enableAll, final KubernetesVersion targetKubernetesVersion,
             final Map<String, CheckPolicy> checks, final List<PolicyException> exceptions) {
         this(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, ImageSettings.DEFAULT);
+                targetKubernetesVersion, checks, exceptions, ImageSettings.DEFAULT, List.of());
     }
 
     /** True when the check runs under this policy. */
@@ -77,30 +81,35 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
                 options.put(id, p.options());
             }
         });
-        return new CheckSettings(targetKubernetesVersion, options);
+        return new CheckSettings(targetKubernetesVersion, options, kinds());
+    }
+
+    /** The kinds that run pods: the built-in table with the policy's additions. */
+    public WorkloadKinds kinds() {
+        return WorkloadKinds.BUILT_IN.with(workloadKinds);
     }
 
     /** The same policy with every check turned on. */
     public Policy withEnableAll(final boolean all) {
         return new Policy(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, all,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds);
     }
 
     /** The same policy with other thresholds (front ends let users override the file). */
     public Policy withThresholds(final Optional<Severity> newFailOn, final Optional<Severity> newWarnOn) {
         return new Policy(source, newFailOn, newWarnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions,
-                enableAll, targetKubernetesVersion, checks, exceptions, images);
+                enableAll, targetKubernetesVersion, checks, exceptions, images, workloadKinds);
     }
 
     /** The same policy with another fail-closed setting. */
     public Policy withFailOnInputError(final boolean failClosed) {
         return new Policy(source, failOn, warnOn, failClosed, newFindingsOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds);
     }
 
     /** The same policy with another new-findings-only setting. */
     public Policy withNewFindingsOnly(final boolean newOnly) {
         return new Policy(source, failOn, warnOn, failOnInputError, newOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images);
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds);
     }
 }

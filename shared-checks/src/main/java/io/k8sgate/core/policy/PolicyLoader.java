@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.check.KubernetesVersion;
 import io.k8sgate.core.input.LoaderLimits;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlDocument;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.YamlParser;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final Set<String> TOP_LEVEL = Set.of("failOn", "warnOn", "failOnInputError", "newFindingsOnly",
-            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images");
+            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images", "workloadKinds");
     private static final Set<String> CHECK_KEYS = Set.of("enabled", "severity", "options");
     private static final Set<String> EXCEPTION_KEYS = Set.of("check", "checks", "kind", "namespace", "name",
             "container", "owner", "reason", "expires");
@@ -99,6 +100,8 @@ public final class PolicyLoader {
         Map<String, CheckPolicy> checks = checks(root.get("checks"), r);
         List<PolicyException> exceptions = exceptions(root.get("exceptions"), r);
         ImagePolicyReader.Result images = new ImagePolicyReader(problems).read(root.get("images"));
+        List<WorkloadKinds.WorkloadKind> workloadKinds = WorkloadKinds.read(root.get("workloadKinds"),
+                (node, message) -> r.problem(node, "workloadKinds: " + message));
         if (images.requireDigest().isPresent() && !checks.containsKey(ImagePolicyReader.DIGEST_CHECK)) {
             checks.put(ImagePolicyReader.DIGEST_CHECK, new CheckPolicy(images.requireDigest(), Optional.empty(),
                     Map.of()));
@@ -111,13 +114,13 @@ public final class PolicyLoader {
             throw new ConfigurationException(problems);
         }
         return new Policy(name, failOn, warnOn, failOnInputError, newOnly, allowAnnotations, enableAll, target,
-                checks, exceptions, images.settings());
+                checks, exceptions, images.settings(), workloadKinds);
     }
 
     private static Policy rename(final Policy p, final String name) {
         return new Policy(name, p.failOn(), p.warnOn(), p.failOnInputError(), p.newFindingsOnly(),
                 p.allowInManifestExemptions(), p.enableAll(), p.targetKubernetesVersion(), p.checks(),
-                p.exceptions(), p.images());
+                p.exceptions(), p.images(), p.workloadKinds());
     }
 
     private Map<String, CheckPolicy> checks(final YamlNode node, final Reader r) {

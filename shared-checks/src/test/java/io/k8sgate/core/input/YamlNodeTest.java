@@ -33,7 +33,8 @@ class YamlNodeTest {
     void shouldReadNumbersAndNulls() {
         YamlNode root = parse("a: 0\nb: \"1000\"\nc: ~\nd:\ne: null\nf: 1.5");
         assertThat(root.get("a").number()).hasValue(0);
-        assertThat(root.get("b").number()).hasValue(1000);
+        assertThat(root.get("b").number()).as("a quoted number is a string, which an integer field refuses")
+                .isEmpty();
         assertThat(root.get("c").isUnset()).isTrue();
         assertThat(root.get("d").isUnset()).isTrue();
         assertThat(root.get("e").type()).isEqualTo(YamlNode.Type.NULL);

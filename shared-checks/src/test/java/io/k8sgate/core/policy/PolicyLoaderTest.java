@@ -37,6 +37,33 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void shouldAddTheKindsThatRunPodsToTheBuiltInTable() {
+        Policy p = loader.load(Fixtures.path("policies/full.yaml"));
+
+        assertThat(p.workloadKinds()).singleElement().satisfies(k -> {
+            assertThat(k.apiGroup()).isEqualTo("ci.example.com");
+            assertThat(k.kinds()).containsExactly("BuildJob");
+            assertThat(k.runsToCompletion()).isTrue();
+            assertThat(k.pods()).extracting(io.k8sgate.core.input.PodLocation::path)
+                    .containsExactly("spec.runner.template.spec", "spec.steps[]");
+        });
+        assertThat(p.checkSettings().workloadKinds().entries()).hasSize(
+                io.k8sgate.core.input.WorkloadKinds.BUILT_IN.entries().size() + 1);
+        assertThat(Policy.DEFAULT.workloadKinds()).isEmpty();
+    }
+
+    @Test
+    void shouldNameFileAndLineOfAMalformedWorkloadKind() {
+        assertThatThrownBy(() -> loader.parse("p.yaml", "workloadKinds:\n  - kinds: [Job]\n    pods: [\"a..b[\"]\n"))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(pr -> {
+                        assertThat(pr.location().line()).isEqualTo(3);
+                        assertThat(pr.message()).startsWith("workloadKinds: a pod path is written like");
+                    });
+                });
+    }
+
+    @Test
     void shouldNameFileAndLineOfUnknownKeys() {
         assertThatThrownBy(() -> loader.load(Fixtures.path("policies/unknown-key.yaml")))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {

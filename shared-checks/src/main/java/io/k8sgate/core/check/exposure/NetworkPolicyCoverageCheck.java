@@ -56,7 +56,7 @@ public final class NetworkPolicyCoverageCheck implements Check {
                 .collect(Collectors.groupingBy(NetworkPolicyCoverageCheck::namespace));
         List<String> directions = egress ? List.of("Ingress", "Egress") : List.of("Ingress");
         return context.workloads().stream()
-                .filter(w -> !w.podSpec().get("hostNetwork").isTrue())
+                .filter(w -> w.runsContainers() && !w.podField("hostNetwork").isTrue())
                 .flatMap(w -> {
                     List<K8sObject> policies = byNamespace.getOrDefault(w.namespace(), List.of());
                     List<String> open = directions.stream().filter(d -> !isolated(w, policies, d)).toList();

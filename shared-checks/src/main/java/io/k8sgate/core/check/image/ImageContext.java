@@ -39,7 +39,7 @@ final class ImageContext {
                 reasons.add(who + " is privileged");
             }
             for (String host : List.of("hostNetwork", "hostPID", "hostIPC")) {
-                if (w.podSpec().get(host).isTrue()) {
+                if (w.podField(host).isTrue()) {
                     reasons.add(w.ref().display() + " uses " + host);
                 }
             }

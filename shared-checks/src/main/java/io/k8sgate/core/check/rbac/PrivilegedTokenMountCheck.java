@@ -62,9 +62,9 @@ public final class PrivilegedTokenMountCheck implements Check {
             if (first == null) {
                 continue;
             }
-            YamlNode named = workload.podSpec().get("serviceAccountName").isPresent()
-                    ? workload.podSpec().get("serviceAccountName") : workload.podSpec().get("serviceAccount");
-            out.add(finding(workload.object(), named.isPresent() ? named : workload.podSpec().get("serviceAccountName"),
+            YamlNode named = workload.podField("serviceAccountName").isPresent()
+                    ? workload.podField("serviceAccountName") : workload.podField("serviceAccount");
+            out.add(finding(workload.object(), named.isPresent() ? named : workload.podField("serviceAccountName"),
                     workload.ref().display() + " mounts the token of " + account.display() + ", which can "
                             + String.join("; ", reasons))
                     .withSeverity(worst).withProperty("workload", workload.ref().display())

@@ -4,6 +4,7 @@ import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,13 +124,15 @@ public final class RbacGraph {
 
     /** The graph of a run, shared by every RBAC check through {@link CheckContext#analysis}. */
     public static RbacGraph build(final CheckContext context) {
-        return new RbacGraph(context.objects(), context.workloads());
+        return new RbacGraph(context.objects(), context.workloads().stream().filter(Workload::runsContainers)
+                .toList());
     }
 
     /** The graph of the given objects (for tools and benchmarks that do not run the checks). */
     public static RbacGraph of(final List<K8sObject> objects) {
         List<Workload> found = new ArrayList<>();
-        objects.forEach(o -> Workload.of(o).ifPresent(found::add));
+        objects.forEach(o -> WorkloadKinds.BUILT_IN.workloadsOf(o).stream().filter(Workload::runsContainers)
+                .forEach(found::add));
         return new RbacGraph(objects, found);
     }
 
@@ -375,7 +378,7 @@ public final class RbacGraph {
      * {@code automountServiceAccountToken} when set, else the ServiceAccount's, else true.
      */
     public boolean mountsToken(final Workload workload) {
-        Optional<Boolean> pod = workload.podSpec().get("automountServiceAccountToken").bool();
+        Optional<Boolean> pod = workload.podField("automountServiceAccountToken").bool();
         if (pod.isPresent()) {
             return pod.get();
         }

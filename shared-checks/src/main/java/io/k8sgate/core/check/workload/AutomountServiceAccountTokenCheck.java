@@ -49,7 +49,8 @@ public final class AutomountServiceAccountTokenCheck implements Check {
                 accounts.putIfAbsent(key(sa.namespace().isEmpty() ? "default" : sa.namespace(), sa.name()), sa);
             }
         }
-        return context.workloads().stream().flatMap(w -> check(accounts, w)).toList();
+        return context.workloads().stream().filter(Workload::runsContainers).flatMap(w -> check(accounts, w))
+                .toList();
     }
 
     private static String key(final String namespace, final String name) {
@@ -57,7 +58,7 @@ public final class AutomountServiceAccountTokenCheck implements Check {
     }
 
     private Stream<Finding> check(final Map<String, K8sObject> accounts, final Workload workload) {
-        YamlNode field = workload.podSpec().get("automountServiceAccountToken");
+        YamlNode field = workload.podField("automountServiceAccountToken");
         Optional<Boolean> own = field.bool();
         if (own.isPresent()) {
             return own.get() ? Stream.of(finding(workload.object(), field, kindName(workload)

@@ -69,7 +69,7 @@ final class PodSecurity {
 
     /** True when {@code spec.hostUsers} is the boolean false (a quoted "false" is a string the API refuses). */
     static boolean isUserNamespaced(final Workload workload) {
-        return workload.podSpec().get("hostUsers").bool().filter(b -> !b).isPresent();
+        return workload.podField("hostUsers").bool().filter(b -> !b).isPresent();
     }
 
     /** How a container is named in messages: {@code container 'app'}, {@code init container 'setup'}, ... */
