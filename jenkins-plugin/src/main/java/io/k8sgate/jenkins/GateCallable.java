@@ -91,8 +91,9 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
                     Optional.of(step.getFailOn()), Optional.of(step.getWarnOn()),
                     Optional.ofNullable(step.getFailOnInputError()), step.isEnableAll())
                     .toRequest(gate.checkIds(), Clock.systemUTC()).withReference(reference);
-            if (step.getNewFindingsOnly() != null) {
-                request = request.withPolicy(request.policy().withNewFindingsOnly(step.getNewFindingsOnly()));
+            Boolean newFindingsOnly = step.getNewFindingsOnly();
+            if (newFindingsOnly != null) {
+                request = request.withPolicy(request.policy().withNewFindingsOnly(newFindingsOnly));
             }
             Optional<BaselineStore> store = store(root);
             if (store.isPresent()) {
