@@ -212,6 +212,10 @@ final class BaselineCommand implements Callable<Integer> {
         @Override
         int run(final BaselineStore store, final PrintWriter out) {
             List<BaselineMetadata> versions = store.history();
+            if (store instanceof DirectoryStore directory) {
+                directory.indexProblem().ifPresent(problem -> out.println("note: " + Text.clean(problem)
+                        + "; the versions are listed from their own files, and the next record writes the index anew"));
+            }
             if (versions.isEmpty()) {
                 out.println("No baseline version recorded yet in " + store.describe());
                 return Main.EXIT_PASS;
@@ -233,10 +237,15 @@ final class BaselineCommand implements Callable<Integer> {
     }
 
     /** {@code baseline diff}. */
-    @Command(name = "diff", mixinStandardHelpOptions = true, description = "Compare the current inputs (or a "
+    @Command(name = "diff", description = "Compare the current inputs (or a "
             + "version, or a live cluster) with a version: resources added, removed and changed, security-relevant "
             + "changes marked, findings new / outstanding / fixed.")
     static final class Diff extends StoreCommand {
+        // --version names the baseline version here, so the standard help options (which bring -V, --version)
+        // cannot be mixed in: picocli then drops them all, --help included
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Mixin
         InputOptions inputs = new InputOptions();
 

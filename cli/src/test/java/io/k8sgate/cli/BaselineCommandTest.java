@@ -88,17 +88,31 @@ class BaselineCommandTest {
     }
 
     @Test
+    void shouldListTheVersionsAndSayWhenTheIndexIsDamagedIssue16() throws IOException {
+        run("baseline", "record", "manifests", "--build-id", "ci-1");
+        Path index = root.resolve(".k8s-security/baselines/index.json");
+        Files.writeString(index, Files.readString(index).replace("ci-1", "ci-2"));
+
+        Run history = run("baseline", "history");
+
+        assertThat(history.code()).isZero();
+        assertThat(history.out()).contains("note: Baseline index", "fails its integrity check",
+                "the next record writes the index anew").containsPattern("(?m)^1 +\\S+ +\\S+ +ci-1 ");
+    }
+
+    @Test
     void shouldFailClosedOnAMissingOrCorruptStore() throws IOException {
         Run missing = run("baseline", "history", "--store", "nowhere");
         run("baseline", "record", "manifests");
         Path version = root.resolve(".k8s-security/baselines/v000001.json");
-        Files.writeString(version, Files.readString(version).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 3"));
+        Files.writeString(version, Files.readString(version).replaceFirst("\"schemaVersion\" : \\d+",
+                "\"schemaVersion\" : 9"));
         Run newer = run("baseline", "diff", "manifests");
 
         assertThat(missing.code()).isEqualTo(Main.EXIT_INPUT);
         assertThat(missing.err()).contains("baseline error: No baseline store at " + root.resolve("nowhere"));
         assertThat(newer.code()).isEqualTo(Main.EXIT_INPUT);
-        assertThat(newer.err()).contains("version 1", "schema version 3", "upgrade");
+        assertThat(newer.err()).contains("version 1", "schema version 9", "upgrade");
     }
 
     @Test

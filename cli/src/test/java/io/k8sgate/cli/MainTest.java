@@ -10,10 +10,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 class MainTest {
     /** What one run printed and returned. */
@@ -29,6 +34,34 @@ class MainTest {
 
     private static String root() {
         return Fixtures.root().toString();
+    }
+
+    /** Every command and subcommand, as the words that call it ({@code baseline diff}). */
+    static Stream<String> commands() {
+        List<String> all = new ArrayList<>();
+        collect(new CommandLine(new Main()), "", all);
+        return all.stream();
+    }
+
+    private static void collect(final CommandLine command, final String path, final List<String> all) {
+        command.getSubcommands().forEach((name, sub) -> {
+            String words = (path + " " + name).trim();
+            all.add(words);
+            collect(sub, words, all);
+        });
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} --help")
+    @MethodSource("commands")
+    void shouldShowTheHelpOfEveryCommandIssue16(final String command) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+
+        Run r = run(args.toArray(String[]::new));
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Usage: k8s-security " + command).contains("-h, --help");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test

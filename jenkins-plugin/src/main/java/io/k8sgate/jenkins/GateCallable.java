@@ -11,6 +11,7 @@ import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.policy.BuildResultMapping;
 import io.k8sgate.core.policy.ConfigurationException;
@@ -57,10 +58,14 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         this.gitCredentials = new TreeMap<>(gitCredentials);
     }
 
-    /** The Git store's credential variables from the build's environment (for example from withCredentials). */
+    /**
+     * The store's variables from the build's environment (for example from withCredentials): the Git store's
+     * credentials and the key secret values are digested with, which the agent's own environment does not hold.
+     */
     static Map<String, String> gitCredentials(final Map<String, String> env) {
         Map<String, String> out = new TreeMap<>();
-        for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE)) {
+        for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE, RedactionKey.VARIABLE,
+                RedactionKey.FILE_VARIABLE)) {
             if (env != null && env.get(name) != null) {
                 out.put(name, env.get(name));
             }
@@ -121,7 +126,8 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         if (!dir.startsWith(root)) {
             throw new AbortException("baseline '" + baseline + "' is outside the workspace");
         }
-        return Files.isDirectory(dir) ? Optional.of(new DirectoryStore(dir)) : Optional.empty();
+        return Files.isDirectory(dir) ? Optional.of(new DirectoryStore(dir, RedactionKey.from(gitCredentials)))
+                : Optional.empty();
     }
 
     /** The policy file the step names, which must lie in the workspace; empty for the implicit one. */

@@ -7,6 +7,7 @@ import io.k8sgate.core.baseline.BaselineDiff;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.Provenance;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.SourceRevision;
 import io.k8sgate.core.policy.GateStatus;
 import java.util.Objects;
@@ -65,7 +66,8 @@ public final class Baselines {
      * @throws io.k8sgate.core.baseline.BaselineException when the store cannot be written
      */
     public RecordResult record(final GateRequest request, final BaselineStore store, final RecordOptions options) {
-        GateRun run = gate.runCapturing(request);
+        RedactionKey key = store.redactionKey();
+        GateRun run = gate.runCapturing(request, key);
         GateOutcome outcome = run.outcome();
         if (!options.force()) {
             if (outcome.status() == GateStatus.FAIL) {
@@ -82,7 +84,8 @@ public final class Baselines {
                 BaselineCodec.policyHash(request.policy()), ToolInfo.version());
         Baseline recorded = store.record(run.snapshot(), provenance);
         return new RecordResult(outcome, Optional.of(recorded), "Recorded baseline version " + recorded.version()
-                + " in " + store.describe());
+                + " in " + store.describe() + (key.isShared() ? "" : "; its secret values were digested with "
+                        + key.origin() + ", so later runs cannot compare them"));
     }
 
     /**
@@ -92,7 +95,7 @@ public final class Baselines {
      */
     public VersionComparison diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
         Optional<Baseline> reference = new BaselineReference(store, version).load();
-        return BaselineDiff.compare(reference, gate.runCapturing(request).snapshot());
+        return BaselineDiff.compare(reference, gate.runCapturing(request, store.redactionKey()).snapshot());
     }
 
     /** Two versions compared: what changed from {@code from} to {@code to}. */

@@ -5,6 +5,7 @@ import io.k8sgate.core.baseline.BaselineDiff;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineReports;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.Snapshot;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
@@ -91,15 +92,20 @@ public final class SecurityGate {
 
     /** Runs the gate. */
     public GateOutcome run(final GateRequest request) {
-        return execute(request, false).outcome();
+        return execute(request, Optional.empty()).outcome();
     }
 
     /** Runs the gate and keeps the normalised configuration it checked, for recording a baseline version. */
     public GateRun runCapturing(final GateRequest request) {
-        return execute(request, true);
+        return runCapturing(request, RedactionKey.standard());
     }
 
-    private GateRun execute(final GateRequest request, final boolean capture) {
+    /** Runs the gate and keeps the normalised configuration it checked, secret values digested with {@code key}. */
+    public GateRun runCapturing(final GateRequest request, final RedactionKey key) {
+        return execute(request, Optional.of(key));
+    }
+
+    private GateRun execute(final GateRequest request, final Optional<RedactionKey> capture) {
         Policy policy = request.policy();
         LoadResult loaded = loader.load(request.root(), request.manifests());
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
@@ -134,13 +140,17 @@ public final class SecurityGate {
         Arrays.parallelSort(ordered, FINDING_ORDER); // stable, like List.sort, and spread over the cores
         findings = Arrays.asList(ordered);
 
-        Snapshot snapshot = capture || request.baseline().isPresent() ? Snapshot.of(loaded.objects(), findings)
+        // recording needs the snapshot (and its redaction key) or fails as a store error; a comparison reports both
+        Snapshot snapshot = capture.isPresent() ? Snapshot.of(loaded.objects(), findings, capture.get())
                 : new Snapshot(List.of(), List.of());
         Set<String> reference = Set.of();
         Optional<BaselineComparison> comparison = Optional.empty();
         if (request.baseline().isPresent()) {
             BaselineReference baseline = request.baseline().get();
             try {
+                if (capture.isEmpty()) {
+                    snapshot = Snapshot.of(loaded.objects(), findings, baseline.store().redactionKey());
+                }
                 Optional<Baseline> version = baseline.load();
                 reference = version.map(Baseline::fingerprints).orElse(Set.of());
                 comparison = Optional.of(BaselineReports.of(version, BaselineDiff.compare(version, snapshot),

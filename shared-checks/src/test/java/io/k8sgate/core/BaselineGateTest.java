@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.check.workload.PrivilegedContainerCheck;
 import io.k8sgate.core.input.ManifestLoader;
@@ -54,6 +55,24 @@ class BaselineGateTest {
         new Baselines(GATE).record(request(app), store,
                 new Baselines.RecordOptions(force, Optional.of("build"), Optional.empty()));
         return store;
+    }
+
+    @Test
+    void shouldDigestAndCompareSecretsWithTheKeyOfTheStore() {
+        RedactionKey team = RedactionKey.of("the-team-key-from-the-ci-credential-store", "test");
+        RedactionKey other = RedactionKey.of("another-agent-with-a-key-of-its-own-0123", "test");
+        new Baselines(GATE).record(request("v1"), new DirectoryStore(temp.resolve("store"), team),
+                new Baselines.RecordOptions(true, Optional.empty(), Optional.empty()));
+
+        GateOutcome same = GATE.run(request("v1").withBaseline(BaselineReference.latest(
+                new DirectoryStore(temp.resolve("store"), team))));
+        GateOutcome foreign = GATE.run(request("v1").withBaseline(BaselineReference.latest(
+                new DirectoryStore(temp.resolve("store"), other))));
+
+        assertThat(same.baseline().orElseThrow().drift()).isEmpty();
+        assertThat(foreign.baseline().orElseThrow().drift()).isNotEmpty().allSatisfy(c -> assertThat(c.security())
+                .startsWith("secret; not comparable: digested with another key (" + team.id() + " -> "
+                        + other.id() + ")"));
     }
 
     @Test
@@ -153,7 +172,7 @@ class BaselineGateTest {
         assertThat(schema.validate(report)).isNotEmpty();
         assertThat(ConsoleSummary.render(outcome, 5))
                 .containsPattern("Compared with baseline v1 \\(recorded [^)]*\\): 1 new, 0 outstanding, 0 fixed "
-                        + "finding\\(s\\); drift: 1 added, 0 removed, 3 changed \\(5 security-relevant");
+                        + "finding\\(s\\); drift: 1 added, 0 removed, 3 changed \\(6 security-relevant");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.k8sgate.core.baseline.BaselineMetadata;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.baseline.Provenance;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.Snapshot;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -56,6 +58,8 @@ public final class GitStore implements BaselineStore {
     private final String remote;
     private final String branch;
     private final Optional<CredentialsProvider> credentials;
+    private final Map<String, String> keyEnvironment;
+    private @Nullable RedactionKey key;
     private @Nullable Path clone;
     private @Nullable Git git;
     private boolean fresh;
@@ -65,12 +69,29 @@ public final class GitStore implements BaselineStore {
      *
      * @param remote      a URL ({@code https://}, {@code file://}) or the path of a repository
      * @param branch      the branch that holds the versions (created by the first record)
-     * @param environment where credentials are read from (normally {@link System#getenv()})
+     * @param environment where credentials and the redaction key are read from (normally {@link System#getenv()};
+     *                    a build's environment when the store is opened for a build on an agent)
      */
     public GitStore(final String remote, final String branch, final Map<String, String> environment) {
         this.remote = Objects.requireNonNull(remote, "remote");
         this.branch = Objects.requireNonNull(branch, "branch");
         this.credentials = credentials(environment);
+        Map<String, String> keys = new TreeMap<>();
+        for (String name : List.of(RedactionKey.VARIABLE, RedactionKey.FILE_VARIABLE)) {
+            if (environment.get(name) != null) {
+                keys.put(name, environment.get(name));
+            }
+        }
+        this.keyEnvironment = Map.copyOf(keys);
+    }
+
+    /** The redaction key the store's environment names ({@link RedactionKey#from}); the process's otherwise. */
+    @Override
+    public synchronized RedactionKey redactionKey() {
+        if (key == null) {
+            key = RedactionKey.from(keyEnvironment);
+        }
+        return key;
     }
 
     /** A store with credentials from the process environment. */
@@ -264,9 +285,15 @@ public final class GitStore implements BaselineStore {
         }
     }
 
-    /** The text with user information removed from URLs ({@code https://user:token@host} becomes {@code https://host}). */
+    /**
+     * The text with user information removed from URLs, however many slashes follow the scheme
+     * ({@code https://user:token@host} becomes {@code https://host}, and JGit's {@code file:///user:pw@/path}
+     * becomes {@code file:////path}), and with the password removed from scp-like locations
+     * ({@code user:pw@host:repo.git} becomes {@code user@host:repo.git}).
+     */
     static String redact(final String text) {
-        return text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]*@", "$1");
+        String urls = text.replaceAll("(?i)([a-z][a-z0-9+.-]*:/{1,3})[^/@\\s]*@", "$1");
+        return urls.replaceAll("(?<![\\w.:/-])([\\w.-]+):[^@\\s/]+@([\\w.-]+:)", "$1@$2");
     }
 
     private static void deleteTree(final Path root) {

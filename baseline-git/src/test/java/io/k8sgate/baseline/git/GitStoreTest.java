@@ -9,6 +9,7 @@ import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineMetadata;
 import io.k8sgate.core.baseline.Provenance;
+import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.Snapshot;
 import io.k8sgate.fixtures.Fixtures;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GitStoreTest {
     private static final String BRANCH = "baselines";
@@ -187,6 +190,30 @@ class GitStoreTest {
         assertThat(store.describe()).isEqualTo("https://git.example.com/team/baselines.git (branch main)");
         assertThat(GitStore.redact("fatal: https://u:p@h.example/x.git: not found"))
                 .isEqualTo("fatal: https://h.example/x.git: not found");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"file://ci:s3cr3t-pw@%s", "file://ci:s3cr3t-pw@localhost%s", "ci:s3cr3t-pw@localhost:%s"})
+    void shouldNeverEchoThePasswordOfAStoreLocationIssue16(final String location) {
+        String remote = location.formatted(temp.resolve("missing.git"));
+        try (GitStore store = new GitStore(remote, BRANCH, Map.of())) {
+            assertThat(store.describe()).doesNotContain("s3cr3t-pw");
+            assertThatThrownBy(store::history).isInstanceOf(BaselineException.class)
+                    .hasMessageContaining("Cannot reach the Git baseline store")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-pw"));
+        }
+        assertThat(GitStore.redact("file:///ci:s3cr3t-pw@/srv/x.git: not found; ci:s3cr3t-pw@h:x.git; a:b c"))
+                .isEqualTo("file:////srv/x.git: not found; ci@h:x.git; a:b c");
+    }
+
+    @Test
+    void shouldDigestSecretsWithTheKeyItsEnvironmentNames() {
+        String key = "the-team-key-from-the-ci-credential-store";
+        try (GitStore named = new GitStore(url, BRANCH, Map.of(RedactionKey.VARIABLE, key));
+             GitStore unnamed = new GitStore(url, BRANCH, Map.of())) {
+            assertThat(named.redactionKey().id()).isEqualTo(RedactionKey.of(key, "test").id());
+            assertThat(unnamed.redactionKey().id()).isEqualTo(RedactionKey.standard().id());
+        }
     }
 
     @Test

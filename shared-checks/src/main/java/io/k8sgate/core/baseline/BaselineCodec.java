@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored form of baselines: human-readable JSON with a {@code schemaVersion}, read through
@@ -49,8 +50,8 @@ public final class BaselineCodec {
 
     /** The bytes of a version file. */
     public static byte[] write(final Baseline baseline) {
-        return bytes(new VersionFile(BaselineMigrations.CURRENT, baseline.metadata(), baseline.content().resources(),
-                baseline.content().findings()));
+        return bytes(new VersionFile(BaselineMigrations.CURRENT, integrity(baseline.metadata()), baseline.metadata(),
+                baseline.content().resources(), baseline.content().findings()));
     }
 
     /**
@@ -69,6 +70,8 @@ public final class BaselineCodec {
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new BaselineException("Baseline " + origin + " is corrupt: " + firstLine(e), e);
         }
+        verify(file.integrity(), integrity(file.metadata()), origin, "its metadata (version number, build, time, "
+                + "hashes)");
         Snapshot content = new Snapshot(file.resources(), file.findings());
         String computed = contentHash(content);
         if (!computed.equals(file.metadata().contentHash())) {
@@ -81,16 +84,42 @@ public final class BaselineCodec {
 
     /** The bytes of an index file. */
     public static byte[] writeIndex(final List<BaselineMetadata> versions) {
-        return bytes(new IndexFile(BaselineMigrations.CURRENT, versions));
+        return bytes(new IndexFile(BaselineMigrations.CURRENT, integrity(versions), versions));
     }
 
-    /** Reads an index file. */
+    /**
+     * Reads an index file and checks its integrity hash (schema 2 and later).
+     *
+     * @throws BaselineException when it is truncated, not JSON, from a newer schema, or does not match its hash
+     */
     public static List<BaselineMetadata> readIndex(final byte[] data, final String origin) {
+        IndexFile index;
         try {
             ObjectNode migrated = BaselineMigrations.migrate(tree(data, origin), origin);
-            return PRETTY.treeToValue(migrated, IndexFile.class).versions();
+            index = PRETTY.treeToValue(migrated, IndexFile.class);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new BaselineException("Baseline " + origin + " is corrupt: " + firstLine(e), e);
+        }
+        verify(index.integrity(), integrity(index.versions()), origin, "its list of versions");
+        return index.versions();
+    }
+
+    /** SHA-256 over the canonical JSON of a value: what the {@code integrity} field of a stored file holds. */
+    private static String integrity(final Object value) {
+        try {
+            return HASH_PREFIX + sha256(CANONICAL.writeValueAsBytes(value));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("Baseline metadata always serialises", e);
+        }
+    }
+
+    /** Files written before schema 2 carry no integrity hash; every later one is checked. */
+    private static void verify(final @Nullable String recorded, final String computed, final String origin,
+            final String what) {
+        if (recorded != null && !recorded.equals(computed)) {
+            throw new BaselineException("Baseline " + origin + " fails its integrity check: " + what
+                    + " hashes to " + computed + " but the file records " + recorded + "; the file was changed or "
+                    + "damaged after it was written");
         }
     }
 
@@ -148,10 +177,13 @@ public final class BaselineCodec {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** A version file. */
-    @JsonPropertyOrder({"schemaVersion", "metadata", "resources", "findings"})
-    record VersionFile(int schemaVersion, BaselineMetadata metadata, List<BaselineResource> resources,
-            List<BaselineFinding> findings) {
+    /**
+     * A version file. {@code integrity} is the SHA-256 of the metadata, which holds the hash of the content: together
+     * they cover the whole file (absent in files written under schema 1).
+     */
+    @JsonPropertyOrder({"schemaVersion", "integrity", "metadata", "resources", "findings"})
+    record VersionFile(int schemaVersion, @Nullable String integrity, BaselineMetadata metadata,
+            List<BaselineResource> resources, List<BaselineFinding> findings) {
         VersionFile {
             Objects.requireNonNull(metadata, "metadata");
             resources = List.copyOf(resources);
@@ -159,9 +191,12 @@ public final class BaselineCodec {
         }
     }
 
-    /** The index of a store: the metadata of every version, oldest first. */
-    @JsonPropertyOrder({"schemaVersion", "versions"})
-    record IndexFile(int schemaVersion, List<BaselineMetadata> versions) {
+    /**
+     * The index of a store: the metadata of every version, oldest first, and the SHA-256 of that list (absent in
+     * files written under schema 1).
+     */
+    @JsonPropertyOrder({"schemaVersion", "integrity", "versions"})
+    record IndexFile(int schemaVersion, @Nullable String integrity, List<BaselineMetadata> versions) {
         IndexFile {
             versions = List.copyOf(versions);
         }

@@ -82,10 +82,30 @@ public final class BaselineDiff {
                 Leaf any = a != null ? a : Objects.requireNonNull(b);
                 changes.add(new FieldChange(path, Optional.ofNullable(b).map(l -> json(l.value())),
                         Optional.ofNullable(a).map(l -> json(l.value())),
-                        SecurityFields.classify(kind, any.segments())));
+                        secretChange(b, a).or(() -> SecurityFields.classify(kind, any.segments()))));
             }
         }
         return changes;
+    }
+
+    /**
+     * Why a change of a secret value matters: a credential changed, or, when the two sides were digested with
+     * different keys, that the change cannot be judged (the digests differ whatever the values).
+     */
+    private static Optional<String> secretChange(final @Nullable Leaf before, final @Nullable Leaf after) {
+        String b = before != null && before.value() instanceof String s ? s : "";
+        String a = after != null && after.value() instanceof String s ? s : "";
+        Set<String> keysBefore = RedactionKey.keyIds(b);
+        Set<String> keysAfter = RedactionKey.keyIds(a);
+        if (keysBefore.isEmpty() && keysAfter.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!keysBefore.isEmpty() && !keysAfter.isEmpty() && !keysBefore.equals(keysAfter)
+                && RedactionKey.withoutDigests(b).equals(RedactionKey.withoutDigests(a))) {
+            return Optional.of("secret; not comparable: digested with another key (" + String.join(", ", keysBefore)
+                    + " -> " + String.join(", ", keysAfter) + "), see " + RedactionKey.VARIABLE);
+        }
+        return Optional.of("secret");
     }
 
     private static Map<ResourceRef, BaselineResource> byRef(final List<BaselineResource> resources) {

@@ -14,12 +14,16 @@ import java.util.function.UnaryOperator;
  */
 public final class BaselineMigrations {
     /** The schema this version of the tool writes. */
-    public static final int CURRENT = 1;
+    public static final int CURRENT = 2;
     /** The oldest schema it can read. */
     public static final int OLDEST = 1;
 
-    /** The step from schema {@code key} to {@code key + 1}. */
-    private static final Map<Integer, UnaryOperator<ObjectNode>> STEPS = Map.of();
+    /**
+     * The step from schema {@code key} to {@code key + 1}. Schema 2 adds an {@code integrity} hash to version and
+     * index files and keeps secret values as keyed digests ({@link RedactionKey}) instead of a plain marker; a
+     * schema 1 document reads as it is, without a hash to check, and its plain markers compare as "not comparable".
+     */
+    private static final Map<Integer, UnaryOperator<ObjectNode>> STEPS = Map.of(1, document -> document);
 
     private BaselineMigrations() {
     }

@@ -45,6 +45,15 @@ public interface BaselineStore extends AutoCloseable {
      */
     List<BaselineMetadata> prune(int keep);
 
+    /**
+     * The key that secret values compared with or recorded into this store are digested with: by default the
+     * process's ({@link RedactionKey#standard}); a store opened for a build with its own environment uses the key that
+     * environment names.
+     */
+    default RedactionKey redactionKey() {
+        return RedactionKey.standard();
+    }
+
     /** Releases what the store holds (clones, connections); the default holds nothing. */
     @Override
     default void close() {

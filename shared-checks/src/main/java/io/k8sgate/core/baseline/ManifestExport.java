@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the manifests of a version as YAML, one file per object, ready to commit or apply to roll back. Values
- * that baselines do not keep (secrets) are left as {@link SecretRedaction#REDACTED} and listed, so nobody applies
- * them by accident.
+ * that baselines do not keep (secrets) are left as their markers ({@code (redacted hmac:...)}, not valid base64) and
+ * listed, so nobody applies them by accident.
  */
 public final class ManifestExport {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./-]*");
@@ -57,8 +57,8 @@ public final class ManifestExport {
                     .append('\n');
             if (SecretRedaction.containsRedacted(r.content())) {
                 redacted.add(r.ref().display());
-                text.append("# Values shown as ").append(SecretRedaction.REDACTED)
-                        .append(" are secrets that baselines do not keep: set them before applying.\n");
+                text.append("# Values shown as ").append(SecretRedaction.MARKER_PREFIX)
+                        .append(" ...) are secrets that baselines keep only as digests: set them before applying.\n");
             }
             text.append(yaml(r.content()));
             Path file = directory.resolve(name);

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an object from a manifest or from a cluster into the form a baseline keeps, so that the same configuration
- * always looks the same: fields the API server fills in are dropped, secret values are removed, explicit nulls are
- * dropped (Kubernetes treats them as unset), integers are widened to {@code long}, and mapping keys are sorted.
+ * always looks the same: fields the API server fills in are dropped, secret values are replaced by keyed digests
+ * ({@link SecretRedaction}, {@link RedactionKey}), explicit nulls are dropped (Kubernetes treats them as unset),
+ * integers are widened to {@code long}, and mapping keys are sorted.
  */
 public final class ResourceNormaliser {
     /** The metadata fields the API server sets; they say nothing about the approved configuration. */
@@ -26,16 +27,30 @@ public final class ResourceNormaliser {
     private ResourceNormaliser() {
     }
 
-    /** The normalised form of a manifest object. */
+    /** The normalised form of a manifest object, secret values digested with the {@link RedactionKey#standard} key. */
     public static BaselineResource of(final K8sObject object) {
+        return of(object, RedactionKey.standard());
+    }
+
+    /** The normalised form of a manifest object, secret values digested with {@code key}. */
+    public static BaselineResource of(final K8sObject object, final RedactionKey key) {
         Object java = object.root().toJava();
         Map<String, @Nullable Object> map = java instanceof Map<?, ?> m ? stringKeys(m) : Map.of();
         return new BaselineResource(object.apiVersion(), object.kind(), object.namespace(), object.name(),
-                normalise(map));
+                normalise(map, key));
     }
 
-    /** The normalised form of an object given as plain maps, lists and scalars (as a JSON reader returns it). */
+    /**
+     * The normalised form of an object given as plain maps, lists and scalars (as a JSON reader returns it), secret
+     * values digested with the {@link RedactionKey#standard} key.
+     */
     public static Map<String, @Nullable Object> normalise(final Map<String, @Nullable Object> object) {
+        return normalise(object, RedactionKey.standard());
+    }
+
+    /** The normalised form of an object given as plain maps, lists and scalars, secret values digested with key. */
+    public static Map<String, @Nullable Object> normalise(final Map<String, @Nullable Object> object,
+            final RedactionKey key) {
         Map<String, @Nullable Object> copy = canonicalMap(object);
         copy.remove("status");
         if (copy.get("metadata") instanceof Map<?, ?> meta) {
@@ -52,7 +67,7 @@ public final class ResourceNormaliser {
             }
             copy.put("metadata", metadata);
         }
-        return canonical(SecretRedaction.redact(copy));
+        return canonical(SecretRedaction.redact(copy, key::digest));
     }
 
     /**

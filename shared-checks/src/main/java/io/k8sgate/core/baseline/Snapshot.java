@@ -22,9 +22,14 @@ public record Snapshot(List<BaselineResource> resources, List<BaselineFinding> f
                 .thenComparing(BaselineFinding::checkId)).toList();
     }
 
-    /** The snapshot of what a run loaded and found. */
+    /** The snapshot of what a run loaded and found, secret values digested with the standard key. */
     public static Snapshot of(final List<K8sObject> objects, final List<Finding> findings) {
-        return new Snapshot(objects.stream().map(ResourceNormaliser::of).toList(),
+        return of(objects, findings, RedactionKey.standard());
+    }
+
+    /** The snapshot of what a run loaded and found, secret values digested with {@code key}. */
+    public static Snapshot of(final List<K8sObject> objects, final List<Finding> findings, final RedactionKey key) {
+        return new Snapshot(objects.stream().map(o -> ResourceNormaliser.of(o, key)).toList(),
                 findings.stream().map(BaselineFinding::of).toList());
     }
 }

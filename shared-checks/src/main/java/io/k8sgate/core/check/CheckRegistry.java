@@ -38,6 +38,8 @@ import io.k8sgate.core.check.image.RestrictedLicenseCheck;
 import io.k8sgate.core.check.image.ScanMisconfigurationCheck;
 import io.k8sgate.core.check.image.ScanSecretCheck;
 import io.k8sgate.core.check.image.VulnerableImageCheck;
+import io.k8sgate.core.check.secrets.AnnotationCredentialCheck;
+import io.k8sgate.core.check.secrets.ConfigMapCredentialCheck;
 import io.k8sgate.core.check.version.DeprecatedApiVersionCheck;
 import io.k8sgate.core.check.version.RemovedApiVersionCheck;
 import io.k8sgate.core.check.workload.AllowPrivilegeEscalationCheck;
@@ -46,6 +48,7 @@ import io.k8sgate.core.check.workload.AutomountServiceAccountTokenCheck;
 import io.k8sgate.core.check.workload.BaselineCapabilitiesCheck;
 import io.k8sgate.core.check.workload.CpuLimitsCheck;
 import io.k8sgate.core.check.workload.CpuRequestsCheck;
+import io.k8sgate.core.check.workload.CredentialInCommandCheck;
 import io.k8sgate.core.check.workload.DefaultNamespaceCheck;
 import io.k8sgate.core.check.workload.DropAllCapabilitiesCheck;
 import io.k8sgate.core.check.workload.HostIpcCheck;
@@ -157,6 +160,9 @@ public final class CheckRegistry {
             new DefaultNamespaceCheck(),
             new SecretInEnvCheck(),
             new RuntimeSocketMountCheck(),
+            new CredentialInCommandCheck(),
+            new ConfigMapCredentialCheck(),
+            new AnnotationCredentialCheck(),
             new VulnerableImageCheck(),
             new MissingScanReportCheck(),
             new RegistryNotAllowedCheck(),

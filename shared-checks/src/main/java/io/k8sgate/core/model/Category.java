@@ -11,5 +11,7 @@ public enum Category {
     /** Role-based access control. */
     RBAC,
     /** API versions and the target Kubernetes version. */
-    VERSION
+    VERSION,
+    /** Credentials written into manifests outside Secrets: ConfigMaps, annotations. */
+    SECRETS
 }

@@ -1,5 +1,6 @@
 package io.k8sgate.core.model;
 
+import io.k8sgate.core.secret.CredentialDetector;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param level    ERROR problems make the gate fail closed unless the policy says otherwise
  * @param code     a stable short code such as {@code yaml-syntax}, {@code helm-template}, {@code not-kubernetes}
  * @param location where the problem is
- * @param message  a sentence for a person, naming what is wrong
+ * @param message  a sentence for a person, naming what is wrong; credentials in it are replaced
  */
 public record Diagnostic(Level level, String code, Location location, String message) {
     /** How serious a diagnostic is. */
@@ -18,7 +19,12 @@ public record Diagnostic(Level level, String code, Location location, String mes
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(message, "message");
+        // a message may quote an input (a URL, a line of a file): credentials in it are never shown
+        message = CredentialDetector.scrubText(Objects.requireNonNull(message, "message"), Finding.REDACTED);
+        if (!CredentialDetector.inText(location.file()).isEmpty()) {
+            location = new Location(CredentialDetector.scrubText(location.file(), Finding.REDACTED), location.line(),
+                    location.column());
+        }
     }
 
     /** An error: the input could not be used. */

@@ -1,5 +1,6 @@
 package io.k8sgate.core.model;
 
+import io.k8sgate.core.secret.CredentialDetector;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * @param location    file and line of the offending field (or of the nearest enclosing one when the field is absent)
  * @param fieldPath   the path of the offending field inside the object, such as
  *                    {@code spec.template.spec.containers[0].securityContext.privileged}
- * @param message     what is wrong, for a person; never contains secret values
+ * @param message     what is wrong, for a person; never contains secret values (credentials that
+ *                    {@link CredentialDetector#inText} recognises are replaced by {@value #REDACTED})
  * @param remediation what to do
  * @param references  URLs
  * @param equivalents ids of the same control in other tools
@@ -35,6 +37,9 @@ public record Finding(String checkId, String title, Severity severity, Category 
         String container, Location location, String fieldPath, String message, String remediation,
         List<String> references, Map<String, List<String>> equivalents, String fingerprint,
         Optional<Suppression> suppression, Map<String, String> properties) {
+
+    /** What stands for a credential in a message or property. */
+    public static final String REDACTED = "(redacted)";
 
     /** One digest per thread: looking the algorithm up for every finding costs more than hashing it. */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -54,14 +59,21 @@ public record Finding(String checkId, String title, Severity severity, Category 
         Objects.requireNonNull(container, "container");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(fieldPath, "fieldPath");
-        Objects.requireNonNull(message, "message");
+        // a check never means to show a credential; one that shows a value holding one still cannot leak it
+        message = CredentialDetector.scrubText(Objects.requireNonNull(message, "message"), REDACTED);
         Objects.requireNonNull(remediation, "remediation");
         references = List.copyOf(references);
         // metadata hands over its own unmodifiable, sorted map: wrapping keeps the order and copies nothing
         equivalents = Collections.unmodifiableMap(equivalents);
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(suppression, "suppression");
-        properties = properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+        properties = properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(scrubbed(properties));
+    }
+
+    private static TreeMap<String, String> scrubbed(final Map<String, String> properties) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        properties.forEach((k, v) -> sorted.put(k, CredentialDetector.scrubText(v, REDACTED)));
+        return sorted;
     }
 
     /** A finding of the given check about a field of a resource. */

@@ -40,6 +40,13 @@ class ArchitectureTest {
                     "io.k8sgate.core.engine..", "io.k8sgate.core.policy..", "io.k8sgate.core.report..");
 
     @ArchTest
+    static final ArchRule SECRETS_DEPEND_ON_NOTHING = noClasses().that().resideInAPackage("io.k8sgate.core.secret..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.k8sgate.core.model..", "io.k8sgate.core.input..",
+                    "io.k8sgate.core.check..", "io.k8sgate.core.engine..", "io.k8sgate.core.policy..",
+                    "io.k8sgate.core.baseline..", "io.k8sgate.core.report..")
+            .as("the credential detector is below every layer, the model included, so that each can use it");
+
+    @ArchTest
     static final ArchRule INPUT_BELOW_CHECKS = noClasses().that().resideInAPackage("io.k8sgate.core.input..")
             .should().dependOnClassesThat().resideInAnyPackage("io.k8sgate.core.check..", "io.k8sgate.core.engine..",
                     "io.k8sgate.core.policy..", "io.k8sgate.core.report..");

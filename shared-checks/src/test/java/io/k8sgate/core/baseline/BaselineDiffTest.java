@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class BaselineDiffTest {
@@ -52,9 +53,33 @@ class BaselineDiffTest {
     }
 
     @Test
-    void shouldNotSeeAChangedSecretValueBecauseNoneIsKept() {
-        assertThat(change(v1ToV2(), DEPLOYMENT).fields()).extracting(FieldChange::path)
-                .noneMatch(p -> p.contains("DB_PASSWORD"));
+    void shouldSeeAChangedSecretValueByItsDigestWithoutKeepingIt() {
+        FieldChange password = change(v1ToV2(), DEPLOYMENT).fields().stream()
+                .filter(f -> f.path().contains("DB_PASSWORD")).findFirst().orElseThrow();
+
+        assertThat(password.security()).contains("secret");
+        assertThat(password.before()).get(InstanceOfAssertFactories.STRING).startsWith("\"(redacted hmac:");
+        assertThat(password.after()).get(InstanceOfAssertFactories.STRING).startsWith("\"(redacted hmac:");
+        assertThat(password.display()).doesNotContain("hunter2", "another-plain-text-password");
+    }
+
+    @Test
+    void shouldSayWhenSecretsWereDigestedWithAnotherKey() {
+        RedactionKey first = RedactionKey.of("first-key-of-the-team-0123456789abcdef", "test");
+        RedactionKey second = RedactionKey.of("second-key-of-another-agent-0123456789", "test");
+        Map<String, Object> pod = Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "p"),
+                "spec", Map.of("containers", List.of(Map.of("name", "app", "env",
+                        List.of(Map.of("name", "DB_PASSWORD", "value", "hunter2"))))));
+
+        List<FieldChange> sameKey = BaselineDiff.fields("Pod", ResourceNormaliser.normalise(pod, first),
+                ResourceNormaliser.normalise(pod, first));
+        List<FieldChange> otherKey = BaselineDiff.fields("Pod", ResourceNormaliser.normalise(pod, first),
+                ResourceNormaliser.normalise(pod, second));
+
+        assertThat(sameKey).isEmpty();
+        assertThat(otherKey).singleElement().satisfies(f -> assertThat(f.security()).get(
+                InstanceOfAssertFactories.STRING).startsWith("secret; not comparable: digested with another key ("
+                        + first.id() + " -> " + second.id() + ")").contains(RedactionKey.VARIABLE));
     }
 
     @Test

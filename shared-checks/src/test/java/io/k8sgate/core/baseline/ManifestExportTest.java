@@ -41,7 +41,7 @@ class ManifestExportTest {
         assertThat(secret.getFileName().toString()).isEqualTo("003-secret-shop-web-credentials.yaml");
         assertThat(text).startsWith("# Secret/shop/web-credentials from baseline version 4, recorded "
                 + BaselineFixtures.TIME + " at commit 0123456789abcdef")
-                .contains("set them before applying", "token: \"" + SecretRedaction.REDACTED + "\"")
+                .contains("set them before applying", "token: \"" + SecretRedaction.MARKER_PREFIX + " hmac:")
                 .doesNotContain("c3VwZXIt");
     }
 
