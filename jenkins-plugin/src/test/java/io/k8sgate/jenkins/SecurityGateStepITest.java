@@ -204,7 +204,8 @@ class SecurityGateStepITest {
             HtmlPage page = web.getPage(run, SecurityGateAction.URL_NAME + "/");
             assertThat(page.asNormalizedText()).contains("K8s Security Report", "FAIL");
             assertThat(page.getElementsByTagName("iframe")).singleElement()
-                    .satisfies(f -> assertThat(f.getAttribute("src")).isEqualTo("report/" + ReportFormat.HTML.fileName()));
+                    .satisfies(f -> assertThat(f.getAttribute("src"))
+                            .isEqualTo("report/" + ReportFormat.HTML.fileName()));
 
             Page html = web.goTo(reportUrl(run, ReportFormat.HTML), null);
             assertThat(html.getWebResponse().getContentAsString()).contains("K8S-WL-001", "node-debugger")
@@ -422,7 +423,8 @@ class SecurityGateStepITest {
 
     @Test
     void shouldOfferFunctionNameAndThresholdsToTheSnippetGenerator() {
-        SecurityGateStep.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(SecurityGateStep.DescriptorImpl.class);
+        SecurityGateStep.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(SecurityGateStep.DescriptorImpl.class);
 
         assertThat(descriptor.getFunctionName()).isEqualTo("k8sSecurityGate");
         assertThat(descriptor.doFillFailOnItems()).extracting(o -> o.value)
