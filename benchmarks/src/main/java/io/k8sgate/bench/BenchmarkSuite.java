@@ -40,6 +40,8 @@ public final class BenchmarkSuite {
                 "20000"));
         System.out.println("\n== Long values: one value of N MB vs N MB of ordinary manifests (flat ms/MB = linear)");
         child(List.of(), LongScalarBenchmark.class, quick ? List.of("1", "4") : List.of("1", "4", "8", "15"));
+        System.out.println("\n== Helm charts rendered in-process: charts per second vs parsing the output; cold vs warm");
+        child(List.of(), HelmRenderBenchmark.class, quick ? List.of("--quick") : List.of());
         System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");
         cliStartup();
     }

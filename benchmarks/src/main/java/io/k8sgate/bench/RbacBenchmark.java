@@ -2,13 +2,13 @@ package io.k8sgate.bench;
 
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
-import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.check.CheckSettings;
-import io.k8sgate.core.check.rbac.EscalationPaths;
-import io.k8sgate.core.check.rbac.RbacGraph;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.Category;
+import io.k8sgate.core.rbac.EscalationPaths;
+import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.registry.CheckRegistry;
 import java.util.List;
 import java.util.Locale;
 

@@ -62,7 +62,7 @@ public final class ScaleBenchmark {
                         .load(dir, List.of(".")));
                 io.k8sgate.core.input.LoadResult loaded = new io.k8sgate.core.input.ManifestLoader()
                         .load(dir, List.of("."));
-                List<io.k8sgate.core.check.Check> all = io.k8sgate.core.check.CheckRegistry.defaultRegistry().all();
+                List<io.k8sgate.core.check.Check> all = io.k8sgate.core.registry.CheckRegistry.defaultRegistry().all();
                 Measure.Result checks = Measure.run(1, repeats, () -> new io.k8sgate.core.engine.CheckEngine().run(
                         io.k8sgate.core.check.CheckContext.of(loaded.objects(),
                                 io.k8sgate.core.check.CheckSettings.DEFAULT), all));

@@ -4,32 +4,26 @@ import io.k8sgate.baseline.git.GitStore;
 import io.k8sgate.cluster.LiveCluster;
 import io.k8sgate.cluster.RollbackAction;
 import io.k8sgate.core.Baselines;
-import io.k8sgate.core.GateOutcome;
-import io.k8sgate.core.GateOptions;
-import io.k8sgate.core.GateRequest;
-import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.Baseline;
-import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineMetadata;
-import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.baseline.Drift;
 import io.k8sgate.core.baseline.ManifestExport;
-import io.k8sgate.core.model.Location;
-import io.k8sgate.core.policy.ConfigurationException;
-import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.baseline.VersionComparison;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.GateRunner;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ConsoleSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,37 +47,27 @@ final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return Main.EXIT_USAGE;
+        return Verdict.EXIT_USAGE;
     }
 
     /** Where the versions are kept. */
     static final class StoreOptions {
         @Option(names = "--store", paramLabel = "DIR-OR-GIT-URL", description = "The baseline store: a directory "
                 + "(relative to the root) or a Git repository (URL, or path ending in .git); default: "
-                + DirectoryStore.DEFAULT_DIRECTORY)
-        String store = DirectoryStore.DEFAULT_DIRECTORY;
+                + GateOptions.DEFAULT_BASELINE_STORE)
+        String store;
 
         @Option(names = "--branch", paramLabel = "BRANCH", description = "Branch of a Git store (default: "
                 + GitStore.DEFAULT_BRANCH + "); credentials come from " + GitStore.USERNAME_VARIABLE + " and "
                 + GitStore.PASSWORD_VARIABLE)
-        String branch = GitStore.DEFAULT_BRANCH;
+        String branch;
 
         @Option(names = "--root", paramLabel = "DIR", description = "Workspace root (default: the current directory)")
         Path root = Paths.get("");
 
-        Path base() {
-            Path base = root.toAbsolutePath().normalize();
-            if (!Files.isDirectory(base)) {
-                throw new ConfigurationException(Location.ofFile(root.toString()), "The root is not a directory");
-            }
-            return base;
-        }
-
-        BaselineStore open() {
-            if (GitStore.isGitLocation(store)) {
-                return GitStore.open(store, branch);
-            }
-            return new DirectoryStore(base().resolve(store));
+        /** The options of this store, to which a command adds its own. */
+        GateOptions.Builder options() {
+            return GateOptions.builder(root).baseline(store).baselineBranch(branch);
         }
     }
 
@@ -96,11 +80,9 @@ final class BaselineCommand implements Callable<Integer> {
                 + "the root, if present)")
         Path policy;
 
-        GateRequest request(final Path base) {
-            GateOptions options = new GateOptions(base, paths.isEmpty() ? List.of(".") : paths, List.of(), List.of(),
-                    List.of(), Optional.ofNullable(policy).map(Path::toAbsolutePath), Optional.empty(),
-                    Optional.empty(), Optional.empty(), false);
-            return options.toRequest(new SecurityGate().checkIds(), java.time.Clock.systemUTC());
+        /** The store's options with the inputs to check. */
+        GateOptions options(final StoreOptions store) {
+            return store.options().manifests(paths).policyFile(Main.fromWorkingDirectory(policy)).build();
         }
     }
 
@@ -122,7 +104,9 @@ final class BaselineCommand implements Callable<Integer> {
     static final class ReferenceOptions {
         @Option(names = "--baseline", paramLabel = "DIR-OR-GIT-URL", description = "Compare with a baseline store "
                 + "(new / outstanding / fixed findings, drift); with newFindingsOnly in the policy only new findings "
-                + "count. An unreadable store fails the gate (fail closed)")
+                + "count. An unreadable store fails the gate (fail closed). Default: "
+                + GateOptions.DEFAULT_BASELINE_STORE + " in the root when it exists; " + GateOptions.NO_BASELINE
+                + " compares with nothing")
         String store;
 
         @Option(names = "--baseline-version", paramLabel = "N", description = "The version to compare with "
@@ -131,21 +115,11 @@ final class BaselineCommand implements Callable<Integer> {
 
         @Option(names = "--baseline-branch", paramLabel = "BRANCH", description = "Branch of a Git store (default: "
                 + GitStore.DEFAULT_BRANCH + ")")
-        String branch = GitStore.DEFAULT_BRANCH;
+        String branch;
 
-        /** Runs the gate, compared with the reference when one is given. */
-        GateOutcome compare(final SecurityGate gate, final GateRequest request) {
-            if (store == null) {
-                return gate.run(request);
-            }
-            StoreOptions options = new StoreOptions();
-            options.store = store;
-            options.branch = branch;
-            options.root = request.root();
-            try (BaselineStore opened = options.open()) {
-                return gate.run(request.withBaseline(new BaselineReference(opened,
-                        version == null ? OptionalLong.empty() : OptionalLong.of(version))));
-            }
+        /** Adds the reference to a run's options. */
+        void applyTo(final GateOptions.Builder options) {
+            options.baseline(store).baselineVersion(version).baselineBranch(branch);
         }
     }
 
@@ -160,7 +134,7 @@ final class BaselineCommand implements Callable<Integer> {
         @Override
         public final Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            try (BaselineStore store = storeOptions.open()) {
+            try (BaselineStore store = GateRunner.openStore(storeOptions.options().build())) {
                 int code = run(store, out);
                 out.flush();
                 return code;
@@ -168,7 +142,7 @@ final class BaselineCommand implements Callable<Integer> {
                 out.flush();
                 spec.commandLine().getErr().println("k8s-security: baseline error: " + Text.clean(e.getMessage()));
                 spec.commandLine().getErr().flush();
-                return Main.EXIT_INPUT;
+                return Verdict.EXIT_INPUT;
             }
         }
 
@@ -194,15 +168,16 @@ final class BaselineCommand implements Callable<Integer> {
 
         @Override
         int run(final BaselineStore store, final PrintWriter out) {
-            Baselines.RecordResult result = new Baselines(new SecurityGate()).record(
-                    inputs.request(storeOptions.base()), store, new Baselines.RecordOptions(force,
-                            Optional.ofNullable(buildId), Optional.ofNullable(revision)));
-            out.print(ConsoleSummary.render(result.outcome(), 10));
+            GateOptions options = inputs.options(storeOptions);
+            Baselines.RecordResult result = new GateRunner().record(options, store, new Baselines.RecordOptions(force,
+                    Optional.ofNullable(buildId), Optional.ofNullable(revision)));
+            out.print(ConsoleSummary.render(result.outcome(), options.consoleFindings()));
             out.println(result.reason());
             if (result.recorded().isPresent()) {
-                return Main.EXIT_PASS;
+                return Verdict.EXIT_PASS;
             }
-            return result.outcome().status() == GateStatus.FAIL ? Main.EXIT_FAIL : Main.EXIT_INPUT;
+            Verdict verdict = result.outcome().verdict();
+            return verdict.failed() ? verdict.exitCode() : Verdict.EXIT_INPUT; // refused for unreadable input
         }
     }
 
@@ -218,17 +193,18 @@ final class BaselineCommand implements Callable<Integer> {
             }
             if (versions.isEmpty()) {
                 out.println("No baseline version recorded yet in " + store.describe());
-                return Main.EXIT_PASS;
+                return Verdict.EXIT_PASS;
             }
             out.printf("%-8s %-20s %-12s %-16s %9s %8s  %-19s %-19s %s%n", "VERSION", "RECORDED", "REVISION",
                     "BUILD", "RESOURCES", "FINDINGS", "CONTENT", "POLICY", "TOOL");
             for (BaselineMetadata m : versions) {
-                out.printf("%-8d %-20s %-12s %-16s %9d %8d  %-19s %-19s %s%n", m.version(), m.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                out.printf("%-8d %-20s %-12s %-16s %9d %8d  %-19s %-19s %s%n", m.version(),
+                        m.recordedAt().truncatedTo(ChronoUnit.SECONDS),
                         m.sourceRevision().map(r -> r.substring(0, Math.min(12, r.length()))).orElse("-"),
                         Text.clean(m.buildId().orElse("-")), m.resources(), m.findings(), shortHash(m.contentHash()),
                         shortHash(m.policyHash()), Text.clean(m.toolVersion()));
             }
-            return Main.EXIT_PASS;
+            return Verdict.EXIT_PASS;
         }
 
         private static String shortHash(final String hash) {
@@ -288,13 +264,13 @@ final class BaselineCommand implements Callable<Integer> {
                 DriftText.comparison(c, out);
                 differs = !c.drift().isEmpty() || !c.newFindings().isEmpty() || !c.fixed().isEmpty();
             } else {
-                VersionComparison c = new Baselines(new SecurityGate()).diff(inputs.request(storeOptions.base()),
-                        store, OptionalLong.of(reference.version()));
+                VersionComparison c = new GateRunner().diff(inputs.options(storeOptions).toBuilder()
+                        .baselineVersion(reference.version()).build(), store);
                 out.println("From baseline v" + reference.version() + " to the current inputs:");
                 DriftText.comparison(c, out);
                 differs = !c.drift().isEmpty() || !c.newFindings().isEmpty() || !c.fixed().isEmpty();
             }
-            return failOnDrift && differs ? Main.EXIT_FAIL : Main.EXIT_PASS;
+            return failOnDrift && differs ? Verdict.EXIT_FAIL : Verdict.EXIT_PASS;
         }
     }
 
@@ -317,7 +293,7 @@ final class BaselineCommand implements Callable<Integer> {
                 out.println("  warning: " + Text.clean(r) + " holds secret values that baselines do not keep ("
                         + io.k8sgate.core.input.SecretRedaction.REDACTED + "): set them before applying");
             }
-            return Main.EXIT_PASS;
+            return Verdict.EXIT_PASS;
         }
     }
 
@@ -336,7 +312,7 @@ final class BaselineCommand implements Callable<Integer> {
             out.println(removed.isEmpty() ? "Nothing to prune: " + store.history().size() + " version(s) kept"
                     : "Removed " + removed.size() + " version(s): " + removed.stream()
                             .map(m -> "v" + m.version()).toList());
-            return Main.EXIT_PASS;
+            return Verdict.EXIT_PASS;
         }
     }
 
@@ -369,7 +345,7 @@ final class BaselineCommand implements Callable<Integer> {
                     a.changes().forEach(c -> out.println("      " + DriftText.field(c)));
                 }
             }
-            return Main.EXIT_PASS;
+            return Verdict.EXIT_PASS;
         }
     }
 }

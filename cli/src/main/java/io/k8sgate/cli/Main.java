@@ -1,49 +1,37 @@
 package io.k8sgate.cli;
 
-import io.k8sgate.core.GateOutcome;
-import io.k8sgate.core.GateOptions;
-import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.ToolInfo;
-import io.k8sgate.core.check.CheckRegistry;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.GateReport;
+import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.policy.ConfigurationException;
-import io.k8sgate.core.policy.GateStatus;
-import io.k8sgate.core.report.ConsoleSummary;
+import io.k8sgate.core.policy.Verdict;
+import io.k8sgate.core.registry.CheckCatalog;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.core.report.ReportFiles;
-import io.k8sgate.core.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code k8s-security}: the gate for any CI. Exit codes: 0 pass or warn, 1 fail, 2 usage or configuration, 3 input. */
+/**
+ * {@code k8s-security}: the gate for any CI. Exit codes ({@link Verdict}): 0 pass or warn, 1 fail, 2 usage or
+ * configuration, 3 input error under fail-closed.
+ */
 @Command(name = "k8s-security", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks Kubernetes manifests before deployment and gates the build.",
         subcommands = {Main.CheckCommand.class, Main.ChecksCommand.class, BaselineCommand.class})
 public final class Main implements Callable<Integer> {
-    /** The gate passed, or only warned. */
-    public static final int EXIT_PASS = 0;
-    /** The gate failed. */
-    public static final int EXIT_FAIL = 1;
-    /** Bad command line or configuration. */
-    public static final int EXIT_USAGE = 2;
-    /** Unusable input under fail-closed. */
-    public static final int EXIT_INPUT = 3;
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -57,25 +45,25 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setExitCodeExceptionMapper(e -> Verdict.EXIT_USAGE);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("k8s-security: " + ex.getMessage());
             ex.getCommandLine().usage(err);
-            return EXIT_USAGE;
+            return Verdict.EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ConfigurationException) {
                 err.println("k8s-security: configuration error:");
                 err.println(ex.getMessage());
-                return EXIT_USAGE;
+                return Verdict.EXIT_USAGE;
             }
             if (ex instanceof InputException) {
                 err.println("k8s-security: input error: " + ex.getMessage());
-                return EXIT_INPUT;
+                return Verdict.EXIT_INPUT;
             }
             if (ex instanceof IOException) {
                 err.println("k8s-security: " + ex);
-                return EXIT_INPUT;
+                return Verdict.EXIT_INPUT;
             }
             throw ex;
         });
@@ -85,7 +73,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
-        return EXIT_USAGE;
+        return Verdict.EXIT_USAGE;
     }
 
     /** {@code k8s-security check}. */
@@ -112,8 +100,8 @@ public final class Main implements Callable<Integer> {
                         + "--output-dir is given)")
         private List<String> formats = new ArrayList<>();
 
-        @Option(names = "--output-dir", paramLabel = "DIR", description = "Where reports are written "
-                + "(default: k8s-security-report when --format is given)")
+        @Option(names = "--output-dir", paramLabel = "DIR", description = "Where reports are written (default: "
+                + GateOptions.DEFAULT_OUTPUT_DIRECTORY + " in the root when --format is given)")
         private Path outputDir;
 
         @Option(names = "--enable-all", description = "Turn on every check, optional ones included")
@@ -143,47 +131,34 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
                 + "(default: ${DEFAULT-VALUE})")
-        private int maxFindings = 25;
+        private int maxFindings = GateOptions.DEFAULT_CONSOLE_FINDINGS;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Path base = root.toAbsolutePath().normalize();
-            if (!Files.isDirectory(base)) {
-                throw new ConfigurationException(io.k8sgate.core.model.Location.ofFile(root.toString()),
-                        "The root is not a directory");
+            GateOptions.Builder options = GateOptions.builder(root).manifests(paths)
+                    .policyFile(fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn).enableAll(enableAll)
+                    .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
+                    .formatNames(formats).outputDirectory(fromWorkingDirectory(outputDir)).consoleFindings(maxFindings);
+            if (formats.isEmpty() && outputDir == null) {
+                options.formats(List.of()); // the console only, unless reports are asked for
             }
-            SecurityGate gate = new SecurityGate();
-            List<String> inputs = paths.isEmpty() ? List.of(".") : paths;
-            Optional<Path> policyFile = Optional.ofNullable(policy)
-                    .map(f -> f.isAbsolute() ? f : Paths.get("").toAbsolutePath().resolve(f));
-            GateOptions options = new GateOptions(base, inputs, trivyReports, trivyIgnoreFiles, vexFiles, policyFile,
-                    Optional.ofNullable(failOn), Optional.ofNullable(warnOn), Optional.empty(), enableAll);
-            GateOutcome outcome = reference.compare(gate, options.toRequest(gate.checkIds(), Clock.systemUTC()));
-            Set<ReportFormat> chosen = new LinkedHashSet<>();
-            for (String f : formats) {
-                chosen.add(ReportFormat.parse(f).orElseThrow(() -> new CommandLine.ParameterException(
-                        spec.commandLine(), "Unknown format '" + f + "' (json, sarif, junit, html, md)")));
-            }
-            if (chosen.isEmpty() && outputDir != null) {
-                chosen.addAll(List.of(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF));
-            }
-            out.print(ConsoleSummary.render(outcome, maxFindings));
-            if (!chosen.isEmpty()) {
-                Path dir = outputDir == null ? Paths.get("k8s-security-report") : outputDir;
-                List<Path> written = ReportFiles.write(outcome, chosen, dir);
-                for (Path w : written) {
-                    if (!w.getFileName().toString().endsWith(".css")) {
-                        out.println("Report: " + w.toAbsolutePath().normalize());
-                    }
+            reference.applyTo(options);
+            GateReport report = new GateRunner().run(options.build());
+            out.print(report.console());
+            for (Path written : report.reports()) {
+                if (!written.getFileName().toString().equals(ReportFiles.STYLESHEET)) {
+                    out.println("Report: " + written);
                 }
             }
             out.flush();
-            if (outcome.status() == GateStatus.FAIL) {
-                return outcome.hasInputErrors() && outcome.policy().failOnInputError() ? EXIT_INPUT : EXIT_FAIL;
-            }
-            return EXIT_PASS;
+            return report.verdict().exitCode();
         }
+    }
+
+    /** A path given on the command line, relative to the working directory; null when not given. */
+    static Path fromWorkingDirectory(final Path path) {
+        return path == null ? null : Paths.get("").toAbsolutePath().resolve(path).normalize();
     }
 
     /** {@code k8s-security checks}: the catalogue. */
@@ -199,9 +174,9 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             if (markdown) {
-                out.print(io.k8sgate.core.check.CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
+                out.print(CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
                 out.flush();
-                return EXIT_PASS;
+                return Verdict.EXIT_PASS;
             }
             for (var check : CheckRegistry.defaultRegistry().all()) {
                 CheckMetadata m = check.metadata();
@@ -209,7 +184,7 @@ public final class Main implements Callable<Integer> {
                         Locale.ROOT), m.title(), m.enabledByDefault() ? "" : " (optional)");
             }
             out.flush();
-            return EXIT_PASS;
+            return Verdict.EXIT_PASS;
         }
     }
 

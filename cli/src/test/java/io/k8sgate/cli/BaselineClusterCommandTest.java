@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.k8sgate.cluster.MockCluster;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,7 +83,7 @@ class BaselineClusterCommandTest {
 
         assertThat(clean.code()).as(clean.err()).isZero();
         assertThat(clean.out()).contains("from baseline v1:", "no drift");
-        assertThat(drifted.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(drifted.code()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(drifted.out()).contains("~ Deployment/payments/api (1 security-relevant)",
                 "! [image] spec.template.spec.containers[name=api].image: \"registry.example.com/payments/api:2.4.1\""
                         + " -> \"registry.example.com/payments/api:hotfix\"");
@@ -116,7 +117,7 @@ class BaselineClusterCommandTest {
         BaselineCommandTest.Run unreachable = run("baseline", "diff", "--cluster", "--root", root.toString(),
                 "--kubeconfig", kubeconfig.toString());
 
-        assertThat(unreachable.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(unreachable.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(unreachable.err()).contains("The cluster at https://127.0.0.1:1/ refused or did not answer");
     }
 }

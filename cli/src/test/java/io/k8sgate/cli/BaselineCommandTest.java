@@ -2,6 +2,7 @@ package io.k8sgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,7 +67,7 @@ class BaselineCommandTest {
 
         assertThat(first.code()).isZero();
         assertThat(first.out()).contains("Recorded baseline version 1 in " + root.resolve(".k8s-security/baselines"));
-        assertThat(refused.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(refused.code()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(refused.out()).contains("Not recorded: the gate failed");
         assertThat(diff.code()).isZero();
         assertThat(diff.out()).contains("From baseline v1 to the current inputs:", "  + Ingress/shop/web",
@@ -76,7 +77,7 @@ class BaselineCommandTest {
         assertThat(forced.out()).contains("Recorded baseline version 2");
         assertThat(history.out()).containsPattern("(?m)^1 +\\S+ +\\S+ +ci-41 +5 +0 ")
                 .containsPattern("(?m)^2 +\\S+ +\\S+ +ci-42 +6 +1 ");
-        assertThat(versions.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(versions.code()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(versions.out()).contains("From baseline v2 to v1:", "  - Ingress/shop/web",
                 "Findings: 0 new, 0 outstanding, 1 fixed");
         assertThat(export.code()).isZero();
@@ -109,9 +110,9 @@ class BaselineCommandTest {
                 "\"schemaVersion\" : 9"));
         Run newer = run("baseline", "diff", "manifests");
 
-        assertThat(missing.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(missing.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(missing.err()).contains("baseline error: No baseline store at " + root.resolve("nowhere"));
-        assertThat(newer.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(newer.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(newer.err()).contains("version 1", "schema version 9", "upgrade");
     }
 
@@ -127,14 +128,14 @@ class BaselineCommandTest {
         assertThat(record.code()).as(record.err()).isZero();
         assertThat(record.out()).contains("Recorded baseline version 1 in " + bare.toUri() + " (branch approved)");
         assertThat(history.out()).containsPattern("(?m)^1 ");
-        assertThat(unreachable.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(unreachable.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(unreachable.err()).contains("Cannot reach the Git baseline store");
     }
 
     @Test
     void shouldRequireTheClusterFlagAndAPositiveKeep() {
-        assertThat(run("baseline", "rollback", "1").code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(run("baseline", "prune", "--keep", "0").code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run("baseline", "rollback", "1").code()).isEqualTo(Verdict.EXIT_USAGE);
+        assertThat(run("baseline", "prune", "--keep", "0").code()).isEqualTo(Verdict.EXIT_USAGE);
     }
 
     @Test
@@ -145,7 +146,8 @@ class BaselineCommandTest {
 
         Run outstanding = run("check", "manifests", "--root", root.toString(), "--baseline",
                 ".k8s-security/baselines");
-        Run withoutReference = run("check", "manifests", "--root", root.toString());
+        Run defaultStore = run("check", "manifests", "--root", root.toString());
+        Run withoutReference = run("check", "manifests", "--root", root.toString(), "--baseline", "none");
         Run unreadable = run("check", "manifests", "--root", root.toString(), "--baseline", "missing-store");
         Run unreachable = run("check", "manifests", "--root", root.toString(), "--baseline",
                 root.resolve("gone.git").toUri().toString());
@@ -153,10 +155,13 @@ class BaselineCommandTest {
         assertThat(outstanding.code()).as(outstanding.out()).isZero();
         assertThat(outstanding.out()).containsPattern("Compared with baseline v1 \\(recorded [^)]+\\): 0 new, "
                 + "1 outstanding, 0 fixed finding\\(s\\)");
-        assertThat(withoutReference.code()).isEqualTo(Main.EXIT_FAIL);
-        assertThat(unreadable.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(defaultStore.code()).as("the default store, which exists, is the reference").isZero();
+        assertThat(defaultStore.out()).contains("Compared with baseline v1");
+        assertThat(withoutReference.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(withoutReference.out()).doesNotContain("Compared with");
+        assertThat(unreadable.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(unreadable.out()).contains("No baseline store at");
-        assertThat(unreachable.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(unreachable.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(unreachable.out()).contains("Cannot reach the Git baseline store", "gone.git");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.k8sgate.cli.MainTest.Run;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class HostileInputTest {
     void shouldFailOnWhatKubernetesRunsPrivilegedIssue16(final String input, final String where) {
         Run r = MainTest.run("check", "--root", root(), input);
 
-        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(r.out()).contains("K8S-WL-001").contains(where).doesNotContain("Malformed YAML");
     }
 
@@ -38,7 +39,7 @@ class HostileInputTest {
         Run r = MainTest.run("check", "--root", root(), "--fail-on", "MEDIUM", "--format", "json",
                 "--output-dir", out.toString(), "issue16/root-spellings.yaml");
 
-        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_FAIL);
         JsonNode report = new ObjectMapper().readTree(out.resolve("k8s-security-report.json").toFile());
         assertThat(report.findValues("checkId").stream().filter(id -> id.asText().equals("K8S-WL-024"))).hasSize(7);
         assertThat(report.findValues("line").stream().map(JsonNode::asInt))
@@ -49,7 +50,7 @@ class HostileInputTest {
     void shouldExitWithInputErrorForValuesTheApiServerRefusesIssue16() {
         Run r = MainTest.run("check", "--root", root(), "issue16/refused-values.yaml");
 
-        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(r.out()).contains("issue16/refused-values.yaml:13").contains("privileged is a string \"yes\"")
                 .contains("issue16/refused-values.yaml:17");
     }
@@ -60,8 +61,8 @@ class HostileInputTest {
         Run with = MainTest.run("check", "--root", root(), "--policy",
                 Fixtures.path("issue16/custom-kind-policy.yaml").toString(), "issue16/custom-kind.yaml");
 
-        assertThat(without.code()).as(without.out()).isEqualTo(Main.EXIT_PASS);
-        assertThat(with.code()).as(with.out()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(without.code()).as(without.out()).isEqualTo(Verdict.EXIT_PASS);
+        assertThat(with.code()).as(with.out()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(with.out()).contains("K8S-WL-001").contains("issue16/custom-kind.yaml:12");
     }
 
@@ -75,6 +76,6 @@ class HostileInputTest {
         Run r = MainTest.run("check", "--root", dir.toString(), "--output-dir", dir.resolve("out").toString(),
                 "blob.yaml");
 
-        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_PASS);
+        assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_PASS);
     }
 }

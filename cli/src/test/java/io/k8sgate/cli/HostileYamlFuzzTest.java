@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.k8sgate.cli.MainTest.Run;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.input.Kubectl;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,10 +78,10 @@ class HostileYamlFuzzTest {
             Run run = MainTest.run("check", "--root", dir.toString(), "--format", "json", "--output-dir",
                     dir.resolve("out").toString(), file.getFileName().toString());
 
-            assertThat(run.code()).as("exit code of %s\n%s%s", what, run.out(), run.err()).isIn(Main.EXIT_PASS,
-                    Main.EXIT_FAIL, Main.EXIT_INPUT);
+            assertThat(run.code()).as("exit code of %s\n%s%s", what, run.out(), run.err()).isIn(Verdict.EXIT_PASS,
+                    Verdict.EXIT_FAIL, Verdict.EXIT_INPUT);
             assertThat(run.err()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
-            if (kubectl.isPresent() && run.code() == Main.EXIT_PASS) {
+            if (kubectl.isPresent() && run.code() == Verdict.EXIT_PASS) {
                 Kubectl.Decoded decoded = kubectl.get().decode(mutated);
                 judged++;
                 assertThat(decoded.refused() || !privilegedOrRoot(decoded.object().orElseThrow()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,14 +68,14 @@ class MainTest {
     @Test
     void shouldFailOnAPrivilegedPod() {
         Run r = run("check", "--root", root(), "samples/privileged/pod.yaml");
-        assertThat(r.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(r.out()).contains("FAIL").contains("K8S-WL-001").contains("samples/privileged/pod.yaml:12");
     }
 
     @Test
     void shouldPassOnAHardenedDeployment() {
         Run r = run("check", "--root", root(), "samples/hardened");
-        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_PASS);
+        assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_PASS);
         assertThat(r.out()).contains(": PASS");
     }
 
@@ -84,7 +85,7 @@ class MainTest {
         "invalid/empty.yaml, invalid/empty.yaml, No Kubernetes objects"})
     void shouldExitWithInputErrorNamingTheFile(final String input, final String where, final String what) {
         Run r = run("check", "--root", root(), input);
-        assertThat(r.code()).as(r.out()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(r.out()).contains(where).contains(what);
     }
 
@@ -92,25 +93,25 @@ class MainTest {
     void shouldExitWithUsageErrorOnABadPolicyNamingItsLine() {
         Run r = run("check", "--root", root(), "--policy", Fixtures.path("policies/unknown-key.yaml").toString(),
                 "samples/hardened");
-        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_USAGE);
         assertThat(r.err()).contains("unknown-key.yaml:2").contains("failOnn");
     }
 
     @Test
     void shouldExitWithUsageErrorOnUnknownOptionsAndFormats() {
-        assertThat(run("check", "--no-such-option").code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run("check", "--no-such-option").code()).isEqualTo(Verdict.EXIT_USAGE);
         Run r = run("check", "--root", root(), "--format", "pdf", "samples/hardened");
-        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_USAGE);
         assertThat(r.err()).contains("Unknown format 'pdf'");
         assertThat(run("check", "--root", root(), "--fail-on", "SOMETIMES", "samples/hardened").code())
-                .isEqualTo(Main.EXIT_USAGE);
+                .isEqualTo(Verdict.EXIT_USAGE);
     }
 
     @Test
     void shouldWriteTheRequestedReports(@TempDir final Path out) throws IOException {
         Run r = run("check", "--root", root(), "--format", "json,sarif,junit,html,md", "--output-dir",
                 out.toString(), "samples/privileged");
-        assertThat(r.code()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(out.resolve("k8s-security-report.json")).exists();
         assertThat(out.resolve("k8s-security-report.sarif")).exists();
         assertThat(out.resolve("k8s-security-junit.xml")).exists();
@@ -125,7 +126,7 @@ class MainTest {
     @Test
     void shouldLetTheCommandLineOverrideThresholds() {
         Run r = run("check", "--root", root(), "--fail-on", "NONE", "--warn-on", "NONE", "samples/privileged");
-        assertThat(r.code()).isEqualTo(Main.EXIT_PASS);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_PASS);
     }
 
     @Test
@@ -133,7 +134,7 @@ class MainTest {
         Path ws = Files.createDirectories(dir.resolve("ws"));
         Files.copy(Fixtures.path("samples/privileged/pod.yaml"), dir.resolve("pod.yaml"));
         Run r = run("check", "--root", ws.toString(), "../pod.yaml");
-        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(r.out()).contains("outside the root");
     }
 
@@ -143,7 +144,7 @@ class MainTest {
         Files.writeString(dir.resolve("k8s-security.yaml"), "checks:\n  K8S-WL-001: false\nfailOn: NONE\n");
         Run r = run("check", "--root", dir.toString());
         assertThat(r.out()).doesNotContain("K8S-WL-001");
-        assertThat(r.code()).isEqualTo(Main.EXIT_PASS);
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_PASS);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.k8sgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +47,7 @@ class MainTrivyTest {
     void shouldFailTheGateOnAVulnerableDeployedImage() {
         int code = run("check", "--root", root.toString(), "deploy.yaml", "--trivy", "web.json", "--format", "md",
                 "--output-dir", root.resolve("out").toString());
-        assertThat(code).as(out + "\n" + err).isEqualTo(Main.EXIT_FAIL);
+        assertThat(code).as(out + "\n" + err).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(out.toString()).contains("K8S-IMG-001");
         assertThat(root.resolve("out")).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".md"));
     }
@@ -56,7 +57,7 @@ class MainTrivyTest {
         Files.writeString(root.resolve(".trivyignore"), "# accepted: TLS terminates at the ingress\nCVE-2024-0001\n");
         int code = run("check", "--root", root.toString(), "deploy.yaml", "--trivy", "web.json", "--trivy-ignore",
                 ".trivyignore", "--vex", "openvex.json", "--fail-on", "CRITICAL", "--warn-on", "NONE");
-        assertThat(code).as(out + "\n" + err).isEqualTo(Main.EXIT_PASS);
+        assertThat(code).as(out + "\n" + err).isEqualTo(Verdict.EXIT_PASS);
         assertThat(out.toString()).contains("PASS");
     }
 
@@ -64,7 +65,7 @@ class MainTrivyTest {
     void shouldExitWithTheInputCodeOnABrokenReport() {
         int code = run("check", "--root", root.toString(), "deploy.yaml", "--trivy", "broken.json", "--fail-on",
                 "NONE");
-        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(code).isEqualTo(Verdict.EXIT_INPUT);
         assertThat(out.toString()).contains("broken.json");
     }
 

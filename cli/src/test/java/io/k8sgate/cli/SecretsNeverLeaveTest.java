@@ -2,6 +2,7 @@ package io.k8sgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ class SecretsNeverLeaveTest {
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         printed.add(out + "\n" + err);
-        assertThat(code).as("%s%n%s%s", String.join(" ", args), out, err).isIn(Main.EXIT_PASS, Main.EXIT_FAIL);
+        assertThat(code).as("%s%n%s%s", String.join(" ", args), out, err).isIn(Verdict.EXIT_PASS, Verdict.EXIT_FAIL);
         return out.toString();
     }
 

@@ -4,32 +4,24 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
 import io.k8sgate.baseline.git.GitStore;
-import io.k8sgate.core.GateOptions;
-import io.k8sgate.core.GateOutcome;
-import io.k8sgate.core.GateRequest;
-import io.k8sgate.core.SecurityGate;
-import io.k8sgate.core.baseline.BaselineReference;
-import io.k8sgate.core.baseline.BaselineStore;
-import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.baseline.BaselineStores;
 import io.k8sgate.core.baseline.RedactionKey;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.GateReport;
+import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
-import io.k8sgate.core.policy.BuildResultMapping;
 import io.k8sgate.core.policy.ConfigurationException;
-import io.k8sgate.core.report.ConsoleSummary;
-import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,7 +35,6 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
     /** The formats written for every run. */
     static final Set<ReportFormat> FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.HTML,
             ReportFormat.JUNIT, ReportFormat.MARKDOWN);
-    private static final int LOGGED_FINDINGS = 20;
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -78,7 +69,7 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
             return false;
         }
-        return GitStore.isGitLocation(baseline) || workspace.child(baseline).isDirectory();
+        return BaselineStores.isRemote(baseline) || workspace.child(baseline).isDirectory();
     }
 
     @Override
@@ -89,57 +80,32 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
             throw new AbortException("reportDir '" + step.getReportDir() + "' is outside the workspace");
         }
         try {
-            SecurityGate gate = new SecurityGate();
-            // the same options-to-request path as the CLI and the Maven goal, so all three decide alike
-            GateRequest request = new GateOptions(root, globs(step.getManifests()), globs(step.getTrivyReports()),
-                    globs(step.getTrivyIgnoreFiles()), globs(step.getVexFiles()), policyFile(root),
-                    Optional.of(step.getFailOn()), Optional.of(step.getWarnOn()),
-                    Optional.ofNullable(step.getFailOnInputError()), step.isEnableAll())
-                    .toRequest(gate.checkIds(), Clock.systemUTC()).withReference(reference);
-            Boolean newFindingsOnly = step.getNewFindingsOnly();
-            if (newFindingsOnly != null) {
-                request = request.withPolicy(request.policy().withNewFindingsOnly(newFindingsOnly));
-            }
-            Optional<BaselineStore> store = store(root);
-            if (store.isPresent()) {
-                request = request.withBaseline(BaselineReference.latest(store.get()));
-            }
-            GateOutcome outcome = gate.run(request);
-            ReportFiles.write(outcome, FORMATS, reports);
-            return GateResult.of(outcome, BuildResultMapping.of(outcome.decision(), step.isContinueOnFailure()),
-                    ConsoleSummary.render(outcome, LOGGED_FINDINGS));
+            // the options every front end builds, run by the same runner: all three decide alike
+            GateOptions options = GateOptions.builder(root).manifests(globs(step.getManifests()))
+                    .trivyReports(globs(step.getTrivyReports())).trivyIgnoreFiles(globs(step.getTrivyIgnoreFiles()))
+                    .vexFiles(globs(step.getVexFiles())).enableAll(step.isEnableAll())
+                    .policyFile(step.getPolicy().isEmpty() ? null : Path.of(step.getPolicy()))
+                    .failOn(step.getFailOn()).warnOn(step.getWarnOn()).failOnInputError(step.getFailOnInputError())
+                    .newFindingsOnly(step.getNewFindingsOnly()).baseline(baselineStore(root)).reference(reference)
+                    .formats(FORMATS).outputDirectory(reports).environment(gitCredentials).build();
+            GateReport report = new GateRunner().run(options);
+            return GateResult.of(report.outcome(), report.verdict(), step.isContinueOnFailure(), report.console());
         } catch (ConfigurationException | InputException e) {
             throw new AbortException("K8s Security Gate configuration or input error: " + e.getMessage());
         }
     }
 
-    /** The baseline store the step names, opened on the agent; empty for a build or report reference. */
-    private Optional<BaselineStore> store(final Path root) throws AbortException {
+    /**
+     * The baseline store the step names (a Git location, or a directory in the workspace, which the engine refuses
+     * outside it); {@code none} for a build or a report reference, whose fingerprints came with this callable.
+     */
+    private String baselineStore(final Path root) {
         String baseline = step.getBaseline();
         if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
-            return Optional.empty();
+            return GateOptions.NO_BASELINE;
         }
-        if (GitStore.isGitLocation(baseline)) {
-            return Optional.of(new GitStore(baseline, GitStore.DEFAULT_BRANCH, gitCredentials));
-        }
-        Path dir = root.resolve(baseline).normalize();
-        if (!dir.startsWith(root)) {
-            throw new AbortException("baseline '" + baseline + "' is outside the workspace");
-        }
-        return Files.isDirectory(dir) ? Optional.of(new DirectoryStore(dir, RedactionKey.from(gitCredentials)))
-                : Optional.empty();
-    }
-
-    /** The policy file the step names, which must lie in the workspace; empty for the implicit one. */
-    private Optional<Path> policyFile(final Path root) throws AbortException {
-        if (step.getPolicy().isEmpty()) {
-            return Optional.empty();
-        }
-        Path file = root.resolve(step.getPolicy()).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-            throw new AbortException("policy '" + step.getPolicy() + "' is not a file in the workspace");
-        }
-        return Optional.of(file);
+        return BaselineStores.isRemote(baseline) || Files.isDirectory(root.resolve(baseline)) ? baseline
+                : GateOptions.NO_BASELINE;
     }
 
     static List<String> globs(final String text) {

@@ -9,6 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.model.Severity;
 import java.io.Serial;
 import java.io.Serializable;
@@ -31,7 +32,7 @@ public class SecurityGateStep extends Step implements Serializable {
     /** The function name in Pipeline scripts. */
     public static final String FUNCTION_NAME = "k8sSecurityGate";
     /** The workspace directory reports are written to when none is given. */
-    public static final String DEFAULT_REPORT_DIR = "k8s-security-reports";
+    public static final String DEFAULT_REPORT_DIR = GateOptions.DEFAULT_OUTPUT_DIRECTORY;
     /** The {@link #getBaseline()} value that takes the report of a reference build (see {@link ReferenceBuild}). */
     public static final String REFERENCE_BUILD = "referenceBuild";
     /** The {@link #getBaseline()} value that uses no reference at all. */

@@ -30,6 +30,7 @@ class GateCallableTest {
         GateResult result = new GateCallable(new SecurityGateStep("deploy"), Set.of(), Map.of()).invoke(workspace.toFile(), null);
 
         assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.verdict()).isEqualTo("FAIL_ON_FINDINGS");
         assertThat(result.result()).isEqualTo(CiResult.FAILURE);
         assertThat(result.abort()).isTrue();
         assertThat(result.summary()).startsWith("K8s Security Gate FAIL: ").contains("finding(s) at or above failOn HIGH");
@@ -50,7 +51,8 @@ class GateCallableTest {
 
         Map<String, Object> value = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null).toStepValue();
 
-        assertThat(value).containsEntry("decision", "WARN").containsEntry("result", "UNSTABLE")
+        assertThat(value).containsEntry("decision", "WARN").containsEntry("verdict", "WARN")
+                .containsEntry("result", "UNSTABLE")
                 .containsEntry("resources", 1).containsEntry("inputErrors", 0).containsEntry("suppressed", 0)
                 .containsKeys("summary", "findings");
         @SuppressWarnings("unchecked") // the step's value is built from plain maps
@@ -171,7 +173,34 @@ class GateCallableTest {
 
         assertThatExceptionOfType(AbortException.class)
                 .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
-                .withMessageContaining("policy 'missing.yaml' is not a file in the workspace");
+                .withMessageContaining("missing.yaml").withMessageContaining("The policy file does not exist");
+    }
+
+    @Test
+    void shouldRefusePolicyFileOutsideTheWorkspace(@TempDir final Path elsewhere) throws Exception {
+        copy("samples/privileged");
+        Path policy = Files.writeString(elsewhere.resolve("policy.yaml"), "failOn: NONE\n");
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setPolicy(policy.toString());
+
+        assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null))
+                .withMessageContaining("The policy file is outside the root directory");
+    }
+
+    @Test
+    void shouldFailClosedOnInputThatCannotBeRead() throws Exception {
+        Files.createDirectories(workspace.resolve("deploy"));
+        Files.writeString(workspace.resolve("deploy/broken.yaml"), "kind: Pod\nmetadata: [\n");
+        SecurityGateStep step = new SecurityGateStep("deploy");
+        step.setContinueOnFailure(true);
+
+        GateResult result = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+
+        assertThat(result.verdict()).isEqualTo("FAIL_ON_INPUT");
+        assertThat(result.result()).isEqualTo(CiResult.FAILURE);
+        assertThat(result.abort()).isFalse();
+        assertThat(result.inputErrors()).isPositive();
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.k8sgate.maven;
 
-import io.k8sgate.core.GateRequest;
-import io.k8sgate.core.ProjectManifests;
-import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.policy.ConfigurationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -66,12 +64,13 @@ abstract class AbstractGateMojo extends AbstractMojo {
     private boolean enableAll;
 
     /**
-     * The baseline store (a directory). When it exists, findings are compared with a recorded version (new,
-     * outstanding, fixed) and the drift of the configuration is reported; the {@code baseline} goal records versions
-     * into it.
+     * The baseline store: a directory relative to the project (or absolute) inside it; default:
+     * {@code .k8s-security/baselines}. When it exists, findings are compared with a recorded version (new,
+     * outstanding, fixed) and the drift of the configuration is reported; {@code none} compares with nothing. The
+     * {@code baseline} goal records versions into it.
      */
-    @Parameter(property = "k8s-security.baselineStore", defaultValue = "${project.basedir}/.k8s-security/baselines")
-    private File baselineStore;
+    @Parameter(property = "k8s-security.baselineStore")
+    private String baselineStore;
 
     /** The version to compare with; default: the newest. */
     @Parameter(property = "k8s-security.baselineVersion")
@@ -81,8 +80,8 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.newFindingsOnly")
     private Boolean newFindingsOnly;
 
-    /** Reports to write: html, json, sarif, junit, md. */
-    @Parameter(property = "k8s-security.formats", defaultValue = "html,json,sarif")
+    /** Reports to write: html, json, sarif, junit, md; default: html, json, sarif. */
+    @Parameter(property = "k8s-security.formats")
     private List<String> formats;
 
     /** Fails the build when there is no manifest to check; by default the goal logs that and does nothing. */
@@ -104,10 +103,23 @@ abstract class AbstractGateMojo extends AbstractMojo {
     /** Runs the goal; not called when skipped. */
     abstract void gate() throws MojoExecutionException, MojoFailureException;
 
-    /** The settings shared by every goal. */
-    final GateParameters parameters() {
-        return GateParameters.of(manifests, trivyReports, trivyIgnoreFiles, vexFiles, policy, failOn, warnOn,
-                failOnInputError, enableAll);
+    /**
+     * The options of a run over {@code inputs} below {@code root}: every shared parameter, each passed on as the user
+     * set it, the engine's defaults for the rest.
+     *
+     * @throws MojoExecutionException when a parameter is wrong (an unknown report format)
+     */
+    final GateOptions options(final Path root, final List<String> inputs, final Path outputDirectory)
+            throws MojoExecutionException {
+        try {
+            return GateOptions.builder(root).manifests(inputs).policyFile(path(policy)).failOn(failOn).warnOn(warnOn)
+                    .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
+                    .baseline(baselineStore).baselineVersion(baselineVersion)
+                    .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
+                    .formatNames(formats).outputDirectory(outputDirectory).build();
+        } catch (ConfigurationException e) {
+            throw GateExecution.configurationError(e);
+        }
     }
 
     /** Runs the gate over {@code inputs}, or handles "nothing to check" as {@code failIfNoManifests} says. */
@@ -117,9 +129,7 @@ abstract class AbstractGateMojo extends AbstractMojo {
             nothingToCheck(searched);
             return;
         }
-        new GateExecution(getLog()).run(parameters().options(root, inputs), baseline(),
-                GateExecution.formats(formats == null ? List.of() : formats),
-                outputDirectory);
+        new GateExecution(getLog()).run(options(root, inputs, outputDirectory));
     }
 
     /** Logs that there is nothing to check, or fails when {@code failIfNoManifests} says so. */
@@ -132,29 +142,26 @@ abstract class AbstractGateMojo extends AbstractMojo {
     }
 
     /**
-     * The request over this project's manifests, compared with the baseline; empty (after logging, or failing when
+     * The options of a run over this project's manifests; empty (after logging, or failing when
      * {@code failIfNoManifests} says so) when there is nothing to check.
      */
-    final Optional<GateRequest> projectRequest(final SecurityGate gate)
-            throws MojoExecutionException, MojoFailureException {
+    final Optional<GateOptions> projectOptions() throws MojoExecutionException, MojoFailureException {
         List<String> inputs = projectInputs();
         if (inputs.isEmpty()) {
-            nothingToCheck(searched(parameters().manifests()));
+            nothingToCheck(ProjectInputs.searched(manifests));
             return Optional.empty();
         }
-        return Optional.of(GateExecution.request(gate, parameters().options(project.getBasedir().toPath(), inputs),
-                baseline()));
+        return Optional.of(options(basedir(), inputs, null));
+    }
+
+    /** The options of the baseline store alone (history, export), for this project. */
+    final GateOptions storeOptions() throws MojoExecutionException {
+        return options(basedir(), List.of(), null);
     }
 
     /** The manifest inputs of this project. */
     final List<String> projectInputs() {
-        return parameters().inputs(project.getBasedir().toPath(), Path.of(project.getBuild().getOutputDirectory()));
-    }
-
-    /** The baseline this goal compares with. */
-    final BaselineSettings baseline() {
-        return new BaselineSettings(baselineStore.toPath(), baselineVersion == null ? OptionalLong.empty()
-                : OptionalLong.of(baselineVersion), Optional.ofNullable(newFindingsOnly));
+        return ProjectInputs.of(manifests, basedir(), Path.of(project.getBuild().getOutputDirectory()));
     }
 
     /** The project this goal runs in. */
@@ -163,9 +170,15 @@ abstract class AbstractGateMojo extends AbstractMojo {
     }
 
     /** Where the default manifests are looked for, for the "nothing found" message. */
-    final String searched(final List<String> configured) {
-        return configured.isEmpty() ? String.join(", ", ProjectManifests.SOURCE_FOLDERS) + ", "
-                + ProjectManifests.JKUBE_FRAGMENTS + ", target/classes/" + ProjectManifests.JKUBE_OUTPUT
-                : String.join(", ", configured);
+    final String searched() {
+        return ProjectInputs.searched(manifests);
+    }
+
+    private Path basedir() {
+        return project.getBasedir().toPath();
+    }
+
+    private static Path path(final File file) {
+        return file == null ? null : file.toPath();
     }
 }

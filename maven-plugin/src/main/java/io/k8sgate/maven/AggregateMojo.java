@@ -63,7 +63,7 @@ public final class AggregateMojo extends AbstractGateMojo {
                 ProjectManifests.of(basedir, Path.of(module.getBuild().getOutputDirectory())).stream()
                         .map(Path::toString).forEach(inputs::add);
             } else {
-                GateParameters.inputsIfAnyExists(basedir, configured).stream()
+                ProjectInputs.ifAnyExists(basedir, configured).stream()
                         .map(m -> relative(root, basedir.resolve(m).normalize())).forEach(inputs::add);
             }
         }

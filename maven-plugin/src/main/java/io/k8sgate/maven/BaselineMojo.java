@@ -1,11 +1,13 @@
 package io.k8sgate.maven;
 
 import io.k8sgate.core.Baselines;
-import io.k8sgate.core.GateRequest;
-import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineStore;
-import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.GateRunner;
+import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ConsoleSummary;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,20 +36,21 @@ public final class BaselineMojo extends AbstractGateMojo {
 
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        SecurityGate gate = new SecurityGate();
-        Optional<GateRequest> request = projectRequest(gate);
-        if (request.isEmpty()) {
+        Optional<GateOptions> options = projectOptions();
+        if (options.isEmpty()) {
             return;
         }
         Baselines.RecordResult result;
-        try (BaselineStore store = baseline().open()) {
-            result = new Baselines(gate).record(request.get(), store, new Baselines.RecordOptions(force,
+        try (BaselineStore store = GateRunner.openStore(options.get())) {
+            result = new GateRunner().record(options.get(), store, new Baselines.RecordOptions(force,
                     Optional.ofNullable(buildId), Optional.ofNullable(sourceRevision)));
-        } catch (BaselineException e) {
+        } catch (ConfigurationException e) {
+            throw GateExecution.configurationError(e);
+        } catch (BaselineException | InputException e) {
             throw new MojoExecutionException("K8s Security Gate: cannot record the baseline in "
-                    + baseline().store() + ": " + e.getMessage(), e);
+                    + options.get().store().location() + ": " + e.getMessage(), e);
         }
-        for (String line : ConsoleSummary.render(result.outcome(), GateExecution.LOGGED_FINDINGS).split("\n")) {
+        for (String line : ConsoleSummary.render(result.outcome(), options.get().consoleFindings()).split("\n")) {
             getLog().info(line);
         }
         if (result.recorded().isPresent()) {
@@ -55,7 +58,7 @@ public final class BaselineMojo extends AbstractGateMojo {
             return;
         }
         String message = "K8s Security Gate: " + GateExecution.clean(result.reason());
-        if (result.outcome().status() == GateStatus.FAIL && !result.outcome().hasInputErrors()) {
+        if (result.outcome().verdict().kind() == Verdict.Kind.FAIL_ON_FINDINGS) {
             throw new MojoFailureException(message);
         }
         throw new MojoExecutionException(message);

@@ -20,7 +20,6 @@ public final class CheckMojo extends AbstractGateMojo {
 
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        gate(project().getBasedir().toPath(), projectInputs(), searched(parameters().manifests()),
-                outputDirectory.toPath());
+        gate(project().getBasedir().toPath(), projectInputs(), searched(), outputDirectory.toPath());
     }
 }

@@ -1,14 +1,15 @@
 package io.k8sgate.maven;
 
-import io.k8sgate.core.Baselines;
-import io.k8sgate.core.GateRequest;
-import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineFinding;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.Drift;
 import io.k8sgate.core.baseline.ResourceChange;
 import io.k8sgate.core.baseline.VersionComparison;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.GateRunner;
+import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.policy.ConfigurationException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -28,17 +29,18 @@ public final class DiffMojo extends AbstractGateMojo {
 
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        SecurityGate gate = new SecurityGate();
-        Optional<GateRequest> request = projectRequest(gate);
-        if (request.isEmpty()) {
+        Optional<GateOptions> options = projectOptions();
+        if (options.isEmpty()) {
             return;
         }
         VersionComparison c;
-        try (BaselineStore store = baseline().open()) {
-            c = new Baselines(gate).diff(request.get(), store, baseline().version());
-        } catch (BaselineException e) {
-            throw new MojoExecutionException("K8s Security Gate: cannot read the baseline in " + baseline().store()
-                    + ": " + e.getMessage(), e);
+        try (BaselineStore store = GateRunner.openStore(options.get())) {
+            c = new GateRunner().diff(options.get(), store);
+        } catch (ConfigurationException e) {
+            throw GateExecution.configurationError(e);
+        } catch (BaselineException | InputException e) {
+            throw new MojoExecutionException("K8s Security Gate: cannot read the baseline in "
+                    + options.get().store().location() + ": " + e.getMessage(), e);
         }
         getLog().info("K8s Security Gate: the current manifests compared with "
                 + GateExecution.clean(c.summary()));

@@ -4,7 +4,10 @@ import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineException;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.ManifestExport;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.SecretRedaction;
+import io.k8sgate.core.policy.ConfigurationException;
 import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,17 +27,20 @@ public final class ExportMojo extends AbstractGateMojo {
 
     @Override
     void gate() throws MojoExecutionException {
+        GateOptions options = storeOptions();
         ManifestExport.Result result;
         long version;
-        try (BaselineStore store = baseline().open()) {
-            Baseline chosen = baseline().version().isPresent() ? store.read(baseline().version().getAsLong())
+        try (BaselineStore store = GateRunner.openStore(options)) {
+            Baseline chosen = options.baselineVersion().isPresent() ? store.read(options.baselineVersion().getAsLong())
                     : store.latest().orElseThrow(() -> new BaselineException("No baseline version recorded yet in "
                             + store.describe()));
             version = chosen.version();
             result = ManifestExport.write(chosen, exportDirectory.toPath());
+        } catch (ConfigurationException e) {
+            throw GateExecution.configurationError(e);
         } catch (BaselineException | IOException e) {
             throw new MojoExecutionException("K8s Security Gate: cannot export from the baseline in "
-                    + baseline().store() + ": " + e.getMessage(), e);
+                    + options.store().location() + ": " + e.getMessage(), e);
         }
         getLog().info("K8s Security Gate: exported baseline v" + version + " (" + result.files().size()
                 + " manifests) to " + exportDirectory.toPath().toAbsolutePath().normalize());

@@ -1,43 +1,23 @@
 package io.k8sgate.maven;
 
-import io.k8sgate.core.GateOptions;
 import io.k8sgate.core.GateOutcome;
-import io.k8sgate.core.GateRequest;
-import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.GateReport;
+import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
-import io.k8sgate.core.model.Diagnostic;
-import io.k8sgate.core.model.Finding;
-import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.ConfigurationException;
-import io.k8sgate.core.policy.GateStatus;
-import io.k8sgate.core.report.ConsoleSummary;
-import io.k8sgate.core.report.ReportFiles;
-import io.k8sgate.core.report.ReportFormat;
+import io.k8sgate.core.policy.Verdict;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * One gate run inside Maven: the engine call, the reports, the summary in the build log, and the verdict mapped to
- * Maven's exceptions (a failed gate is a {@link MojoFailureException}, bad configuration or input a
- * {@link MojoExecutionException}).
+ * One gate run inside Maven: the engine's run, its summary in the build log, and its verdict carried out with
+ * Maven's exceptions (a gate that failed on findings is a {@link MojoFailureException}; a gate that failed closed on
+ * input, bad configuration or unreadable input a {@link MojoExecutionException}).
  */
 final class GateExecution {
-    /** Findings listed in the log. */
-    static final int LOGGED_FINDINGS = 25;
-    /** Findings named in the failure message. */
-    static final int NAMED_FINDINGS = 5;
-
     private final Log log;
 
     GateExecution(final Log log) {
@@ -45,29 +25,49 @@ final class GateExecution {
     }
 
     /**
-     * The engine call every goal makes: the same {@link GateOptions} give the same outcome as the command line.
+     * Runs the gate, writes the reports, logs the summary and carries out the verdict.
      *
-     * @throws MojoExecutionException when the policy or an override is wrong, or an input cannot be read at all
+     * @return the outcome when the gate passed or warned
+     * @throws MojoFailureException   when the gate failed on findings
+     * @throws MojoExecutionException when the configuration or an input is wrong, or the reports cannot be written
      */
-    static GateOutcome evaluate(final GateOptions options, final BaselineSettings baseline)
-            throws MojoExecutionException {
-        SecurityGate gate = new SecurityGate();
+    GateOutcome run(final GateOptions options) throws MojoExecutionException, MojoFailureException {
+        GateReport report;
         try {
-            return gate.run(request(gate, options, baseline));
+            report = new GateRunner().run(options);
         } catch (ConfigurationException e) {
             throw configurationError(e);
         } catch (InputException e) {
-            throw new MojoExecutionException("K8s Security Gate: input error: " + e.getMessage(), e);
+            throw inputError(e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("K8s Security Gate: cannot write the reports to "
+                    + options.outputDirectory() + ": " + e.getMessage(), e);
         }
+        Verdict verdict = report.verdict();
+        for (String line : report.console().split("\n")) {
+            switch (verdict.status()) {
+                case FAIL -> log.error(line);
+                case WARN -> log.warn(line);
+                default -> log.info(line);
+            }
+        }
+        switch (verdict.kind()) {
+            case FAIL_ON_FINDINGS -> throw new MojoFailureException(verdict.message());
+            case FAIL_ON_INPUT -> throw new MojoExecutionException(verdict.message());
+            case WARN -> verdict.message().lines().forEach(log::warn);
+            case PASS -> log.info(report.where());
+        }
+        return report.outcome();
     }
 
-    /** The request every goal builds: the shared options, compared with the baseline. */
-    static GateRequest request(final SecurityGate gate, final GateOptions options, final BaselineSettings baseline)
-            throws MojoExecutionException {
+    /** Runs the gate without reports (the site page); errors as {@link #run}, the verdict left to the caller. */
+    static GateOutcome evaluate(final GateOptions options) throws MojoExecutionException {
         try {
-            return baseline.apply(options.toRequest(gate.checkIds(), Clock.systemUTC()));
+            return new GateRunner().evaluate(options);
         } catch (ConfigurationException e) {
             throw configurationError(e);
+        } catch (InputException e) {
+            throw inputError(e);
         }
     }
 
@@ -76,115 +76,12 @@ final class GateExecution {
                 + e.getMessage(), e);
     }
 
-    /** Parses the {@code formats} parameter. */
-    static Set<ReportFormat> formats(final Collection<String> names) throws MojoExecutionException {
-        Set<ReportFormat> chosen = new LinkedHashSet<>();
-        for (String name : names) {
-            if (name == null || name.isBlank()) {
-                continue;
-            }
-            chosen.add(ReportFormat.parse(name).orElseThrow(() -> new MojoExecutionException("K8s Security Gate: "
-                    + "unknown report format '" + name.trim() + "' in formats (allowed: json, sarif, junit, html, "
-                    + "md)")));
-        }
-        return chosen;
-    }
-
-    /**
-     * Runs the gate, writes the reports, logs the summary and maps the verdict.
-     *
-     * @param options         what to check under which policy
-     * @param baseline        the baseline to compare with
-     * @param formats         the reports to write
-     * @param outputDirectory where to write them
-     *
-     * @return the outcome when the gate passed or warned
-     * @throws MojoFailureException   when the gate failed on findings
-     * @throws MojoExecutionException when the configuration or an input is wrong
-     */
-    GateOutcome run(final GateOptions options, final BaselineSettings baseline, final Set<ReportFormat> formats,
-            final Path outputDirectory) throws MojoExecutionException, MojoFailureException {
-        GateOutcome outcome = evaluate(options, baseline);
-        List<Path> written;
-        try {
-            written = ReportFiles.write(outcome, formats, outputDirectory);
-        } catch (IOException e) {
-            throw new MojoExecutionException("K8s Security Gate: cannot write the reports to " + outputDirectory
-                    + ": " + e.getMessage(), e);
-        }
-        logSummary(outcome);
-        String reportLine = reportLine(written, outputDirectory);
-        log.info(reportLine);
-        if (outcome.status() == GateStatus.FAIL) {
-            if (outcome.hasInputErrors() && outcome.policy().failOnInputError()) {
-                throw new MojoExecutionException(inputErrorMessage(outcome, reportLine));
-            }
-            throw new MojoFailureException(failureMessage(outcome, reportLine));
-        }
-        if (outcome.status() == GateStatus.WARN) {
-            log.warn(clean("K8s Security Gate: WARN: " + outcome.decision().summary()));
-        }
-        return outcome;
-    }
-
-    private void logSummary(final GateOutcome outcome) {
-        for (String line : ConsoleSummary.render(outcome, LOGGED_FINDINGS).split("\n")) {
-            switch (outcome.status()) {
-                case FAIL -> log.error(line);
-                case WARN -> log.warn(line);
-                default -> log.info(line);
-            }
-        }
-    }
-
-    private static String reportLine(final List<Path> written, final Path outputDirectory) {
-        return written.stream().filter(p -> p.getFileName().toString().equals(ReportFormat.HTML.fileName()))
-                .findFirst().or(() -> written.stream()
-                        .filter(p -> !p.getFileName().toString().equals(ReportFiles.STYLESHEET)).findFirst())
-                .map(p -> "Report: " + p.toAbsolutePath().normalize())
-                .orElse("No report written (formats is empty; reports would go to " + outputDirectory + ")");
-    }
-
-    /** Decision, thresholds, the top blocking findings with file and line, and where the report is. */
-    static String failureMessage(final GateOutcome outcome, final String reportLine) {
-        String nl = System.lineSeparator();
-        StringBuilder m = new StringBuilder("K8s Security Gate: ").append(outcome.status()).append(" (failOn ")
-                .append(threshold(outcome.policy().failOn())).append(", warnOn ")
-                .append(threshold(outcome.policy().warnOn())).append(", policy ")
-                .append(clean(outcome.policy().source())).append(')').append(nl);
-        outcome.decision().reasons().forEach(r -> m.append("  ").append(clean(r)).append(nl));
-        Set<String> blocking = Set.copyOf(outcome.decision().blocking());
-        List<Finding> top = outcome.findings().stream().filter(f -> !f.isSuppressed())
-                .filter(f -> blocking.contains(f.fingerprint())).toList();
-        if (!top.isEmpty()) {
-            m.append("Top findings:").append(nl);
-            top.stream().limit(NAMED_FINDINGS).forEach(f -> m.append("  ").append(f.severity()).append(' ')
-                    .append(f.checkId()).append(' ').append(clean(f.resource().display()))
-                    .append(f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]").append(' ')
-                    .append(clean(f.location().toString())).append(": ").append(clean(f.message())).append(nl));
-            if (top.size() > NAMED_FINDINGS) {
-                m.append("  ... and ").append(top.size() - NAMED_FINDINGS).append(" more").append(nl);
-            }
-        }
-        return m.append(reportLine).toString();
-    }
-
-    /** Every input error with file and line. */
-    static String inputErrorMessage(final GateOutcome outcome, final String reportLine) {
-        String nl = System.lineSeparator();
-        String errors = outcome.diagnostics().stream().filter(Diagnostic::isError)
-                .map(d -> "  " + clean(d.location().toString()) + ": " + clean(d.message()) + " [" + d.code() + "]")
-                .collect(Collectors.joining(nl));
-        return "K8s Security Gate: FAIL: the input could not be used (failOnInputError: the gate fails closed)" + nl
-                + errors + nl + reportLine;
+    private static MojoExecutionException inputError(final InputException e) {
+        return new MojoExecutionException("K8s Security Gate: input error: " + e.getMessage(), e);
     }
 
     /** A value from the inputs on one log line: control characters, line breaks included, cannot forge lines. */
     static String clean(final String text) {
         return text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
-    }
-
-    private static String threshold(final Optional<Severity> s) {
-        return s.map(v -> v.name().toUpperCase(Locale.ROOT)).orElse("NONE");
     }
 }

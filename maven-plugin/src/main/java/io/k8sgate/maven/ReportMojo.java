@@ -1,6 +1,8 @@
 package io.k8sgate.maven;
 
 import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.report.HtmlReportWriter;
 import io.k8sgate.core.report.ReportFiles;
 import java.io.File;
@@ -97,9 +99,7 @@ public final class ReportMojo extends AbstractMavenReport {
     protected void executeReport(final Locale locale) throws MavenReportException {
         GateOutcome outcome;
         try {
-            Path basedir = getProject().getBasedir().toPath();
-            outcome = GateExecution.evaluate(parameters().options(basedir, inputs()),
-                    BaselineSettings.defaults(basedir));
+            outcome = GateExecution.evaluate(options());
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
@@ -118,14 +118,21 @@ public final class ReportMojo extends AbstractMavenReport {
         sink.flush();
     }
 
-    private GateParameters parameters() {
-        return GateParameters.of(manifests, trivyReports, trivyIgnoreFiles, vexFiles, policy, failOn, warnOn,
-                failOnInputError, enableAll);
+    /** The options of the page's run: the project's manifests, compared with its baseline store when it exists. */
+    private GateOptions options() throws MojoExecutionException {
+        try {
+            return GateOptions.builder(getProject().getBasedir().toPath()).manifests(inputs())
+                    .policyFile(policy == null ? null : policy.toPath()).failOn(failOn).warnOn(warnOn)
+                    .failOnInputError(failOnInputError).enableAll(enableAll).trivyReports(trivyReports)
+                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).formats(List.of()).build();
+        } catch (ConfigurationException e) {
+            throw GateExecution.configurationError(e);
+        }
     }
 
     private List<String> inputs() {
-        Path basedir = getProject().getBasedir().toPath();
-        return parameters().inputs(basedir, Path.of(getProject().getBuild().getOutputDirectory()));
+        return ProjectInputs.of(manifests, getProject().getBasedir().toPath(),
+                Path.of(getProject().getBuild().getOutputDirectory()));
     }
 
     private static void copyStylesheet(final Path directory) throws MavenReportException {

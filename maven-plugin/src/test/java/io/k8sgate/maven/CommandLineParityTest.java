@@ -11,17 +11,19 @@ import io.k8sgate.core.Baselines;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -58,13 +60,12 @@ class CommandLineParityTest {
     void shouldGiveTheFindingsAndDecisionOfTheCommandLine(final String name, final String sample,
             final List<String> cliOptions, final List<String> manifests, final int expectedExit) throws IOException {
         Path project = Fixtures.path(sample);
-        GateParameters parameters = parameters(cliOptions, manifests);
-        List<String> inputs = parameters.inputs(project, project.resolve("classes"));
+        CheckMojo mojo = mojo(cliOptions, manifests);
+        List<String> inputs = ProjectInputs.of(manifests, project, project.resolve("classes"));
 
         Path mavenOut = work.resolve("maven");
         Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog())
-                .run(parameters.options(project, inputs), BaselineSettings.defaults(work), Set.of(ReportFormat.JSON),
-                        mavenOut));
+                .run(mojo.options(project, inputs, mavenOut)));
 
         List<String> args = new ArrayList<>(List.of("check", "--root", project.toString(), "--format", "json",
                 "--output-dir", work.resolve("cli").toString()));
@@ -75,45 +76,64 @@ class CommandLineParityTest {
 
         assertThat(exit).as(out.toString()).isEqualTo(expectedExit);
         switch (exit) {
-            case Main.EXIT_PASS -> assertThat(thrown).isNull();
-            case Main.EXIT_FAIL -> assertThat(thrown).isInstanceOf(MojoFailureException.class);
+            case Verdict.EXIT_PASS -> assertThat(thrown).isNull();
+            case Verdict.EXIT_FAIL -> assertThat(thrown).isInstanceOf(MojoFailureException.class);
             default -> assertThat(thrown).isInstanceOf(MojoExecutionException.class);
+        }
+        if (thrown != null) {
+            assertThat(thrown.getMessage()).startsWith("K8s Security Gate: FAIL");
         }
         assertThat(report(mavenOut)).isEqualTo(report(work.resolve("cli")));
     }
 
     @Test
     void shouldCompareWithABaselineLikeTheCommandLine() throws IOException {
-        Path app = Fixtures.path("samples/maven-app");
-        Path store = work.resolve("store");
+        Path app = copy(Fixtures.path("samples/maven-app"), work.resolve("app"));
+        Path store = app.resolve("store");
         new Baselines(new SecurityGate()).record(GateRequest.of(app, List.of("src/main/k8s/web.yaml")),
                 new DirectoryStore(store), new Baselines.RecordOptions(true, Optional.empty(), Optional.of("v1")));
-        GateParameters parameters = parameters(List.of(), List.of());
-        List<String> inputs = parameters.inputs(app, app.resolve("classes"));
+        CheckMojo mojo = Mojos.configure(mojo(List.of(), List.of()), Map.of("baselineStore", store.toString()));
+        List<String> inputs = ProjectInputs.of(List.of(), app, app.resolve("classes"));
 
-        Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog()).run(
-                parameters.options(app, inputs), new BaselineSettings(store, OptionalLong.empty(), Optional.empty()),
-                Set.of(ReportFormat.JSON), work.resolve("maven")));
+        Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog())
+                .run(mojo.options(app, inputs, work.resolve("maven"))));
         List<String> args = new ArrayList<>(List.of("check", "--root", app.toString(), "--format", "json",
                 "--output-dir", work.resolve("cli").toString(), "--baseline", store.toString()));
         args.addAll(inputs);
         StringWriter out = new StringWriter();
         int exit = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(out));
 
-        assertThat(exit).as(out.toString()).isEqualTo(Main.EXIT_FAIL);
+        assertThat(exit).as(out.toString()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(thrown).isInstanceOf(MojoFailureException.class);
         JsonNode maven = report(work.resolve("maven"));
         assertThat(maven.path("baseline").path("reference").asText()).startsWith("baseline v1");
         assertThat(maven).isEqualTo(report(work.resolve("cli")));
     }
 
-    private static GateParameters parameters(final List<String> cliOptions, final List<String> manifests) {
-        Optional<String> failOn = option(cliOptions, "--fail-on");
-        Optional<String> warnOn = option(cliOptions, "--warn-on");
-        List<String> trivy = option(cliOptions, "--trivy").map(List::of).orElse(List.of());
-        return new GateParameters(manifests, trivy, List.of(), List.of(), Optional.empty(), failOn, warnOn,
-                Optional.empty(),
-                cliOptions.contains("--enable-all"));
+    /** The check goal with the parameters that match the command line options. */
+    private static CheckMojo mojo(final List<String> cliOptions, final List<String> manifests) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("manifests", manifests);
+        parameters.put("formats", List.of("json"));
+        parameters.put("enableAll", cliOptions.contains("--enable-all"));
+        option(cliOptions, "--fail-on").ifPresent(v -> parameters.put("failOn", v));
+        option(cliOptions, "--warn-on").ifPresent(v -> parameters.put("warnOn", v));
+        option(cliOptions, "--trivy").ifPresent(v -> parameters.put("trivyReports", List.of(v)));
+        return Mojos.configure(new CheckMojo(), parameters);
+    }
+
+    private static Path copy(final Path from, final Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
     }
 
     private static Optional<String> option(final List<String> options, final String name) {

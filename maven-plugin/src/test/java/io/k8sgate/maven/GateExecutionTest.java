@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.k8sgate.core.GateOptions;
+import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.report.ReportFormat;
@@ -13,36 +13,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GateExecutionTest {
-    private static final Set<ReportFormat> DEFAULT_FORMATS = Set.of(ReportFormat.HTML, ReportFormat.JSON,
-            ReportFormat.SARIF);
-
     @TempDir
     Path work;
 
-    @TempDir
-    Path noStore;
-
     private final RecordingLog log = new RecordingLog();
 
-    private BaselineSettings noBaseline() {
-        return BaselineSettings.defaults(noStore);
+    private static GateOptions.Builder options(final Path root, final String manifests, final Path out) {
+        return GateOptions.builder(root).manifests(List.of(manifests)).outputDirectory(out);
     }
 
     @Test
     void shouldFailNamingDecisionThresholdFindingAndReportAfterWritingTheReports() {
         Path app = Fixtures.path("samples/maven-app");
-        GateOptions options = GateOptions.of(app, List.of("src/main/k8s"));
+        GateOptions options = options(app, "src/main/k8s", work).build();
 
         MojoFailureException failure = catchThrowableOfType(MojoFailureException.class,
-                () -> new GateExecution(log).run(options, noBaseline(), DEFAULT_FORMATS, work));
+                () -> new GateExecution(log).run(options));
 
         assertThat(failure.getMessage()).contains("K8s Security Gate: FAIL", "failOn HIGH",
                 "K8S-WL-001 Pod/shop/debug [shell] src/main/k8s/debug-pod.yaml:12",
@@ -58,11 +51,11 @@ class GateExecutionTest {
     @Test
     void shouldFailOnAFixableCriticalVulnerabilityInADeployedImage() {
         Path app = Fixtures.path("samples/image-app");
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of("scans/web.json"), List.of(),
-                List.of(), Optional.empty(), Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
+        GateOptions options = options(app, "src/main/k8s", work).trivyReports(List.of("scans/web.json"))
+                .failOn("CRITICAL").warnOn("NONE").formats(List.of(ReportFormat.JSON)).build();
 
         MojoFailureException failure = catchThrowableOfType(MojoFailureException.class,
-                () -> new GateExecution(log).run(options, noBaseline(), Set.of(ReportFormat.JSON), work));
+                () -> new GateExecution(log).run(options));
 
         assertThat(failure.getMessage()).contains("failOn CRITICAL", "K8S-IMG-001", "CVE-2026-10001")
                 .doesNotContain("CVE-2026-10002");
@@ -71,25 +64,25 @@ class GateExecutionTest {
     @Test
     void shouldLogAWarningAndPassWhenTheDecisionIsWarn() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.of("NONE"), Optional.of("HIGH"), Optional.empty(), false);
+        GateOptions options = options(app, "src/main/k8s", work).failOn("NONE").warnOn("HIGH")
+                .formats(List.of(ReportFormat.MARKDOWN)).build();
 
-        GateOutcome outcome = new GateExecution(log).run(options, noBaseline(), Set.of(ReportFormat.MARKDOWN), work);
+        GateOutcome outcome = new GateExecution(log).run(options);
 
         assertThat(outcome.status()).isEqualTo(GateStatus.WARN);
         assertThat(log.lines()).anySatisfy(l -> assertThat(l).startsWith("WARN K8s Security Gate: WARN: ")
                         .contains("finding(s) at or above warnOn HIGH"))
-                .contains("INFO Report: " + work.resolve("k8s-security-summary.md"));
+                .endsWith("WARN Report: " + work.resolve("k8s-security-summary.md"));
     }
 
     @Test
     void shouldPassAndLogTheSummaryAsInfo() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
 
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s/web.yaml"), List.of(), List.of(),
-                List.of(), Optional.empty(), Optional.of("CRITICAL"), Optional.of("NONE"), Optional.empty(), false);
+        GateOptions options = options(app, "src/main/k8s/web.yaml", work).failOn("CRITICAL").warnOn("NONE")
+                .formats(List.of()).build();
 
-        GateOutcome outcome = new GateExecution(log).run(options, noBaseline(), Set.of(), work);
+        GateOutcome outcome = new GateExecution(log).run(options);
 
         assertThat(outcome.status()).isEqualTo(GateStatus.PASS);
         assertThat(log.lines()).first().asString().startsWith("INFO K8s Security Gate").endsWith("PASS");
@@ -101,8 +94,8 @@ class GateExecutionTest {
     void shouldReportMalformedInputAsAnExecutionErrorNamingFileAndLine() {
         Path app = Fixtures.path("samples/broken-app");
 
-        assertThatThrownBy(() -> new GateExecution(log).run(GateOptions.of(app, List.of("src/main/k8s")),
-                noBaseline(), DEFAULT_FORMATS, work)).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(() -> new GateExecution(log).run(options(app, "src/main/k8s", work).build()))
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("the input could not be used")
                 .hasMessageMatching("(?s).*src/main/k8s/broken\\.yaml:[67]: .*\\[yaml-syntax\\].*")
                 .hasMessageContaining("Report: ");
@@ -111,15 +104,26 @@ class GateExecutionTest {
 
     @Test
     void shouldReportABrokenPolicyAsAnExecutionErrorNamingFileAndLine() throws IOException {
-        Path app = Fixtures.path("samples/maven-app");
-        Path policy = Files.writeString(work.resolve("policy.yaml"), "failOn: HIGH\nfailon: LOW\n");
-        GateOptions options = new GateOptions(app, List.of("src/main/k8s"), List.of(), List.of(), List.of(),
-                Optional.of(policy), Optional.empty(), Optional.empty(), Optional.empty(), false);
+        Path app = Files.createDirectories(work.resolve("app"));
+        Files.copy(Fixtures.path("samples/maven-app/src/main/k8s/web.yaml"), app.resolve("web.yaml"));
+        Path policy = Files.writeString(app.resolve("policy.yaml"), "failOn: HIGH\nfailon: LOW\n");
+        GateOptions options = options(app, "web.yaml", work.resolve("out")).policyFile(policy).build();
 
-        assertThatThrownBy(() -> new GateExecution(log).run(options, noBaseline(), DEFAULT_FORMATS,
-                work.resolve("out")))
+        assertThatThrownBy(() -> new GateExecution(log).run(options))
                 .isInstanceOf(MojoExecutionException.class).hasMessageContaining("configuration error")
                 .hasMessageContaining(policy + ":2").hasMessageContaining("Unknown key 'failon'");
+    }
+
+    @Test
+    void shouldRefuseAPolicyOutsideTheProjectAsTheOtherFrontEndsDo() throws IOException {
+        Path policy = Files.writeString(work.resolve("policy.yaml"), "failOn: NONE\n");
+        GateOptions options = options(Fixtures.path("samples/maven-app"), "src/main/k8s", work.resolve("out"))
+                .policyFile(policy).build();
+
+        assertThatThrownBy(() -> new GateExecution(log).run(options))
+                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("configuration error")
+                .hasMessageContaining("The policy file is outside the root directory");
+        assertThat(work.resolve("out")).doesNotExist();
     }
 
     @Test
@@ -138,8 +142,7 @@ class GateExecutionTest {
                 """);
 
         MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, () -> new GateExecution(log)
-                .run(GateOptions.of(work.resolve("app"), List.of("pod.yaml")), noBaseline(), Set.of(),
-                        work.resolve("out")));
+                .run(options(work.resolve("app"), "pod.yaml", work.resolve("out")).formats(List.of()).build()));
 
         assertThat(failure.getMessage().lines()).noneMatch(l -> l.startsWith("[INFO]"))
                 .anyMatch(l -> l.contains("Pod/evil [INFO] BUILD SUCCESS [c] pod.yaml:9"));
@@ -147,14 +150,10 @@ class GateExecutionTest {
     }
 
     @Test
-    void shouldRefuseAnUnknownReportFormat() {
-        assertThatThrownBy(() -> GateExecution.formats(List.of("html", "pdf")))
-                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("'pdf'");
-    }
+    void shouldRefuseAnUnknownReportFormatBeforeRunning() {
+        CheckMojo mojo = Mojos.configure(new CheckMojo(), Map.of("formats", List.of("html", "pdf")));
 
-    @Test
-    void shouldAcceptFormatNamesInAnyCase() throws MojoExecutionException {
-        assertThat(GateExecution.formats(List.of(" HTML", "junit", "md", ""))).containsExactly(ReportFormat.HTML,
-                ReportFormat.JUNIT, ReportFormat.MARKDOWN);
+        assertThatThrownBy(() -> mojo.options(work, List.of("."), work)).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("'pdf'");
     }
 }

@@ -2,13 +2,13 @@ package io.k8sgate.core;
 
 import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineCodec;
-import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.baseline.BaselineDiff;
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.BaselineStore;
+import io.k8sgate.core.baseline.BaselineStores;
 import io.k8sgate.core.baseline.Provenance;
 import io.k8sgate.core.baseline.RedactionKey;
-import io.k8sgate.core.baseline.SourceRevision;
+import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.policy.GateStatus;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,7 +80,7 @@ public final class Baselines {
             }
         }
         Provenance provenance = new Provenance(request.clock().instant(),
-                options.sourceRevision().or(() -> SourceRevision.of(request.root())), options.buildId(),
+                options.sourceRevision().or(() -> BaselineStores.sourceRevision(request.root())), options.buildId(),
                 BaselineCodec.policyHash(request.policy()), ToolInfo.version());
         Baseline recorded = store.record(run.snapshot(), provenance);
         return new RecordResult(outcome, Optional.of(recorded), "Recorded baseline version " + recorded.version()

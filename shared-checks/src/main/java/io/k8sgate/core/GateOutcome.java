@@ -8,6 +8,7 @@ import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.policy.Decision;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.policy.Policy;
+import io.k8sgate.core.policy.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * @param checks      the checks that ran
  * @param findings    every finding (suppressed ones included), most severe first
  * @param diagnostics problems with the inputs or the run
- * @param decision    the verdict
+ * @param decision    the decision and its verdict
  * @param baseline    the comparison with the reference baseline, when there is one
  */
 public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy, List<String> files,
@@ -57,9 +58,14 @@ public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy
                 decision, Optional.of(comparison));
     }
 
-    /** The verdict. */
+    /** PASS, WARN or FAIL. */
     public GateStatus status() {
         return decision.status();
+    }
+
+    /** What the decision means for the build: exit code, build result, and the message to show. */
+    public Verdict verdict() {
+        return decision.verdict();
     }
 
     /** True when some input could not be used. */

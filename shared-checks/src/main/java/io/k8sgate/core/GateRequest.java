@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to check and under which policy. Every front end builds one of these and calls {@link SecurityGate#run}.
+ * What to check and under which policy, for {@link SecurityGate#run}. Front ends do not build it themselves: they
+ * fill {@link io.k8sgate.core.frontend.GateOptions}, which turns into a request in the same way for all of them.
  *
  * @param root      the workspace: inputs must stay inside it, and file names in reports are relative to it
  * @param manifests files, directories and globs of Kubernetes manifests
@@ -39,43 +40,28 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
         reference = Set.copyOf(reference);
     }
 
-    /** A request with scan reports and a baseline, without a reference run. */
-    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
-            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles,
-            final Optional<BaselineReference> baseline) {
-        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, Set.of());
-    }
-
-    /** A request with scan reports and without a baseline. */
-    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock,
-            final List<String> trivyReports, final List<String> trivyIgnoreFiles, final List<String> vexFiles) {
-        this(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, Optional.empty());
-    }
-
-    /** A request over manifests only. */
-    public GateRequest(final Path root, final List<String> manifests, final Policy policy, final Clock clock) {
-        this(root, manifests, policy, clock, List.of(), List.of(), List.of());
-    }
-
     /** A request under the default policy and the system clock. */
     public static GateRequest of(final Path root, final List<String> manifests) {
-        return new GateRequest(root, manifests, Policy.DEFAULT, Clock.systemUTC());
+        return new GateRequest(root, manifests, Policy.DEFAULT, Clock.systemUTC(), List.of(), List.of(), List.of(),
+                Optional.empty(), Set.of());
     }
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
-        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
+        return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
-        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline, reference);
+        return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference);
     }
 
     /** The same request with scan reports, Trivy ignore files and VEX documents. */
     public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
             final List<String> vex) {
-        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline);
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline, reference);
     }
 
     /** The same request compared with a baseline. */

@@ -9,9 +9,9 @@ import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.Snapshot;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
-import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.check.image.ImageUsage;
+import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.engine.CheckEngine;
 import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
@@ -23,17 +23,18 @@ import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingOrder;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.policy.Decision;
 import io.k8sgate.core.policy.Exemptions;
 import io.k8sgate.core.policy.Policy;
 import io.k8sgate.core.policy.PolicyEvaluator;
+import io.k8sgate.core.registry.CheckRegistry;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,30 +46,6 @@ import java.util.Set;
  * {@link GateOutcome} by the writers in {@code io.k8sgate.core.report}.
  */
 public final class SecurityGate {
-    /** Orders findings most severe first, then by resource, check and place. */
-    public static final Comparator<Finding> FINDING_ORDER = SecurityGate::compareFindings;
-
-    /** {@link #FINDING_ORDER}, written out: a large run sorts a hundred thousand findings and more. */
-    private static int compareFindings(final Finding a, final Finding b) {
-        int c = a.severity().compareTo(b.severity());
-        if (c == 0) {
-            c = a.resource().compareTo(b.resource());
-        }
-        if (c == 0) {
-            c = a.checkId().compareTo(b.checkId());
-        }
-        if (c == 0) {
-            c = a.container().compareTo(b.container());
-        }
-        if (c == 0) {
-            c = a.location().file().compareTo(b.location().file());
-        }
-        if (c == 0) {
-            c = Integer.compare(a.location().line(), b.location().line());
-        }
-        return c != 0 ? c : a.fieldPath().compareTo(b.fieldPath());
-    }
-
     private final CheckRegistry registry;
     private final ManifestLoader loader;
 
@@ -137,7 +114,7 @@ public final class SecurityGate {
         }
         Finding[] ordered = Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics)
                 .toArray(Finding[]::new);
-        Arrays.parallelSort(ordered, FINDING_ORDER); // stable, like List.sort, and spread over the cores
+        EngineExecutor.shared().sort(ordered, FindingOrder.MOST_SEVERE_FIRST); // stable, on the engine's threads
         findings = Arrays.asList(ordered);
 
         // recording needs the snapshot (and its redaction key) or fails as a store error; a comparison reports both

@@ -101,8 +101,12 @@ public final class GitStore implements BaselineStore {
 
     /** True when a store location names a Git repository rather than a directory. */
     public static boolean isGitLocation(final String location) {
-        return location.contains("://") || location.matches("[\\w.-]+@[\\w.-]+:.*")
-                || location.endsWith(".git") || location.endsWith(".git/");
+        return isRemote(location) || location.endsWith(".git") || location.endsWith(".git/");
+    }
+
+    /** True for a URL or an scp-like {@code user@host:path}; false for a local path. */
+    static boolean isRemote(final String location) {
+        return location.contains("://") || location.matches("[\\w.-]+@[\\w.-]+:.*");
     }
 
     static Optional<CredentialsProvider> credentials(final Map<String, String> environment) {

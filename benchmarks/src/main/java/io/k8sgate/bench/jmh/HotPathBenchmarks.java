@@ -5,10 +5,8 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.check.CheckContext;
-import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.check.CheckSettings;
-import io.k8sgate.core.check.rbac.EscalationPaths;
-import io.k8sgate.core.check.rbac.RbacGraph;
+import io.k8sgate.core.rbac.EscalationPaths;
 import io.k8sgate.core.engine.CheckEngine;
 import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
@@ -16,6 +14,8 @@ import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.policy.Policy;
+import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.core.report.JsonReportWriter;
 import io.k8sgate.core.report.SarifReportWriter;
 import java.io.IOException;
@@ -105,7 +105,7 @@ public class HotPathBenchmarks {
     /** Escalation paths over a built graph. */
     @Benchmark
     public Object escalationPaths() {
-        return EscalationPaths.find(context.analysis(RbacGraph.class, RbacGraph::build));
+        return EscalationPaths.find(context.analysis(RbacGraph.class, c -> RbacGraph.of(c.objects(), c.workloads())));
     }
 
     /** Fingerprints of every finding of the run. */

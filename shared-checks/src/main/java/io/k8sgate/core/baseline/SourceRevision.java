@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Git commit the inputs were checked out at, read from the files of the repository ({@code HEAD}, loose refs,
- * {@code packed-refs}; work trees and submodules whose {@code .git} is a file included), without running Git.
+ * {@code packed-refs}; work trees and submodules whose {@code .git} is a file included), without running Git. The
+ * Git store module reads it with JGit ({@link BaselineStores#sourceRevision}); this reader serves builds without that
+ * module, such as the Maven plugin's.
  */
 public final class SourceRevision {
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One rule: a stateless function from the inputs to findings. Implementations are small {@code final} classes
- * named {@code <What>Check} with their metadata in a {@code METADATA} constant, registered in {@link CheckRegistry}.
+ * named {@code <What>Check} with their metadata in a {@code METADATA} constant, registered in
+ * {@code io.k8sgate.core.registry.CheckRegistry}.
  */
 public interface Check {
     /** What the check is. */

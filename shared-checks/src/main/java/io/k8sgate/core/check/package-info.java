@@ -1,4 +1,5 @@
-/** The check API, the registry, and the checks grouped by area. */
+/** The check API (a check, its context and settings) and the checks grouped by area; the catalogue of checks is
+ * {@code io.k8sgate.core.registry.CheckRegistry}. */
 @NullMarked
 package io.k8sgate.core.check;
 

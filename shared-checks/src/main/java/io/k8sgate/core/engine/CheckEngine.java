@@ -2,6 +2,7 @@ package io.k8sgate.core.engine;
 
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Location;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * Runs checks over a context. A check that throws does not stop the run: its failure becomes an error diagnostic
  * naming the check, so the gate fails closed instead of silently missing what the check would have found.
  *
- * <p>Checks are stateless and the context is read-only, so they run in parallel on the available cores. Checks that
+ * <p>Checks are stateless and the context is read-only, so they run in parallel on the engine's threads. Checks that
  * judge each object on its own ({@link io.k8sgate.core.model.CheckMetadata#objectScoped()}) run together over one
  * slice of the objects at a time: the slice's nodes are then read from the processor cache by every such check
  * instead of from memory once per check, which more than halves their time on large inputs. The other checks each
@@ -27,15 +28,17 @@ public final class CheckEngine {
     static final int MAX_SLICE = 256;
     private static final int MIN_SLICE = 16;
     private final int sliceSize;
+    private final EngineExecutor executor;
 
-    /** An engine that picks the slice size from the input size and the number of processors. */
+    /** An engine on the engine's shared threads that picks the slice size from the input size. */
     public CheckEngine() {
-        this(0);
+        this(0, EngineExecutor.shared());
     }
 
-    /** An engine with a fixed slice size ({@code 0}: chosen per run). */
-    CheckEngine(final int sliceSize) {
+    /** An engine with a fixed slice size ({@code 0}: chosen per run) on the given threads. */
+    CheckEngine(final int sliceSize, final EngineExecutor executor) {
         this.sliceSize = sliceSize;
+        this.executor = executor;
     }
 
     /** Runs every given check. */
@@ -45,10 +48,10 @@ public final class CheckEngine {
         checks.stream().filter(c -> !c.metadata().objectScoped()).forEach(c -> tasks.add(new Task(List.of(c),
                 context)));
         if (!sliced.isEmpty()) {
-            int size = sliceSize > 0 ? sliceSize : sliceSize(context.objects().size());
+            int size = sliceSize > 0 ? sliceSize : sliceSize(context.objects().size(), executor.parallelism());
             context.slices(size).forEach(slice -> tasks.add(new Task(sliced, slice)));
         }
-        List<List<Outcome>> done = tasks.parallelStream().map(Task::evaluate).toList();
+        List<List<Outcome>> done = executor.map(tasks, Task::evaluate);
 
         Map<Check, List<Outcome>> byCheck = new IdentityHashMap<>();
         done.forEach(outcomes -> outcomes.forEach(o -> byCheck.computeIfAbsent(o.check(), c -> new ArrayList<>())
@@ -66,9 +69,8 @@ public final class CheckEngine {
         return new EngineResult(findings, diagnostics);
     }
 
-    /** Slices of about a quarter of the input per processor, between {@value #MIN_SLICE} and {@value #MAX_SLICE}. */
-    static int sliceSize(final int objects) {
-        int processors = Runtime.getRuntime().availableProcessors();
+    /** Slices of about a quarter of the input per thread, between {@value #MIN_SLICE} and {@value #MAX_SLICE}. */
+    static int sliceSize(final int objects, final int processors) {
         int even = (objects + 4 * processors - 1) / (4 * processors);
         return Math.max(MIN_SLICE, Math.min(MAX_SLICE, even));
     }

@@ -1,5 +1,6 @@
 package io.k8sgate.core.input;
 
+import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
 import java.io.IOException;
@@ -67,8 +68,8 @@ public final class ManifestLoader {
         }
         List<K8sObject> objects = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        // Files are independent: parse them on every core, then keep input order so results are deterministic.
-        List<FileResult> results = new ArrayList<>(files).parallelStream().map(file -> {
+        // Files are independent: parse them on the engine's threads; results keep input order, so runs are alike.
+        List<FileResult> results = EngineExecutor.shared().map(new ArrayList<>(files), file -> {
             String name = display(base, file);
             List<Diagnostic> problems = new ArrayList<>();
             try {
@@ -77,7 +78,7 @@ public final class ManifestLoader {
                 problems.add(Diagnostic.error("input-unreadable", Location.ofFile(name), e.getMessage()));
                 return new FileResult(name, List.of(), problems);
             }
-        }).toList();
+        });
         for (FileResult r : results) {
             names.add(r.name());
             objects.addAll(r.objects());

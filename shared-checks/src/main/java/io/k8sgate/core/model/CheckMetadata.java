@@ -97,12 +97,6 @@ public record CheckMetadata(String id, String title, Severity severity, Category
                 pssLevel, cisSection, all, enabledByDefault, objectScoped);
     }
 
-    /** Sets the version that introduced the check. */
-    public CheckMetadata withSince(final String version) {
-        return new CheckMetadata(id, title, severity, category, description, remediation, references, version,
-                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped);
-    }
-
     /** Makes the check optional: off unless the policy or {@code --enable-all} turns it on. */
     public CheckMetadata optional() {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,

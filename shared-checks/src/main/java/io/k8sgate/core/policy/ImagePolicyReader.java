@@ -3,28 +3,26 @@ package io.k8sgate.core.policy;
 import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.check.image.SeveritySource;
 import io.k8sgate.core.input.YamlNode;
-import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads the {@code images:} section of the policy, as strictly as the rest of the file. */
 final class ImagePolicyReader {
     /** The check that {@code requireDigest: true} turns on. */
     static final String DIGEST_CHECK = "K8S-IMG-004";
-    private static final Set<String> KEYS = new TreeSet<>(Set.of("severitySource", "cvssThreshold", "fixableOnly",
+    private static final Set<String> KEYS = Set.of("severitySource", "cvssThreshold", "fixableOnly",
             "ignoreUnfixed", "unknownSeverity", "missingReportSeverity", "escalateByContext", "requireDigest",
-            "allowedRegistries", "namespaces"));
+            "allowedRegistries", "namespaces");
     private static final Set<String> NAMESPACE_KEYS = Set.of("allowedRegistries");
 
-    private final List<ConfigurationException.Problem> problems;
+    private final SettingsReader r;
 
-    ImagePolicyReader(final List<ConfigurationException.Problem> problems) {
-        this.problems = problems;
+    ImagePolicyReader(final SettingsReader reader) {
+        this.r = reader;
     }
 
     /** The settings, and whether {@code requireDigest} asks for the digest check. */
@@ -37,19 +35,16 @@ final class ImagePolicyReader {
             return new Result(d, Optional.empty());
         }
         if (!node.isMap()) {
-            problem(node, "images must be a mapping of image settings");
+            r.problem(node, "images must be a mapping of image settings");
             return new Result(d, Optional.empty());
         }
-        node.entries().forEach((k, v) -> {
-            if (!KEYS.contains(k)) {
-                problem(v, "Unknown key '" + k + "' in images (allowed: " + String.join(", ", KEYS) + ")");
-            }
-        });
+        r.unknownKeys(node, KEYS, "images");
         SeveritySource source = d.severitySource();
         YamlNode s = node.get("severitySource");
         if (s.isPresent()) {
             if (!s.isScalar() || s.text("").isBlank()) {
-                problem(s, "images.severitySource must be trivy, cvss or a vendor name such as nvd, redhat, ghsa");
+                r.problem(s, "images.severitySource must be trivy, cvss or a vendor name such as nvd, redhat, "
+                        + "ghsa");
             } else {
                 source = new SeveritySource(s.text(""));
             }
@@ -60,39 +55,35 @@ final class ImagePolicyReader {
             try {
                 double value = Double.parseDouble(t.text(""));
                 if (value < 0 || value > 10) {
-                    problem(t, "images.cvssThreshold must be a CVSS score between 0 and 10 (got " + value + ")");
+                    r.problem(t, "images.cvssThreshold must be a CVSS score between 0 and 10 (got " + value
+                            + ")");
                 } else {
                     threshold = Optional.of(value);
                 }
             } catch (NumberFormatException e) {
-                problem(t, "images.cvssThreshold must be a number such as 7.0 (got '" + t.text("") + "')");
+                r.problem(t, "images.cvssThreshold must be a number such as 7.0 (got '" + t.text("") + "')");
             }
         }
         Optional<Boolean> digest = node.get("requireDigest").isPresent()
-                ? Optional.of(bool(node.get("requireDigest"), false)) : Optional.empty();
+                ? Optional.of(r.bool(node.get("requireDigest"), false)) : Optional.empty();
         Map<String, List<String>> byNamespace = new LinkedHashMap<>();
         YamlNode ns = node.get("namespaces");
         if (ns.isPresent() && !ns.isMap()) {
-            problem(ns, "images.namespaces must map namespace names to their settings");
+            r.problem(ns, "images.namespaces must map namespace names to their settings");
         }
         ns.entries().forEach((name, settings) -> {
             if (!settings.isMap()) {
-                problem(settings, "images.namespaces." + name + " must be a mapping with allowedRegistries");
+                r.problem(settings, "images.namespaces." + name + " must be a mapping with allowedRegistries");
                 return;
             }
-            settings.entries().forEach((k, v) -> {
-                if (!NAMESPACE_KEYS.contains(k)) {
-                    problem(v, "Unknown key '" + k + "' in images.namespaces." + name
-                            + " (allowed: allowedRegistries)");
-                }
-            });
+            r.unknownKeys(settings, NAMESPACE_KEYS, "images.namespaces." + name);
             byNamespace.put(name, list(settings.get("allowedRegistries")));
         });
-        ImageSettings settings = new ImageSettings(source, threshold, bool(node.get("fixableOnly"), d.fixableOnly()),
-                bool(node.get("ignoreUnfixed"), d.ignoreUnfixed()),
-                severity(node.get("unknownSeverity"), d.unknownSeverity()),
-                severity(node.get("missingReportSeverity"), d.missingReportSeverity()),
-                bool(node.get("escalateByContext"), d.escalateByContext()), list(node.get("allowedRegistries")),
+        ImageSettings settings = new ImageSettings(source, threshold,
+                r.bool(node.get("fixableOnly"), d.fixableOnly()), r.bool(node.get("ignoreUnfixed"), d.ignoreUnfixed()),
+                r.severity(node.get("unknownSeverity"), d.unknownSeverity()),
+                r.severity(node.get("missingReportSeverity"), d.missingReportSeverity()),
+                r.bool(node.get("escalateByContext"), d.escalateByContext()), list(node.get("allowedRegistries")),
                 byNamespace);
         return new Result(settings, digest);
     }
@@ -103,46 +94,18 @@ final class ImagePolicyReader {
             return out;
         }
         if (!node.isSequence()) {
-            problem(node, node.fieldPath() + " must be a list of registries such as [ghcr.io/acme, docker.io]");
+            r.problem(node, node.fieldPath() + " must be a list of registries such as [ghcr.io/acme, "
+                    + "docker.io]");
             return out;
         }
         for (YamlNode e : node.elements()) {
             String value = e.text("").trim();
             if (!e.isScalar() || value.isEmpty() || value.contains(" ")) {
-                problem(e, "'" + e.text("") + "' is not a registry or registry/path prefix");
+                r.problem(e, "'" + e.text("") + "' is not a registry or registry/path prefix");
             } else {
                 out.add(value);
             }
         }
         return out;
-    }
-
-    private boolean bool(final YamlNode node, final boolean fallback) {
-        if (node.isUnset()) {
-            return fallback;
-        }
-        Optional<Boolean> b = node.bool();
-        if (b.isEmpty()) {
-            problem(node, node.fieldPath() + " must be true or false (got '" + node.text("") + "')");
-            return fallback;
-        }
-        return b.get();
-    }
-
-    private Severity severity(final YamlNode node, final Severity fallback) {
-        if (node.isUnset()) {
-            return fallback;
-        }
-        Optional<Severity> s = node.text().flatMap(Severity::parse);
-        if (s.isEmpty()) {
-            problem(node, node.fieldPath() + " must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got '"
-                    + node.text("") + "')");
-            return fallback;
-        }
-        return s.get();
-    }
-
-    private void problem(final YamlNode node, final String message) {
-        problems.add(new ConfigurationException.Problem(node.location(), message));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Decides PASS, WARN or FAIL. The only place where the gate's verdict is computed. */
+/** Decides PASS, WARN or FAIL, and what that means for the build. The only place where the verdict is computed. */
 public final class PolicyEvaluator {
     private static final int NAMED_FINDINGS = 5;
 
@@ -38,17 +38,18 @@ public final class PolicyEvaluator {
         int suppressed = (int) findings.stream().filter(Finding::isSuppressed).count();
 
         List<String> reasons = new ArrayList<>();
-        List<String> blocking = new ArrayList<>();
+        List<Finding> blocking = new ArrayList<>();
         GateStatus status = GateStatus.PASS;
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
         String scope = newOnly ? "new " : "";
+        boolean failedClosed = false;
 
         if (policy.failOn().isPresent()) {
             Severity threshold = policy.failOn().get();
             List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold)).toList();
             if (!over.isEmpty()) {
                 status = GateStatus.FAIL;
-                over.forEach(f -> blocking.add(f.fingerprint()));
+                blocking.addAll(over);
                 reasons.add(over.size() + " " + scope + "finding(s) at or above failOn " + threshold + ": "
                         + describe(over));
             }
@@ -59,6 +60,7 @@ public final class PolicyEvaluator {
                     + (errors.size() > NAMED_FINDINGS ? "; ..." : "");
             if (policy.failOnInputError()) {
                 status = GateStatus.FAIL;
+                failedClosed = true;
                 reasons.add(sentence + " (failOnInputError: the gate fails closed)");
             } else {
                 status = status == GateStatus.FAIL ? status : GateStatus.WARN;
@@ -74,7 +76,16 @@ public final class PolicyEvaluator {
                         + describe(over));
             }
         }
-        return new Decision(status, reasons, counts, suppressed, blocking);
+        Verdict.Kind kind = switch (status) {
+            case PASS -> Verdict.Kind.PASS;
+            case WARN -> Verdict.Kind.WARN;
+            case FAIL -> failedClosed ? Verdict.Kind.FAIL_ON_INPUT : Verdict.Kind.FAIL_ON_FINDINGS;
+        };
+        String reason = reasons.isEmpty() ? Decision.NO_REASON : reasons.get(0);
+        Verdict verdict = new Verdict(kind, VerdictText.summary(status, reason, counts, suppressed),
+                VerdictText.message(kind, reasons, reason, policy, blocking, errors));
+        return new Decision(verdict, reasons, counts, suppressed, blocking.stream().map(Finding::fingerprint)
+                .toList());
     }
 
     private static String describe(final List<Finding> over) {

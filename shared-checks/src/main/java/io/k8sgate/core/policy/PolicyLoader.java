@@ -6,7 +6,6 @@ import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlDocument;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.YamlParser;
-import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.Severity;
@@ -19,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +77,7 @@ public final class PolicyLoader {
         if (!root.isMap()) {
             throw new ConfigurationException(root.location(), "The policy must be a mapping of settings");
         }
-        Reader r = new Reader(problems);
+        SettingsReader r = new SettingsReader(problems);
         r.unknownKeys(root, TOP_LEVEL, "policy");
         Optional<Severity> failOn = r.threshold(root.get("failOn"), Policy.DEFAULT.failOn());
         Optional<Severity> warnOn = r.threshold(root.get("warnOn"), Policy.DEFAULT.warnOn());
@@ -99,7 +97,7 @@ public final class PolicyLoader {
         }
         Map<String, CheckPolicy> checks = checks(root.get("checks"), r);
         List<PolicyException> exceptions = exceptions(root.get("exceptions"), r);
-        ImagePolicyReader.Result images = new ImagePolicyReader(problems).read(root.get("images"));
+        ImagePolicyReader.Result images = new ImagePolicyReader(r).read(root.get("images"));
         List<WorkloadKinds.WorkloadKind> workloadKinds = WorkloadKinds.read(root.get("workloadKinds"),
                 (node, message) -> r.problem(node, "workloadKinds: " + message));
         if (images.requireDigest().isPresent() && !checks.containsKey(ImagePolicyReader.DIGEST_CHECK)) {
@@ -123,7 +121,7 @@ public final class PolicyLoader {
                 p.exceptions(), p.images(), p.workloadKinds());
     }
 
-    private Map<String, CheckPolicy> checks(final YamlNode node, final Reader r) {
+    private Map<String, CheckPolicy> checks(final YamlNode node, final SettingsReader r) {
         Map<String, CheckPolicy> out = new LinkedHashMap<>();
         if (node.isUnset()) {
             return out;
@@ -173,7 +171,7 @@ public final class PolicyLoader {
         return out;
     }
 
-    private List<PolicyException> exceptions(final YamlNode node, final Reader r) {
+    private List<PolicyException> exceptions(final YamlNode node, final SettingsReader r) {
         List<PolicyException> out = new ArrayList<>();
         if (node.isUnset()) {
             return out;
@@ -219,84 +217,5 @@ public final class PolicyLoader {
                     e.get("name").text(""), e.get("container").text(""), owner, reason, expires, e.location()));
         }
         return out;
-    }
-
-    /** Typed reads that collect problems instead of stopping at the first. */
-    private static final class Reader {
-        private final List<ConfigurationException.Problem> problems;
-
-        Reader(final List<ConfigurationException.Problem> problems) {
-            this.problems = problems;
-        }
-
-        void problem(final YamlNode node, final String message) {
-            problems.add(new ConfigurationException.Problem(node.location(), message));
-        }
-
-        void unknownKeys(final YamlNode map, final Set<String> allowed, final String where) {
-            map.entries().forEach((k, v) -> {
-                if (!allowed.contains(k)) {
-                    problem(v, "Unknown key '" + k + "' in " + where + " (allowed: "
-                            + String.join(", ", allowed.stream().sorted().toList()) + ")");
-                }
-            });
-        }
-
-        boolean bool(final YamlNode node, final boolean fallback) {
-            if (node.isUnset()) {
-                return fallback;
-            }
-            Optional<Boolean> b = node.bool();
-            if (b.isEmpty()) {
-                problem(node, node.fieldPath() + " must be true or false (got '" + node.text("") + "')");
-                return fallback;
-            }
-            return b.get();
-        }
-
-        Optional<Severity> severity(final YamlNode node) {
-            Optional<Severity> s = node.text().flatMap(Severity::parse);
-            if (s.isEmpty()) {
-                problem(node, node.fieldPath() + " must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got '"
-                        + node.text("") + "')");
-            }
-            return s;
-        }
-
-        Optional<Severity> threshold(final YamlNode node, final Optional<Severity> fallback) {
-            if (node.isUnset()) {
-                return fallback;
-            }
-            if ("NONE".equals(node.text("").toUpperCase(Locale.ROOT))) {
-                return Optional.empty();
-            }
-            Optional<Severity> s = node.text().flatMap(Severity::parse);
-            if (s.isEmpty()) {
-                problem(node, node.fieldPath() + " must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE (got '"
-                        + node.text("") + "')");
-                return fallback;
-            }
-            return s;
-        }
-
-        String requiredText(final YamlNode map, final String key) {
-            String value = map.get(key).text("").trim();
-            if (value.isEmpty()) {
-                problem(map.get(key), "an exception needs a non-empty " + key);
-            }
-            return value;
-        }
-
-        boolean knownCheck(final String id, final YamlNode at, final Set<String> known) {
-            if (!CheckMetadata.ID_PATTERN.matcher(id).matches()) {
-                problem(at, "'" + id + "' is not a check id (K8S-<AREA>-<NNN>)");
-                return false;
-            }
-            if (!known.contains(id)) {
-                problem(at, "Unknown check id '" + id + "' (run `k8s-security checks` for the catalogue)");
-                return false;
-            }
-            return true;
-        }
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.ToolInfo;
+import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
@@ -97,8 +98,8 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     /**
-     * Writes the findings, the bulk of a large report, rendered in chunks on all cores; each chunk is then copied
-     * into the report in order, so the bytes are those a single-threaded writer produces. A window of chunks is
+     * Writes the findings, the bulk of a large report, rendered in chunks on the engine's threads; each chunk is then
+     * copied into the report in order, so the bytes are those a single-threaded writer produces. A window of chunks is
      * rendered at a time, so memory holds a few chunks, not a second copy of the report.
      */
     static final class FindingsSerializer extends StdSerializer<List<Finding>> {
@@ -113,14 +114,15 @@ public final class JsonReportWriter implements ReportWriter {
         public void serialize(final List<Finding> findings, final JsonGenerator g, final SerializerProvider provider)
                 throws IOException {
             g.writeStartArray();
-            int window = CHUNK * 4 * Runtime.getRuntime().availableProcessors();
+            EngineExecutor executor = EngineExecutor.shared();
+            int window = CHUNK * 4 * executor.parallelism();
             for (int start = 0; start < findings.size(); start += window) {
                 List<Finding> part = findings.subList(start, Math.min(findings.size(), start + window));
                 List<List<Finding>> chunks = new ArrayList<>();
                 for (int from = 0; from < part.size(); from += CHUNK) {
                     chunks.add(part.subList(from, Math.min(part.size(), from + CHUNK)));
                 }
-                for (RawJson rendered : chunks.parallelStream().map(FindingsSerializer::render).toList()) {
+                for (RawJson rendered : executor.map(chunks, FindingsSerializer::render)) {
                     g.writeRawValue(rendered);
                 }
             }

@@ -4,6 +4,7 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingOrder;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.model.Suppression;
@@ -215,7 +216,7 @@ public final class MarkdownReportWriter implements ReportWriter {
 
         private void findings() {
             List<Finding> list = v.resources().stream().flatMap(g -> g.findings().stream())
-                    .sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER).toList();
+                    .sorted(FindingOrder.MOST_SEVERE_FIRST).toList();
             if (list.isEmpty()) {
                 md.append("\nNo findings by resource.\n");
                 return;
@@ -252,7 +253,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                         + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " |\n";
             }).toList());
             List<Finding> serious = v.images().stream().flatMap(g -> g.findings().stream())
-                    .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(io.k8sgate.core.SecurityGate.FINDING_ORDER)
+                    .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(FindingOrder.MOST_SEVERE_FIRST)
                     .toList();
             if (serious.isEmpty()) {
                 return;

@@ -1,8 +1,14 @@
 package io.k8sgate.core.report;
 
+import io.k8sgate.core.model.Location;
+import io.k8sgate.core.policy.ConfigurationException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The report formats, each with its writer and file name. */
@@ -48,5 +54,19 @@ public enum ReportFormat {
             return Optional.of(JUNIT);
         }
         return Arrays.stream(values()).filter(f -> f.id.equals(t)).findFirst();
+    }
+
+    /**
+     * The formats with the given ids, in order, each once.
+     *
+     * @throws ConfigurationException naming the first id that is not a format
+     */
+    public static List<ReportFormat> parseAll(final Collection<String> ids) {
+        Set<ReportFormat> chosen = new LinkedHashSet<>();
+        for (String id : ids) {
+            chosen.add(parse(id).orElseThrow(() -> new ConfigurationException(Location.ofFile("formats"),
+                    "Unknown format '" + id.trim() + "' (json, sarif, junit, html, md)")));
+        }
+        return List.copyOf(chosen);
     }
 }

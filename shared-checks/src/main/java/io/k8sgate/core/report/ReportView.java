@@ -5,6 +5,7 @@ import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingOrder;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.GateStatus;
@@ -117,7 +118,7 @@ final class ReportView {
         List<Group> groups = new ArrayList<>();
         byWorkload.forEach((w, list) -> {
             List<Finding> sorted = new ArrayList<>(list);
-            sorted.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+            sorted.sort(FindingOrder.MOST_SEVERE_FIRST);
             groups.add(new Group(w, sorted));
         });
         groups.sort(Comparator.comparing(Group::worst).thenComparing(Group::key));

@@ -7,6 +7,7 @@ import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;

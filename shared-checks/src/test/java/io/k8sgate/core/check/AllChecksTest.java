@@ -3,6 +3,8 @@ package io.k8sgate.core.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.registry.CheckCatalog;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
-import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.SecretRedaction;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.registry.CheckRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

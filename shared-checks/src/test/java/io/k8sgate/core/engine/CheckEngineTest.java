@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
-import io.k8sgate.core.check.CheckRegistry;
 import io.k8sgate.core.check.CheckSettings;
+import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +63,13 @@ class CheckEngineTest {
 
     @Test
     void shouldGiveTheSameFindingsWhateverTheSliceSize() {
-        EngineResult whole = new CheckEngine(Integer.MAX_VALUE).run(context(), ALL);
+        EngineResult whole = new CheckEngine(Integer.MAX_VALUE, EngineExecutor.shared()).run(context(), ALL);
 
         assertThat(objects).hasSizeGreaterThan(300);
         assertThat(whole.findings()).hasSizeGreaterThan(300);
         assertThat(whole.diagnostics()).isEmpty();
         for (int size : new int[] {1, 7, CheckEngine.MAX_SLICE}) {
-            EngineResult sliced = new CheckEngine(size).run(context(), ALL);
+            EngineResult sliced = new CheckEngine(size, EngineExecutor.shared()).run(context(), ALL);
             // a check's own order may follow an index rather than the input (the gate sorts findings afterwards)
             assertThat(sliced.findings()).as("findings with slices of %d objects", size)
                     .containsExactlyInAnyOrderElementsOf(whole.findings());
@@ -123,7 +127,7 @@ class CheckEngineTest {
         };
 
         Check privileged = CheckRegistry.defaultRegistry().byId("K8S-WL-001").orElseThrow();
-        EngineResult result = new CheckEngine(5).run(context(), List.of(failing, privileged));
+        EngineResult result = new CheckEngine(5, EngineExecutor.shared()).run(context(), List.of(failing, privileged));
 
         assertThat(result.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("check-failed");
@@ -134,9 +138,40 @@ class CheckEngineTest {
 
     @Test
     void shouldPickSlicesThatSpreadTheWorkWithinBounds() {
-        assertThat(CheckEngine.sliceSize(0)).isEqualTo(16);
-        assertThat(CheckEngine.sliceSize(50_000_000)).isEqualTo(CheckEngine.MAX_SLICE);
-        int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(CheckEngine.sliceSize(16 * 4 * cores * 10)).isEqualTo(160);
+        assertThat(CheckEngine.sliceSize(0, 2)).isEqualTo(16);
+        assertThat(CheckEngine.sliceSize(50_000_000, 2)).isEqualTo(CheckEngine.MAX_SLICE);
+        assertThat(CheckEngine.sliceSize(16 * 4 * 3 * 10, 3)).isEqualTo(160);
+    }
+
+    @Test
+    void shouldGiveTheSameFindingsInTheSameOrderOnOneThreadOrMany() {
+        EngineResult one = new CheckEngine(7, new EngineExecutor(1)).run(context(), ALL);
+        EngineResult many = new CheckEngine(7, new EngineExecutor(4)).run(context(), ALL);
+
+        assertThat(many.findings()).isNotEmpty().containsExactlyElementsOf(one.findings());
+    }
+
+    @Test
+    void shouldRunChecksOnTheEngineThreadsAndTheCaller() {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Check recording = new Check() {
+            @Override
+            public CheckMetadata metadata() {
+                return CheckMetadata.of("K8S-TEST-002", "Records its thread", Severity.LOW, Category.WORKLOAD)
+                        .withObjectScope();
+            }
+
+            @Override
+            public List<Finding> evaluate(final CheckContext context) {
+                threads.add(Thread.currentThread());
+                LockSupport.parkNanos(1_000_000); // long enough for every thread to take part
+                return List.of();
+            }
+        };
+
+        new CheckEngine(1, new EngineExecutor(3)).run(context(), List.of(recording));
+
+        assertThat(threads).hasSizeBetween(2, 3).allSatisfy(t -> assertThat(
+                t == Thread.currentThread() || t.getName().startsWith(EngineExecutor.THREAD_PREFIX)).isTrue());
     }
 }

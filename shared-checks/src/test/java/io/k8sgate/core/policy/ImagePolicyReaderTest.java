@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.check.image.ImageSettings;
@@ -108,5 +109,23 @@ class ImagePolicyReaderTest {
         assertThatThrownBy(() -> loader.parse("p.yaml", "images:\n  cvssThreshold: 11\n"))
                 .hasMessageContaining("between 0 and 10");
         assertThatThrownBy(() -> loader.parse("p.yaml", "images: true\n")).hasMessageContaining("p.yaml:1");
+    }
+
+    @Test
+    void shouldReportABadFlagOrSeverityAlikeInTheImagesSectionAndTheRestOfThePolicy() {
+        ConfigurationException e = (ConfigurationException) catchThrowable(() -> loader.parse("p.yaml", """
+                failOnInputError: maybe
+                checks:
+                  K8S-WL-001: {severity: SEVERE}
+                images:
+                  fixableOnly: maybe
+                  unknownSeverity: SEVERE
+                """));
+
+        assertThat(e.problems()).extracting(ConfigurationException.Problem::toString).containsExactlyInAnyOrder(
+                "p.yaml:1: failOnInputError must be true or false (got 'maybe')",
+                "p.yaml:3: checks.K8S-WL-001.severity must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got 'SEVERE')",
+                "p.yaml:5: images.fixableOnly must be true or false (got 'maybe')",
+                "p.yaml:6: images.unknownSeverity must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got 'SEVERE')");
     }
 }

@@ -119,7 +119,7 @@ final class ReportSamples {
                 "spec.jobTemplate.spec.template.spec.containers[0].resources",
                 "Container 'snapshot' has no memory limit").withSuppression(new Suppression("annotation", "",
                 "Batch job sized by the node pool", Optional.empty(), new Location("deploy/ops/backup.yaml", 6, 5))));
-        findings.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+        findings.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
 
         List<Diagnostic> diagnostics = List.of(
                 Diagnostic.error("yaml-syntax", new Location("deploy/shop/broken.yaml", 7, 3),
@@ -195,7 +195,7 @@ final class ReportSamples {
                         "1." + v, FindingProperties.FIXED_VERSION, v % 3 == 0 ? "" : "2." + v)));
             }
         }
-        findings.sort(io.k8sgate.core.SecurityGate.FINDING_ORDER);
+        findings.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
         Policy policy = Policy.DEFAULT;
         Decision decision = PolicyEvaluator.decide(findings, List.of(), policy, Set.of());
         return new GateOutcome("0.1.0", NOW, policy, refs.stream().map(r -> "deploy/" + r.namespace() + "/"

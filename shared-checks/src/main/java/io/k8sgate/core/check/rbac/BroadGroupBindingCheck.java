@@ -6,6 +6,7 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.RbacSubject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

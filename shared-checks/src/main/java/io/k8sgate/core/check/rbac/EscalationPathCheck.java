@@ -7,6 +7,8 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.EscalationPaths;
+import io.k8sgate.core.rbac.RbacGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,6 +6,9 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.PolicyRule;
+import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.rbac.RbacRole;
 import java.util.ArrayList;
 import java.util.List;
 

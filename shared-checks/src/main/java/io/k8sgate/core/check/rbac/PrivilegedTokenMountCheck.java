@@ -8,6 +8,10 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.Grant;
+import io.k8sgate.core.rbac.Permission;
+import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.rbac.RbacSubject;
 import java.util.ArrayList;
 import java.util.List;
 

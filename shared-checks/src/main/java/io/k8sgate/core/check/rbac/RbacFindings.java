@@ -6,6 +6,14 @@ import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.Grant;
+import io.k8sgate.core.rbac.Permission;
+import io.k8sgate.core.rbac.PolicyRule;
+import io.k8sgate.core.rbac.RbacBinding;
+import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.rbac.RbacPermissions;
+import io.k8sgate.core.rbac.RbacRole;
+import io.k8sgate.core.rbac.RbacSubject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,27 +44,19 @@ public final class RbacFindings {
     public static final String BOUND_BY = "boundBy";
     /** Property: the roles an aggregated role takes its rules from. */
     public static final String AGGREGATED_FROM = "aggregatedFrom";
-    /** The namespace whose grants count as privileged. */
-    static final String KUBE_SYSTEM = "kube-system";
 
     private RbacFindings() {
     }
 
     /** The run's graph, built once and shared. */
     public static RbacGraph graph(final CheckContext context) {
-        return context.analysis(RbacGraph.class, RbacGraph::build);
-    }
-
-    /** One level more severe when the grant is cluster-wide or lands in kube-system. */
-    public static Severity raise(final Severity base, final String scope) {
-        boolean privileged = RbacBinding.CLUSTER_WIDE.equals(scope) || KUBE_SYSTEM.equals(scope);
-        return privileged && base.ordinal() > 0 ? Severity.values()[base.ordinal() - 1] : base;
+        return context.analysis(RbacGraph.class, c -> RbacGraph.of(c.objects(), c.workloads()));
     }
 
     /** The most severe of the permissions, raised for the scope. */
     static Severity severityOf(final List<Permission> permissions, final String scope) {
         Severity worst = permissions.stream().map(Permission::severity).min(Enum::compareTo).orElse(Severity.INFO);
-        return raise(worst, scope);
+        return RbacPermissions.raise(worst, scope);
     }
 
     /** {@code a, b and c}. */
@@ -150,7 +150,7 @@ public final class RbacFindings {
         for (RbacRole role : graph.inputRoles()) {
             String scope = scopeOf(graph, role);
             boolean boundClusterWide = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide);
-            String raiseScope = boundClusterWide || KUBE_SYSTEM.equals(role.namespace()) ? scope : "";
+            String raiseScope = boundClusterWide || RbacPermissions.KUBE_SYSTEM.equals(role.namespace()) ? scope : "";
             List<PolicyRule> rules = graph.rulesOf(role);
             if (role.isAggregated()) {
                 List<Permission> held = permissions.stream().filter(p -> !p.grantedBy(rules, scope).isEmpty())

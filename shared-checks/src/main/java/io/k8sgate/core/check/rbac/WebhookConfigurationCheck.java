@@ -6,6 +6,8 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.Permission;
+import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Write on admission webhook configurations: on the role rules that carry it and on every subject that holds it. */

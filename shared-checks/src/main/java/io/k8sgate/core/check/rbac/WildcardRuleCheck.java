@@ -6,6 +6,11 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.PolicyRule;
+import io.k8sgate.core.rbac.RbacBinding;
+import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.rbac.RbacPermissions;
+import io.k8sgate.core.rbac.RbacRole;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +41,7 @@ public final class WildcardRuleCheck implements Check {
         List<Finding> out = new ArrayList<>();
         for (RbacRole role : graph.inputRoles()) {
             boolean raised = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide)
-                    || RbacFindings.KUBE_SYSTEM.equals(role.namespace());
+                    || RbacPermissions.KUBE_SYSTEM.equals(role.namespace());
             for (PolicyRule rule : role.rules()) {
                 if (rule.isFullWildcard() || !hasWildcard(rule)) {
                     continue;

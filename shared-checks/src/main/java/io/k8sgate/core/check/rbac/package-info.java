@@ -1,6 +1,6 @@
 /**
- * RBAC analysis: roles, aggregation, bindings and subjects resolved into effective permissions
- * ({@link io.k8sgate.core.check.rbac.RbacGraph}), the risk checks over them, and escalation paths.
+ * The RBAC checks: each reports one kind of risky permission or binding over the run's
+ * {@link io.k8sgate.core.rbac.RbacGraph}, in the same way ({@link io.k8sgate.core.check.rbac.RbacFindings}).
  */
 @NullMarked
 package io.k8sgate.core.check.rbac;

@@ -64,28 +64,6 @@ class EscalationPathCheckTest extends AbstractCheckTest {
     }
 
     @Test
-    void shouldNotStepToServiceAccountsThatANamedTokenRuleLeavesOut() {
-        RbacGraph graph = RbacGraphTest.graph(FIXTURES + "token-then-impersonate.yaml");
-
-        assertThat(EscalationPaths.find(graph)).allSatisfy(p -> assertThat(p.describe())
-                .doesNotContain("request a token of ServiceAccount/ops/boss"));
-    }
-
-    @Test
-    void shouldImpersonateOnlyTheNamedUsersAndGroups() {
-        List<EscalationPaths.Path> paths = EscalationPaths.find(RbacGraphTest.graph("rbac/impersonation.yaml"));
-
-        assertThat(paths).extracting(p -> p.start().display() + ": " + p.describe()).containsExactly(
-                "User/alice: 1. impersonate Group/system:masters (ClusterRoleBinding/alice-impersonates-masters "
-                        + "\u2192 ClusterRole/impersonate-masters); 2. act as group system:masters, which bypasses "
-                        + "RBAC (built-in superuser group)",
-                "User/helpdesk: 1. impersonate User/alice (ClusterRoleBinding/helpdesk-impersonates-alice \u2192 "
-                        + "ClusterRole/impersonate-alice); 2. impersonate Group/system:masters "
-                        + "(ClusterRoleBinding/alice-impersonates-masters \u2192 ClusterRole/impersonate-masters); "
-                        + "3. act as group system:masters, which bypasses RBAC (built-in superuser group)");
-    }
-
-    @Test
     void shouldStepThroughALongLivedTokenSecretWithoutReadingItsData() {
         assertThat(run("token-secret.yaml")).singleElement().satisfies(f -> {
             assertThat(steps(f).get(0)).isEqualTo("read the token Secret Secret/legacy/old-admin-token of "

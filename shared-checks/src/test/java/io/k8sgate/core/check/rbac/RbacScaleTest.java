@@ -7,6 +7,8 @@ import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.rbac.RbacSubject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

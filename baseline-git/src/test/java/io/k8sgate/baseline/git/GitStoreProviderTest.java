@@ -1,0 +1,92 @@
+package io.k8sgate.baseline.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k8sgate.core.Baselines;
+import io.k8sgate.core.GateRequest;
+import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.baseline.BaselineStore;
+import io.k8sgate.core.baseline.BaselineStores;
+import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.baseline.StoreLocation;
+import io.k8sgate.fixtures.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Git module registered with the engine's store lookup, found as a service like any front end finds it. */
+class GitStoreProviderTest {
+    private static final PersonIdent AUTHOR = new PersonIdent("test", "test@localhost");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldBeFoundByTheEnginesLookup() {
+        assertThat(BaselineStores.providers()).hasExactlyElementsOfTypes(GitStoreProvider.class);
+    }
+
+    @Test
+    void shouldOpenAGitUrlAsAGitStoreThatRecordsAndReads() throws Exception {
+        Path bare = temp.resolve("remote.git");
+        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        Path app = Fixtures.path("baselines/app/v1");
+
+        try (BaselineStore store = BaselineStores.open(new StoreLocation(bare.toUri().toString(), temp,
+                Optional.of("gate"), Map.of()))) {
+            assertThat(store).isInstanceOf(GitStore.class);
+            assertThat(store.describe()).contains("remote.git", "branch gate");
+            new Baselines(new SecurityGate()).record(GateRequest.of(app, List.of(".")), store,
+                    new Baselines.RecordOptions(true, Optional.of("b1"), Optional.of("abc")));
+            assertThat(store.latest()).hasValueSatisfying(b -> assertThat(b.version()).isEqualTo(1));
+        }
+        try (Git git = Git.open(bare.toFile())) {
+            assertThat(git.getRepository().findRef("refs/heads/gate")).isNotNull();
+        }
+    }
+
+    @Test
+    void shouldOpenARelativeRepositoryPathBelowTheRootAndADirectoryOtherwise() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("ws"));
+        Git.init().setBare(true).setDirectory(root.resolve("stores/b.git").toFile()).call().close();
+
+        try (BaselineStore git = BaselineStores.open(StoreLocation.of("stores/b.git", root));
+                BaselineStore dir = BaselineStores.open(StoreLocation.of("stores/plain", root))) {
+            assertThat(git).isInstanceOf(GitStore.class);
+            assertThat(git.describe()).contains(root.resolve("stores/b.git").toString());
+            assertThat(git.history()).isEmpty();
+            assertThat(dir).isInstanceOf(DirectoryStore.class);
+        }
+    }
+
+    @Test
+    void shouldReadTheRevisionOfTheCheckedOutInputsWithJGit() throws Exception {
+        Path work = temp.resolve("work");
+        RevCommit commit;
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(work.resolve("deploy"));
+            Files.writeString(work.resolve("deploy/app.yaml"), "kind: ConfigMap\n");
+            git.add().addFilepattern("deploy/app.yaml").call();
+            commit = git.commit().setMessage("app").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+        }
+
+        assertThat(new GitStoreProvider().sourceRevision(work.resolve("deploy"))).contains(commit.name());
+        assertThat(BaselineStores.sourceRevision(work.resolve("deploy"))).contains(commit.name());
+        assertThat(new GitStoreProvider().sourceRevision(Files.createDirectories(temp.resolve("plain")))).isEmpty();
+    }
+
+    @Test
+    void shouldGiveNothingForAnUnbornBranch() throws Exception {
+        Path work = temp.resolve("unborn");
+        Git.init().setDirectory(work.toFile()).setInitialBranch("main").call().close();
+
+        assertThat(new GitStoreProvider().sourceRevision(work)).isEmpty();
+    }
+}

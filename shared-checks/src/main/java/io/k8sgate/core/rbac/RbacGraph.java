@@ -1,0 +1,480 @@
+package io.k8sgate.core.rbac;
+
+import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.WorkloadKinds;
+import io.k8sgate.core.input.YamlNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The RBAC objects of one run resolved into effective permissions, following the API server's RBAC authorizer:
+ * ClusterRole aggregation (label selectors over the ClusterRoles, transitively), RoleBinding to a ClusterRole
+ * limited to the binding's namespace (cluster-scoped resources granted that way have no effect), wildcards,
+ * literal resourceNames, subresources, non-resource URLs (ClusterRoleBinding only), service-account subjects and the
+ * groups Kubernetes puts identities in.
+ *
+ * <p>Built once per run in time linear in the size of the inputs: roles are indexed by key, bindings by subject and
+ * by role; a query looks at the assignments of one identity and its (at most three) groups.
+ */
+public final class RbacGraph {
+    /** Resources that are not namespaced (the base resource before a {@code /subresource}). */
+    static final Set<String> CLUSTER_SCOPED = Set.of("nodes", "namespaces", "persistentvolumes", "clusterroles",
+            "clusterrolebindings", "certificatesigningrequests", "signers", "mutatingwebhookconfigurations",
+            "validatingwebhookconfigurations", "validatingadmissionpolicies", "validatingadmissionpolicybindings",
+            "mutatingadmissionpolicies", "mutatingadmissionpolicybindings", "customresourcedefinitions",
+            "apiservices", "storageclasses", "csidrivers", "csinodes", "volumeattachments", "priorityclasses",
+            "runtimeclasses", "ingressclasses", "podsecuritypolicies", "componentstatuses", "tokenreviews",
+            "subjectaccessreviews", "selfsubjectaccessreviews", "selfsubjectrulesreviews", "flowschemas",
+            "prioritylevelconfigurations", "users", "groups", "uids", "userextras", "ipaddresses", "servicecidrs");
+    private static final String BUILTIN_FILE = "builtin-roles.yaml";
+    private static final List<K8sObject> BUILTIN = loadBuiltins();
+
+    private final Map<String, RbacRole> roles;
+    private final Map<String, List<PolicyRule>> effectiveRules;
+    private final Map<PolicyRule, RbacRole> ruleOwner;
+    private final List<RbacBinding> bindings;
+    private final Map<RbacSubject, List<Grant>> bySubject;
+    private final Map<String, List<RbacBinding>> bindingsByRole;
+    private final Map<String, K8sObject> serviceAccounts;
+    private final List<Workload> workloads;
+    private final Map<String, Set<RbacSubject>> accountsByNamespace;
+    private final Set<RbacSubject> allAccounts;
+    private final List<K8sObject> tokenSecrets;
+    /** Which rules of a role grant a permission in a scope, remembered: many subjects share few roles and scopes. */
+    private final Map<String, List<PolicyRule>> granting = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private RbacGraph(final List<K8sObject> objects, final List<Workload> workloads) {
+        this.workloads = List.copyOf(workloads);
+        Map<String, RbacRole> byKey = new LinkedHashMap<>();
+        for (K8sObject o : BUILTIN) {
+            RbacRole role = RbacRole.read(o, true);
+            byKey.put(role.key(), role);
+        }
+        List<RbacBinding> bindingList = new ArrayList<>();
+        Map<String, K8sObject> accounts = new HashMap<>();
+        List<K8sObject> tokens = new ArrayList<>();
+        for (K8sObject o : objects) {
+            if (isTokenSecret(o)) {
+                tokens.add(o);
+            }
+            if (!"rbac.authorization.k8s.io".equals(o.apiGroup()) && !"ServiceAccount".equals(o.kind())) {
+                continue;
+            }
+            switch (o.kind()) {
+                case RbacRole.ROLE, RbacRole.CLUSTER_ROLE -> {
+                    RbacRole role = RbacRole.read(o, false);
+                    byKey.put(role.key(), role);
+                }
+                case RbacBinding.ROLE_BINDING, RbacBinding.CLUSTER_ROLE_BINDING -> bindingList.add(RbacBinding.read(o));
+                case "ServiceAccount" -> {
+                    if (o.apiGroup().isEmpty()) {
+                        accounts.put(namespaceOf(o) + "/" + o.name(), o);
+                    }
+                }
+                default -> {
+                    // other RBAC kinds grant nothing by themselves
+                }
+            }
+        }
+        this.roles = Collections.unmodifiableMap(byKey);
+        this.ruleOwner = new IdentityHashMap<>();
+        roles.values().forEach(r -> r.rules().forEach(rule -> ruleOwner.put(rule, r)));
+        this.effectiveRules = aggregate(roles);
+        this.bindings = List.copyOf(bindingList);
+        this.serviceAccounts = Map.copyOf(accounts);
+        Map<RbacSubject, List<Grant>> subjects = new HashMap<>();
+        Map<String, List<RbacBinding>> byRole = new HashMap<>();
+        for (RbacBinding b : bindings) {
+            byRole.computeIfAbsent(b.roleKey(), k -> new ArrayList<>()).add(b);
+            RbacRole role = roles.get(b.roleKey());
+            if (role == null) {
+                continue;
+            }
+            for (int i = 0; i < b.subjects().size(); i++) {
+                RbacSubject s = b.subjects().get(i).subject();
+                subjects.computeIfAbsent(s, k -> new ArrayList<>()).add(new Grant(s, b, i, role, b.scope()));
+            }
+        }
+        this.bySubject = subjects;
+        this.bindingsByRole = byRole;
+        this.accountsByNamespace = knownAccounts();
+        Set<RbacSubject> all = new TreeSet<>();
+        accountsByNamespace.values().forEach(all::addAll);
+        this.allAccounts = Collections.unmodifiableSet(all);
+        this.tokenSecrets = List.copyOf(tokens);
+    }
+
+    /**
+     * The graph of a run's objects and the workloads among them (the checks share one per run); only workloads that
+     * run containers mount tokens.
+     */
+    public static RbacGraph of(final List<K8sObject> objects, final List<Workload> workloads) {
+        return new RbacGraph(objects, workloads.stream().filter(Workload::runsContainers).toList());
+    }
+
+    /** The graph of the given objects (for tools and benchmarks that do not run the checks). */
+    public static RbacGraph of(final List<K8sObject> objects) {
+        List<Workload> found = new ArrayList<>();
+        objects.forEach(o -> WorkloadKinds.BUILT_IN.workloadsOf(o).stream().filter(Workload::runsContainers)
+                .forEach(found::add));
+        return new RbacGraph(objects, found);
+    }
+
+    /** The namespace of a namespaced object: as written, or {@code default}. */
+    static String namespaceOf(final K8sObject object) {
+        String ns = object.namespace();
+        return ns.isEmpty() ? "default" : ns;
+    }
+
+    /** {@code ClusterRole/name} or {@code Role/ns/name}. */
+    static String roleKey(final String kind, final String namespace, final String name) {
+        return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+    }
+
+    /** True when the base resource (before any {@code /subresource}) is cluster-scoped. */
+    public static boolean isClusterScoped(final String resource) {
+        int slash = resource.indexOf('/');
+        return CLUSTER_SCOPED.contains(slash < 0 ? resource : resource.substring(0, slash));
+    }
+
+    // ---------------------------------------------------------------- roles and aggregation
+
+    private Map<String, List<PolicyRule>> aggregate(final Map<String, RbacRole> all) {
+        Map<String, List<PolicyRule>> rules = new HashMap<>();
+        Map<String, List<RbacRole>> sources = new LinkedHashMap<>();
+        List<RbacRole> clusterRoles = all.values().stream().filter(RbacRole::isClusterRole).toList();
+        for (RbacRole role : all.values()) {
+            if (role.isAggregated()) {
+                rules.put(role.key(), List.of());
+                sources.put(role.key(), clusterRoles.stream().filter(c -> c != role)
+                        .filter(c -> LabelSelectors.matchesAny(role.aggregationRule().get("clusterRoleSelectors"),
+                                c.labels()))
+                        .toList());
+            } else {
+                rules.put(role.key(), role.rules());
+            }
+        }
+        // the controller keeps syncing until every aggregated role holds the union of its sources' current rules
+        boolean changed = true;
+        for (int round = 0; changed && round <= sources.size(); round++) {
+            changed = false;
+            for (var entry : sources.entrySet()) {
+                Set<PolicyRule> union = new LinkedHashSet<>();
+                entry.getValue().forEach(src -> union.addAll(rules.get(src.key())));
+                if (union.size() != rules.get(entry.getKey()).size()) {
+                    rules.put(entry.getKey(), List.copyOf(union));
+                    changed = true;
+                }
+            }
+        }
+        return Collections.unmodifiableMap(rules);
+    }
+
+    /** Every role known to the run: the inputs' and the built-in defaults they do not replace. */
+    public List<RbacRole> roles() {
+        return List.copyOf(roles.values());
+    }
+
+    /** The roles written in the inputs. */
+    public List<RbacRole> inputRoles() {
+        return roles.values().stream().filter(r -> !r.builtIn()).toList();
+    }
+
+    /** A role by key ({@code ClusterRole/name}, {@code Role/ns/name}). */
+    public Optional<RbacRole> role(final String key) {
+        return Optional.ofNullable(roles.get(key));
+    }
+
+    /** The rules a role grants: its own, or for an aggregated ClusterRole the union of the matching roles' rules. */
+    public List<PolicyRule> rulesOf(final RbacRole role) {
+        return effectiveRules.getOrDefault(role.key(), role.rules());
+    }
+
+    /**
+     * The rules of a role that grant a permission in a scope ({@link Permission#grantedBy}), computed once per role,
+     * scope and permission.
+     */
+    public List<PolicyRule> granting(final Permission permission, final RbacRole role, final String scope) {
+        return granting.computeIfAbsent(role.key() + "\u001f" + scope + "\u001f" + permission.label(),
+                k -> permission.grantedBy(rulesOf(role), scope));
+    }
+
+    /** The risky permissions ({@link RbacPermissions#RISKY}) a role grants in a scope. */
+    public List<Permission> riskyIn(final RbacRole role, final String scope) {
+        return RbacPermissions.RISKY.stream().filter(p -> !granting(p, role, scope).isEmpty()).toList();
+    }
+
+    /** The role a rule is written in (for a rule that reached an aggregated role). */
+    public RbacRole ownerOf(final PolicyRule rule) {
+        return Objects.requireNonNull(ruleOwner.get(rule), "every rule has an owner");
+    }
+
+    /** The bindings that reference a role. */
+    public List<RbacBinding> bindingsOf(final RbacRole role) {
+        return bindingsByRole.getOrDefault(role.key(), List.of());
+    }
+
+    /**
+     * True when a role's grants can reach cluster-scoped resources: a ClusterRole that is unbound in the inputs (it
+     * may be bound cluster-wide elsewhere) or bound by a ClusterRoleBinding. A Role, and a ClusterRole referenced only
+     * by RoleBindings, grant only inside namespaces.
+     */
+    public boolean reachesClusterScope(final RbacRole role) {
+        if (!role.isClusterRole()) {
+            return false;
+        }
+        List<RbacBinding> refs = bindingsOf(role);
+        return refs.isEmpty() || refs.stream().anyMatch(RbacBinding::isClusterWide);
+    }
+
+    // ---------------------------------------------------------------- bindings and subjects
+
+    /** Every binding. */
+    public List<RbacBinding> bindings() {
+        return bindings;
+    }
+
+    /** The grants of every binding subject whose role is known, binding by binding. */
+    public List<Grant> grants() {
+        List<Grant> all = new ArrayList<>();
+        for (RbacBinding b : bindings) {
+            RbacRole role = roles.get(b.roleKey());
+            if (role != null) {
+                for (int i = 0; i < b.subjects().size(); i++) {
+                    all.add(new Grant(b.subjects().get(i).subject(), b, i, role, b.scope()));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The grants an identity holds: bound to it directly or to one of the groups Kubernetes puts it in. */
+    public List<Grant> grantsOf(final RbacSubject subject) {
+        List<Grant> all = new ArrayList<>();
+        for (RbacSubject s : subject.withGroups()) {
+            all.addAll(bySubject.getOrDefault(s, List.of()));
+        }
+        return all;
+    }
+
+    /** Every identity named by a binding. */
+    public Set<RbacSubject> subjects() {
+        return Collections.unmodifiableSet(bySubject.keySet());
+    }
+
+    /**
+     * The grants (with the rule) that allow a request, as the RBAC authorizer decides it.
+     *
+     * @param subject   who asks
+     * @param verb      the verb
+     * @param group     the API group ({@code ""} for the core group)
+     * @param resource  {@code resource} or {@code resource/subresource}
+     * @param name      the object's name, empty for a collection or "any object"
+     * @param namespace the request's namespace, empty for a cluster-scoped resource or an all-namespaces request
+     * @return the grants that allow it, each with the matching rule; empty when denied
+     */
+    public List<RuleGrant> allows(final RbacSubject subject, final String verb, final String group,
+            final String resource, final String name, final String namespace) {
+        List<RuleGrant> out = new ArrayList<>();
+        for (Grant g : grantsOf(subject)) {
+            if (!g.isClusterWide() && !inScope(g.scope(), resource, name, namespace)) {
+                continue;
+            }
+            for (PolicyRule rule : rulesOf(g.role())) {
+                if (rule.allows(verb, group, resource, name)) {
+                    out.add(new RuleGrant(g, rule));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean inScope(final String scope, final String resource, final String name,
+            final String namespace) {
+        if ("namespaces".equals(resource) || resource.startsWith("namespaces/")) {
+            // a namespaced grant reaches the Namespace object of its own namespace
+            return scope.equals(name);
+        }
+        return !isClusterScoped(resource) && scope.equals(namespace);
+    }
+
+    /** The grants that allow a non-resource URL: only ClusterRoles bound by ClusterRoleBindings grant them. */
+    public List<RuleGrant> allowsUrl(final RbacSubject subject, final String verb, final String path) {
+        List<RuleGrant> out = new ArrayList<>();
+        for (Grant g : grantsOf(subject)) {
+            if (g.isClusterWide()) {
+                for (PolicyRule rule : rulesOf(g.role())) {
+                    if (rule.allowsUrl(verb, path)) {
+                        out.add(new RuleGrant(g, rule));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What an identity can do, by scope ({@code *} for cluster-wide, else a namespace): every rule of every grant it
+     * holds directly or through its groups. Rules about cluster-scoped resources stay listed under a namespaced
+     * scope because a rule can mix resources; {@link #allows} decides what they are worth.
+     */
+    public Map<String, List<RuleGrant>> permissionsOf(final RbacSubject subject) {
+        Map<String, List<RuleGrant>> byScope = new TreeMap<>();
+        for (Grant g : grantsOf(subject)) {
+            for (PolicyRule rule : rulesOf(g.role())) {
+                byScope.computeIfAbsent(g.scope(), k -> new ArrayList<>()).add(new RuleGrant(g, rule));
+            }
+        }
+        return byScope;
+    }
+
+    /**
+     * The effective permissions of every identity named by a binding, by scope: the whole index, computed in time
+     * linear in bindings x rules (group members are not expanded into it: {@link #permissionsOf} adds the groups of
+     * one identity at query time).
+     */
+    public Map<RbacSubject, Map<String, Integer>> effectivePermissionCounts() {
+        Map<RbacSubject, Map<String, Integer>> index = new HashMap<>();
+        for (var entry : bySubject.entrySet()) {
+            Map<String, Integer> byScope = new TreeMap<>();
+            for (Grant g : entry.getValue()) {
+                byScope.merge(g.scope(), rulesOf(g.role()).size(), Integer::sum);
+            }
+            index.put(entry.getKey(), byScope);
+        }
+        return index;
+    }
+
+    // ---------------------------------------------------------------- service accounts and workloads
+
+    /** Every workload of the run. */
+    public List<Workload> workloads() {
+        return workloads;
+    }
+
+    /** The ServiceAccount object, if the inputs define it. */
+    public Optional<K8sObject> serviceAccount(final String namespace, final String name) {
+        return Optional.ofNullable(serviceAccounts.get(namespace + "/" + name));
+    }
+
+    /**
+     * True when the workload's pods get their service account's token: the pod's
+     * {@code automountServiceAccountToken} when set, else the ServiceAccount's, else true.
+     */
+    public boolean mountsToken(final Workload workload) {
+        Optional<Boolean> pod = workload.podField("automountServiceAccountToken").bool();
+        if (pod.isPresent()) {
+            return pod.get();
+        }
+        return serviceAccount(workload.namespace(), workload.serviceAccountName())
+                .flatMap(sa -> sa.root().get("automountServiceAccountToken").bool()).orElse(true);
+    }
+
+    /** The identity a workload's pods run as. */
+    public static RbacSubject accountOf(final Workload workload) {
+        return RbacSubject.serviceAccount(workload.namespace(), workload.serviceAccountName());
+    }
+
+    /**
+     * The service accounts known in a namespace (defined, named by a binding, or used by a workload, plus
+     * {@code default}); {@code *} for every namespace.
+     */
+    public Set<RbacSubject> serviceAccountsIn(final String namespace) {
+        if (RbacBinding.CLUSTER_WIDE.equals(namespace)) {
+            return allAccounts;
+        }
+        return Collections.unmodifiableSet(accountsByNamespace.getOrDefault(namespace, Set.of()));
+    }
+
+    /**
+     * The long-lived token Secrets of the inputs ({@code type: kubernetes.io/service-account-token}): whoever reads
+     * secrets in their namespace holds the token of the service account they name. Only the annotation is read,
+     * never the data.
+     */
+    public List<K8sObject> tokenSecrets() {
+        return tokenSecrets;
+    }
+
+    /** The service account a token Secret belongs to. */
+    public static RbacSubject accountOfToken(final K8sObject secret) {
+        return RbacSubject.serviceAccount(namespaceOf(secret),
+                secret.annotations().getOrDefault("kubernetes.io/service-account.name", ""));
+    }
+
+    private static boolean isTokenSecret(final K8sObject o) {
+        return "Secret".equals(o.kind()) && o.apiGroup().isEmpty()
+                && "kubernetes.io/service-account-token".equals(o.root().get("type").text(""))
+                && !o.annotations().getOrDefault("kubernetes.io/service-account.name", "").isEmpty();
+    }
+
+    private Map<String, Set<RbacSubject>> knownAccounts() {
+        Map<String, Set<RbacSubject>> byNs = new HashMap<>();
+        for (K8sObject sa : serviceAccounts.values()) {
+            byNs.computeIfAbsent(namespaceOf(sa), k -> new TreeSet<>())
+                    .add(RbacSubject.serviceAccount(namespaceOf(sa), sa.name()));
+        }
+        for (RbacSubject s : bySubject.keySet()) {
+            if (s.isServiceAccount() && !s.namespace().isEmpty()) {
+                byNs.computeIfAbsent(s.namespace(), k -> new TreeSet<>()).add(s);
+            }
+        }
+        for (Workload w : workloads) {
+            byNs.computeIfAbsent(w.namespace(), k -> new TreeSet<>()).add(accountOf(w));
+        }
+        byNs.forEach((ns, set) -> set.add(RbacSubject.serviceAccount(ns, "default")));
+        return byNs;
+    }
+
+    private static List<K8sObject> loadBuiltins() {
+        try (InputStream in = RbacGraph.class.getResourceAsStream(BUILTIN_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + BUILTIN_FILE);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> problems = new ArrayList<>();
+            List<K8sObject> objects = new ManifestLoader().parse("built-in:" + BUILTIN_FILE, text,
+                    d -> problems.add(d.toString()));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("Invalid " + BUILTIN_FILE + ": " + problems);
+            }
+            return List.copyOf(objects);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + BUILTIN_FILE, e);
+        }
+    }
+
+    /**
+     * A grant together with the rule that matters.
+     *
+     * @param grant the subject, binding, role and scope
+     * @param rule  the rule of the role
+     */
+    public record RuleGrant(Grant grant, PolicyRule rule) {
+        public RuleGrant {
+            Objects.requireNonNull(grant, "grant");
+            Objects.requireNonNull(rule, "rule");
+        }
+    }
+
+    /** Where a grant's subject is written: binding findings point there. */
+    public static YamlNode subjectNode(final Grant grant) {
+        return grant.binding().subjects().get(grant.index()).node();
+    }
+}
