@@ -1,116 +1,135 @@
 package io.k8sgate.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
-import io.k8sgate.baseline.git.GitStore;
 import io.k8sgate.core.baseline.BaselineStores;
-import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.frontend.GateOptions;
-import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.WorkspacePaths;
+import io.k8sgate.core.report.JsonReportReader;
 import io.k8sgate.core.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serial;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Runs the engine on the agent that holds the workspace and writes the reports there; only the verdict travels back.
- * It never reads files of the controller: the reference fingerprints come with it.
+ * Runs the gate on the agent that holds the workspace, through the engine's one front-end path (the same options and
+ * runner as the command line and the Maven goal), and writes the reports there; only the verdict and the counts travel
+ * back. What travels to the agent is a small {@link Request}, never the step, and nothing of the controller is read
+ * there: the reference fingerprints come with the request.
  */
 final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
     /** The formats written for every run. */
-    static final Set<ReportFormat> FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.HTML,
+    static final List<ReportFormat> FORMATS = List.of(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.HTML,
             ReportFormat.JUNIT, ReportFormat.MARKDOWN);
+    private static final int LOGGED_FINDINGS = 20;
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final SecurityGateStep step;
-    private final TreeSet<String> reference;
-    private final TreeMap<String, String> gitCredentials;
+    private final Request request;
 
-    GateCallable(final SecurityGateStep step, final Set<String> reference, final Map<String, String> gitCredentials) {
-        this.step = step;
-        this.reference = new TreeSet<>(reference);
-        this.gitCredentials = new TreeMap<>(gitCredentials);
+    GateCallable(final Request request) {
+        this.request = request;
     }
 
     /**
-     * The store's variables from the build's environment (for example from withCredentials): the Git store's
-     * credentials and the key secret values are digested with, which the agent's own environment does not hold.
+     * The step's parameters as the engine's options take them, in serializable form: the agent turns them into
+     * {@link GateOptions} for its workspace, where the engine applies its defaults (blank or {@code null} is unset).
+     *
+     * @param manifests        files, directories and globs
+     * @param policy           the policy file, relative to the workspace
+     * @param failOn           the failOn override
+     * @param warnOn           the warnOn override
+     * @param failOnInputError the failOnInputError override
+     * @param newFindingsOnly  the newFindingsOnly override
+     * @param enableAll        every check on
+     * @param baseline         the step's baseline: {@code referenceBuild}, {@code none}, a JSON report, or a store
+     * @param reference        fingerprints of the reference build's findings
+     * @param trivyReports     Trivy-compatible scan reports
+     * @param trivyIgnoreFiles Trivy ignore files
+     * @param vexFiles         OpenVEX documents
+     * @param reportDir        the report directory, relative to the workspace
+     * @param environment      the build's Git store credentials, never shown
      */
-    static Map<String, String> gitCredentials(final Map<String, String> env) {
-        Map<String, String> out = new TreeMap<>();
-        for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE, RedactionKey.VARIABLE,
-                RedactionKey.FILE_VARIABLE)) {
-            if (env != null && env.get(name) != null) {
-                out.put(name, env.get(name));
-            }
+    record Request(List<String> manifests, String policy, String failOn, String warnOn,
+            @CheckForNull Boolean failOnInputError, @CheckForNull Boolean newFindingsOnly, boolean enableAll,
+            String baseline, Set<String> reference, List<String> trivyReports, List<String> trivyIgnoreFiles,
+            List<String> vexFiles, String reportDir, Map<String, String> environment) implements Serializable {
+        /** The request for a step, with the reference build's fingerprints and the build's Git store credentials. */
+        static Request of(final SecurityGateStep step, final Set<String> reference,
+                final Map<String, String> environment) {
+            return new Request(list(step.getManifests()), step.getPolicy(), step.getFailOn(), step.getWarnOn(),
+                    step.getFailOnInputError(), step.getNewFindingsOnly(), step.isEnableAll(), step.getBaseline(),
+                    Set.copyOf(reference), list(step.getTrivyReports()), list(step.getTrivyIgnoreFiles()),
+                    list(step.getVexFiles()), step.getReportDir(), Map.copyOf(environment));
         }
-        return out;
-    }
 
-    /** True when {@code baseline} names a baseline store: a Git location, or a directory in the workspace. */
-    static boolean isStore(final String baseline, final FilePath workspace) throws IOException, InterruptedException {
-        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
-            return false;
+        /**
+         * The engine's options in the agent's workspace. A baseline that is a file there is a JSON report whose
+         * findings are the reference; {@code referenceBuild} leaves the store to the engine's default.
+         */
+        GateOptions options(final Path root) throws AbortException {
+            Set<String> fingerprints = reference;
+            String store = baseline;
+            if (SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
+                store = null;
+            } else if (!BaselineStores.isRemote(baseline) && Files.isRegularFile(root.resolve(baseline))) {
+                fingerprints = fingerprints(WorkspacePaths.inside(root, baseline, "The baseline"), baseline);
+                store = null;
+            }
+            return GateOptions.builder(root).manifests(manifests).policyFile(Path.of(policy)).failOn(failOn)
+                    .warnOn(warnOn).failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly)
+                    .enableAll(enableAll).baseline(store).reference(fingerprints).trivyReports(trivyReports)
+                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).formats(FORMATS)
+                    .outputDirectory(WorkspacePaths.inside(root, reportDir, "reportDir"))
+                    .consoleFindings(LOGGED_FINDINGS).environment(environment).build();
         }
-        return BaselineStores.isRemote(baseline) || workspace.child(baseline).isDirectory();
+
+        /** The request with the names of the environment's variables only: their values are credentials. */
+        @Override
+        public String toString() {
+            return "Request[manifests=" + manifests + ", baseline=" + baseline + ", reference="
+                    + reference.size() + " finding(s), environment=" + new TreeSet<>(environment.keySet()) + "]";
+        }
     }
 
     @Override
     public GateResult invoke(final File workspace, final VirtualChannel channel) throws IOException {
-        Path root = workspace.toPath().toAbsolutePath().normalize();
-        Path reports = root.resolve(step.getReportDir()).normalize();
-        if (!reports.startsWith(root)) {
-            throw new AbortException("reportDir '" + step.getReportDir() + "' is outside the workspace");
-        }
         try {
-            // the options every front end builds, run by the same runner: all three decide alike
-            GateOptions options = GateOptions.builder(root).manifests(globs(step.getManifests()))
-                    .trivyReports(globs(step.getTrivyReports())).trivyIgnoreFiles(globs(step.getTrivyIgnoreFiles()))
-                    .vexFiles(globs(step.getVexFiles())).enableAll(step.isEnableAll())
-                    .policyFile(step.getPolicy().isEmpty() ? null : Path.of(step.getPolicy()))
-                    .failOn(step.getFailOn()).warnOn(step.getWarnOn()).failOnInputError(step.getFailOnInputError())
-                    .newFindingsOnly(step.getNewFindingsOnly()).baseline(baselineStore(root)).reference(reference)
-                    .formats(FORMATS).outputDirectory(reports).environment(gitCredentials).build();
-            GateReport report = new GateRunner().run(options);
-            return GateResult.of(report.outcome(), report.verdict(), step.isContinueOnFailure(), report.console());
+            return GateResult.of(new GateRunner().run(request.options(workspace.toPath())));
         } catch (ConfigurationException | InputException e) {
             throw new AbortException("K8s Security Gate configuration or input error: " + e.getMessage());
         }
     }
 
     /**
-     * The baseline store the step names (a Git location, or a directory in the workspace, which the engine refuses
-     * outside it); {@code none} for a build or a report reference, whose fingerprints came with this callable.
+     * The fingerprints of a JSON report's findings. An unreadable report stops the step (fail closed): gating on new
+     * findings without knowing the old ones would let everything pass as new.
      */
-    private String baselineStore(final Path root) {
-        String baseline = step.getBaseline();
-        if (SecurityGateStep.NO_BASELINE.equals(baseline) || SecurityGateStep.REFERENCE_BUILD.equals(baseline)) {
-            return GateOptions.NO_BASELINE;
+    static Set<String> fingerprints(final Path report, final String name) throws AbortException {
+        try (InputStream in = Files.newInputStream(report)) {
+            return JsonReportReader.fingerprints(in, name);
+        } catch (IOException e) {
+            throw new AbortException("K8s Security Gate: the baseline " + name + " cannot be read: " + e.getMessage());
         }
-        return BaselineStores.isRemote(baseline) || Files.isDirectory(root.resolve(baseline)) ? baseline
-                : GateOptions.NO_BASELINE;
     }
 
-    static List<String> globs(final String text) {
-        List<String> globs = new ArrayList<>();
-        Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).forEach(globs::add);
-        return globs;
+    /** Paths or globs separated by commas or new lines. */
+    static List<String> list(final String text) {
+        return Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

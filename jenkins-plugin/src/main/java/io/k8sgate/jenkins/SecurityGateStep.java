@@ -11,8 +11,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.model.Severity;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -28,7 +26,7 @@ import org.kohsuke.stapler.QueryParameter;
  * {@code k8sSecurityGate}: checks Kubernetes manifests in the workspace and sets the build result by policy. The
  * parameters mirror the command line; an empty value keeps what the policy file says.
  */
-public class SecurityGateStep extends Step implements Serializable {
+public class SecurityGateStep extends Step {
     /** The function name in Pipeline scripts. */
     public static final String FUNCTION_NAME = "k8sSecurityGate";
     /** The workspace directory reports are written to when none is given. */
@@ -37,9 +35,6 @@ public class SecurityGateStep extends Step implements Serializable {
     public static final String REFERENCE_BUILD = "referenceBuild";
     /** The {@link #getBaseline()} value that uses no reference at all. */
     public static final String NO_BASELINE = "none";
-
-    @Serial
-    private static final long serialVersionUID = 1L;
 
     private final String manifests;
     private String trivyReports = "";
