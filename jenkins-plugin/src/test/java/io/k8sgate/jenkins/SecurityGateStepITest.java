@@ -8,11 +8,23 @@ import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.slaves.DumbSlave;
+import io.k8sgate.core.Baselines;
+import io.k8sgate.core.GateRequest;
+import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.baseline.RedactionKey;
+import io.k8sgate.core.input.render.ChartRequest;
+import io.k8sgate.core.input.render.HelmRenderer;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
+import jenkins.security.MasterToSlaveCallable;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -140,14 +152,32 @@ class SecurityGateStepITest {
         WorkflowJob job = job("continue", """
                 node {
                     def gate = k8sSecurityGate manifests: 'deploy', continueOnFailure: true
-                    echo "after the gate: ${gate.decision}"
+                    echo "after the gate: ${gate.decision} ${gate.verdict}"
                 }
                 """);
         copyInto(j.jenkins.getWorkspaceFor(job), PRIVILEGED);
 
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
 
-        j.assertLogContains("after the gate: FAIL", run);
+        j.assertLogContains("after the gate: FAIL FAIL_ON_FINDINGS", run);
+    }
+
+    @Test
+    void shouldFailClosedNamingTheManifestThatCannotBeRead() throws Exception {
+        WorkflowJob job = job("broken", """
+                node {
+                    writeFile file: 'deploy/broken.yaml', text: 'kind: Pod\\nmetadata: [\\n'
+                    def gate = k8sSecurityGate manifests: 'deploy', failOn: 'NONE', continueOnFailure: true
+                    echo "verdict=${gate.verdict} inputErrors=${gate.inputErrors > 0}"
+                }
+                """);
+        copyInto(j.jenkins.getWorkspaceFor(job), COMPLIANT);
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("verdict=FAIL_ON_INPUT inputErrors=true", run);
+        j.assertLogContains("broken.yaml", run);
+        assertThat(run.getAction(SecurityGateAction.class).getStatus()).isEqualTo("FAIL");
     }
 
     @Test
@@ -184,6 +214,50 @@ class SecurityGateStepITest {
         assertThat(workspace.child("k8s-security-reports").child(ReportFormat.JSON.fileName()).exists()).isTrue();
         assertThat(kept(run, ReportFormat.JSON)).isFile();
         assertThat(j.jenkins.getWorkspaceFor(job).child("k8s-security-reports").exists()).isFalse();
+    }
+
+    @Test
+    void shouldHandTheBuildsRedactionKeyToTheAgentWithoutPrintingIt() throws Exception {
+        DumbSlave agent = j.createOnlineSlave(Label.get("k8s-keyed"));
+        String team = "the-team-key-from-the-ci-credential-store";
+        String other = "another-agent-with-a-key-of-its-own-0123";
+        WorkflowJob job = job("keyed", """
+                node('k8s-keyed') {
+                    for (key in ['%s', '%s']) {
+                        withEnv(["K8S_SECURITY_BASELINE_KEY=${key}"]) {
+                            k8sSecurityGate manifests: 'deploy', baseline: 'baselines', failOn: 'NONE', warnOn: 'NONE'
+                        }
+                    }
+                }
+                """.formatted(team, other));
+        FilePath workspace = agent.getWorkspaceFor(job);
+        copyInto(workspace, COMPLIANT);
+        workspace.child("deploy/secret.yaml").copyFrom(Fixtures.path("baselines/app/v1/secret.yaml").toUri().toURL());
+        Path root = Path.of(workspace.getRemote());
+        new Baselines(new SecurityGate()).record(GateRequest.of(root, List.of("deploy")),
+                new DirectoryStore(root.resolve("baselines"), RedactionKey.of(team, "the team's key")),
+                new Baselines.RecordOptions(true, Optional.of("1"), Optional.empty()));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        String log = JenkinsRule.getLog(run);
+        int sameKey = log.indexOf("drift: 0 added, 0 removed, 0 changed (0 security-relevant");
+        Matcher otherKey = Pattern.compile("drift: 0 added, 0 removed, [1-9]\\d* changed \\([1-9]").matcher(log);
+        assertThat(sameKey).as(log).isGreaterThan(log.indexOf("Running on " + agent.getNodeName())).isPositive();
+        assertThat(otherKey.find(sameKey)).as(log).isTrue();
+        assertThat(log).doesNotContain(team, other);
+    }
+
+    @Test
+    void shouldRenderHelmChartsOnTheAgentWithTheLibraryThePluginCarries() throws Exception {
+        DumbSlave agent = j.createOnlineSlave(Label.get("k8s-helm"));
+        FilePath chart = agent.getRootPath().child("charts/newer-kube");
+        new FilePath(Fixtures.path("helm/newer-kube").toFile()).copyRecursiveTo(chart);
+
+        String first = agent.getChannel().call(new RenderOnAgent(chart.getRemote()));
+        String again = agent.getChannel().call(new RenderOnAgent(chart.getRemote()));
+
+        assertThat(first).isEqualTo(again).contains("name: rel-future", "kube: \"v1.40.0\"");
     }
 
     @Test
@@ -432,6 +506,27 @@ class SecurityGateStepITest {
         assertThat(descriptor.doFillRequiredResultItems()).extracting(o -> o.value)
                 .containsExactly("UNSTABLE", "SUCCESS");
         assertThat(descriptor.doCheckManifests(" ").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+    }
+
+    /**
+     * Renders a chart in the agent's JVM with the engine's Helm renderer, whose classes, JNA and Helm's library all
+     * come from the controller through the agent's class loader, as the step's do.
+     */
+    private static final class RenderOnAgent extends MasterToSlaveCallable<String, RuntimeException> {
+        private static final long serialVersionUID = 1L;
+        private final String chart;
+
+        RenderOnAgent(final String chart) {
+            this.chart = chart;
+        }
+
+        @Override
+        public String call() {
+            HelmRenderer renderer = HelmRenderer.installed()
+                    .orElseThrow(() -> new IllegalStateException("no HelmRenderer service on the agent"));
+            return renderer.render(new ChartRequest(Path.of(chart), "rel", "shop", List.of(), List.of(), "1.40"))
+                    .templates().get(0).text();
+        }
     }
 
     /** A gate that counts only new findings and warns on them, echoing what it decided. */
