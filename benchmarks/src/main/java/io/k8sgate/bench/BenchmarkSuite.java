@@ -35,6 +35,9 @@ public final class BenchmarkSuite {
         System.out.println("\n== Trivy reports under a 256 MB heap: ingestion speed vs Jackson's raw token stream");
         child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10") : List.of("1", "10",
                 "100"));
+        System.out.println("\n== Custom checks in CEL: the gate with 10 custom checks vs the built-in gate "
+                + "(target < 1.3x)");
+        child(List.of(), CelBenchmark.class, quick ? List.of("1000") : List.of("10000", "50000"));
         System.out.println("\n== RBAC: time per binding as bindings grow (flat = linear)");
         child(List.of(), RbacBenchmark.class, quick ? List.of("2500", "5000") : List.of("2500", "5000", "10000",
                 "20000"));
@@ -75,11 +78,18 @@ public final class BenchmarkSuite {
         double cli = median(List.of(javaBin, "-jar", jar.toString(), "check", "--root", repo.toString()));
         double cds = median(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar",
                 jar.toString(), "check", "--root", repo.toString()));
+        Path policy = Files.createTempFile("k8sgate-cel-policy", ".yaml");
+        Files.writeString(policy, CelBenchmark.POLICY);
+        double cel = median(List.of(javaBin, "-jar", jar.toString(), "check", "--root", repo.toString(), "--policy",
+                policy.toString()));
+        Files.delete(policy);
         System.out.printf(Locale.ROOT, "%-44s %8.0f ms%n", "java -version", version);
         System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "k8s-security check (20 manifests)", cli,
                 cli - version);
         System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "same, C1 only + serial GC (short runs)", cds,
                 cds - version);
+        System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "k8s-security check + 10 custom checks (CEL)",
+                cel, cel - version);
         try (var files = Files.walk(repo)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -127,6 +127,9 @@ public final class Main implements Callable<Integer> {
         private List<String> vexFiles = new ArrayList<>();
 
         @CommandLine.Mixin
+        private BaselineCommand.AdmissionOptions admission = new BaselineCommand.AdmissionOptions();
+
+        @CommandLine.Mixin
         private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
 
         @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
@@ -143,6 +146,7 @@ public final class Main implements Callable<Integer> {
             if (formats.isEmpty() && outputDir == null) {
                 options.formats(List.of()); // the console only, unless reports are asked for
             }
+            admission.applyTo(options);
             reference.applyTo(options);
             GateReport report = new GateRunner().run(options.build());
             out.print(report.console());
@@ -170,16 +174,26 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--markdown", description = "Print the catalogue as Markdown (CHECKS.md)")
         private boolean markdown;
 
+        @Option(names = "--policy", paramLabel = "FILE", description = "Also list the custom checks of this policy "
+                + "file")
+        private Path policy;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            List<CheckMetadata> all = new ArrayList<>();
+            CheckRegistry.defaultRegistry().all().forEach(c -> all.add(c.metadata()));
+            if (policy != null) {
+                Path file = fromWorkingDirectory(policy);
+                all.addAll(new GateRunner().customChecks(GateOptions.builder(file.getParent()).policyFile(file)
+                        .build()));
+            }
             if (markdown) {
-                out.print(CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
+                out.print(CheckCatalog.markdown(all));
                 out.flush();
                 return Verdict.EXIT_PASS;
             }
-            for (var check : CheckRegistry.defaultRegistry().all()) {
-                CheckMetadata m = check.metadata();
+            for (CheckMetadata m : all) {
                 out.printf("%-12s %-8s %-9s %s%s%n", m.id(), m.severity(), m.category().name().toLowerCase(
                         Locale.ROOT), m.title(), m.enabledByDefault() ? "" : " (optional)");
             }

@@ -50,32 +50,35 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
      * The step's parameters as the engine's options take them, in serializable form: the agent turns them into
      * {@link GateOptions} for its workspace, where the engine applies its defaults (blank or {@code null} is unset).
      *
-     * @param manifests        files, directories and globs
-     * @param policy           the policy file, relative to the workspace
-     * @param failOn           the failOn override
-     * @param warnOn           the warnOn override
-     * @param failOnInputError the failOnInputError override
-     * @param newFindingsOnly  the newFindingsOnly override
-     * @param enableAll        every check on
-     * @param baseline         the step's baseline: {@code referenceBuild}, {@code none}, a JSON report, or a store
-     * @param reference        fingerprints of the reference build's findings
-     * @param trivyReports     Trivy-compatible scan reports
-     * @param trivyIgnoreFiles Trivy ignore files
-     * @param vexFiles         OpenVEX documents
-     * @param reportDir        the report directory, relative to the workspace
-     * @param environment      the build's Git store credentials, never shown
+     * @param manifests         files, directories and globs
+     * @param policy            the policy file, relative to the workspace
+     * @param failOn            the failOn override
+     * @param warnOn            the warnOn override
+     * @param failOnInputError  the failOnInputError override
+     * @param newFindingsOnly   the newFindingsOnly override
+     * @param enableAll         every check on
+     * @param baseline          the step's baseline: {@code referenceBuild}, {@code none}, a JSON report, or a store
+     * @param reference         fingerprints of the reference build's findings
+     * @param trivyReports      Trivy-compatible scan reports
+     * @param admissionPolicies the cluster's admission configuration, kept apart from the manifests
+     * @param trivyIgnoreFiles  Trivy ignore files
+     * @param vexFiles          OpenVEX documents
+     * @param reportDir         the report directory, relative to the workspace
+     * @param environment       the build's Git store credentials, never shown
      */
     record Request(List<String> manifests, String policy, String failOn, String warnOn,
             @CheckForNull Boolean failOnInputError, @CheckForNull Boolean newFindingsOnly, boolean enableAll,
-            String baseline, Set<String> reference, List<String> trivyReports, List<String> trivyIgnoreFiles,
-            List<String> vexFiles, String reportDir, Map<String, String> environment) implements Serializable {
+            String baseline, Set<String> reference, List<String> trivyReports, List<String> admissionPolicies,
+            List<String> trivyIgnoreFiles, List<String> vexFiles, String reportDir, Map<String, String> environment)
+            implements Serializable {
         /** The request for a step, with the reference build's fingerprints and the build's Git store credentials. */
         static Request of(final SecurityGateStep step, final Set<String> reference,
                 final Map<String, String> environment) {
             return new Request(list(step.getManifests()), step.getPolicy(), step.getFailOn(), step.getWarnOn(),
                     step.getFailOnInputError(), step.getNewFindingsOnly(), step.isEnableAll(), step.getBaseline(),
-                    Set.copyOf(reference), list(step.getTrivyReports()), list(step.getTrivyIgnoreFiles()),
-                    list(step.getVexFiles()), step.getReportDir(), Map.copyOf(environment));
+                    Set.copyOf(reference), list(step.getTrivyReports()), list(step.getAdmissionPolicies()),
+                    list(step.getTrivyIgnoreFiles()), list(step.getVexFiles()), step.getReportDir(),
+                    Map.copyOf(environment));
         }
 
         /**
@@ -94,8 +97,8 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
             return GateOptions.builder(root).manifests(manifests).policyFile(Path.of(policy)).failOn(failOn)
                     .warnOn(warnOn).failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly)
                     .enableAll(enableAll).baseline(store).reference(fingerprints).trivyReports(trivyReports)
-                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).formats(FORMATS)
-                    .outputDirectory(WorkspacePaths.inside(root, reportDir, "reportDir"))
+                    .admissionPolicies(admissionPolicies).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
+                    .formats(FORMATS).outputDirectory(WorkspacePaths.inside(root, reportDir, "reportDir"))
                     .consoleFindings(LOGGED_FINDINGS).environment(environment).build();
         }
 

@@ -40,6 +40,7 @@ public class SecurityGateStep extends Step {
     private String trivyReports = "";
     private String trivyIgnoreFiles = "";
     private String vexFiles = "";
+    private String admissionPolicies = "";
     private String policy = "";
     private String failOn = "";
     private String warnOn = "";
@@ -95,6 +96,20 @@ public class SecurityGateStep extends Step {
     @DataBoundSetter
     public void setVexFiles(final String vexFiles) {
         this.vexFiles = Util.fixNull(vexFiles).trim();
+    }
+
+    public String getAdmissionPolicies() {
+        return admissionPolicies;
+    }
+
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): paths or globs
+     * relative to the workspace, separated by commas or new lines, evaluated against the manifests but not checked
+     * themselves.
+     */
+    @DataBoundSetter
+    public void setAdmissionPolicies(final String admissionPolicies) {
+        this.admissionPolicies = Util.fixNull(admissionPolicies).trim();
     }
 
     public String getPolicy() {

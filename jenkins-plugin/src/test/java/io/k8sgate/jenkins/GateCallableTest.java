@@ -252,6 +252,20 @@ class GateCallableTest {
     }
 
     @Test
+    void shouldEvaluateAdmissionPoliciesKeptApartFromTheManifests() throws Exception {
+        copy("rules/admission/replica-limits");
+        SecurityGateStep step = new SecurityGateStep("deploy/apps.yaml");
+        step.setAdmissionPolicies("deploy/policy.yaml");
+
+        GateResult apart = gate(step);
+        GateResult without = gate(new SecurityGateStep("deploy/apps.yaml"));
+
+        assertThat(apart.console()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many");
+        assertThat(apart.verdict().kind()).isEqualTo(Verdict.Kind.FAIL_ON_FINDINGS);
+        assertThat(without.console()).doesNotContain("VAP-");
+    }
+
+    @Test
     void shouldStopWithoutStackTraceWhenThresholdIsUnknown() {
         SecurityGateStep step = new SecurityGateStep("deploy");
         step.setWarnOn("SEVERE");

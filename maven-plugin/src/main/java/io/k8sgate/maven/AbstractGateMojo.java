@@ -43,6 +43,14 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.vexFiles")
     private List<String> vexFiles;
 
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): files,
+     * directories or globs relative to the project directory, evaluated against the manifests but not checked
+     * themselves. Policies among the manifests are evaluated too.
+     */
+    @Parameter(property = "k8s-security.admissionPolicies")
+    private List<String> admissionPolicies;
+
     /** The policy file; default: {@code k8s-security.yaml} in the project directory, when present. */
     @Parameter(property = "k8s-security.policy")
     private File policy;
@@ -116,7 +124,7 @@ abstract class AbstractGateMojo extends AbstractMojo {
                     .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
                     .baseline(baselineStore).baselineVersion(baselineVersion)
                     .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
-                    .formatNames(formats).outputDirectory(outputDirectory).build();
+                    .admissionPolicies(admissionPolicies).formatNames(formats).outputDirectory(outputDirectory).build();
         } catch (ConfigurationException e) {
             throw GateExecution.configurationError(e);
         }

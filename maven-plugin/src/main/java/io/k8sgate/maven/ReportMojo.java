@@ -55,6 +55,14 @@ public final class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "k8s-security.vexFiles")
     private List<String> vexFiles;
 
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): files,
+     * directories or globs relative to the project directory, evaluated against the manifests but not checked
+     * themselves. Policies among the manifests are evaluated too.
+     */
+    @Parameter(property = "k8s-security.admissionPolicies")
+    private List<String> admissionPolicies;
+
     /** The policy file; default: {@code k8s-security.yaml} in the project directory, when present. */
     @Parameter(property = "k8s-security.policy")
     private File policy;
@@ -124,7 +132,8 @@ public final class ReportMojo extends AbstractMavenReport {
             return GateOptions.builder(getProject().getBasedir().toPath()).manifests(inputs())
                     .policyFile(policy == null ? null : policy.toPath()).failOn(failOn).warnOn(warnOn)
                     .failOnInputError(failOnInputError).enableAll(enableAll).trivyReports(trivyReports)
-                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).formats(List.of()).build();
+                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).admissionPolicies(admissionPolicies)
+                    .formats(List.of()).build();
         } catch (ConfigurationException e) {
             throw GateExecution.configurationError(e);
         }

@@ -50,6 +50,8 @@ class CommandLineParityTest {
                 Arguments.of("JKube output read once", "samples/jkube-app", List.of(), List.of(), 1),
                 Arguments.of("image scan report gating", "samples/image-app", List.of("--trivy", "scans/web.json"),
                         List.of(), 1),
+                Arguments.of("admission policies kept apart", "rules/admission/replica-limits",
+                        List.of("--admission-policies", "policy.yaml"), List.of("apps.yaml"), 1),
                 Arguments.of("malformed YAML fails closed", "samples/broken-app", List.of(), List.of(), 3),
                 Arguments.of("one named file", "samples/maven-app", List.of("--fail-on", "CRITICAL"),
                         List.of("src/main/k8s/web.yaml"), 0));
@@ -119,6 +121,7 @@ class CommandLineParityTest {
         option(cliOptions, "--fail-on").ifPresent(v -> parameters.put("failOn", v));
         option(cliOptions, "--warn-on").ifPresent(v -> parameters.put("warnOn", v));
         option(cliOptions, "--trivy").ifPresent(v -> parameters.put("trivyReports", List.of(v)));
+        option(cliOptions, "--admission-policies").ifPresent(v -> parameters.put("admissionPolicies", List.of(v)));
         return Mojos.configure(new CheckMojo(), parameters);
     }
 

@@ -24,10 +24,13 @@ import java.util.Set;
  *                         {@code newFindingsOnly} only findings outside it count
  * @param reference        fingerprints of a reference run's findings (for example the last successful build's
  *                         report); with {@code newFindingsOnly}, findings with these fingerprints do not count either
+ * @param admissionPolicies files, directories and globs of ValidatingAdmissionPolicies, their bindings and params
+ *                          (the cluster's admission configuration): evaluated against the manifests, not checked
+ *                          themselves
  */
 public record GateRequest(Path root, List<String> manifests, Policy policy, Clock clock, List<String> trivyReports,
         List<String> trivyIgnoreFiles, List<String> vexFiles, Optional<BaselineReference> baseline,
-        Set<String> reference) {
+        Set<String> reference, List<String> admissionPolicies) {
     public GateRequest {
         Objects.requireNonNull(root, "root");
         manifests = List.copyOf(manifests);
@@ -38,41 +41,49 @@ public record GateRequest(Path root, List<String> manifests, Policy policy, Cloc
         vexFiles = List.copyOf(vexFiles);
         Objects.requireNonNull(baseline, "baseline");
         reference = Set.copyOf(reference);
+        admissionPolicies = List.copyOf(admissionPolicies);
     }
 
     /** A request under the default policy and the system clock. */
     public static GateRequest of(final Path root, final List<String> manifests) {
         return new GateRequest(root, manifests, Policy.DEFAULT, Clock.systemUTC(), List.of(), List.of(), List.of(),
-                Optional.empty(), Set.of());
+                Optional.empty(), Set.of(), List.of());
     }
 
     /** The same request under another policy. */
     public GateRequest withPolicy(final Policy newPolicy) {
         return new GateRequest(root, manifests, newPolicy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                reference);
+                reference, admissionPolicies);
     }
 
     /** The same request with another clock. */
     public GateRequest withClock(final Clock newClock) {
         return new GateRequest(root, manifests, policy, newClock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                reference);
+                reference, admissionPolicies);
     }
 
     /** The same request with scan reports, Trivy ignore files and VEX documents. */
     public GateRequest withTrivy(final List<String> reports, final List<String> ignoreFiles,
             final List<String> vex) {
-        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline, reference);
+        return new GateRequest(root, manifests, policy, clock, reports, ignoreFiles, vex, baseline, reference,
+                admissionPolicies);
     }
 
     /** The same request compared with a baseline. */
     public GateRequest withBaseline(final BaselineReference reference) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
-                Optional.of(reference), this.reference);
+                Optional.of(reference), this.reference, admissionPolicies);
     }
 
     /** The same request with a reference run's fingerprints (findings with them are not new). */
     public GateRequest withReference(final Set<String> fingerprints) {
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
-                fingerprints);
+                fingerprints, admissionPolicies);
+    }
+
+    /** The same request with the cluster's admission configuration in these files, directories and globs. */
+    public GateRequest withAdmissionPolicies(final List<String> inputs) {
+        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles, baseline,
+                reference, inputs);
     }
 }

@@ -54,6 +54,9 @@ import org.jspecify.annotations.Nullable;
  * @param trivyReports     Trivy-compatible scan reports (files or globs), relative to the root
  * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to the root
  * @param vexFiles         OpenVEX documents, relative to the root
+ * @param admissionPolicies files, directories and globs, relative to the root, of the cluster's admission
+ *                         configuration: ValidatingAdmissionPolicies, their bindings and params, evaluated against the
+ *                         manifests (policies among the manifests are evaluated too)
  * @param formats          the reports to write, in this order; default: {@link #DEFAULT_FORMATS}
  * @param outputDirectory  where reports are written; default: {@value #DEFAULT_OUTPUT_DIRECTORY} in the root
  * @param consoleFindings  how many findings the console summary lists; default: {@value #DEFAULT_CONSOLE_FINDINGS}
@@ -66,8 +69,8 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         Optional<String> warnOn, Optional<Boolean> failOnInputError, Optional<Boolean> newFindingsOnly,
         boolean enableAll, Optional<String> baseline, OptionalLong baselineVersion, Optional<String> baselineBranch,
         Set<String> reference, List<String> trivyReports, List<String> trivyIgnoreFiles, List<String> vexFiles,
-        List<ReportFormat> formats, Path outputDirectory, int consoleFindings, Clock clock,
-        Map<String, String> environment) {
+        List<String> admissionPolicies, List<ReportFormat> formats, Path outputDirectory, int consoleFindings,
+        Clock clock, Map<String, String> environment) {
     /** The manifests checked when none are named: the whole root. */
     public static final List<String> DEFAULT_MANIFESTS = List.of(".");
     /** The policy file looked for in the root when none is named. */
@@ -99,6 +102,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         trivyReports = List.copyOf(trivyReports);
         trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
         vexFiles = List.copyOf(vexFiles);
+        admissionPolicies = List.copyOf(admissionPolicies);
         formats = List.copyOf(new LinkedHashSet<>(formats));
         outputDirectory = root.resolve(outputDirectory).normalize();
         if (consoleFindings < 0) {
@@ -139,7 +143,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             policy = policy.withEnableAll(true);
         }
         return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
-                Optional.empty(), reference);
+                Optional.empty(), reference, admissionPolicies);
     }
 
     /**
@@ -230,6 +234,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         private List<String> trivyReports = List.of();
         private List<String> trivyIgnoreFiles = List.of();
         private List<String> vexFiles = List.of();
+        private List<String> admissionPolicies = List.of();
         private List<ReportFormat> formats = DEFAULT_FORMATS;
         private Path outputDirectory = Path.of(DEFAULT_OUTPUT_DIRECTORY);
         private int consoleFindings = DEFAULT_CONSOLE_FINDINGS;
@@ -256,6 +261,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             trivyReports = o.trivyReports;
             trivyIgnoreFiles = o.trivyIgnoreFiles;
             vexFiles = o.vexFiles;
+            admissionPolicies = o.admissionPolicies;
             formats = o.formats;
             outputDirectory = o.outputDirectory;
             consoleFindings = o.consoleFindings;
@@ -348,6 +354,12 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             return this;
         }
 
+        /** Files, directories and globs of ValidatingAdmissionPolicies, their bindings and params. */
+        public Builder admissionPolicies(final @Nullable Collection<@Nullable String> inputs) {
+            this.admissionPolicies = texts(inputs);
+            return this;
+        }
+
         /** The reports to write; an empty collection writes none, {@code null} keeps the default. */
         public Builder formats(final @Nullable Collection<ReportFormat> chosen) {
             this.formats = chosen == null ? DEFAULT_FORMATS : List.copyOf(chosen);
@@ -401,7 +413,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             }
             return new GateOptions(root, manifests, policyFile, failOn, warnOn, failOnInputError, newFindingsOnly,
                     enableAll, baseline, baselineVersion, baselineBranch, reference, trivyReports, trivyIgnoreFiles,
-                    vexFiles, formats, outputDirectory, consoleFindings, clock, environment);
+                    vexFiles, admissionPolicies, formats, outputDirectory, consoleFindings, clock, environment);
         }
 
         private static Optional<String> text(final @Nullable String value) {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param files       every file that was read
  */
 public record LoadResult(List<K8sObject> objects, List<Diagnostic> diagnostics, List<String> files) {
+    /** The code of the error that inputs hold no Kubernetes object at all. */
+    public static final String NO_OBJECTS = "no-objects";
+
     public LoadResult {
         objects = List.copyOf(objects);
         diagnostics = List.copyOf(diagnostics);

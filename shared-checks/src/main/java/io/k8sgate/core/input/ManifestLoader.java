@@ -86,7 +86,7 @@ public final class ManifestLoader {
         }
         objects = RepeatedObjects.readOnce(objects, diagnostics::add);
         if (objects.isEmpty()) {
-            diagnostics.add(Diagnostic.error("no-objects", Location.ofFile(inputs.isEmpty() ? "."
+            diagnostics.add(Diagnostic.error(LoadResult.NO_OBJECTS, Location.ofFile(inputs.isEmpty() ? "."
                     : String.join(", ", inputs)), "No Kubernetes objects were found in the inputs ("
                     + files.size() + " file(s) read): there is nothing to check"));
         }

@@ -26,11 +26,33 @@ public final class FindingProperties {
     public static final String ROLE = "role";
     /** How the subject gets to the dangerous permission: steps joined by {@link #PATH_STEP}. */
     public static final String ESCALATION_PATH = "escalationPath";
+    /** The ValidatingAdmissionPolicy a finding comes from. */
+    public static final String ADMISSION_POLICY = "admissionPolicy";
+    /** The ValidatingAdmissionPolicyBinding that applied the policy. */
+    public static final String ADMISSION_BINDING = "admissionBinding";
+    /** The binding's validationActions ({@code Deny}, {@code Warn}, {@code Audit}), joined by {@link #SEPARATOR}. */
+    public static final String VALIDATION_ACTIONS = "validationActions";
+    /** The status reason the API server would give ({@code Invalid}, {@code Forbidden}, ...). */
+    public static final String ADMISSION_REASON = "reason";
+    /** The params object the policy was evaluated with ({@code ConfigMap/ns/name}). */
+    public static final String ADMISSION_PARAMS = "params";
+    /**
+     * {@value #ADVISORY} when a finding only warns, whatever its severity: the cluster would admit the object with a
+     * warning (validationActions Warn or Audit without Deny). The policy then never fails the gate on it.
+     */
+    public static final String ENFORCEMENT = "enforcement";
+    /** The value of {@link #ENFORCEMENT} for findings that only warn. */
+    public static final String ADVISORY = "warn";
     /** Joins list values such as {@link #WORKLOADS}. */
     public static final String SEPARATOR = ", ";
     /** Joins the steps of an {@link #ESCALATION_PATH}. */
     public static final String PATH_STEP = " -> ";
 
     private FindingProperties() {
+    }
+
+    /** True when the finding only warns (see {@link #ENFORCEMENT}). */
+    public static boolean isAdvisory(final Finding finding) {
+        return ADVISORY.equals(finding.properties().get(ENFORCEMENT));
     }
 }

@@ -46,6 +46,7 @@ class GateOptionsTest {
         assertThat(options.trivyReports()).isEmpty();
         assertThat(options.trivyIgnoreFiles()).isEmpty();
         assertThat(options.vexFiles()).isEmpty();
+        assertThat(options.admissionPolicies()).isEmpty();
         assertThat(options.formats()).containsExactly(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF);
         assertThat(options.outputDirectory()).isEqualTo(root.toAbsolutePath().resolve("k8s-security-reports"));
         assertThat(options.consoleFindings()).isEqualTo(25);
@@ -59,7 +60,8 @@ class GateOptionsTest {
                 .failOn(" ").warnOn(null).failOnInputError(null).newFindingsOnly(null).baseline("")
                 .baselineVersion(null).baselineBranch(" ").trivyReports(null)
                 .trivyIgnoreFiles(Arrays.asList("", " .trivyignore "))
-                .vexFiles(List.of()).formatNames(Arrays.asList(null, "")).outputDirectory(null).build();
+                .vexFiles(List.of()).admissionPolicies(Arrays.asList(null, " ")).formatNames(Arrays.asList(null, ""))
+                .outputDirectory(null).build();
 
         assertThat(options).isEqualTo(GateOptions.builder(root).trivyIgnoreFiles(List.of(".trivyignore"))
                 .environment(options.environment()).build());
@@ -110,7 +112,7 @@ class GateOptionsTest {
         Files.writeString(root.resolve("team.yaml"), "failOn: CRITICAL\nwarnOn: HIGH\nnewFindingsOnly: false\n");
         GateOptions options = GateOptions.builder(root).policyFile(Path.of("team.yaml")).failOn("none").warnOn("low")
                 .failOnInputError(false).newFindingsOnly(true).enableAll(true).reference(Set.of("fp"))
-                .trivyReports(List.of("scan.json")).build();
+                .trivyReports(List.of("scan.json")).admissionPolicies(List.of("admission")).build();
 
         GateRequest request = options.toRequest(IDS);
 
@@ -121,6 +123,7 @@ class GateOptionsTest {
         assertThat(request.policy().enableAll()).isTrue();
         assertThat(request.reference()).containsExactly("fp");
         assertThat(request.trivyReports()).containsExactly("scan.json");
+        assertThat(request.admissionPolicies()).containsExactly("admission");
     }
 
     @Test
@@ -202,7 +205,8 @@ class GateOptionsTest {
 
     @Test
     void shouldChangeSomeOptionsOfACopy() {
-        GateOptions original = GateOptions.builder(root).failOn("HIGH").vexFiles(List.of("vex.json")).build();
+        GateOptions original = GateOptions.builder(root).failOn("HIGH").vexFiles(List.of("vex.json"))
+                .admissionPolicies(List.of("admission/")).build();
 
         GateOptions changed = original.toBuilder().formats(List.of()).build();
 
@@ -211,7 +215,7 @@ class GateOptionsTest {
                 original.failOn(), original.warnOn(), original.failOnInputError(), original.newFindingsOnly(),
                 original.enableAll(), original.baseline(), original.baselineVersion(), original.baselineBranch(),
                 original.reference(), original.trivyReports(), original.trivyIgnoreFiles(), original.vexFiles(),
-                List.of(), original.outputDirectory(), original.consoleFindings(), original.clock(),
+                List.of("admission/"), List.of(), original.outputDirectory(), original.consoleFindings(), original.clock(),
                 original.environment()));
     }
 }
