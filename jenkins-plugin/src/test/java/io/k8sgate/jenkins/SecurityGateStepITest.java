@@ -481,6 +481,7 @@ class SecurityGateStepITest {
         step.setFailOn("CRITICAL");
         step.setWarnOn("HIGH");
         step.setTrivyReports("scans/*.json");
+        step.setAdmissionPolicies("admission/*.yaml");
         step.setTrivyIgnoreFiles(".trivyignore");
         step.setVexFiles("scans/web.openvex.json");
         step.setEnableAll(true);
