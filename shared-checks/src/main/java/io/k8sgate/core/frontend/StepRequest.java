@@ -143,7 +143,12 @@ public record StepRequest(String manifests, String charts, String valuesFiles, S
         return Arrays.stream(text.split("\n")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
-    private static Set<String> fingerprints(final Path report, final String name) {
+    /**
+     * The fingerprints of a JSON report's findings (an earlier run's, the reference).
+     *
+     * @throws InputException when the report cannot be read: gating on new findings without the old ones fails closed
+     */
+    public static Set<String> fingerprints(final Path report, final String name) {
         try (InputStream in = Files.newInputStream(report)) {
             return JsonReportReader.fingerprints(in, name);
         } catch (IOException e) {
