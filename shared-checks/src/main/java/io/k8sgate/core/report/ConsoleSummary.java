@@ -40,7 +40,9 @@ public final class ConsoleSummary {
 
     /**
      * The summary: decision and reasons, counts, input errors, then up to {@code maxFindings} counted findings.
-     * Values from the inputs are printed with control characters removed so that a manifest cannot forge log lines.
+     * Values from the inputs are printed neutralised (control characters, including C1 ones such as U+009B, line
+     * breaks and direction overrides shown as their code points) so that a manifest cannot forge log lines, move the
+     * cursor or reorder what a reader sees, and shortened (the JSON report has them whole).
      */
     public static String render(final GateOutcome o, final int maxFindings) {
         return lines(o, maxFindings).stream().map(l -> l.text() + "\n").collect(Collectors.joining());
@@ -68,7 +70,7 @@ public final class ConsoleSummary {
         for (Diagnostic d : o.diagnostics()) {
             if (d.level() != Diagnostic.Level.INFO) {
                 lines.add(new Line(d.isError() ? inputError : Effect.WARNS, "  " + d.level() + " "
-                        + clean(d.location().toString()) + ": " + clean(d.message()) + " [" + d.code() + "]"));
+                        + name(d.location().toString()) + ": " + clean(d.message()) + " [" + name(d.code()) + "]"));
             }
         }
         List<Finding> active = o.findings().stream().filter(f -> !f.isSuppressed()).toList();
@@ -79,11 +81,11 @@ public final class ConsoleSummary {
                         + " more finding(s) in the reports"));
                 break;
             }
-            lines.add(new Line(decision.effect(f), "  " + String.format("%-8s", f.severity()) + " " + f.checkId()
-                    + " " + clean(f.resource().display())
-                    + (f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]")
+            lines.add(new Line(decision.effect(f), "  " + String.format("%-8s", f.severity()) + " "
+                    + name(f.checkId()) + " " + name(f.resource().display())
+                    + (f.container().isEmpty() ? "" : " [" + name(f.container()) + "]")
                     + (f.properties().containsKey(FindingProperties.HELM_HOOK) ? " (Helm hook)" : "")
-                    + " " + clean(f.location().toString()) + ": " + clean(f.message())));
+                    + " " + name(f.location().toString()) + ": " + clean(f.message())));
             shown++;
         }
         return lines;
@@ -95,7 +97,7 @@ public final class ConsoleSummary {
         for (int i = 0; i < rendered.size() && i < NAMED; i++) {
             RenderedSource r = rendered.get(i);
             long hooks = r.hooks();
-            lines.add(new Line(Effect.NONE, "  Rendered " + clean(r.describe()) + ": " + r.objects().size()
+            lines.add(new Line(Effect.NONE, "  Rendered " + name(r.describe()) + ": " + r.objects().size()
                     + " object(s)" + (hooks > 0 ? ", " + hooks + " of them Helm hooks" : "")));
         }
         if (rendered.size() > NAMED) {
@@ -106,13 +108,19 @@ public final class ConsoleSummary {
         if (!skipped.isEmpty()) {
             lines.add(new Line(Effect.NONE, "  Skipped " + skipped.size()
                     + " document(s) that are not Kubernetes objects: "
-                    + skipped.stream().limit(NAMED).map(k -> clean(k.location().toString()))
+                    + skipped.stream().limit(NAMED).map(k -> name(k.location().toString()))
                             .collect(Collectors.joining(", "))
                     + (skipped.size() > NAMED ? ", ... (all listed in the reports)" : "")));
         }
     }
 
+    /** A message or reason, which may quote values from the inputs. */
     private static String clean(final String s) {
-        return s.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return Text.console(s, Text.CONSOLE_MESSAGE_MAX);
+    }
+
+    /** A name from the inputs: a resource, a container, a file. */
+    private static String name(final String s) {
+        return Text.console(s, Text.CONSOLE_MAX);
     }
 }
