@@ -92,7 +92,7 @@ public final class SecurityGate {
         if (request.admissionPolicies().isEmpty()) {
             return List.of();
         }
-        LoadResult read = loader.load(request.root(), request.admissionPolicies());
+        LoadResult read = loader.load(request.root(), request.admissionPolicies(), request.inputs());
         read.diagnostics().stream().filter(d -> !LoadResult.NO_OBJECTS.equals(d.code())).forEach(diagnostics::add);
         if (!AdmissionChecks.present(read.objects())) {
             diagnostics.add(Diagnostic.warning("admission-policies-none", Location.ofFile(String.join(", ",
@@ -106,7 +106,7 @@ public final class SecurityGate {
 
     private GateRun execute(final GateRequest request, final Optional<RedactionKey> capture) {
         Policy policy = request.policy();
-        LoadResult loaded = loader.load(request.root(), request.manifests());
+        LoadResult loaded = loader.load(request.root(), request.manifests(), request.inputs());
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
 
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
@@ -139,8 +139,9 @@ public final class SecurityGate {
                     && policy.checks().get(meta.id()).severity().isPresent();
             findings.add(overridden ? f.withSeverity(policy.severityOf(meta)) : f);
         }
-        Finding[] ordered = Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics)
-                .toArray(Finding[]::new);
+        Finding[] ordered = RenderedFindings.place(Exemptions.apply(findings, loaded.objects(), policy, today,
+                diagnostics), loaded).toArray(Finding[]::new);
+        RenderedFindings.place(diagnostics, loaded.sources());
         EngineExecutor.shared().sort(ordered, FindingOrder.MOST_SEVERE_FIRST); // stable, on the engine's threads
         findings = Arrays.asList(ordered);
 
@@ -175,6 +176,6 @@ public final class SecurityGate {
         List<ResourceRef> resources = loaded.objects().stream().map(K8sObject::ref).toList();
         return new GateRun(new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(),
                 resources, enabled.stream().map(Check::metadata).toList(), findings, diagnostics, decision,
-                comparison), snapshot);
+                comparison, loaded.inputs()), snapshot);
     }
 }

@@ -26,6 +26,16 @@ public final class FindingProperties {
     public static final String ROLE = "role";
     /** How the subject gets to the dangerous permission: steps joined by {@link #PATH_STEP}. */
     public static final String ESCALATION_PATH = "escalationPath";
+    /**
+     * For an object that was rendered (a chart or kustomization): where the finding is in the rendered output, as the
+     * command that reproduces that output and the line in it. The finding's own file and line name the template, base
+     * or patch a person edits.
+     */
+    public static final String RENDERED = "rendered";
+    /** For a rendered object: the chart or kustomization that produced it ({@link RenderedSource#describe()}). */
+    public static final String PRODUCED_BY = "producedBy";
+    /** For a Helm hook: the value of its {@code helm.sh/hook} annotation ({@code pre-install,pre-upgrade}). */
+    public static final String HELM_HOOK = "helmHook";
     /** The ValidatingAdmissionPolicy a finding comes from. */
     public static final String ADMISSION_POLICY = "admissionPolicy";
     /** The ValidatingAdmissionPolicyBinding that applied the policy. */
