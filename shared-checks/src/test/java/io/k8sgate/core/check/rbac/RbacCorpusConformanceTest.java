@@ -79,6 +79,10 @@ class RbacCorpusConformanceTest {
             return new Tally(covered + 1, agree + (agreed ? 1 : 0), intended + (known ? 1 : 0));
         }
 
+        double raw() {
+            return covered == 0 ? 1.0 : agree / (double) covered;
+        }
+
         double ratio() {
             return covered == 0 ? 1.0 : (agree + intended) / (double) covered;
         }
@@ -204,13 +208,15 @@ class RbacCorpusConformanceTest {
     @SuppressWarnings("PMD.SystemPrintln") // the agreement table is the test's report, asked for on the console
     private static void print(final Map<String, Tally> perPeer, final Map<String, Tally> perRule,
             final Map<String, Integer> uncovered, final List<String> disagreements) {
-        StringBuilder sb = new StringBuilder("\nRBAC conformance (agree + intended difference) / covered rows\n");
-        sb.append(String.format("%-14s %7s %6s %9s %8s%n", "peer", "covered", "agree", "intended", "percent"));
-        perPeer.forEach((peer, t) -> sb.append(String.format("%-14s %7d %6d %9d %7.1f%%%n", peer, t.covered(),
-                t.agree(), t.intended(), 100 * t.ratio())));
-        sb.append("\nper peer rule -> our checks\n");
-        perRule.forEach((rule, t) -> sb.append(String.format("%-58s %3d/%-3d %+3d intended%n", rule, t.agree(),
-                t.covered(), t.intended())));
+        StringBuilder sb = new StringBuilder("\nRBAC conformance: raw = agree / covered rows, after = (agree + "
+                + "reviewed difference) / covered rows\n");
+        sb.append(String.format("%-14s %7s %6s %7s %9s %7s%n", "peer", "covered", "agree", "raw", "reviewed",
+                "after"));
+        perPeer.forEach((peer, t) -> sb.append(String.format("%-14s %7d %6d %6.1f%% %9d %6.1f%%%n", peer,
+                t.covered(), t.agree(), 100 * t.raw(), t.intended(), 100 * t.ratio())));
+        sb.append("\nper peer rule -> our checks (agree/covered, raw, reviewed, after)\n");
+        perRule.forEach((rule, t) -> sb.append(String.format("%-58s %3d/%-3d %6.1f%% %+3d %6.1f%%%n", rule,
+                t.agree(), t.covered(), 100 * t.raw(), t.intended(), 100 * t.ratio())));
         sb.append("\npeer rules without an equivalent check (not counted): ").append(uncovered).append('\n');
         sb.append("unlisted disagreements: ").append(disagreements.size()).append('\n');
         disagreements.forEach(d -> sb.append("  ").append(d).append('\n'));
