@@ -7,6 +7,7 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Workloads whose pods a network policy isolates for ingress but none for egress ({@link NetworkIsolation}: the
@@ -39,13 +40,7 @@ public final class EgressIsolationCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        NetworkIsolation isolation = NetworkIsolation.of(context);
-        return context.workloads().stream()
-                .filter(w -> w.runsContainers() && !w.podField("hostNetwork").isTrue())
-                .filter(w -> isolation.isolates(w, NetworkIsolation.INGRESS)
-                        && !isolation.isolates(w, NetworkIsolation.EGRESS))
-                .map(w -> finding(w.object(), w.podMetadata().get("labels"),
-                        NetworkPolicyCoverageCheck.message(w, isolation, "egress")))
-                .toList();
+        return NetworkIsolation.of(context).gaps(this, context, (ingress, egress) -> ingress && !egress
+                ? Optional.of("egress") : Optional.empty());
     }
 }

@@ -1,10 +1,12 @@
 package io.k8sgate.core.check.exposure;
 
+import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LabelSelector;
 import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.YamlNode;
+import io.k8sgate.core.model.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -91,8 +94,36 @@ final class NetworkIsolation {
     }
 
     /** How many isolating policies of the inputs are in the workload's namespace or cluster-wide. */
-    long policiesFor(final Workload workload) {
+    private long policiesFor(final Workload workload) {
         return policies.stream().filter(p -> applies(p, workload)).map(Isolating::name).distinct().count();
+    }
+
+    /**
+     * The findings of {@code check} for the workloads network policies apply to (pods that run containers, not on
+     * the host network): {@code open} says, from whether a workload is isolated for ingress and for egress, which
+     * directions to report, if any.
+     */
+    List<Finding> gaps(final Check check, final CheckContext context,
+            final BiFunction<Boolean, Boolean, Optional<String>> open) {
+        List<Finding> out = new ArrayList<>();
+        for (Workload w : context.workloads()) {
+            if (!w.runsContainers() || w.podField("hostNetwork").isTrue()) {
+                continue;
+            }
+            open.apply(isolates(w, INGRESS), isolates(w, EGRESS)).ifPresent(directions -> out.add(check.finding(
+                    w.object(), w.podMetadata().get("labels"), message(w, directions))));
+        }
+        return out;
+    }
+
+    private String message(final Workload workload, final String directions) {
+        long inNamespace = policiesFor(workload);
+        return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
+                + directions + ": "
+                + (inNamespace == 0 ? "no network policy of the inputs applies to namespace '"
+                        + workload.namespace() + "'"
+                : "none of the " + inNamespace + " network policies of namespace '" + workload.namespace()
+                        + "' and of the cluster selects them for " + directions);
     }
 
     private static boolean applies(final Isolating policy, final Workload workload) {

@@ -2,12 +2,12 @@ package io.k8sgate.core.check.exposure;
 
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
-import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Workloads whose pods no network policy of the inputs isolates for ingress: a Kubernetes NetworkPolicy, or the
@@ -42,23 +42,7 @@ public final class NetworkPolicyCoverageCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        NetworkIsolation isolation = NetworkIsolation.of(context);
-        return context.workloads().stream()
-                .filter(w -> w.runsContainers() && !w.podField("hostNetwork").isTrue())
-                .filter(w -> !isolation.isolates(w, NetworkIsolation.INGRESS))
-                .map(w -> finding(w.object(), w.podMetadata().get("labels"), message(w, isolation,
-                        isolation.isolates(w, NetworkIsolation.EGRESS) ? "ingress" : "ingress or egress")))
-                .toList();
-    }
-
-    /** The message of a workload not isolated for {@code directions} ("ingress", "egress" or both). */
-    static String message(final Workload workload, final NetworkIsolation isolation, final String directions) {
-        long inNamespace = isolation.policiesFor(workload);
-        return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
-                + directions + ": "
-                + (inNamespace == 0 ? "no network policy of the inputs applies to namespace '"
-                        + workload.namespace() + "'"
-                : "none of the " + inNamespace + " network policies of namespace '" + workload.namespace()
-                        + "' and of the cluster selects them for " + directions);
+        return NetworkIsolation.of(context).gaps(this, context, (ingress, egress) -> ingress ? Optional.empty()
+                : Optional.of(egress ? "ingress" : "ingress or egress"));
     }
 }
