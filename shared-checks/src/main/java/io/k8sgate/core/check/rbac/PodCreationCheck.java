@@ -22,7 +22,7 @@ public final class PodCreationCheck implements NarrowerCheck {
                             + "applications read access.")
             .withCis("5.1.4")
             .withReferences("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation")
-            .withEquivalent("trivy", "KSV048")
+            .withEquivalent("trivy", "KSV048", "KSV111")
             .withEquivalent("kube-linter", "access-to-create-pods")
             .withEquivalent("kubescape", "C-0188");
     private static final List<Permission> PERMISSIONS = List.of(RbacPermissions.POD_CREATE,

@@ -24,7 +24,7 @@ public final class RoleEscalationCheck implements NarrowerCheck {
                     "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#bind-verb",
                     "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"
                             + "#privilege-escalation-prevention-and-bootstrapping")
-            .withEquivalent("trivy", "KSV050")
+            .withEquivalent("trivy", "KSV050", "KSV051", "KSV052")
             .withEquivalent("checkov", "CKV_K8S_157", "CKV_K8S_158", "CKV2_K8S_1")
             .withEquivalent("kubescape", "C-0191");
     private static final List<Permission> PERMISSIONS = List.of(RbacPermissions.ESCALATE, RbacPermissions.BIND);

@@ -20,7 +20,7 @@ public final class SecretsAccessCheck implements NarrowerCheck {
                             + "pods instead of reading them through the API.")
             .withCis("5.1.2")
             .withReferences("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets")
-            .withEquivalent("trivy", "KSV041", "KSV113")
+            .withEquivalent("trivy", "KSV041", "KSV111", "KSV113")
             .withEquivalent("checkov", "CKV2_K8S_5")
             .withEquivalent("kube-linter", "access-to-secrets")
             .withEquivalent("kubescape", "C-0015", "C-0186");
