@@ -33,8 +33,8 @@ public final class BenchmarkSuite {
         child(List.of(), ScaleBenchmark.class, quick ? List.of("100", "1000") : List.of("100", "1000", "10000",
                 "50000"));
         System.out.println("\n== Trivy reports under a 256 MB heap: ingestion speed vs Jackson's raw token stream");
-        child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10") : List.of("1", "10",
-                "100"));
+        child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10", "limit", "kinds") : List.of(
+                "1", "10", "100", "limit", "kinds"));
         System.out.println("\n== Custom checks in CEL: the gate with 10 custom checks vs the built-in gate "
                 + "(target < 1.3x)");
         child(List.of(), CelBenchmark.class, quick ? List.of("1000") : List.of("10000", "50000"));
@@ -43,6 +43,9 @@ public final class BenchmarkSuite {
                 : List.of("bindings:2500,5000,10000,20000", "apps:12750,25500,51000", "exec:1000,2000,4000,8000"));
         System.out.println("\n== Long values: one value of N MB vs N MB of ordinary manifests (flat ms/MB = linear)");
         child(List.of(), LongScalarBenchmark.class, quick ? List.of("1", "4") : List.of("1", "4", "8", "15"));
+        System.out.println("\n== Rendering: kustomizations per second; the gate on a rendered kustomization and chart "
+                + "vs rendering alone");
+        child(List.of(), RenderBenchmark.class, quick ? List.of("8") : List.of("24"));
         System.out.println("\n== Helm charts rendered in-process: charts per second vs parsing the output; cold vs warm");
         child(List.of(), HelmRenderBenchmark.class, quick ? List.of("--quick") : List.of());
         System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");

@@ -73,8 +73,12 @@ final class BaselineCommand implements Callable<Integer> {
 
     /** What to check, under which policy. */
     static final class InputOptions {
-        @Parameters(paramLabel = "PATH", description = "Manifest files, directories or globs (default: the root)")
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories, globs, Helm charts and "
+                + "kustomization directories (default: the inputs the policy lists, or the root)")
         List<String> paths = new ArrayList<>();
+
+        @Mixin
+        RenderArguments render = new RenderArguments();
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
                 + "the root, if present)")
@@ -85,8 +89,8 @@ final class BaselineCommand implements Callable<Integer> {
 
         /** The store's options with the inputs to check. */
         GateOptions options(final StoreOptions store) {
-            GateOptions.Builder options = store.options().manifests(paths).policyFile(Main.fromWorkingDirectory(
-                    policy));
+            GateOptions.Builder options = render.applyTo(store.options()).manifests(paths)
+                    .policyFile(Main.fromWorkingDirectory(policy));
             admission.applyTo(options);
             return options.build();
         }

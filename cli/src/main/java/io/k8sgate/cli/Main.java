@@ -5,6 +5,7 @@ import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.input.render.ChartSettings;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
@@ -47,22 +48,22 @@ public final class Main implements Callable<Integer> {
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> Verdict.EXIT_USAGE);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("k8s-security: " + ex.getMessage());
+            err.println("k8s-security: " + Text.clean(ex.getMessage()));
             ex.getCommandLine().usage(err);
             return Verdict.EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ConfigurationException) {
+            if (ex instanceof ConfigurationException c) {
                 err.println("k8s-security: configuration error:");
-                err.println(ex.getMessage());
+                c.problems().forEach(p -> err.println(Text.clean(p.toString()))); // one line each
                 return Verdict.EXIT_USAGE;
             }
             if (ex instanceof InputException) {
-                err.println("k8s-security: input error: " + ex.getMessage());
+                err.println("k8s-security: input error: " + Text.clean(ex.getMessage()));
                 return Verdict.EXIT_INPUT;
             }
             if (ex instanceof IOException) {
-                err.println("k8s-security: " + ex);
+                err.println("k8s-security: " + Text.clean(ex.toString()));
                 return Verdict.EXIT_INPUT;
             }
             throw ex;
@@ -83,13 +84,21 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "PATH", description = "Manifest files, directories (recursive) or globs; "
-                + "default: the current directory")
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories (recursive), globs, Helm charts "
+                + "and kustomization directories; default: the inputs the policy lists, or the current directory")
         private List<String> paths = new ArrayList<>();
 
-        @Option(names = "--root", paramLabel = "DIR", description = "Workspace root; inputs must stay inside it "
-                + "(default: the current directory)")
-        private Path root = Paths.get("");
+        @Option(names = "--root", paramLabel = "DIR", description = "Workspace root: PATHs are relative to it and "
+                + "must stay inside it (default: the current directory, and each PATH is honoured wherever it is)")
+        private Path root;
+
+        @CommandLine.Mixin
+        private RenderArguments render = new RenderArguments();
+
+        @Option(names = "--namespace", paramLabel = "NS", description = "The namespace charts are rendered for "
+                + "(.Release.Namespace; namespaced objects that name none are checked in it; default: the policy's, "
+                + "or none, rendered as " + ChartSettings.DEFAULT_NAMESPACE + ")")
+        private String namespace;
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
                 + "the root, if present)")
@@ -139,7 +148,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            GateOptions.Builder options = GateOptions.builder(root).manifests(paths)
+            GateOptions.Builder options = render.applyTo(GateOptions.builder(root == null ? Paths.get("") : root)
+                    .confineToRoot(root != null)).namespace(namespace).manifests(paths)
                     .policyFile(fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn).enableAll(enableAll)
                     .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
                     .formatNames(formats).outputDirectory(fromWorkingDirectory(outputDir)).consoleFindings(maxFindings);

@@ -5,6 +5,7 @@ import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.model.Printable;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
 import java.io.IOException;
@@ -71,17 +72,35 @@ final class GateExecution {
         }
     }
 
+    /**
+     * Whether the options name anything to read: manifests or charts of the POM, inputs of the policy, or default
+     * folders that exist.
+     *
+     * @throws MojoExecutionException when the policy is wrong
+     */
+    static boolean reads(final GateOptions options) throws MojoExecutionException {
+        try {
+            return !new GateRunner().request(options).manifests().isEmpty();
+        } catch (ConfigurationException e) {
+            throw configurationError(e);
+        }
+    }
+
     static MojoExecutionException configurationError(final ConfigurationException e) {
         return new MojoExecutionException("K8s Security Gate: configuration error:" + System.lineSeparator()
-                + e.getMessage(), e);
+                + e.problems().stream().map(p -> clean(p.toString())).collect(java.util.stream.Collectors.joining(
+                        System.lineSeparator())), e);
     }
 
     private static MojoExecutionException inputError(final InputException e) {
-        return new MojoExecutionException("K8s Security Gate: input error: " + e.getMessage(), e);
+        return new MojoExecutionException("K8s Security Gate: input error: " + clean(e.getMessage()), e);
     }
 
-    /** A value from the inputs on one log line: control characters, line breaks included, cannot forge lines. */
+    /**
+     * A value from the inputs on one log line: control characters (C1 ones and line breaks included) and direction
+     * overrides cannot forge or reorder lines, and a huge value is shortened, as in the console summary.
+     */
     static String clean(final String text) {
-        return text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return Printable.line(text);
     }
 }

@@ -100,7 +100,14 @@ public final class ReportMojo extends AbstractMavenReport {
 
     @Override
     public boolean canGenerateReport() {
-        return !skip && !inputs().isEmpty();
+        if (skip) {
+            return false;
+        }
+        try {
+            return GateExecution.reads(options());
+        } catch (MojoExecutionException e) {
+            return true; // the page then says what is wrong with the configuration
+        }
     }
 
     @Override
@@ -129,7 +136,9 @@ public final class ReportMojo extends AbstractMavenReport {
     /** The options of the page's run: the project's manifests, compared with its baseline store when it exists. */
     private GateOptions options() throws MojoExecutionException {
         try {
-            return GateOptions.builder(getProject().getBasedir().toPath()).manifests(inputs())
+            ProjectInputs.Inputs inputs = inputs();
+            return GateOptions.builder(getProject().getBasedir().toPath()).manifests(inputs.named())
+                    .defaultManifests(inputs.defaults()).confineToRoot(false)
                     .policyFile(policy == null ? null : policy.toPath()).failOn(failOn).warnOn(warnOn)
                     .failOnInputError(failOnInputError).enableAll(enableAll).trivyReports(trivyReports)
                     .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).admissionPolicies(admissionPolicies)
@@ -139,7 +148,7 @@ public final class ReportMojo extends AbstractMavenReport {
         }
     }
 
-    private List<String> inputs() {
+    private ProjectInputs.Inputs inputs() {
         return ProjectInputs.of(manifests, getProject().getBasedir().toPath(),
                 Path.of(getProject().getBuild().getOutputDirectory()));
     }

@@ -67,13 +67,8 @@ public record Finding(String checkId, String title, Severity severity, Category 
         equivalents = Collections.unmodifiableMap(equivalents);
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(suppression, "suppression");
-        properties = properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(scrubbed(properties));
-    }
-
-    private static TreeMap<String, String> scrubbed(final Map<String, String> properties) {
-        TreeMap<String, String> sorted = new TreeMap<>();
-        properties.forEach((k, v) -> sorted.put(k, CredentialDetector.scrubText(v, REDACTED)));
-        return sorted;
+        // a check never means to show a credential in a property either; values are kept in two sorted arrays
+        properties = SortedProperties.of(properties, v -> CredentialDetector.scrubText(v, REDACTED));
     }
 
     /** A finding of the given check about a field of a resource. */
@@ -96,6 +91,15 @@ public record Finding(String checkId, String title, Severity severity, Category 
         return HexFormat.of().formatHex(digest, 0, 16);
     }
 
+    /**
+     * The fingerprint of a finding about one of several different definitions of the same object (kind, namespace,
+     * name): {@code origin} (the file or rendered source of that definition) keeps each definition's findings apart.
+     */
+    public static String fingerprint(final String checkId, final ResourceRef resource, final String container,
+            final String fieldPath, final String origin) {
+        return fingerprint(checkId, resource, container, fieldPath + "\u001f" + origin);
+    }
+
     /** True when a suppression applies. */
     public boolean isSuppressed() {
         return suppression.isPresent();
@@ -105,6 +109,18 @@ public record Finding(String checkId, String title, Severity severity, Category 
     public Finding withSeverity(final Severity newSeverity) {
         return new Finding(checkId, title, newSeverity, category, resource, container, location, fieldPath, message,
                 remediation, references, equivalents, fingerprint, suppression, properties);
+    }
+
+    /** The same finding at another place (a finding on a rendered object, moved to the file a person edits). */
+    public Finding withLocation(final Location newLocation) {
+        return new Finding(checkId, title, severity, category, resource, container, newLocation, fieldPath, message,
+                remediation, references, equivalents, fingerprint, suppression, properties);
+    }
+
+    /** The same finding with another fingerprint. */
+    public Finding withFingerprint(final String newFingerprint) {
+        return new Finding(checkId, title, severity, category, resource, container, location, fieldPath, message,
+                remediation, references, equivalents, newFingerprint, suppression, properties);
     }
 
     /** The same finding, suppressed. */

@@ -8,6 +8,11 @@ package io.k8sgate.core.model;
 public final class FindingProperties {
     /** The image a vulnerability was found in, as written in the scan report. Groups IMAGE findings by image. */
     public static final String IMAGE = "image";
+    /**
+     * What a scan that is not of a deployed image scanned (a directory, a repository, an SBOM, a disk image), as the
+     * report names it. Groups the vulnerabilities of such scans.
+     */
+    public static final String ARTIFACT = "artifact";
     /** The vulnerability id ({@code CVE-2024-1234}, {@code GHSA-...}). */
     public static final String VULNERABILITY_ID = "vulnerabilityId";
     /** The vulnerable package. */
@@ -26,6 +31,16 @@ public final class FindingProperties {
     public static final String ROLE = "role";
     /** How the subject gets to the dangerous permission: steps joined by {@link #PATH_STEP}. */
     public static final String ESCALATION_PATH = "escalationPath";
+    /**
+     * For an object that was rendered (a chart or kustomization): where the finding is in the rendered output, as the
+     * command that reproduces that output and the line in it. The finding's own file and line name the template, base
+     * or patch a person edits.
+     */
+    public static final String RENDERED = "rendered";
+    /** For a rendered object: the chart or kustomization that produced it ({@link RenderedSource#describe()}). */
+    public static final String PRODUCED_BY = "producedBy";
+    /** For a Helm hook: the value of its {@code helm.sh/hook} annotation ({@code pre-install,pre-upgrade}). */
+    public static final String HELM_HOOK = "helmHook";
     /** The ValidatingAdmissionPolicy a finding comes from. */
     public static final String ADMISSION_POLICY = "admissionPolicy";
     /** The ValidatingAdmissionPolicyBinding that applied the policy. */

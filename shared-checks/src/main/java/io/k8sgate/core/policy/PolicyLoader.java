@@ -31,7 +31,7 @@ import java.util.Set;
 public final class PolicyLoader {
     private static final Set<String> TOP_LEVEL = Set.of("failOn", "warnOn", "failOnInputError", "newFindingsOnly",
             "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images",
-            "workloadKinds", "customChecks");
+            "workloadKinds", "inputs", "customChecks");
     private static final Set<String> CHECK_KEYS = Set.of("enabled", "severity", "options");
     private static final Set<String> EXCEPTION_KEYS = Set.of("check", "checks", "kind", "namespace", "name",
             "container", "owner", "reason", "expires");
@@ -107,6 +107,7 @@ public final class PolicyLoader {
         ImagePolicyReader.Result images = new ImagePolicyReader(r).read(root.get("images"));
         List<WorkloadKinds.WorkloadKind> workloadKinds = WorkloadKinds.read(root.get("workloadKinds"),
                 (node, message) -> r.problem(node, "workloadKinds: " + message));
+        InputPolicy inputs = new InputPolicyReader(problems).read(root.get("inputs"));
         if (images.requireDigest().isPresent() && !checks.containsKey(ImagePolicyReader.DIGEST_CHECK)) {
             checks.put(ImagePolicyReader.DIGEST_CHECK, new CheckPolicy(images.requireDigest(), Optional.empty(),
                     Map.of()));
@@ -119,13 +120,13 @@ public final class PolicyLoader {
             throw new ConfigurationException(problems);
         }
         return new Policy(name, failOn, warnOn, failOnInputError, newOnly, allowAnnotations, enableAll, target,
-                checks, exceptions, images.settings(), workloadKinds, custom);
+                checks, exceptions, images.settings(), workloadKinds, inputs, custom);
     }
 
     private static Policy rename(final Policy p, final String name) {
         return new Policy(name, p.failOn(), p.warnOn(), p.failOnInputError(), p.newFindingsOnly(),
                 p.allowInManifestExemptions(), p.enableAll(), p.targetKubernetesVersion(), p.checks(),
-                p.exceptions(), p.images(), p.workloadKinds(), p.customChecks());
+                p.exceptions(), p.images(), p.workloadKinds(), p.inputs(), p.customChecks());
     }
 
     private Map<String, CheckPolicy> checks(final YamlNode node, final SettingsReader r, final Set<String> known) {

@@ -32,7 +32,7 @@ class GateOptionsTest {
         GateOptions options = GateOptions.of(root);
 
         assertThat(options.root()).isEqualTo(root.toAbsolutePath());
-        assertThat(options.manifests()).containsExactly(".");
+        assertThat(options.manifests()).isEmpty();
         assertThat(options.policyFile()).isEmpty();
         assertThat(options.failOn()).isEmpty();
         assertThat(options.warnOn()).isEmpty();
@@ -46,6 +46,14 @@ class GateOptionsTest {
         assertThat(options.trivyReports()).isEmpty();
         assertThat(options.trivyIgnoreFiles()).isEmpty();
         assertThat(options.vexFiles()).isEmpty();
+        assertThat(options.charts()).isEmpty();
+        assertThat(options.valuesFiles()).isEmpty();
+        assertThat(options.setValues()).isEmpty();
+        assertThat(options.release()).isEmpty();
+        assertThat(options.namespace()).isEmpty();
+        assertThat(options.kustomizeCommand()).isEmpty();
+        assertThat(options.confineToRoot()).isTrue();
+        assertThat(options.defaultManifests()).containsExactly(".");
         assertThat(options.admissionPolicies()).isEmpty();
         assertThat(options.formats()).containsExactly(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF);
         assertThat(options.outputDirectory()).isEqualTo(root.toAbsolutePath().resolve("k8s-security-reports"));
@@ -127,6 +135,64 @@ class GateOptionsTest {
     }
 
     @Test
+    void shouldReadWhatTheFrontEndNamesElseWhatThePolicyListsElseTheDefault() throws IOException {
+        Files.writeString(root.resolve("k8s-security.yaml"), """
+                targetKubernetesVersion: "1.31"
+                inputs:
+                  manifests: [k8s/]
+                  charts:
+                    - path: charts/shop
+                      release: shop
+                      values: [charts/shop/values-prod.yaml]
+                  kustomizeCommand: kustomize build
+                  nonKubernetesDocuments: error
+                """);
+
+        GateRequest listed = GateOptions.of(root).toRequest(IDS);
+        assertThat(listed.manifests()).containsExactly("k8s/", "charts/shop");
+        assertThat(listed.inputs().skippedAreErrors()).isTrue();
+        assertThat(listed.inputs().confineToRoot()).isTrue();
+        assertThat(listed.inputs().render().kustomizeCommand()).contains("kustomize build");
+        assertThat(listed.inputs().render().kubeVersion()).isEqualTo("1.31");
+
+        GateRequest named = GateOptions.builder(root).manifests(List.of("deploy")).charts(List.of("charts/web"))
+                .valuesFiles(List.of("values-eu.yaml")).setValues(List.of("image.tag=1.2")).release("web")
+                .namespace("shop").kustomizeCommand("kubectl kustomize").confineToRoot(false).build().toRequest(IDS);
+        assertThat(named.manifests()).containsExactly("deploy", "charts/web");
+        assertThat(named.inputs().confineToRoot()).isFalse();
+        assertThat(named.inputs().render().kustomizeCommand()).contains("kubectl kustomize");
+        assertThat(named.inputs().render().settingsFor("charts/shop")).satisfies(c -> {
+            assertThat(c.release()).contains("web");
+            assertThat(c.namespace()).contains("shop");
+            assertThat(c.valuesFiles()).containsExactly("values-eu.yaml");
+            assertThat(c.setValues()).containsExactly("image.tag=1.2");
+        });
+
+        Files.delete(root.resolve("k8s-security.yaml"));
+        assertThat(GateOptions.builder(root).defaultManifests(List.of("src/main/k8s")).build().toRequest(IDS)
+                .manifests()).containsExactly("src/main/k8s");
+        assertThat(GateOptions.builder(root).defaultManifests(List.of()).build().toRequest(IDS).manifests())
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRefuseASetValueWithoutKey() {
+        assertThatThrownBy(() -> GateOptions.builder(root).setValues(List.of("just-a-value")).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KEY=VALUE");
+    }
+
+    @Test
+    void shouldHonourAPolicyFileOutsideTheRootOnlyWhenInputsAreNotConfined(@TempDir final Path elsewhere)
+            throws IOException {
+        Path policy = Files.writeString(elsewhere.resolve("team.yaml"), "failOn: CRITICAL\n");
+
+        assertThat(GateOptions.builder(root).policyFile(policy).confineToRoot(false).build().toRequest(IDS).policy()
+                .failOn()).contains(Severity.CRITICAL);
+        assertThatThrownBy(() -> GateOptions.builder(root).policyFile(policy).build().toRequest(IDS))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("outside the root");
+    }
+
+    @Test
     void shouldRefuseAThresholdThatIsNotASeverity() {
         GateOptions options = GateOptions.builder(root).failOn("HIHG").build();
 
@@ -195,12 +261,12 @@ class GateOptionsTest {
     }
 
     @Test
-    void shouldNotShowTheEnvironmentsValues() {
+    void shouldNotShowTheEnvironmentsOrTheSetValuesValues() {
         GateOptions options = GateOptions.builder(root).environment(Map.of("K8S_SECURITY_GIT_PASSWORD", "t0ken"))
-                .failOn("HIGH").build();
+                .failOn("HIGH").setValues(List.of("db.password=s3cret-set-value")).build();
 
         assertThat(options.toString()).contains("failOn=Optional[HIGH]", "environment=1 variable(s)",
-                "consoleFindings=25").doesNotContain("t0ken");
+                "consoleFindings=25", "setValues=[db.password=...]").doesNotContain("t0ken", "s3cret-set-value");
     }
 
     @Test
@@ -215,7 +281,10 @@ class GateOptionsTest {
                 original.failOn(), original.warnOn(), original.failOnInputError(), original.newFindingsOnly(),
                 original.enableAll(), original.baseline(), original.baselineVersion(), original.baselineBranch(),
                 original.reference(), original.trivyReports(), original.trivyIgnoreFiles(), original.vexFiles(),
-                List.of("admission/"), List.of(), original.outputDirectory(), original.consoleFindings(), original.clock(),
+                original.charts(), original.valuesFiles(), original.setValues(), original.release(),
+                original.namespace(), original.kustomizeCommand(), original.confineToRoot(),
+                original.defaultManifests(), List.of("admission/"), List.of(), original.outputDirectory(),
+                original.consoleFindings(), original.clock(),
                 original.environment()));
     }
 }
