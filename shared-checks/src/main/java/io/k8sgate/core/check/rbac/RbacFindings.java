@@ -58,6 +58,20 @@ public final class RbacFindings {
     private RbacFindings() {
     }
 
+    /**
+     * The check ids a finding answers: its own and, for a root cause (everything, a wildcard), those of the narrower
+     * checks whose permissions it names as implied and which therefore do not report them again.
+     */
+    public static Set<String> answeredChecks(final Finding finding) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(finding.checkId());
+        String implied = finding.properties().getOrDefault(IMPLIED_CHECKS, "");
+        if (!implied.isEmpty()) {
+            out.addAll(List.of(implied.split(", ")));
+        }
+        return out;
+    }
+
     /** The run's graph, built once and shared. */
     public static RbacGraph graph(final CheckContext context) {
         return context.analysis(RbacGraph.class, c -> RbacGraph.of(c.objects(), c.workloads()));
