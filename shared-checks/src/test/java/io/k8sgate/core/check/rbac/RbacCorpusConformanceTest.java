@@ -151,9 +151,6 @@ class RbacCorpusConformanceTest {
     private static boolean answers(final Finding finding, final Set<String> ours) {
         return RbacFindings.answeredChecks(finding).stream().anyMatch(ours::contains);
     }
-        String implied = finding.properties().getOrDefault(RbacFindings.IMPLIED_CHECKS, "");
-        return !implied.isEmpty() && java.util.Arrays.stream(implied.split(", ")).anyMatch(ours::contains);
-    }
 
     private static List<Row> rows(final Path root) throws IOException {
         ObjectMapper json = new ObjectMapper();
