@@ -36,11 +36,17 @@ public final class BenchmarkSuite {
         System.out.println("\n== Trivy reports under a 256 MB heap: ingestion speed vs Jackson's raw token stream");
         child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10") : List.of("1", "10",
                 "100"));
+        System.out.println("\n== Custom checks in CEL: the gate with 10 custom checks vs the built-in gate "
+                + "(target < 1.3x)");
+        child(List.of(), CelBenchmark.class, quick ? List.of("1000") : List.of("10000", "50000"));
         System.out.println("\n== RBAC: time per binding as bindings grow (flat = linear)");
         child(List.of(), RbacBenchmark.class, quick ? List.of("2500", "5000") : List.of("2500", "5000", "10000",
                 "20000"));
         System.out.println("\n== Long values: one value of N MB vs N MB of ordinary manifests (flat ms/MB = linear)");
         child(List.of(), LongScalarBenchmark.class, quick ? List.of("1", "4") : List.of("1", "4", "8", "15"));
+        System.out.println("\n== Rendering: kustomizations per second; the gate on a rendered kustomization and chart "
+                + "vs rendering alone");
+        child(List.of(), RenderBenchmark.class, quick ? List.of("8") : List.of("24"));
         System.out.println("\n== Helm charts rendered in-process: charts per second vs parsing the output; cold vs warm");
         child(List.of(), HelmRenderBenchmark.class, quick ? List.of("--quick") : List.of());
         System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");
@@ -89,6 +95,10 @@ public final class BenchmarkSuite {
                     work);
             double c1 = median(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
                     jar.toString(), "check", "--root", repo.toString()), Map.of(), work);
+            Path policy = work.resolve("cel-policy.yaml"); // inside the root, as every input must be
+            Files.writeString(policy, CelBenchmark.POLICY);
+            double cel = median(List.of(javaBin, "-jar", jar.toString(), "check", "repo", "--root", work.toString(),
+                    "--policy", policy.toString()), Map.of(), work);
             System.out.printf(Locale.ROOT, "%-52s %8.0f ms%n", "java -version", version);
             System.out.printf(Locale.ROOT, "%-52s %8.0f ms  (+%.0f ms)%n", "java -jar k8s-security.jar check", cli,
                     cli - version);
@@ -96,6 +106,8 @@ public final class BenchmarkSuite {
                     + "archive)", archived, archived - version);
             System.out.printf(Locale.ROOT, "%-52s %8.0f ms  (+%.0f ms)%n", "java -jar, C1 only + serial GC", c1,
                     c1 - version);
+            System.out.printf(Locale.ROOT, "%-52s %8.0f ms  (+%.0f ms)%n", "java -jar check + 10 custom checks (CEL)",
+                    cel, cel - version);
         } finally {
             ColdBenchmark.delete(work);
         }

@@ -73,16 +73,40 @@ final class BaselineCommand implements Callable<Integer> {
 
     /** What to check, under which policy. */
     static final class InputOptions {
-        @Parameters(paramLabel = "PATH", description = "Manifest files, directories or globs (default: the root)")
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories, globs, Helm charts and "
+                + "kustomization directories (default: the inputs the policy lists, or the root)")
         List<String> paths = new ArrayList<>();
+
+        @Mixin
+        RenderArguments render = new RenderArguments();
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
                 + "the root, if present)")
         Path policy;
 
+        @Mixin
+        AdmissionOptions admission = new AdmissionOptions();
+
         /** The store's options with the inputs to check. */
         GateOptions options(final StoreOptions store) {
-            return store.options().manifests(paths).policyFile(Main.fromWorkingDirectory(policy)).build();
+            GateOptions.Builder options = render.applyTo(store.options()).manifests(paths)
+                    .policyFile(Main.fromWorkingDirectory(policy));
+            admission.applyTo(options);
+            return options.build();
+        }
+    }
+
+    /** {@code --admission-policies}: the cluster's admission configuration, kept apart from the manifests. */
+    static final class AdmissionOptions {
+        @Option(names = "--admission-policies", paramLabel = "PATH", split = ",", description = "Files, directories "
+                + "or globs of ValidatingAdmissionPolicies, their bindings and params (the cluster's admission "
+                + "configuration), evaluated against the manifests but not checked themselves; repeatable. Policies "
+                + "among the manifests are evaluated too")
+        List<String> paths = new ArrayList<>();
+
+        /** Adds the admission configuration to a run's options. */
+        void applyTo(final GateOptions.Builder options) {
+            options.admissionPolicies(paths);
         }
     }
 

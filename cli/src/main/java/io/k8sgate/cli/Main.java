@@ -5,6 +5,7 @@ import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.input.render.ChartSettings;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
@@ -83,13 +84,21 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "PATH", description = "Manifest files, directories (recursive) or globs; "
-                + "default: the current directory")
+        @Parameters(paramLabel = "PATH", description = "Manifest files, directories (recursive), globs, Helm charts "
+                + "and kustomization directories; default: the inputs the policy lists, or the current directory")
         private List<String> paths = new ArrayList<>();
 
-        @Option(names = "--root", paramLabel = "DIR", description = "Workspace root; inputs must stay inside it "
-                + "(default: the current directory)")
-        private Path root = Paths.get("");
+        @Option(names = "--root", paramLabel = "DIR", description = "Workspace root: PATHs are relative to it and "
+                + "must stay inside it (default: the current directory, and each PATH is honoured wherever it is)")
+        private Path root;
+
+        @CommandLine.Mixin
+        private RenderArguments render = new RenderArguments();
+
+        @Option(names = "--namespace", paramLabel = "NS", description = "The namespace charts are rendered for "
+                + "(.Release.Namespace; namespaced objects that name none are checked in it; default: the policy's, "
+                + "or none, rendered as " + ChartSettings.DEFAULT_NAMESPACE + ")")
+        private String namespace;
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
                 + "the root, if present)")
@@ -127,6 +136,9 @@ public final class Main implements Callable<Integer> {
         private List<String> vexFiles = new ArrayList<>();
 
         @CommandLine.Mixin
+        private BaselineCommand.AdmissionOptions admission = new BaselineCommand.AdmissionOptions();
+
+        @CommandLine.Mixin
         private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
 
         @Option(names = "--max-findings", paramLabel = "N", description = "Findings listed on the console "
@@ -136,13 +148,15 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            GateOptions.Builder options = GateOptions.builder(root).manifests(paths)
+            GateOptions.Builder options = render.applyTo(GateOptions.builder(root == null ? Paths.get("") : root)
+                    .confineToRoot(root != null)).namespace(namespace).manifests(paths)
                     .policyFile(fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn).enableAll(enableAll)
                     .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
                     .formatNames(formats).outputDirectory(fromWorkingDirectory(outputDir)).consoleFindings(maxFindings);
             if (formats.isEmpty() && outputDir == null) {
                 options.formats(List.of()); // the console only, unless reports are asked for
             }
+            admission.applyTo(options);
             reference.applyTo(options);
             GateReport report = new GateRunner().run(options.build());
             out.print(report.console());
@@ -170,16 +184,26 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--markdown", description = "Print the catalogue as Markdown (CHECKS.md)")
         private boolean markdown;
 
+        @Option(names = "--policy", paramLabel = "FILE", description = "Also list the custom checks of this policy "
+                + "file")
+        private Path policy;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            List<CheckMetadata> all = new ArrayList<>();
+            CheckRegistry.defaultRegistry().all().forEach(c -> all.add(c.metadata()));
+            if (policy != null) {
+                Path file = fromWorkingDirectory(policy);
+                all.addAll(new GateRunner().customChecks(GateOptions.builder(file.getParent()).policyFile(file)
+                        .build()));
+            }
             if (markdown) {
-                out.print(CheckCatalog.markdown(CheckRegistry.defaultRegistry()));
+                out.print(CheckCatalog.markdown(all));
                 out.flush();
                 return Verdict.EXIT_PASS;
             }
-            for (var check : CheckRegistry.defaultRegistry().all()) {
-                CheckMetadata m = check.metadata();
+            for (CheckMetadata m : all) {
                 out.printf("%-12s %-8s %-9s %s%s%n", m.id(), m.severity(), m.category().name().toLowerCase(
                         Locale.ROOT), m.title(), m.enabledByDefault() ? "" : " (optional)");
             }

@@ -133,6 +133,40 @@ class BaselineCommandTest {
     }
 
     @Test
+    void shouldRecordOnlyWhatTheClusterWouldAdmitUnderTheAdmissionPolicies() throws IOException {
+        Files.createDirectories(root.resolve("admission"));
+        Files.writeString(root.resolve("admission/team-label.yaml"), """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata:
+                  name: team-label.example.com
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}
+                  validations:
+                    - expression: "'team' in object.metadata.labels"
+                      message: Deployments carry the label team
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata:
+                  name: team-label-binding.example.com
+                spec:
+                  policyName: team-label.example.com
+                  validationActions: [Deny]
+                """);
+
+        Run refused = run("baseline", "record", "manifests", "--admission-policies", "admission");
+        Run recorded = run("baseline", "record", "manifests");
+
+        assertThat(refused.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(refused.out()).contains("Not recorded: the gate failed", "VAP-team-label.example.com "
+                + "Deployment/shop/web");
+        assertThat(recorded.out()).contains("Recorded baseline version 1");
+    }
+
+    @Test
     void shouldRequireTheClusterFlagAndAPositiveKeep() {
         assertThat(run("baseline", "rollback", "1").code()).isEqualTo(Verdict.EXIT_USAGE);
         assertThat(run("baseline", "prune", "--keep", "0").code()).isEqualTo(Verdict.EXIT_USAGE);

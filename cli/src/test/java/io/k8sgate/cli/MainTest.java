@@ -148,6 +148,76 @@ class MainTest {
     }
 
     @Test
+    void shouldExitWithUsageErrorWhenACustomCheckDoesNotCompile() {
+        Run r = run("check", "--root", root(), "samples/privileged", "--policy",
+                Fixtures.path("rules/custom/compile-error.yaml").toString());
+
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_USAGE);
+        assertThat(r.err()).contains("compile-error.yaml:10: column 18: customChecks[1] (ACME-011).expression does "
+                + "not compile: undeclared reference to 'objet'");
+    }
+
+    @Test
+    void shouldGateOnCustomChecksAndAdmissionPolicies() {
+        Run custom = run("check", "--root", Fixtures.path("rules/custom").toString(), "manifests", "--policy",
+                Fixtures.path("rules/custom/k8s-security.yaml").toString());
+        Run admission = run("check", "--root", Fixtures.path("rules/admission/replica-limits").toString());
+
+        assertThat(custom.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(custom.out()).contains("CRITICAL ACME-004 Deployment/prod/web manifests/app.yaml:8: host "
+                + "networking in a restricted namespace");
+        assertThat(admission.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(admission.out()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many "
+                + "apps.yaml:28: ValidatingAdmissionPolicy 'replicalimit-policy.example.com' with binding "
+                + "'replicalimit-binding-test.example.com' denied request: object.spec.replicas must be no greater "
+                + "than 3");
+    }
+
+    @Test
+    void shouldEvaluateAdmissionPoliciesKeptApartFromTheManifests() {
+        String scenario = Fixtures.path("rules/admission/replica-limits").toString();
+
+        Run apart = run("check", "--root", scenario, "apps.yaml", "--admission-policies", "policy.yaml");
+        Run without = run("check", "--root", scenario, "apps.yaml");
+
+        assertThat(apart.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(apart.out()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many "
+                + "apps.yaml:28: ValidatingAdmissionPolicy 'replicalimit-policy.example.com' with binding "
+                + "'replicalimit-binding-test.example.com' denied request").contains("resources in 1 files");
+        assertThat(without.out()).doesNotContain("VAP-");
+    }
+
+    @Test
+    void shouldPrintWhatTheReadmeShowsForTheOwnRulesSample() throws IOException {
+        Path project = Path.of("").toAbsolutePath().getParent();
+        String readme = Files.readString(project.resolve("README.md"));
+        String prompt = "$ java -jar cli/target/k8s-security.jar ";
+        String shown = readme.substring(readme.indexOf(prompt + "check samples/own-rules"));
+        List<String> lines = shown.substring(0, shown.indexOf("\n\n")).lines().toList();
+        List<String> args = new ArrayList<>(List.of(lines.get(0).substring(prompt.length()).split(" ")));
+        args.addAll(1, List.of("--root", project.toString()));
+        int policy = args.indexOf("--policy") + 1;
+        args.set(policy, project.resolve(args.get(policy)).toString()); // from the project, as in the README
+
+        Run r = run(args.toArray(String[]::new));
+
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_FAIL);
+        assertThat(r.out().lines().skip(1).toList()).as(r.out()).containsExactlyElementsOf(lines.subList(2,
+                lines.size()));
+    }
+
+    @Test
+    void shouldListTheCustomChecksOfAPolicyInTheCatalogue() {
+        String policy = Fixtures.path("rules/custom/k8s-security.yaml").toString();
+
+        assertThat(run("checks", "--policy", policy).out()).contains("ACME-001     HIGH     custom    Images come "
+                + "from our registry").contains("K8S-WL-001");
+        assertThat(run("checks", "--policy", policy, "--markdown").out()).contains("| [ACME-003](#acme-003) | "
+                + "Production runs at least two replicas | HIGH | custom |").contains("## ACME-006");
+        assertThat(run("checks").out()).doesNotContain("ACME-001");
+    }
+
+    @Test
     void shouldListTheCatalogue() {
         Run r = run("checks");
         assertThat(r.code()).isZero();

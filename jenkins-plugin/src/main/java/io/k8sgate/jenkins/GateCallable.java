@@ -81,8 +81,8 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         }
         try {
             // the options every front end builds, run by the same runner: all three decide alike
-            GateOptions options = GateOptions.builder(root).manifests(globs(step.getManifests()))
-                    .trivyReports(globs(step.getTrivyReports()))
+            GateOptions options = inputs(step, root).trivyReports(globs(step.getTrivyReports()))
+                    .admissionPolicies(globs(step.getAdmissionPolicies()))
                     .policyFile(step.getPolicy().isEmpty() ? null : Path.of(step.getPolicy()))
                     .failOn(step.getFailOn()).warnOn(step.getWarnOn()).failOnInputError(step.getFailOnInputError())
                     .newFindingsOnly(step.getNewFindingsOnly()).baseline(baselineStore(root)).reference(reference)
@@ -105,6 +105,23 @@ final class GateCallable extends MasterToSlaveFileCallable<GateResult> {
         }
         return BaselineStores.isRemote(baseline) || Files.isDirectory(root.resolve(baseline)) ? baseline
                 : GateOptions.NO_BASELINE;
+    }
+
+    /**
+     * The options for what the step reads: manifests, charts with their values, release and namespace, the Kustomize
+     * command. The workspace stays the containment, also for what a kustomization reads; without manifests the
+     * policy's inputs are checked, and without those there is nothing to check (the gate fails closed).
+     */
+    static GateOptions.Builder inputs(final SecurityGateStep step, final Path root) {
+        return GateOptions.builder(root).manifests(globs(step.getManifests())).defaultManifests(List.of())
+                .charts(globs(step.getCharts())).valuesFiles(globs(step.getValuesFiles()))
+                .setValues(lines(step.getSetValues())).release(step.getRelease()).namespace(step.getNamespace())
+                .kustomizeCommand(step.getKustomizeCommand());
+    }
+
+    /** The values of a field that takes one per line ({@code setValues}, whose values may hold commas). */
+    static List<String> lines(final String text) {
+        return Arrays.stream(text.split("\n")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     static List<String> globs(final String text) {

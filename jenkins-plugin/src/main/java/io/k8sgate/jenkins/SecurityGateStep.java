@@ -43,6 +43,7 @@ public class SecurityGateStep extends Step implements Serializable {
 
     private final String manifests;
     private String trivyReports = "";
+    private String admissionPolicies = "";
     private String policy = "";
     private String failOn = "";
     private String warnOn = "";
@@ -51,11 +52,18 @@ public class SecurityGateStep extends Step implements Serializable {
     private @CheckForNull Boolean failOnInputError;
     private boolean continueOnFailure;
     private String reportDir = DEFAULT_REPORT_DIR;
+    private String charts = "";
+    private String valuesFiles = "";
+    private String setValues = "";
+    private String release = "";
+    private String namespace = "";
+    private String kustomizeCommand = "";
 
     /**
      * Creates the step.
      *
-     * @param manifests files, directories or globs relative to the workspace, separated by commas or new lines
+     * @param manifests files, directories (Helm charts and kustomization directories among them) or globs relative
+     *                  to the workspace, separated by commas or new lines; empty checks what the policy lists
      */
     @DataBoundConstructor
     public SecurityGateStep(final String manifests) {
@@ -74,6 +82,20 @@ public class SecurityGateStep extends Step implements Serializable {
     @DataBoundSetter
     public void setTrivyReports(final String trivyReports) {
         this.trivyReports = Util.fixNull(trivyReports).trim();
+    }
+
+    public String getAdmissionPolicies() {
+        return Util.fixNull(admissionPolicies); // null in a step serialised before the field existed
+    }
+
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): paths or globs
+     * relative to the workspace, separated by commas or new lines, evaluated against the manifests but not checked
+     * themselves.
+     */
+    @DataBoundSetter
+    public void setAdmissionPolicies(final String admissionPolicies) {
+        this.admissionPolicies = Util.fixNull(admissionPolicies).trim();
     }
 
     public String getPolicy() {
@@ -161,6 +183,75 @@ public class SecurityGateStep extends Step implements Serializable {
         this.reportDir = d == null ? DEFAULT_REPORT_DIR : d;
     }
 
+    public String getCharts() {
+        return Util.fixNull(charts); // null in a step serialised before the field existed
+    }
+
+    /**
+     * Helm charts to render and check (directories holding {@code Chart.yaml}), relative to the workspace, separated
+     * by commas or new lines; a chart among the manifests is rendered as well.
+     */
+    @DataBoundSetter
+    public void setCharts(final String charts) {
+        this.charts = Util.fixNull(charts).trim();
+    }
+
+    public String getValuesFiles() {
+        return Util.fixNull(valuesFiles); // null in a step serialised before the field existed
+    }
+
+    /** Values files for the charts, as {@code helm template -f}, in order; separated by commas or new lines. */
+    @DataBoundSetter
+    public void setValuesFiles(final String valuesFiles) {
+        this.valuesFiles = Util.fixNull(valuesFiles).trim();
+    }
+
+    public String getSetValues() {
+        return Util.fixNull(setValues); // null in a step serialised before the field existed
+    }
+
+    /**
+     * Values for the charts, as {@code helm template --set key=value}, one per line (a line may hold several,
+     * separated by commas, as Helm reads them). Reports name the keys, never the values.
+     */
+    @DataBoundSetter
+    public void setSetValues(final String setValues) {
+        this.setValues = Util.fixNull(setValues).trim();
+    }
+
+    public String getRelease() {
+        return Util.fixNull(release); // null in a step serialised before the field existed
+    }
+
+    /** The release name the charts are rendered with; empty keeps the policy's, or {@code release-name}. */
+    @DataBoundSetter
+    public void setRelease(final String release) {
+        this.release = Util.fixNull(release).trim();
+    }
+
+    public String getNamespace() {
+        return Util.fixNull(namespace); // null in a step serialised before the field existed
+    }
+
+    /** The namespace the charts are rendered for; empty keeps the policy's, or {@code default}. */
+    @DataBoundSetter
+    public void setNamespace(final String namespace) {
+        this.namespace = Util.fixNull(namespace).trim();
+    }
+
+    public String getKustomizeCommand() {
+        return Util.fixNull(kustomizeCommand); // null in a step serialised before the field existed
+    }
+
+    /**
+     * The command that renders a kustomization directory on the agent, such as {@code kubectl kustomize}; empty keeps
+     * the policy's, or the first of {@code kustomize} and {@code kubectl} on the agent's PATH.
+     */
+    @DataBoundSetter
+    public void setKustomizeCommand(final String kustomizeCommand) {
+        this.kustomizeCommand = Util.fixNull(kustomizeCommand).trim();
+    }
+
     @Override
     public StepExecution start(final StepContext context) {
         return new SecurityGateExecution(context, this);
@@ -196,7 +287,8 @@ public class SecurityGateStep extends Step implements Serializable {
 
         public FormValidation doCheckManifests(@QueryParameter final String value) {
             return Util.fixEmptyAndTrim(value) == null
-                    ? FormValidation.error("Name the manifests to check, for example deploy/**/*.yaml")
+                    ? FormValidation.warning("Without manifests the step checks the inputs the policy lists "
+                            + "(inputs: in k8s-security.yaml); with none there, the gate fails: nothing to check")
                     : FormValidation.ok();
         }
 

@@ -100,6 +100,22 @@ class GateCallableTest {
     }
 
     @Test
+    void shouldEvaluateAdmissionPoliciesKeptApartFromTheManifests() throws Exception {
+        copy("rules/admission/replica-limits");
+        SecurityGateStep step = new SecurityGateStep("deploy/apps.yaml");
+        step.setAdmissionPolicies("deploy/policy.yaml");
+        step.setContinueOnFailure(true);
+
+        GateResult apart = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+        GateResult without = new GateCallable(new SecurityGateStep("deploy/apps.yaml"), Set.of(), Map.of())
+                .invoke(workspace.toFile(), null);
+
+        assertThat(apart.console()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many");
+        assertThat(apart.verdict()).isEqualTo("FAIL_ON_FINDINGS");
+        assertThat(without.console()).doesNotContain("VAP-");
+    }
+
+    @Test
     void shouldStopWithoutStackTraceWhenThresholdIsUnknown() {
         SecurityGateStep step = new SecurityGateStep("deploy");
         step.setWarnOn("SEVERE");
@@ -175,6 +191,76 @@ class GateCallableTest {
         assertThat(step.getFailOn()).isEmpty();
         assertThat(step.getNewFindingsOnly()).isNull();
         assertThat(step.getFailOnInputError()).isNull();
+    }
+
+    @Test
+    void shouldRenderAKustomizationAndLeadFindingsToItsPatches() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("kubectl") || onPath("kustomize"),
+                "Neither kustomize nor kubectl is on the PATH: the step's Kustomize case is skipped");
+        copy("repos/kustomize");
+        SecurityGateStep step = new SecurityGateStep("deploy/overlays/prod");
+        step.setKustomizeCommand(onPath("kubectl") ? "kubectl kustomize" : "kustomize build");
+
+        GateResult result = new GateCallable(step, Set.of(), Map.of()).invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.console()).contains("Rendered kustomization deploy/overlays/prod: 4 object(s)")
+                .contains("K8S-WL-001 Deployment/shop-prod/web [web] deploy/overlays/prod/privileged.yaml:12");
+    }
+
+    @Test
+    void shouldKeepTheWorkspaceContainmentForWhatAKustomizationReads() throws Exception {
+        Files.createDirectories(workspace.resolve("app"));
+        Files.writeString(workspace.resolve("app/kustomization.yaml"), "resources:\n  - ../../outside\n");
+
+        GateResult result = new GateCallable(new SecurityGateStep("app"), Set.of(), Map.of())
+                .invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.console()).contains("app/kustomization.yaml:2: ", "outside the root directory",
+                "[path-outside-root]");
+    }
+
+    @Test
+    void shouldCheckWhatThePolicyListsWhenNoManifestsAreNamed() throws Exception {
+        copy("samples/privileged");
+        Files.writeString(workspace.resolve("k8s-security.yaml"), "inputs:\n  manifests: [deploy]\n");
+
+        GateResult result = new GateCallable(new SecurityGateStep(""), Set.of(), Map.of())
+                .invoke(workspace.toFile(), null);
+
+        assertThat(result.status()).isEqualTo("FAIL");
+        assertThat(result.console()).contains("K8S-WL-001");
+    }
+
+    @Test
+    void shouldPassChartSettingsAndRefuseASetValueWithoutKey(@TempDir final Path workspace) {
+        SecurityGateStep step = new SecurityGateStep("charts/shop");
+        step.setCharts("charts/web, charts/db");
+        step.setValuesFiles("values/prod.yaml\nvalues/eu.yaml");
+        step.setSetValues("image.tag=1.2.3\nreplicas=3,resources.limits.cpu=1");
+        step.setRelease("shop");
+        step.setNamespace("shop");
+
+        io.k8sgate.core.frontend.GateOptions options = GateCallable.inputs(step, workspace).build();
+
+        assertThat(options.manifests()).containsExactly("charts/shop");
+        assertThat(options.charts()).containsExactly("charts/web", "charts/db");
+        assertThat(options.valuesFiles()).containsExactly("values/prod.yaml", "values/eu.yaml");
+        assertThat(options.setValues()).containsExactly("image.tag=1.2.3", "replicas=3,resources.limits.cpu=1");
+        assertThat(options.release()).contains("shop");
+        assertThat(options.namespace()).contains("shop");
+        assertThat(options.confineToRoot()).isTrue();
+        assertThat(options.defaultManifests()).isEmpty();
+        step.setSetValues("no-key-here");
+        assertThatExceptionOfType(io.k8sgate.core.policy.ConfigurationException.class)
+                .isThrownBy(() -> GateCallable.inputs(step, workspace).build())
+                .withMessageContaining("KEY=VALUE");
+    }
+
+    private static boolean onPath(final String command) {
+        return java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private void copy(final String fixture) throws Exception {

@@ -278,7 +278,28 @@ class SecurityGateStepITest {
         assertThat(descriptor.getFunctionName()).isEqualTo("k8sSecurityGate");
         assertThat(descriptor.doFillFailOnItems()).extracting(o -> o.value)
                 .containsExactly("", "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO", "NONE");
-        assertThat(descriptor.doCheckManifests(" ").kind).isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+        // without manifests the step checks the policy's inputs: a warning in the form, not an error
+        assertThat(descriptor.doCheckManifests(" ").kind).isEqualTo(hudson.util.FormValidation.Kind.WARNING);
+    }
+
+    @Test
+    void shouldRenderAKustomizationOnTheAgentAndNameThePatch() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.stream.Stream.of(System.getenv()
+                .getOrDefault("PATH", "").split(File.pathSeparator)).anyMatch(d -> new File(d, "kubectl").canExecute()),
+                "kubectl is not on the PATH: the step's Kustomize case is skipped");
+        WorkflowJob job = job("kustomize", """
+                node {
+                    k8sSecurityGate manifests: 'deploy/overlays/prod', kustomizeCommand: 'kubectl kustomize',
+                            release: 'ignored-without-charts'
+                }
+                """);
+        new FilePath(Fixtures.path("repos/kustomize").toFile()).copyRecursiveTo(j.jenkins.getWorkspaceFor(job)
+                .child("deploy"));
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("Rendered kustomization deploy/overlays/prod: 4 object(s)", run);
+        j.assertLogContains("deploy/overlays/prod/privileged.yaml:12", run);
     }
 
     private WorkflowJob job(final String name, final String script) throws Exception {

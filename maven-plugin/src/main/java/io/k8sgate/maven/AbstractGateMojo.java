@@ -19,7 +19,8 @@ abstract class AbstractGateMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * Manifest files, directories (read recursively) and globs, relative to the project directory. When not set:
+     * Manifest files, directories (read recursively), globs, Helm charts and kustomization directories, relative to
+     * the project directory or absolute. When not set: the inputs the policy lists ({@code inputs:}), else
      * {@code src/main/k8s}, {@code src/main/kubernetes}, and the manifests Eclipse JKube generates under
      * {@code target/classes/META-INF/jkube/} (each object read once), or JKube's fragments in
      * {@code src/main/jkube} while nothing was generated.
@@ -43,6 +44,14 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.vexFiles")
     private List<String> vexFiles;
 
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): files,
+     * directories or globs relative to the project directory, evaluated against the manifests but not checked
+     * themselves. Policies among the manifests are evaluated too.
+     */
+    @Parameter(property = "k8s-security.admissionPolicies")
+    private List<String> admissionPolicies;
+
     /** The policy file; default: {@code k8s-security.yaml} in the project directory, when present. */
     @Parameter(property = "k8s-security.policy")
     private File policy;
@@ -58,6 +67,42 @@ abstract class AbstractGateMojo extends AbstractMojo {
     /** Overrides the policy's failOnInputError (default in the policy: true, unreadable input fails the gate). */
     @Parameter(property = "k8s-security.failOnInputError")
     private Boolean failOnInputError;
+
+    /**
+     * Helm charts to render and check (directories holding {@code Chart.yaml}), relative to the project directory;
+     * a chart among the manifests is rendered as well. Hooks are checked and marked.
+     */
+    @Parameter(property = "k8s-security.charts")
+    private List<String> charts;
+
+    /** Values files for the charts, as {@code helm template -f}, applied in order (default: the policy's). */
+    @Parameter(property = "k8s-security.valuesFiles")
+    private List<String> valuesFiles;
+
+    /**
+     * Values for the charts, as {@code helm template --set key=value}, applied in order after the values files.
+     * Reports name the keys, never the values.
+     */
+    @Parameter(property = "k8s-security.setValues")
+    private List<String> setValues;
+
+    /** The release name the charts are rendered with (default: the policy's, or {@code release-name}). */
+    @Parameter(property = "k8s-security.release")
+    private String release;
+
+    /**
+     * The namespace the charts are rendered for; namespaced objects that name none are checked in it (default: the
+     * policy's, or none, rendered as {@code default}).
+     */
+    @Parameter(property = "k8s-security.namespace")
+    private String namespace;
+
+    /**
+     * The command that renders a kustomization directory, such as {@code kubectl kustomize} (default: the policy's,
+     * or the first of {@code kustomize} and {@code kubectl} on the PATH).
+     */
+    @Parameter(property = "k8s-security.kustomizeCommand")
+    private String kustomizeCommand;
 
     /** Turns on every check, optional ones included. */
     @Parameter(property = "k8s-security.enableAll", defaultValue = "false")
@@ -104,32 +149,50 @@ abstract class AbstractGateMojo extends AbstractMojo {
     abstract void gate() throws MojoExecutionException, MojoFailureException;
 
     /**
-     * The options of a run over {@code inputs} below {@code root}: every shared parameter, each passed on as the user
-     * set it, the engine's defaults for the rest.
+     * The options of a run below {@code root}: every shared parameter, each passed on as the user set it, the
+     * engine's defaults for the rest. The POM's paths are honoured wherever they are, as the command line honours its
+     * arguments.
      *
-     * @throws MojoExecutionException when a parameter is wrong (an unknown report format)
+     * @param inputs   the inputs the POM names; none: the policy's, else {@code defaults}
+     * @param defaults what is read when neither the POM nor the policy names any input (the default folders)
+     * @throws MojoExecutionException when a parameter is wrong (an unknown report format, a set value without key)
      */
-    final GateOptions options(final Path root, final List<String> inputs, final Path outputDirectory)
+    final GateOptions options(final Path root, final ProjectInputs.Inputs inputs, final Path outputDirectory)
             throws MojoExecutionException {
         try {
-            return GateOptions.builder(root).manifests(inputs).policyFile(path(policy)).failOn(failOn).warnOn(warnOn)
+            return GateOptions.builder(root).manifests(inputs.named()).defaultManifests(inputs.defaults())
+                    .confineToRoot(false).charts(charts).valuesFiles(valuesFiles).setValues(setValues)
+                    .release(release).namespace(namespace).kustomizeCommand(kustomizeCommand)
+                    .policyFile(path(policy)).failOn(failOn).warnOn(warnOn)
                     .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
                     .baseline(baselineStore).baselineVersion(baselineVersion)
                     .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
-                    .formatNames(formats).outputDirectory(outputDirectory).build();
+                    .admissionPolicies(admissionPolicies).formatNames(formats).outputDirectory(outputDirectory).build();
         } catch (ConfigurationException e) {
             throw GateExecution.configurationError(e);
         }
     }
 
     /** Runs the gate over {@code inputs}, or handles "nothing to check" as {@code failIfNoManifests} says. */
-    final void gate(final Path root, final List<String> inputs, final String searched, final Path outputDirectory)
-            throws MojoExecutionException, MojoFailureException {
-        if (inputs.isEmpty()) {
-            nothingToCheck(searched);
-            return;
+    final void gate(final Path root, final ProjectInputs.Inputs inputs, final String searched,
+            final Path outputDirectory) throws MojoExecutionException, MojoFailureException {
+        Optional<GateOptions> options = checked(options(root, inputs, outputDirectory), searched);
+        if (options.isPresent()) {
+            new GateExecution(getLog()).run(options.get());
         }
-        new GateExecution(getLog()).run(options(root, inputs, outputDirectory));
+    }
+
+    /**
+     * The options when they name something to read (the POM's inputs or charts, the policy's, or the default
+     * folders); empty, after logging or failing as {@code failIfNoManifests} says, when they do not.
+     */
+    private Optional<GateOptions> checked(final GateOptions options, final String searched)
+            throws MojoExecutionException, MojoFailureException {
+        if (GateExecution.reads(options)) {
+            return Optional.of(options);
+        }
+        nothingToCheck(searched);
+        return Optional.empty();
     }
 
     /** Logs that there is nothing to check, or fails when {@code failIfNoManifests} says so. */
@@ -146,21 +209,16 @@ abstract class AbstractGateMojo extends AbstractMojo {
      * {@code failIfNoManifests} says so) when there is nothing to check.
      */
     final Optional<GateOptions> projectOptions() throws MojoExecutionException, MojoFailureException {
-        List<String> inputs = projectInputs();
-        if (inputs.isEmpty()) {
-            nothingToCheck(ProjectInputs.searched(manifests));
-            return Optional.empty();
-        }
-        return Optional.of(options(basedir(), inputs, null));
+        return checked(options(basedir(), projectInputs(), null), searched());
     }
 
     /** The options of the baseline store alone (history, export), for this project. */
     final GateOptions storeOptions() throws MojoExecutionException {
-        return options(basedir(), List.of(), null);
+        return options(basedir(), ProjectInputs.Inputs.NONE, null);
     }
 
     /** The manifest inputs of this project. */
-    final List<String> projectInputs() {
+    final ProjectInputs.Inputs projectInputs() {
         return ProjectInputs.of(manifests, basedir(), Path.of(project.getBuild().getOutputDirectory()));
     }
 

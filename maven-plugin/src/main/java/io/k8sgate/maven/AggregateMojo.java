@@ -70,7 +70,7 @@ public final class AggregateMojo extends AbstractGateMojo {
         Path output = outputDirectory == null ? Path.of(top.getBuild().getDirectory(), "k8s-security-aggregate")
                 : outputDirectory.toPath();
         getLog().info("K8s Security Gate: checking the manifests of " + projects.size() + " module(s) together");
-        gate(root, List.copyOf(inputs), "every module", output);
+        gate(root, new ProjectInputs.Inputs(List.copyOf(inputs), List.of()), "every module", output);
     }
 
     /** In a parallel build, waits until every other module has finished, or the build has failed. */

@@ -71,6 +71,20 @@ final class GateExecution {
         }
     }
 
+    /**
+     * Whether the options name anything to read: manifests or charts of the POM, inputs of the policy, or default
+     * folders that exist.
+     *
+     * @throws MojoExecutionException when the policy is wrong
+     */
+    static boolean reads(final GateOptions options) throws MojoExecutionException {
+        try {
+            return !new GateRunner().request(options).manifests().isEmpty();
+        } catch (ConfigurationException e) {
+            throw configurationError(e);
+        }
+    }
+
     static MojoExecutionException configurationError(final ConfigurationException e) {
         return new MojoExecutionException("K8s Security Gate: configuration error:" + System.lineSeparator()
                 + e.getMessage(), e);

@@ -12,20 +12,37 @@ final class ProjectInputs {
     }
 
     /**
-     * The manifest inputs of one project: the configured ones, or those found in the default places.
+     * What a project reads.
      *
-     * @param configured       the {@code manifests} parameter, null or blank entries ignored; empty means "look in
-     *                         the default places"
+     * @param named    the inputs the POM names (those that can match something); none: the policy's inputs
+     * @param defaults what is read when neither the POM nor the policy names any input
+     */
+    record Inputs(List<String> named, List<String> defaults) {
+        /** Nothing named, nothing by default: only what the policy lists. */
+        static final Inputs NONE = new Inputs(List.of(), List.of());
+
+        Inputs {
+            named = List.copyOf(named);
+            defaults = List.copyOf(defaults);
+        }
+    }
+
+    /**
+     * The manifest inputs of one project: the configured ones; or, when none are configured, the policy's inputs,
+     * else those found in the default places.
+     *
+     * @param configured       the {@code manifests} parameter, null or blank entries ignored; empty means "the
+     *                         policy's inputs, else the default places"
      * @param basedir          the project directory; configured inputs are relative to it
      * @param classesDirectory the build's class output folder, where JKube writes its manifests
-     * @return the inputs, empty when there is nothing to check
      */
-    static List<String> of(final List<String> configured, final Path basedir, final Path classesDirectory) {
+    static Inputs of(final List<String> configured, final Path basedir, final Path classesDirectory) {
         List<String> named = trimmed(configured);
         if (!named.isEmpty()) {
-            return ifAnyExists(basedir, named);
+            return new Inputs(ifAnyExists(basedir, named), List.of());
         }
-        return ProjectManifests.of(basedir, classesDirectory).stream().map(Path::toString).toList();
+        return new Inputs(List.of(), ProjectManifests.of(basedir, classesDirectory).stream().map(Path::toString)
+                .toList());
     }
 
     /**

@@ -55,6 +55,14 @@ public final class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "k8s-security.vexFiles")
     private List<String> vexFiles;
 
+    /**
+     * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): files,
+     * directories or globs relative to the project directory, evaluated against the manifests but not checked
+     * themselves. Policies among the manifests are evaluated too.
+     */
+    @Parameter(property = "k8s-security.admissionPolicies")
+    private List<String> admissionPolicies;
+
     /** The policy file; default: {@code k8s-security.yaml} in the project directory, when present. */
     @Parameter(property = "k8s-security.policy")
     private File policy;
@@ -92,7 +100,14 @@ public final class ReportMojo extends AbstractMavenReport {
 
     @Override
     public boolean canGenerateReport() {
-        return !skip && !inputs().isEmpty();
+        if (skip) {
+            return false;
+        }
+        try {
+            return GateExecution.reads(options());
+        } catch (MojoExecutionException e) {
+            return true; // the page then says what is wrong with the configuration
+        }
     }
 
     @Override
@@ -121,16 +136,19 @@ public final class ReportMojo extends AbstractMavenReport {
     /** The options of the page's run: the project's manifests, compared with its baseline store when it exists. */
     private GateOptions options() throws MojoExecutionException {
         try {
-            return GateOptions.builder(getProject().getBasedir().toPath()).manifests(inputs())
+            ProjectInputs.Inputs inputs = inputs();
+            return GateOptions.builder(getProject().getBasedir().toPath()).manifests(inputs.named())
+                    .defaultManifests(inputs.defaults()).confineToRoot(false)
                     .policyFile(policy == null ? null : policy.toPath()).failOn(failOn).warnOn(warnOn)
                     .failOnInputError(failOnInputError).enableAll(enableAll).trivyReports(trivyReports)
-                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).formats(List.of()).build();
+                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).admissionPolicies(admissionPolicies)
+                    .formats(List.of()).build();
         } catch (ConfigurationException e) {
             throw GateExecution.configurationError(e);
         }
     }
 
-    private List<String> inputs() {
+    private ProjectInputs.Inputs inputs() {
         return ProjectInputs.of(manifests, getProject().getBasedir().toPath(),
                 Path.of(getProject().getBuild().getOutputDirectory()));
     }

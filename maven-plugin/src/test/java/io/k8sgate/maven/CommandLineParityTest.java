@@ -11,6 +11,7 @@ import io.k8sgate.core.Baselines;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
@@ -50,18 +51,71 @@ class CommandLineParityTest {
                 Arguments.of("JKube output read once", "samples/jkube-app", List.of(), List.of(), 1),
                 Arguments.of("image scan report gating", "samples/image-app", List.of("--trivy", "scans/web.json"),
                         List.of(), 1),
+                Arguments.of("admission policies kept apart", "rules/admission/replica-limits",
+                        List.of("--admission-policies", "policy.yaml"), List.of("apps.yaml"), 1),
                 Arguments.of("malformed YAML fails closed", "samples/broken-app", List.of(), List.of(), 3),
                 Arguments.of("one named file", "samples/maven-app", List.of("--fail-on", "CRITICAL"),
-                        List.of("src/main/k8s/web.yaml"), 0));
+                        List.of("src/main/k8s/web.yaml"), 0),
+                Arguments.of("a mixed tree: CI files and docs skipped and listed", "repos", List.of(),
+                        List.of("mixed"), 1),
+                Arguments.of("an object defined twice", "repos", List.of(), List.of("duplicates"), 1));
+    }
+
+    /** Kustomizations rendered alike: the same objects, findings at the same base and patch lines. */
+    static Stream<Arguments> kustomizations() {
+        return Stream.of(
+                Arguments.of("an overlay with patches and a component", "repos/kustomize",
+                        List.of("--fail-on", "CRITICAL"), List.of("overlays/prod"), 1),
+                Arguments.of("a walked tree: only the roots rendered", "repos/kustomize", List.of(), List.of("."), 1),
+                Arguments.of("the Kustomize command named", "repos/kustomize", List.of("--kustomize-command",
+                        "kubectl kustomize"), List.of("overlays/dev"), 1));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("kustomizations")
+    void shouldRenderKustomizationsLikeTheCommandLine(final String name, final String sample,
+            final List<String> cliOptions, final List<String> manifests, final int expectedExit) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("kubectl") || onPath("kustomize"),
+                "Neither kustomize nor kubectl is on the PATH: the Kustomize parity cases are skipped");
+        shouldGiveTheFindingsAndDecisionOfTheCommandLine(name, sample, cliOptions, manifests, expectedExit);
+    }
+
+    /** Charts rendered alike, by the Helm renderer both ship: the same objects, hooks and template lines. */
+    static Stream<Arguments> charts() {
+        return Stream.of(
+                Arguments.of("a chart with values files, --set, release and namespace", ".", List.of("--values",
+                        "helm/web/values-prod.yaml", "--set", "replicaCount=3", "--release", "shop", "--namespace",
+                        "shop"), List.of("helm/web"), 1),
+                Arguments.of("a chart named by option beside a manifest", ".", List.of("--chart", "helm/web"),
+                        List.of("repos/duplicates/a-web.yaml"), 1),
+                Arguments.of("a dependency that is not vendored", ".", List.of(), List.of("helm/missing-dependency"),
+                        3),
+                Arguments.of("the project's policy lists its chart and overlay", "repos/project", List.of(),
+                        List.of(), 1));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("charts")
+    void shouldRenderChartsLikeTheCommandLine(final String name, final String sample, final List<String> cliOptions,
+            final List<String> manifests, final int expectedExit) throws IOException {
+        boolean kustomizes = !sample.equals("repos/project") || onPath("kubectl") || onPath("kustomize");
+        org.junit.jupiter.api.Assumptions.assumeTrue(kustomizes,
+                "Neither kustomize nor kubectl is on the PATH: the project's overlay cannot be rendered");
+        shouldGiveTheFindingsAndDecisionOfTheCommandLine(name, sample, cliOptions, manifests, expectedExit);
+    }
+
+    private static boolean onPath(final String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cases")
     void shouldGiveTheFindingsAndDecisionOfTheCommandLine(final String name, final String sample,
             final List<String> cliOptions, final List<String> manifests, final int expectedExit) throws IOException {
-        Path project = Fixtures.path(sample);
+        Path project = Fixtures.path(sample).normalize();
         CheckMojo mojo = mojo(cliOptions, manifests);
-        List<String> inputs = ProjectInputs.of(manifests, project, project.resolve("classes"));
+        ProjectInputs.Inputs inputs = ProjectInputs.of(manifests, project, project.resolve("classes"));
 
         Path mavenOut = work.resolve("maven");
         Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog())
@@ -70,7 +124,7 @@ class CommandLineParityTest {
         List<String> args = new ArrayList<>(List.of("check", "--root", project.toString(), "--format", "json",
                 "--output-dir", work.resolve("cli").toString()));
         args.addAll(cliOptions);
-        args.addAll(inputs);
+        args.addAll(commandLineInputs(project, inputs));
         StringWriter out = new StringWriter();
         int exit = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(out));
 
@@ -93,13 +147,13 @@ class CommandLineParityTest {
         new Baselines(new SecurityGate()).record(GateRequest.of(app, List.of("src/main/k8s/web.yaml")),
                 new DirectoryStore(store), new Baselines.RecordOptions(true, Optional.empty(), Optional.of("v1")));
         CheckMojo mojo = Mojos.configure(mojo(List.of(), List.of()), Map.of("baselineStore", store.toString()));
-        List<String> inputs = ProjectInputs.of(List.of(), app, app.resolve("classes"));
+        ProjectInputs.Inputs inputs = ProjectInputs.of(List.of(), app, app.resolve("classes"));
 
         Throwable thrown = catchThrowable(() -> new GateExecution(new RecordingLog())
                 .run(mojo.options(app, inputs, work.resolve("maven"))));
         List<String> args = new ArrayList<>(List.of("check", "--root", app.toString(), "--format", "json",
                 "--output-dir", work.resolve("cli").toString(), "--baseline", store.toString()));
-        args.addAll(inputs);
+        args.addAll(commandLineInputs(app, inputs));
         StringWriter out = new StringWriter();
         int exit = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(out));
 
@@ -119,7 +173,39 @@ class CommandLineParityTest {
         option(cliOptions, "--fail-on").ifPresent(v -> parameters.put("failOn", v));
         option(cliOptions, "--warn-on").ifPresent(v -> parameters.put("warnOn", v));
         option(cliOptions, "--trivy").ifPresent(v -> parameters.put("trivyReports", List.of(v)));
+        parameters.put("charts", options(cliOptions, "--chart"));
+        parameters.put("valuesFiles", options(cliOptions, "--values"));
+        parameters.put("setValues", options(cliOptions, "--set"));
+        option(cliOptions, "--release").ifPresent(v -> parameters.put("release", v));
+        option(cliOptions, "--namespace").ifPresent(v -> parameters.put("namespace", v));
+        option(cliOptions, "--kustomize-command").ifPresent(v -> parameters.put("kustomizeCommand", v));
+        option(cliOptions, "--admission-policies").ifPresent(v -> parameters.put("admissionPolicies", List.of(v)));
         return Mojos.configure(new CheckMojo(), parameters);
+    }
+
+    /**
+     * What the command line is given for the project's inputs: those the POM names; without any, the policy's (the
+     * command line reads them when given no path), else the goal's default folders.
+     */
+    private static List<String> commandLineInputs(final Path project, final ProjectInputs.Inputs inputs) {
+        if (!inputs.named().isEmpty()) {
+            return inputs.named();
+        }
+        Path policy = project.resolve("k8s-security.yaml");
+        boolean policyLists = Files.isRegularFile(policy) && !new PolicyLoader(new SecurityGate().checkIds())
+                .load(policy).inputs().paths().isEmpty();
+        return policyLists ? List.of() : inputs.defaults();
+    }
+
+    /** Every value of a repeatable option, in order. */
+    private static List<String> options(final List<String> options, final String name) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < options.size() - 1; i++) {
+            if (options.get(i).equals(name)) {
+                out.add(options.get(i + 1));
+            }
+        }
+        return out;
     }
 
     private static Path copy(final Path from, final Path to) throws IOException {

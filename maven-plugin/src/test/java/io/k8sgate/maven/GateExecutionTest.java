@@ -153,7 +153,7 @@ class GateExecutionTest {
     void shouldRefuseAnUnknownReportFormatBeforeRunning() {
         CheckMojo mojo = Mojos.configure(new CheckMojo(), Map.of("formats", List.of("html", "pdf")));
 
-        assertThatThrownBy(() -> mojo.options(work, List.of("."), work)).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(() -> mojo.options(work, new ProjectInputs.Inputs(List.of("."), List.of()), work)).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("'pdf'");
     }
 }

@@ -4,6 +4,7 @@ import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.InputSummary;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.policy.Decision;
 import io.k8sgate.core.policy.GateStatus;
@@ -27,10 +28,12 @@ import java.util.Optional;
  * @param diagnostics problems with the inputs or the run
  * @param decision    the decision and its verdict
  * @param baseline    the comparison with the reference baseline, when there is one
+ * @param inputs      the charts and kustomizations rendered, what was skipped, the objects defined twice
  */
 public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy, List<String> files,
         List<ResourceRef> resources, List<CheckMetadata> checks, List<Finding> findings,
-        List<Diagnostic> diagnostics, Decision decision, Optional<BaselineComparison> baseline) {
+        List<Diagnostic> diagnostics, Decision decision, Optional<BaselineComparison> baseline,
+        InputSummary inputs) {
     public GateOutcome {
         Objects.requireNonNull(toolVersion, "toolVersion");
         Objects.requireNonNull(generatedAt, "generatedAt");
@@ -42,6 +45,16 @@ public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy
         diagnostics = List.copyOf(diagnostics);
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** An outcome of plain inputs: nothing rendered, skipped or defined twice. */
+    public GateOutcome(final String toolVersion, final Instant generatedAt, final Policy policy,
+            final List<String> files, final List<ResourceRef> resources, final List<CheckMetadata> checks,
+            final List<Finding> findings, final List<Diagnostic> diagnostics, final Decision decision,
+            final Optional<BaselineComparison> baseline) {
+        this(toolVersion, generatedAt, policy, files, resources, checks, findings, diagnostics, decision, baseline,
+                InputSummary.EMPTY);
     }
 
     /** An outcome without a baseline comparison. */
@@ -55,7 +68,7 @@ public record GateOutcome(String toolVersion, Instant generatedAt, Policy policy
     /** The same outcome compared with a baseline. */
     public GateOutcome withBaseline(final BaselineComparison comparison) {
         return new GateOutcome(toolVersion, generatedAt, policy, files, resources, checks, findings, diagnostics,
-                decision, Optional.of(comparison));
+                decision, Optional.of(comparison), inputs);
     }
 
     /** PASS, WARN or FAIL. */

@@ -9,6 +9,7 @@ import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.Snapshot;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.check.admission.AdmissionChecks;
 import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.check.image.ImageUsage;
 import io.k8sgate.core.concurrent.EngineExecutor;
@@ -17,9 +18,9 @@ import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
-import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.input.trivy.TrivyInputLoader;
 import io.k8sgate.core.input.trivy.TrivyReports;
+import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
@@ -82,14 +83,39 @@ public final class SecurityGate {
         return execute(request, Optional.of(key));
     }
 
+    /**
+     * The objects of the request's admission policy inputs (none when it names none), files that are also among the
+     * manifests left out, as they are read there.
+     */
+    private List<K8sObject> admissionConfiguration(final GateRequest request, final LoadResult manifests,
+            final List<Diagnostic> diagnostics) {
+        if (request.admissionPolicies().isEmpty()) {
+            return List.of();
+        }
+        LoadResult read = loader.load(request.root(), request.admissionPolicies(), request.inputs());
+        read.diagnostics().stream().filter(d -> !LoadResult.NO_OBJECTS.equals(d.code())).forEach(diagnostics::add);
+        if (!AdmissionChecks.present(read.objects())) {
+            diagnostics.add(Diagnostic.warning("admission-policies-none", Location.ofFile(String.join(", ",
+                    request.admissionPolicies())), "No ValidatingAdmissionPolicy or binding was found in the "
+                            + "admission policies (" + read.files().size() + " file(s) read): nothing is evaluated "
+                            + "from them"));
+        }
+        Set<String> checked = Set.copyOf(manifests.files());
+        return read.objects().stream().filter(o -> !checked.contains(o.file())).toList();
+    }
+
     private GateRun execute(final GateRequest request, final Optional<RedactionKey> capture) {
         Policy policy = request.policy();
-        LoadResult loaded = loader.load(request.root(), request.manifests());
+        LoadResult loaded = loader.load(request.root(), request.manifests(), request.inputs());
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
 
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
 
-        List<Check> enabled = registry.all().stream().filter(c -> policy.isEnabled(c.metadata())).toList();
+        List<Check> enabled = new ArrayList<>(registry.all().stream().filter(c -> policy.isEnabled(c.metadata()))
+                .toList());
+        OwnRules ownRules = OwnRules.of(policy, loaded.objects(), admissionConfiguration(request, loaded,
+                diagnostics), request.root(), diagnostics);
+        enabled.addAll(ownRules.checks());
         CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings())
                 .with(ImageSettings.class, policy.images());
         diagnostics.addAll(context.model().diagnostics());
@@ -101,6 +127,7 @@ public final class SecurityGate {
         }
         EngineResult result = new CheckEngine().run(context, enabled);
         diagnostics.addAll(result.diagnostics());
+        diagnostics.addAll(ownRules.diagnostics());
 
         Map<String, CheckMetadata> byId = new HashMap<>();
         enabled.forEach(c -> byId.put(c.metadata().id(), c.metadata()));
@@ -112,8 +139,9 @@ public final class SecurityGate {
                     && policy.checks().get(meta.id()).severity().isPresent();
             findings.add(overridden ? f.withSeverity(policy.severityOf(meta)) : f);
         }
-        Finding[] ordered = Exemptions.apply(findings, loaded.objects(), policy, today, diagnostics)
-                .toArray(Finding[]::new);
+        Finding[] ordered = RenderedFindings.place(Exemptions.apply(findings, loaded.objects(), policy, today,
+                diagnostics), loaded).toArray(Finding[]::new);
+        RenderedFindings.place(diagnostics, loaded.sources());
         EngineExecutor.shared().sort(ordered, FindingOrder.MOST_SEVERE_FIRST); // stable, on the engine's threads
         findings = Arrays.asList(ordered);
 
@@ -131,7 +159,8 @@ public final class SecurityGate {
                 Optional<Baseline> version = baseline.load();
                 reference = version.map(Baseline::fingerprints).orElse(Set.of());
                 comparison = Optional.of(BaselineReports.of(version, BaselineDiff.compare(version, snapshot),
-                        findings, id -> registry.byId(id).map(Check::metadata)));
+                        findings, id -> Optional.ofNullable(byId.get(id)).or(() -> registry.byId(id)
+                                .map(Check::metadata))));
             } catch (BaselineException e) {
                 diagnostics.add(Diagnostic.error("baseline-unreadable", Location.ofFile(baseline.store().describe()),
                         e.getMessage()));
@@ -147,6 +176,6 @@ public final class SecurityGate {
         List<ResourceRef> resources = loaded.objects().stream().map(K8sObject::ref).toList();
         return new GateRun(new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(),
                 resources, enabled.stream().map(Check::metadata).toList(), findings, diagnostics, decision,
-                comparison), snapshot);
+                comparison, loaded.inputs()), snapshot);
     }
 }

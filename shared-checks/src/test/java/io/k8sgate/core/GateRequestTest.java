@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.baseline.BaselineReference;
 import io.k8sgate.core.baseline.DirectoryStore;
+import io.k8sgate.core.input.InputOptions;
 import io.k8sgate.core.policy.Policy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,7 @@ class GateRequestTest {
 
     private final GateRequest full = new GateRequest(ROOT, List.of("k8s"), Policy.DEFAULT, Clock.systemUTC(),
             List.of("scan.json"), List.of(".trivyignore"), List.of("vex.json"), Optional.of(BASELINE),
-            Set.of("fp-1", "fp-2"));
+            Set.of("fp-1", "fp-2"), InputOptions.DEFAULT, List.of("admission"));
 
     @Test
     void shouldKeepTheReferenceFingerprintsWhenScanInputsChange() {
@@ -32,7 +33,7 @@ class GateRequestTest {
 
         assertThat(changed).isEqualTo(new GateRequest(ROOT, List.of("k8s"), Policy.DEFAULT, full.clock(),
                 List.of("other.json"), List.of(), List.of("other.vex.json"), Optional.of(BASELINE),
-                Set.of("fp-1", "fp-2")));
+                Set.of("fp-1", "fp-2"), InputOptions.DEFAULT, List.of("admission")));
     }
 
     @Test
@@ -40,13 +41,20 @@ class GateRequestTest {
         Policy strict = Policy.DEFAULT.withFailOnInputError(false);
 
         assertThat(full.withPolicy(strict)).isEqualTo(new GateRequest(ROOT, full.manifests(), strict, full.clock(),
-                full.trivyReports(), full.trivyIgnoreFiles(), full.vexFiles(), full.baseline(), full.reference()));
+                full.trivyReports(), full.trivyIgnoreFiles(), full.vexFiles(), full.baseline(), full.reference(),
+                full.inputs(), full.admissionPolicies()));
         assertThat(full.withClock(CLOCK)).isEqualTo(new GateRequest(ROOT, full.manifests(), full.policy(), CLOCK,
-                full.trivyReports(), full.trivyIgnoreFiles(), full.vexFiles(), full.baseline(), full.reference()));
+                full.trivyReports(), full.trivyIgnoreFiles(), full.vexFiles(), full.baseline(), full.reference(),
+                full.inputs(), full.admissionPolicies()));
         assertThat(full.withReference(Set.of("fp-3")).reference()).containsExactly("fp-3");
         assertThat(full.withReference(Set.of("fp-3")).baseline()).contains(BASELINE);
         BaselineReference newest = BaselineReference.latest(new DirectoryStore(ROOT.resolve("c")));
         assertThat(full.withBaseline(newest).baseline()).contains(newest);
         assertThat(full.withBaseline(newest).reference()).isEqualTo(full.reference());
+        assertThat(full.withAdmissionPolicies(List.of("policies")).admissionPolicies()).containsExactly("policies");
+        assertThat(full.withAdmissionPolicies(List.of("policies")).withAdmissionPolicies(List.of("admission")))
+                .isEqualTo(full);
+        assertThat(full.withPolicy(strict).withClock(CLOCK).withReference(Set.of("fp-3")).admissionPolicies())
+                .containsExactly("admission");
     }
 }

@@ -37,6 +37,7 @@ class SecurityGateThreadsTest {
     @Test
     void shouldEvaluateChecksOnTheEngineThreadsAndTheCallerOnly() {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch workerTookPart = new CountDownLatch(1);
         Check recording = new Check() {
             private final CheckMetadata metadata = CheckMetadata.of("K8S-TEST-003", "Records its thread",
                     Severity.LOW, Category.WORKLOAD).withObjectScope();
@@ -49,7 +50,14 @@ class SecurityGateThreadsTest {
             @Override
             public List<Finding> evaluate(final CheckContext context) {
                 threads.add(Thread.currentThread());
-                LockSupport.parkNanos(5_000_000); // long enough for idle threads to take part
+                if (Thread.currentThread().getName().startsWith(EngineExecutor.THREAD_PREFIX)) {
+                    workerTookPart.countDown();
+                } else if (EngineExecutor.shared().parallelism() > 1) {
+                    // the caller waits for a worker to take part, however slowly a loaded machine starts it; an
+                    // engine that never hands work to its threads fails below
+                    awaitQuietly(workerTookPart);
+                }
+                LockSupport.parkNanos(5_000_000);
                 return List.of();
             }
         };
@@ -65,6 +73,14 @@ class SecurityGateThreadsTest {
                         || t.getName().startsWith(EngineExecutor.THREAD_PREFIX)).isTrue());
         if (EngineExecutor.shared().parallelism() > 1) {
             assertThat(threads).anyMatch(t -> t.getName().startsWith(EngineExecutor.THREAD_PREFIX));
+        }
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,6 +6,7 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.RuleIds;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.model.Suppression;
 import java.time.temporal.ChronoUnit;
@@ -60,11 +61,16 @@ public final class BaselineReports {
         Optional<CheckMetadata> meta = checks.apply(f.checkId());
         Severity severity = Severity.parse(f.severity()).orElse(Severity.INFO);
         Finding finding = new Finding(f.checkId(), meta.map(CheckMetadata::title).orElse(f.checkId()), severity,
-                meta.map(CheckMetadata::category).orElse(Category.WORKLOAD), f.resource(), f.container(),
+                meta.map(CheckMetadata::category).orElse(categoryOf(f.checkId())), f.resource(), f.container(),
                 Location.ofFile(reference), f.fieldPath(), "Found in " + reference + "; fixed since",
                 meta.map(CheckMetadata::remediation).orElse(""), meta.map(CheckMetadata::references)
                         .orElse(List.of()), meta.map(CheckMetadata::equivalents).orElse(Map.of()), f.fingerprint(),
                 Optional.<Suppression>empty(), Map.of());
         return finding;
+    }
+
+    /** The category of a check the run no longer has: the team's own rules keep theirs. */
+    private static Category categoryOf(final String checkId) {
+        return RuleIds.isCustom(checkId) || RuleIds.isAdmission(checkId) ? Category.CUSTOM : Category.WORKLOAD;
     }
 }

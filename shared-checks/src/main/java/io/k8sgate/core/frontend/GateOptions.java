@@ -3,8 +3,12 @@ package io.k8sgate.core.frontend;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.baseline.StoreLocation;
+import io.k8sgate.core.input.InputOptions;
+import io.k8sgate.core.input.render.ChartSettings;
+import io.k8sgate.core.input.render.RenderOptions;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.InputPolicy;
 import io.k8sgate.core.policy.Policy;
 import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.policy.PolicyOverrides;
@@ -13,6 +17,7 @@ import io.k8sgate.core.report.ReportFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -33,10 +38,11 @@ import org.jspecify.annotations.Nullable;
  * <p>To add an option: a component here, its default and setter in {@link Builder}, its use in {@link GateRunner}
  * (or in {@link #toRequest}), and one parameter in each front end.
  *
- * @param root             the workspace: inputs, the policy file and a baseline directory must stay inside it, and
- *                         reports name files relative to it
- * @param manifests        files, directories and globs of manifests, relative to the root or absolute; default: the
- *                         root
+ * @param root             the workspace: reports name files relative to it, and inputs, the policy file and a
+ *                         baseline directory stay inside it (unless {@code confineToRoot} is off)
+ * @param manifests        files, directories, globs, Helm charts and kustomization directories, relative to the root
+ *                         or absolute; default: none named, so the inputs the policy lists ({@code inputs:}), else
+ *                         {@code defaultManifests}
  * @param policyFile       the policy file, relative to the root or absolute, inside the root; default:
  *                         {@value #IMPLICIT_POLICY} in the root when present, the built-in policy otherwise
  * @param failOn           overrides the policy's failOn: a severity or {@code NONE}
@@ -54,6 +60,27 @@ import org.jspecify.annotations.Nullable;
  * @param trivyReports     Trivy-compatible scan reports (files or globs), relative to the root
  * @param trivyIgnoreFiles {@code .trivyignore} / {@code .trivyignore.yaml} files, relative to the root
  * @param vexFiles         OpenVEX documents, relative to the root
+ * @param charts           Helm charts to render and check (directories holding {@code Chart.yaml}), besides the
+ *                         manifests; default: none
+ * @param valuesFiles      values files for the charts, as {@code helm template -f}, in order; default: the policy's
+ *                         for the chart
+ * @param setValues        values for the charts, as {@code helm template --set key=value}, in order after the values
+ *                         files; default: the policy's for the chart. Reports name the keys, never the values
+ * @param release          the release name the charts are rendered with; default: the policy's, or
+ *                         {@value ChartSettings#DEFAULT_RELEASE}
+ * @param namespace        the namespace the charts are rendered for (namespaced objects that name none are checked
+ *                         in it); default: the policy's, or none ({@code .Release.Namespace} is then
+ *                         {@value ChartSettings#DEFAULT_NAMESPACE})
+ * @param kustomizeCommand the command that renders a kustomization directory ({@code kubectl kustomize}); default:
+ *                         the policy's, or the first of {@code kustomize} and {@code kubectl} on the PATH
+ * @param confineToRoot    whether every input must stay inside the root (a CI workspace); default: true. Off, each
+ *                         named path (and the policy file) is honoured wherever it is, and only what a walked
+ *                         directory links to must stay inside that directory
+ * @param defaultManifests what is read when neither the front end nor the policy names any input; default:
+ *                         {@link #DEFAULT_MANIFESTS}, the whole root (the Maven plugin: its default folders)
+ * @param admissionPolicies files, directories and globs, relative to the root, of the cluster's admission
+ *                         configuration: ValidatingAdmissionPolicies, their bindings and params, evaluated against the
+ *                         manifests (policies among the manifests are evaluated too)
  * @param formats          the reports to write, in this order; default: {@link #DEFAULT_FORMATS}
  * @param outputDirectory  where reports are written; default: {@value #DEFAULT_OUTPUT_DIRECTORY} in the root
  * @param consoleFindings  how many findings the console summary lists; default: {@value #DEFAULT_CONSOLE_FINDINGS}
@@ -66,9 +93,11 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         Optional<String> warnOn, Optional<Boolean> failOnInputError, Optional<Boolean> newFindingsOnly,
         boolean enableAll, Optional<String> baseline, OptionalLong baselineVersion, Optional<String> baselineBranch,
         Set<String> reference, List<String> trivyReports, List<String> trivyIgnoreFiles, List<String> vexFiles,
-        List<ReportFormat> formats, Path outputDirectory, int consoleFindings, Clock clock,
-        Map<String, String> environment) {
-    /** The manifests checked when none are named: the whole root. */
+        List<String> charts, List<String> valuesFiles, List<String> setValues, Optional<String> release,
+        Optional<String> namespace, Optional<String> kustomizeCommand, boolean confineToRoot,
+        List<String> defaultManifests, List<String> admissionPolicies, List<ReportFormat> formats,
+        Path outputDirectory, int consoleFindings, Clock clock, Map<String, String> environment) {
+    /** The manifests checked when neither the front end nor the policy names any: the whole root. */
     public static final List<String> DEFAULT_MANIFESTS = List.of(".");
     /** The policy file looked for in the root when none is named. */
     public static final String IMPLICIT_POLICY = "k8s-security.yaml";
@@ -99,6 +128,20 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         trivyReports = List.copyOf(trivyReports);
         trivyIgnoreFiles = List.copyOf(trivyIgnoreFiles);
         vexFiles = List.copyOf(vexFiles);
+        charts = List.copyOf(charts);
+        valuesFiles = List.copyOf(valuesFiles);
+        setValues = List.copyOf(setValues);
+        for (String assignment : setValues) {
+            if (assignment.indexOf('=') <= 0) {
+                throw new ConfigurationException(Location.ofFile("set " + assignment), "A set value is written "
+                        + "KEY=VALUE, such as image.tag=1.2.3");
+            }
+        }
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(kustomizeCommand, "kustomizeCommand");
+        defaultManifests = List.copyOf(defaultManifests);
+        admissionPolicies = List.copyOf(admissionPolicies);
         formats = List.copyOf(new LinkedHashSet<>(formats));
         outputDirectory = root.resolve(outputDirectory).normalize();
         if (consoleFindings < 0) {
@@ -138,8 +181,26 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         if (enableAll) {
             policy = policy.withEnableAll(true);
         }
-        return new GateRequest(root, manifests, policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
-                Optional.empty(), reference);
+        InputPolicy listed = policy.inputs();
+        RenderOptions render = new RenderOptions(new ChartSettings(release, namespace, valuesFiles, setValues),
+                listed.chartSettings(), kustomizeCommand.or(listed::kustomizeCommand),
+                policy.targetKubernetesVersion().major() + "." + policy.targetKubernetesVersion().minor());
+        return new GateRequest(root, inputs(listed), policy, clock, trivyReports, trivyIgnoreFiles, vexFiles,
+                Optional.empty(), reference, new InputOptions(confineToRoot, listed.nonKubernetesIsError(), render),
+                admissionPolicies);
+    }
+
+    /**
+     * What the run reads: the manifests and charts the front end names; without any, those the policy lists; without
+     * those either, the front end's default.
+     */
+    private List<String> inputs(final InputPolicy listed) {
+        List<String> named = new ArrayList<>(manifests);
+        named.addAll(charts);
+        if (named.isEmpty()) {
+            named.addAll(listed.paths());
+        }
+        return named.isEmpty() ? defaultManifests : named;
     }
 
     /**
@@ -149,7 +210,8 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
      */
     public Optional<Path> effectivePolicyFile() {
         if (policyFile.isPresent()) {
-            return Optional.of(WorkspacePaths.inside(root, policyFile.get().toString(), "The policy file"));
+            return Optional.of(confineToRoot ? WorkspacePaths.inside(root, policyFile.get().toString(),
+                    "The policy file") : root.resolve(policyFile.get()).normalize());
         }
         Path implicit = root.resolve(IMPLICIT_POLICY);
         return Files.isRegularFile(implicit) ? Optional.of(implicit) : Optional.empty();
@@ -193,12 +255,18 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         return file.map(new PolicyLoader(knownCheckIds)::load).orElse(Policy.DEFAULT);
     }
 
-    /** Every option, the environment's values left out: they may hold credentials. */
+    /**
+     * Every option, the environment's values and the set values' values left out: they may hold credentials (a
+     * chart's password given with {@code --set}); the keys are shown.
+     */
     @Override
     public String toString() {
         return "GateOptions" + Arrays.stream(GateOptions.class.getRecordComponents())
-                .map(c -> c.getName() + "=" + ("environment".equals(c.getName()) ? environment.size() + " variable(s)"
-                        : value(c)))
+                .map(c -> c.getName() + "=" + switch (c.getName()) {
+                    case "environment" -> environment.size() + " variable(s)";
+                    case "setValues" -> setValues.stream().map(v -> ChartSettings.key(v) + "=...").toList();
+                    default -> value(c);
+                })
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
@@ -216,7 +284,7 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
      */
     public static final class Builder {
         private final Path root;
-        private List<String> manifests = DEFAULT_MANIFESTS;
+        private List<String> manifests = List.of();
         private Optional<Path> policyFile = Optional.empty();
         private Optional<String> failOn = Optional.empty();
         private Optional<String> warnOn = Optional.empty();
@@ -230,6 +298,15 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
         private List<String> trivyReports = List.of();
         private List<String> trivyIgnoreFiles = List.of();
         private List<String> vexFiles = List.of();
+        private List<String> charts = List.of();
+        private List<String> valuesFiles = List.of();
+        private List<String> setValues = List.of();
+        private Optional<String> release = Optional.empty();
+        private Optional<String> namespace = Optional.empty();
+        private Optional<String> kustomizeCommand = Optional.empty();
+        private boolean confineToRoot = true;
+        private List<String> defaultManifests = DEFAULT_MANIFESTS;
+        private List<String> admissionPolicies = List.of();
         private List<ReportFormat> formats = DEFAULT_FORMATS;
         private Path outputDirectory = Path.of(DEFAULT_OUTPUT_DIRECTORY);
         private int consoleFindings = DEFAULT_CONSOLE_FINDINGS;
@@ -256,6 +333,15 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             trivyReports = o.trivyReports;
             trivyIgnoreFiles = o.trivyIgnoreFiles;
             vexFiles = o.vexFiles;
+            charts = o.charts;
+            valuesFiles = o.valuesFiles;
+            setValues = o.setValues;
+            release = o.release;
+            namespace = o.namespace;
+            kustomizeCommand = o.kustomizeCommand;
+            confineToRoot = o.confineToRoot;
+            defaultManifests = o.defaultManifests;
+            admissionPolicies = o.admissionPolicies;
             formats = o.formats;
             outputDirectory = o.outputDirectory;
             consoleFindings = o.consoleFindings;
@@ -263,10 +349,12 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             environment = o.environment;
         }
 
-        /** Manifest files, directories and globs; none (or only blanks) keeps the default, the whole root. */
+        /**
+         * Manifest files, directories, globs, charts and kustomizations; none (or only blanks) keeps the default: the
+         * policy's inputs, else the default manifests.
+         */
         public Builder manifests(final @Nullable Collection<@Nullable String> values) {
-            List<String> given = texts(values);
-            this.manifests = given.isEmpty() ? DEFAULT_MANIFESTS : given;
+            this.manifests = texts(values);
             return this;
         }
 
@@ -348,6 +436,63 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             return this;
         }
 
+        /** Helm charts to render and check, besides the manifests. */
+        public Builder charts(final @Nullable Collection<@Nullable String> directories) {
+            this.charts = texts(directories);
+            return this;
+        }
+
+        /** Values files for the charts, in order. */
+        public Builder valuesFiles(final @Nullable Collection<@Nullable String> files) {
+            this.valuesFiles = texts(files);
+            return this;
+        }
+
+        /** {@code --set} values for the charts ({@code key=value}), in order. */
+        public Builder setValues(final @Nullable Collection<@Nullable String> assignments) {
+            this.setValues = texts(assignments);
+            return this;
+        }
+
+        /** The release name the charts are rendered with. */
+        public Builder release(final @Nullable String name) {
+            this.release = text(name);
+            return this;
+        }
+
+        /** The namespace the charts are rendered for. */
+        public Builder namespace(final @Nullable String name) {
+            this.namespace = text(name);
+            return this;
+        }
+
+        /** The command that renders kustomizations ({@code kubectl kustomize}). */
+        public Builder kustomizeCommand(final @Nullable String command) {
+            this.kustomizeCommand = text(command);
+            return this;
+        }
+
+        /** Whether every input must stay inside the root. */
+        public Builder confineToRoot(final boolean confine) {
+            this.confineToRoot = confine;
+            return this;
+        }
+
+        /**
+         * What is read when neither the front end nor the policy names any input; {@code null} keeps the default (the
+         * whole root), an empty collection reads nothing (the gate then says there is nothing to check).
+         */
+        public Builder defaultManifests(final @Nullable Collection<@Nullable String> values) {
+            this.defaultManifests = values == null ? DEFAULT_MANIFESTS : texts(values);
+            return this;
+        }
+
+        /** Files, directories and globs of ValidatingAdmissionPolicies, their bindings and params. */
+        public Builder admissionPolicies(final @Nullable Collection<@Nullable String> inputs) {
+            this.admissionPolicies = texts(inputs);
+            return this;
+        }
+
         /** The reports to write; an empty collection writes none, {@code null} keeps the default. */
         public Builder formats(final @Nullable Collection<ReportFormat> chosen) {
             this.formats = chosen == null ? DEFAULT_FORMATS : List.copyOf(chosen);
@@ -401,7 +546,8 @@ public record GateOptions(Path root, List<String> manifests, Optional<Path> poli
             }
             return new GateOptions(root, manifests, policyFile, failOn, warnOn, failOnInputError, newFindingsOnly,
                     enableAll, baseline, baselineVersion, baselineBranch, reference, trivyReports, trivyIgnoreFiles,
-                    vexFiles, formats, outputDirectory, consoleFindings, clock, environment);
+                    vexFiles, charts, valuesFiles, setValues, release, namespace, kustomizeCommand, confineToRoot,
+                    defaultManifests, admissionPolicies, formats, outputDirectory, consoleFindings, clock, environment);
         }
 
         private static Optional<String> text(final @Nullable String value) {

@@ -9,6 +9,8 @@ import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.BaselineStores;
 import io.k8sgate.core.baseline.StoreLocation;
 import io.k8sgate.core.baseline.VersionComparison;
+import io.k8sgate.core.check.custom.CustomCheck;
+import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.report.ConsoleSummary;
 import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
@@ -72,6 +74,17 @@ public final class GateRunner {
     /** The engine's request for the options: policy and overrides applied, no baseline store. */
     public GateRequest request(final GateOptions options) {
         return options.toRequest(gate.checkIds());
+    }
+
+    /**
+     * The checks a run under the options' policy has besides the built-in ones: the policy file's custom checks, for
+     * the catalogue.
+     *
+     * @throws io.k8sgate.core.policy.ConfigurationException when the policy is wrong (a custom check that does not
+     *                                                        compile included)
+     */
+    public List<CheckMetadata> customChecks(final GateOptions options) {
+        return request(options).policy().customChecks().stream().map(CustomCheck::metadata).toList();
     }
 
     /**

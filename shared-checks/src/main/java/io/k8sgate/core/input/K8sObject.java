@@ -9,14 +9,27 @@ import java.util.Objects;
 /**
  * A Kubernetes object read from a manifest, with the position of every field.
  *
- * @param root     the object's mapping ({@code apiVersion}, {@code kind}, {@code metadata}, ...)
- * @param file     the file it was read from
- * @param document the 1-based document index in that file
+ * @param root              the object's mapping ({@code apiVersion}, {@code kind}, {@code metadata}, ...)
+ * @param file              the file it was read from
+ * @param document          the 1-based document index in that file
+ * @param deployedNamespace the namespace the object is deployed into when its manifest names none (the release
+ *                          namespace of the chart that rendered it); empty when that is not known
  */
-public record K8sObject(YamlNode root, String file, int document) {
+public record K8sObject(YamlNode root, String file, int document, String deployedNamespace) {
     public K8sObject {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(deployedNamespace, "deployedNamespace");
+    }
+
+    /** An object read from a manifest, deployed wherever its manifest says. */
+    public K8sObject(final YamlNode root, final String file, final int document) {
+        this(root, file, document, "");
+    }
+
+    /** The same object, deployed into {@code namespace} when its manifest names none. */
+    public K8sObject deployedInto(final String namespace) {
+        return new K8sObject(root, file, document, namespace);
     }
 
     /** {@code apiVersion}, empty when missing. */
@@ -42,9 +55,13 @@ public record K8sObject(YamlNode root, String file, int document) {
         return meta.get("name").text().orElseGet(() -> meta.get("generateName").text().map(g -> g + "*").orElse(""));
     }
 
-    /** {@code metadata.namespace} as written, empty when not set. */
+    /**
+     * {@code metadata.namespace} as written; when not set, the namespace the object is deployed into, if known
+     * ({@link #deployedNamespace}); empty otherwise.
+     */
     public String namespace() {
-        return root.path("metadata", "namespace").text("");
+        String written = root.path("metadata", "namespace").text("");
+        return written.isEmpty() ? deployedNamespace : written;
     }
 
     /** The object's metadata node. */

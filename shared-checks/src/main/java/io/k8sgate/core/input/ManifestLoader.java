@@ -1,108 +1,258 @@
 package io.k8sgate.core.input;
 
 import io.k8sgate.core.concurrent.EngineExecutor;
+import io.k8sgate.core.input.render.HelmRenderer;
 import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.DuplicateObject;
+import io.k8sgate.core.model.InputSummary;
 import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.RenderedSource;
+import io.k8sgate.core.model.SkippedInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads Kubernetes manifests from files, directories and globs below a root directory.
+ * Reads Kubernetes manifests from files, directories and globs: plain manifests are parsed, Helm charts and
+ * Kustomize directories are rendered first (see {@link Renderings}), and what a walked directory holds that is not a
+ * Kubernetes object (CI files, {@code package.json}, documentation YAML) is skipped and listed.
  *
  * <p>Every problem becomes a {@link Diagnostic} with file and line, and loading goes on with the rest: one broken
  * document does not hide the others. Whether a diagnostic fails the gate is the policy's decision.
  */
 public final class ManifestLoader {
-    private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json");
-    /** Our own configuration files, which sit next to manifests and are skipped when a directory is walked. */
-    private static final Set<String> OWN_FILES = Set.of("k8s-security.yaml", "k8s-security.yml",
-            ".trivyignore.yaml", ".trivyignore.yml");
     private static final Pattern HELM_EXPRESSION = Pattern.compile(
             "\\{\\{-?\\s*(?:\\.Values|\\.Release|\\.Chart|\\.Capabilities|\\.Files|\\.Template|include\\s|template\\s"
                     + "|toYaml|tpl\\s|define\\s|\\$\\.|-?\\s*if\\s|-?\\s*range\\s|-?\\s*with\\s|-?\\s*end\\s*-?\\}\\})");
     private static final Pattern ANY_TEMPLATE = Pattern.compile("\\{\\{.*\\}\\}");
+    /** A key that only Kubernetes objects have at their top, as YAML or JSON writes it. */
+    private static final Pattern OBJECT_KEY = Pattern.compile("(?m)(?:^|[{,\\s])[\"']?(?:apiVersion|kind)[\"']?\\s*:");
+    /**
+     * API groups of configuration files that tools read and no API server serves: Kustomize, Skaffold, kpt, kind,
+     * kubeadm, component configuration. Such a document in a walked directory is not a cluster object.
+     */
+    private static final Set<String> TOOL_GROUPS = Set.of("kustomize.config.k8s.io", "config.kubernetes.io",
+            "skaffold", "kpt.dev", "fn.kpt.dev", "kind.x-k8s.io", "kubeadm.k8s.io", "kubelet.config.k8s.io",
+            "kubeproxy.config.k8s.io", "apiserver.config.k8s.io", "audit.k8s.io", "client.authentication.k8s.io",
+            "ctlptl.dev");
 
     private final LoaderLimits limits;
     private final YamlParser parser;
+    private final Supplier<Optional<HelmRenderer>> helm;
 
     /** A loader with the default limits. */
     public ManifestLoader() {
         this(LoaderLimits.DEFAULT);
     }
 
-    /** A loader with the given limits. */
+    /** A loader with the given limits, rendering charts with the Helm renderer installed beside the engine. */
     public ManifestLoader(final LoaderLimits limits) {
-        this.limits = limits;
-        this.parser = new YamlParser(limits);
+        this(limits, HelmRenderer::installed);
     }
 
     /**
-     * Loads every input below {@code root}.
+     * A loader with the given limits and Helm renderer.
+     *
+     * @param limits the limits hostile input is refused by
+     * @param helm   the renderer charts are rendered with, looked up when the first chart is met; empty when none
+     */
+    public ManifestLoader(final LoaderLimits limits, final Supplier<Optional<HelmRenderer>> helm) {
+        this.limits = limits;
+        this.parser = new YamlParser(limits);
+        this.helm = helm;
+    }
+
+    /**
+     * Loads every input below {@code root}, with the default options (confined to the root).
      *
      * @param root   the directory inputs must stay inside (the workspace)
      * @param inputs files, directories (read recursively) and globs, relative to {@code root} or absolute
      * @return the objects and the diagnostics
      */
     public LoadResult load(final Path root, final List<String> inputs) {
-        Path base = realRoot(root);
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        Set<Path> files = new LinkedHashSet<>();
-        for (String input : inputs) {
-            resolve(base, input, files, diagnostics);
-        }
-        List<K8sObject> objects = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        // Files are independent: parse them on the engine's threads; results keep input order, so runs are alike.
-        List<FileResult> results = EngineExecutor.shared().map(new ArrayList<>(files), file -> {
-            String name = display(base, file);
-            List<Diagnostic> problems = new ArrayList<>();
-            try {
-                return new FileResult(name, parse(name, read(file, name), problems::add), problems);
-            } catch (InputException e) {
-                problems.add(Diagnostic.error("input-unreadable", Location.ofFile(name), e.getMessage()));
-                return new FileResult(name, List.of(), problems);
-            }
-        });
-        for (FileResult r : results) {
-            names.add(r.name());
-            objects.addAll(r.objects());
-            diagnostics.addAll(r.problems());
-        }
-        objects = RepeatedObjects.readOnce(objects, diagnostics::add);
-        if (objects.isEmpty()) {
-            diagnostics.add(Diagnostic.error("no-objects", Location.ofFile(inputs.isEmpty() ? "."
-                    : String.join(", ", inputs)), "No Kubernetes objects were found in the inputs ("
-                    + files.size() + " file(s) read): there is nothing to check"));
-        }
-        return new LoadResult(objects, diagnostics, names);
+        return load(root, inputs, InputOptions.DEFAULT);
     }
 
-    /** What one file yielded. */
-    private record FileResult(String name, List<K8sObject> objects, List<Diagnostic> problems) {
+    /**
+     * Loads every input.
+     *
+     * @param root    the directory names in reports are relative to (and, when the options confine inputs, the
+     *                directory they must stay inside)
+     * @param inputs  files, directories (read recursively), globs, chart and kustomization directories, relative to
+     *                {@code root} or absolute
+     * @param options how inputs are found, rendered and judged
+     * @return the objects, the diagnostics, and what was rendered, skipped or defined twice
+     */
+    public LoadResult load(final Path root, final List<String> inputs, final InputOptions options) {
+        Path base = realRoot(root);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        InputWalker walker = new InputWalker(base, options.confineToRoot(), diagnostics::add);
+        InputWalker.InputSet set = walker.collect(inputs);
+        KustomizationGraph graph = KustomizationGraph.of(set.kustomizations.keySet(), parser, walker::display,
+                diagnostics::add);
+        Renderings renderings = new Renderings(this, parser, limits, base, options.render(), graph, helm);
+        List<SkippedInput> skipped = new ArrayList<>(set.skipped);
+        Map<Integer, Supplier<Renderings.Yield>> work = new TreeMap<>();
+        for (InputWalker.Entry k : set.kustomizations.values()) {
+            Optional<Kustomization> read = graph.get(k.path());
+            if (!k.named() && graph.isReferenced(k.path())) {
+                continue; // a base or component of another kustomization among the inputs: rendered through it
+            }
+            if (!k.named() && read.map(Kustomization::isComponent).orElse(false)) {
+                skipped.add(new SkippedInput(Location.ofFile(read.get().display()), "A Kustomize Component: it is "
+                        + "rendered as part of a kustomization that lists it under components, and none among the "
+                        + "inputs does"));
+                continue;
+            }
+            if (admissible(k, graph, base, options.confineToRoot(), diagnostics)) {
+                work.put(k.order(), () -> renderings.kustomization(k));
+            }
+        }
+        for (InputWalker.Entry c : set.charts.values()) {
+            if (!c.named() && graph.usesAnythingIn(c.path())) {
+                skipped.add(new SkippedInput(Location.ofFile(walker.display(c.path().resolve(InputWalker.CHART_FILE))),
+                        "A Helm chart whose files a kustomization among the inputs uses: checked through that "
+                                + "kustomization's output"));
+                continue;
+            }
+            work.put(c.order(), () -> renderings.chart(c));
+        }
+        boolean skipping = !options.skippedAreErrors();
+        for (InputWalker.Entry f : set.files.values()) {
+            if (!f.named() && graph.isUsed(f.path())) {
+                continue; // a resource, patch or generator input of a kustomization: read through its build
+            }
+            Path owner = set.owners.get(f.path());
+            if (!f.named() && owner != null) {
+                skipped.add(new SkippedInput(Location.ofFile(f.display()), "In the folder of the kustomization "
+                        + walker.display(owner) + ", which does not use it"));
+                continue;
+            }
+            work.put(f.order(), () -> plain(f, skipping && !f.named()));
+        }
+        // Inputs are independent: read and render them on the engine's threads; results keep input order (the apply
+        // order), so runs are alike
+        List<Renderings.Yield> results = EngineExecutor.shared().map(new ArrayList<>(work.values()), Supplier::get);
+        List<K8sObject> objects = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<RenderedSource> rendered = new ArrayList<>();
+        Map<String, SourceMap.Unit> units = new LinkedHashMap<>();
+        Map<K8sObject, String> sources = new IdentityHashMap<>();
+        for (Renderings.Yield y : results) {
+            names.addAll(y.files());
+            objects.addAll(y.objects());
+            diagnostics.addAll(y.problems());
+            skipped.addAll(y.skipped());
+            y.source().ifPresent(rendered::add);
+            units.putAll(y.units());
+            String source = y.source().map(s -> s.renderer() + " " + s.path()).orElse("");
+            y.objects().forEach(o -> sources.put(o, source));
+        }
+        objects = RepeatedObjects.readOnce(objects, diagnostics::add);
+        SourceMap sourceMap = new SourceMap(units);
+        List<DuplicateObject> duplicates = RepeatedObjects.duplicates(objects, sources::get,
+                at -> sourceMap.place(at, "").map(SourceMap.Placed::source).orElse(at), diagnostics::add);
+        if (objects.isEmpty()) {
+            diagnostics.add(Diagnostic.error(LoadResult.NO_OBJECTS, Location.ofFile(inputs.isEmpty() ? "."
+                    : String.join(", ", inputs)), "No Kubernetes objects were found in the inputs ("
+                    + set.seen + " file(s) looked at" + (skipped.isEmpty() ? "" : ", " + skipped.size()
+                    + " left out as not Kubernetes objects") + "): there is nothing to check"));
+        }
+        return new LoadResult(objects, diagnostics, names.stream().distinct().toList(),
+                new InputSummary(rendered, skipped, duplicates), sourceMap);
+    }
+
+    /**
+     * True when a kustomization may be rendered: confined to the root, every local path its build reads must stay
+     * inside the root. Remote bases are noted, since Kustomize fetches them.
+     */
+    private static boolean admissible(final InputWalker.Entry entry, final KustomizationGraph graph, final Path base,
+            final boolean confined, final List<Diagnostic> diagnostics) {
+        boolean ok = true;
+        for (Kustomization k : graph.closure(entry.path())) {
+            for (String remote : k.remote()) {
+                diagnostics.add(Diagnostic.info("kustomize-remote", Location.ofFile(k.display()), "The kustomization "
+                        + "uses the remote resource " + remote + ", which Kustomize fetches while rendering"));
+            }
+            if (!confined) {
+                continue;
+            }
+            for (Kustomization.Reference r : k.references()) {
+                if (!r.path().startsWith(base)) {
+                    diagnostics.add(Diagnostic.error("path-outside-root", r.location(), "The kustomization uses "
+                            + r.path() + ", outside the root directory " + base + ": " + entry.display()
+                            + " was not rendered"));
+                    ok = false;
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** Reads one plain file; a walked file's documents that are not Kubernetes objects are skipped and listed. */
+    private Renderings.Yield plain(final InputWalker.Entry file, final boolean skipping) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<SkippedInput> skipped = new ArrayList<>();
+        List<K8sObject> objects;
+        try {
+            objects = parse(file.display(), read(file.path(), file.display()), problems::add,
+                    skipping ? skipped::add : null);
+        } catch (InputException e) {
+            problems.add(Diagnostic.error("input-unreadable", Location.ofFile(file.display()), e.getMessage()));
+            return new Renderings.Yield(List.of(file.display()), List.of(), problems, List.of(), Optional.empty(),
+                    Map.of());
+        }
+        if (file.named() && objects.isEmpty() && problems.stream().noneMatch(Diagnostic::isError)) {
+            problems.add(Diagnostic.error("not-kubernetes", Location.ofFile(file.display()),
+                    "The file holds no Kubernetes object"));
+        }
+        return new Renderings.Yield(List.of(file.display()), objects, problems, skipped, Optional.empty(), Map.of());
     }
 
     /** Parses the text of one file into Kubernetes objects, reporting problems to {@code problems}. */
-    public List<K8sObject> parse(final String file, final String text,
-            final java.util.function.Consumer<Diagnostic> problems) {
+    public List<K8sObject> parse(final String file, final String text, final Consumer<Diagnostic> problems) {
+        return parse(file, text, problems, null);
+    }
+
+    /**
+     * Parses the text of one file into Kubernetes objects.
+     *
+     * @param file     the file's name in reports
+     * @param text     its content
+     * @param problems receives what cannot be used
+     * @param skipped  receives the documents that are not Kubernetes objects at all (no apiVersion and kind, a tool's
+     *                 configuration, YAML that does not parse and names neither) when they are to be skipped, as in a
+     *                 walked directory; null makes each of them an error, as in a file the user named
+     */
+    List<K8sObject> parse(final String file, final String text, final Consumer<Diagnostic> problems,
+            final @Nullable Consumer<SkippedInput> skipped) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Diagnostic> local = new ArrayList<>();
         List<YamlDocument> documents = parser.parse(file, content, local::add);
+        Optional<Diagnostic> malformed = local.stream().filter(d -> d.code().startsWith("yaml-")).findFirst();
+        if (skipped != null && malformed.isPresent() && !OBJECT_KEY.matcher(content).find()) {
+            skipped.accept(new SkippedInput(malformed.get().location(), "Not YAML a cluster reads ("
+                    + malformed.get().message() + "), and it names no apiVersion or kind"));
+            local.removeIf(d -> d.code().startsWith("yaml-"));
+        }
         boolean helm = false;
         for (Diagnostic d : local) {
             int helmLine = helmLine(content);
@@ -120,6 +270,16 @@ public final class ManifestLoader {
                 continue;
             }
             YamlNode root = document.root().get();
+            Optional<String> reason = notAnObject(document.index(), root);
+            if (reason.isPresent() && skipped != null) {
+                skipped.accept(new SkippedInput(document.start(), reason.get()));
+                continue;
+            }
+            if (reason.isPresent() && root.isMap() && root.get("kind").isPresent()
+                    && root.get("apiVersion").isPresent()) {
+                problems.accept(Diagnostic.error("not-kubernetes", root.location(), reason.get()));
+                continue; // a tool's configuration: the other cases are reported below
+            }
             int templateLine = mayHoldTemplates ? firstHelmExpression(root) : -1;
             if (templateLine > 0) {
                 if (!helm) {
@@ -132,10 +292,34 @@ public final class ManifestLoader {
         return objects;
     }
 
+    /**
+     * Why a document of a walked directory is not a Kubernetes object at all, or empty when it is one (or a broken
+     * one: a document with only one of apiVersion and kind stays an error, as it may be a manifest with a typo).
+     */
+    private static Optional<String> notAnObject(final int index, final YamlNode root) {
+        if (!root.isMap()) {
+            return Optional.of("Document " + index + " is a " + root.type().name().toLowerCase(Locale.ROOT)
+                    + ", not a Kubernetes object");
+        }
+        String apiVersion = root.get("apiVersion").text("");
+        String kind = root.get("kind").text("");
+        if (apiVersion.isEmpty() && kind.isEmpty()) {
+            return Optional.of("Document " + index + " has no apiVersion and kind: not a Kubernetes object");
+        }
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : apiVersion;
+        if (TOOL_GROUPS.contains(group) || "builtin".equals(apiVersion) || "v1".equals(apiVersion)
+                && "Config".equals(kind)) {
+            return Optional.of("Document " + index + " configures a tool (" + apiVersion + " " + kind
+                    + "): not an object a cluster receives");
+        }
+        return Optional.empty();
+    }
+
     private static Diagnostic helmDiagnostic(final String file, final int line) {
         return Diagnostic.error("helm-template", new Location(file, line, 1), "Unrendered Helm template: "
-                + "the file contains template expressions ({{ ... }}); render the chart with `helm template` and "
-                + "check the rendered output");
+                + "the document holds template expressions ({{ ... }}) and is not a manifest yet. Point the gate at "
+                + "the chart's directory (the one holding Chart.yaml) to have it rendered, or render the template "
+                + "(`helm template`) and check the output");
     }
 
     /**
@@ -231,141 +415,5 @@ public final class ManifestLoader {
         } catch (IOException e) {
             throw new InputException(root.toString(), "the root directory cannot be opened", e);
         }
-    }
-
-    private void resolve(final Path base, final String input, final Set<Path> files,
-            final List<Diagnostic> diagnostics) {
-        if (input.isBlank()) {
-            return;
-        }
-        if (isGlob(input)) {
-            glob(base, input, files, diagnostics);
-            return;
-        }
-        Path candidate = base.resolve(input).normalize();
-        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.exists(candidate)) {
-            diagnostics.add(Diagnostic.error("input-missing", Location.ofFile(input),
-                    "The input path does not exist"));
-            return;
-        }
-        Path real;
-        try {
-            real = candidate.toRealPath();
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error("input-unreadable", Location.ofFile(input), "Cannot open: " + e));
-            return;
-        }
-        if (!real.startsWith(base)) {
-            diagnostics.add(Diagnostic.error("path-outside-root", Location.ofFile(input),
-                    "The path is outside the root directory " + base + " and was refused"));
-            return;
-        }
-        if (Files.isDirectory(real)) {
-            walk(base, real, files, diagnostics);
-        } else {
-            files.add(real);
-        }
-    }
-
-    private static boolean isGlob(final String input) {
-        return input.indexOf('*') >= 0 || input.indexOf('?') >= 0 || input.indexOf('[') >= 0
-                || input.indexOf('{') >= 0;
-    }
-
-    private void glob(final Path base, final String pattern, final Set<Path> files,
-            final List<Diagnostic> diagnostics) {
-        String normalized = pattern.replace('\\', '/');
-        if (normalized.startsWith("/") || normalized.contains("../") || normalized.startsWith("..")) {
-            diagnostics.add(Diagnostic.error("path-outside-root", Location.ofFile(pattern),
-                    "Glob patterns must be relative to the root directory and stay inside it"));
-            return;
-        }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
-        int before = files.size();
-        try (Stream<Path> stream = Files.walk(base)) {
-            stream.filter(Files::isRegularFile).filter(p -> !isHidden(base, p))
-                    .filter(p -> matcher.matches(base.relativize(p))).sorted().forEach(p -> {
-                        try {
-                            Path real = p.toRealPath();
-                            if (real.startsWith(base)) {
-                                files.add(real);
-                            } else {
-                                diagnostics.add(Diagnostic.error("path-outside-root",
-                                        Location.ofFile(display(base, p)),
-                                        "The file links outside the root directory and was refused"));
-                            }
-                        } catch (IOException e) {
-                            diagnostics.add(Diagnostic.error("input-unreadable", Location.ofFile(display(base, p)),
-                                    "Cannot open: " + e));
-                        }
-                    });
-        } catch (IOException e) {
-            throw new InputException(pattern, "cannot expand the glob: " + e, e);
-        }
-        if (files.size() == before) {
-            diagnostics.add(Diagnostic.warning("input-missing", Location.ofFile(pattern),
-                    "The glob matched no file"));
-        }
-    }
-
-    private void walk(final Path base, final Path dir, final Set<Path> files, final List<Diagnostic> diagnostics) {
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> stream = Files.walk(dir)) {
-            stream.filter(Files::isRegularFile).filter(p -> !isHidden(dir, p)).sorted().forEach(found::add);
-        } catch (IOException e) {
-            throw new InputException(display(base, dir), "cannot list the directory: " + e, e);
-        }
-        Set<Path> charts = new LinkedHashSet<>();
-        for (Path p : found) {
-            if (p.getFileName().toString().equals("Chart.yaml")) {
-                charts.add(p.getParent());
-            }
-        }
-        for (Path chart : charts) {
-            diagnostics.add(Diagnostic.error("helm-template", Location.ofFile(display(base, chart.resolve(
-                    "Chart.yaml"))), "An unrendered Helm chart: render it with `helm template` and check the "
-                    + "rendered output; the chart's files were not read"));
-        }
-        for (Path p : found) {
-            if (charts.stream().anyMatch(p::startsWith) || !hasManifestExtension(p)
-                    || OWN_FILES.contains(p.getFileName().toString())) {
-                continue;
-            }
-            try {
-                Path real = p.toRealPath();
-                if (real.startsWith(base)) {
-                    files.add(real);
-                } else {
-                    diagnostics.add(Diagnostic.error("path-outside-root", Location.ofFile(display(base, p)),
-                            "The file links outside the root directory and was refused"));
-                }
-            } catch (IOException e) {
-                diagnostics.add(Diagnostic.error("input-unreadable", Location.ofFile(display(base, p)),
-                        "Cannot open: " + e));
-            }
-        }
-    }
-
-    private static boolean hasManifestExtension(final Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
-    }
-
-    private static boolean isHidden(final Path dir, final Path p) {
-        for (Path part : dir.relativize(p)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String display(final Path base, final Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(base)) {
-            String rel = base.relativize(abs).toString().replace('\\', '/');
-            return rel.isEmpty() ? "." : rel;
-        }
-        return abs.toString();
     }
 }

@@ -13,5 +13,7 @@ public enum Category {
     /** API versions and the target Kubernetes version. */
     VERSION,
     /** Credentials written into manifests outside Secrets: ConfigMaps, annotations. */
-    SECRETS
+    SECRETS,
+    /** The team's own rules: custom checks of the policy file and ValidatingAdmissionPolicies. */
+    CUSTOM
 }

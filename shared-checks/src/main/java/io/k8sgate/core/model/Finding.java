@@ -96,6 +96,15 @@ public record Finding(String checkId, String title, Severity severity, Category 
         return HexFormat.of().formatHex(digest, 0, 16);
     }
 
+    /**
+     * The fingerprint of a finding about one of several different definitions of the same object (kind, namespace,
+     * name): {@code origin} (the file or rendered source of that definition) keeps each definition's findings apart.
+     */
+    public static String fingerprint(final String checkId, final ResourceRef resource, final String container,
+            final String fieldPath, final String origin) {
+        return fingerprint(checkId, resource, container, fieldPath + "\u001f" + origin);
+    }
+
     /** True when a suppression applies. */
     public boolean isSuppressed() {
         return suppression.isPresent();
@@ -105,6 +114,18 @@ public record Finding(String checkId, String title, Severity severity, Category 
     public Finding withSeverity(final Severity newSeverity) {
         return new Finding(checkId, title, newSeverity, category, resource, container, location, fieldPath, message,
                 remediation, references, equivalents, fingerprint, suppression, properties);
+    }
+
+    /** The same finding at another place (a finding on a rendered object, moved to the file a person edits). */
+    public Finding withLocation(final Location newLocation) {
+        return new Finding(checkId, title, severity, category, resource, container, newLocation, fieldPath, message,
+                remediation, references, equivalents, fingerprint, suppression, properties);
+    }
+
+    /** The same finding with another fingerprint. */
+    public Finding withFingerprint(final String newFingerprint) {
+        return new Finding(checkId, title, severity, category, resource, container, location, fieldPath, message,
+                remediation, references, equivalents, newFingerprint, suppression, properties);
     }
 
     /** The same finding, suppressed. */

@@ -26,11 +26,43 @@ public final class FindingProperties {
     public static final String ROLE = "role";
     /** How the subject gets to the dangerous permission: steps joined by {@link #PATH_STEP}. */
     public static final String ESCALATION_PATH = "escalationPath";
+    /**
+     * For an object that was rendered (a chart or kustomization): where the finding is in the rendered output, as the
+     * command that reproduces that output and the line in it. The finding's own file and line name the template, base
+     * or patch a person edits.
+     */
+    public static final String RENDERED = "rendered";
+    /** For a rendered object: the chart or kustomization that produced it ({@link RenderedSource#describe()}). */
+    public static final String PRODUCED_BY = "producedBy";
+    /** For a Helm hook: the value of its {@code helm.sh/hook} annotation ({@code pre-install,pre-upgrade}). */
+    public static final String HELM_HOOK = "helmHook";
+    /** The ValidatingAdmissionPolicy a finding comes from. */
+    public static final String ADMISSION_POLICY = "admissionPolicy";
+    /** The ValidatingAdmissionPolicyBinding that applied the policy. */
+    public static final String ADMISSION_BINDING = "admissionBinding";
+    /** The binding's validationActions ({@code Deny}, {@code Warn}, {@code Audit}), joined by {@link #SEPARATOR}. */
+    public static final String VALIDATION_ACTIONS = "validationActions";
+    /** The status reason the API server would give ({@code Invalid}, {@code Forbidden}, ...). */
+    public static final String ADMISSION_REASON = "reason";
+    /** The params object the policy was evaluated with ({@code ConfigMap/ns/name}). */
+    public static final String ADMISSION_PARAMS = "params";
+    /**
+     * {@value #ADVISORY} when a finding only warns, whatever its severity: the cluster would admit the object with a
+     * warning (validationActions Warn or Audit without Deny). The policy then never fails the gate on it.
+     */
+    public static final String ENFORCEMENT = "enforcement";
+    /** The value of {@link #ENFORCEMENT} for findings that only warn. */
+    public static final String ADVISORY = "warn";
     /** Joins list values such as {@link #WORKLOADS}. */
     public static final String SEPARATOR = ", ";
     /** Joins the steps of an {@link #ESCALATION_PATH}. */
     public static final String PATH_STEP = " -> ";
 
     private FindingProperties() {
+    }
+
+    /** True when the finding only warns (see {@link #ENFORCEMENT}). */
+    public static boolean isAdvisory(final Finding finding) {
+        return ADVISORY.equals(finding.properties().get(ENFORCEMENT));
     }
 }

@@ -47,16 +47,21 @@ public final class Exemptions {
      */
     public static List<Finding> apply(final List<Finding> findings, final List<K8sObject> objects,
             final Policy policy, final LocalDate today, final List<Diagnostic> diagnostics) {
-        Map<ResourceRef, Map<String, Suppression>> annotated = policy.allowInManifestExemptions()
+        Map<ResourceRef, List<Annotated>> annotated = policy.allowInManifestExemptions()
                 ? annotations(objects, policy.kinds(), diagnostics) : Map.of();
         if (!policy.allowInManifestExemptions()) {
             warnAboutForbiddenAnnotations(objects, policy.kinds(), diagnostics);
+        }
+        Map<ResourceRef, List<String>> definitions = new HashMap<>();
+        if (!annotated.isEmpty()) {
+            objects.forEach(o -> definitions.computeIfAbsent(o.ref(), k -> new ArrayList<>()).add(o.file()));
         }
         Set<PolicyException> expiredUsed = new LinkedHashSet<>();
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             Finding result = f;
-            Suppression byAnnotation = annotated.getOrDefault(f.resource(), Map.of()).get(f.checkId());
+            Suppression byAnnotation = annotation(annotated.getOrDefault(f.resource(), List.of()),
+                    definitions.getOrDefault(f.resource(), List.of()), f).get(f.checkId());
             if (byAnnotation != null) {
                 result = f.withSuppression(byAnnotation);
             } else {
@@ -121,9 +126,34 @@ public final class Exemptions {
         }
     }
 
-    private static Map<ResourceRef, Map<String, Suppression>> annotations(final List<K8sObject> objects,
+    /** The exemptions one definition of an object carries, and the file it is read from. */
+    private record Annotated(String file, Map<String, Suppression> exemptions) {
+    }
+
+    /**
+     * The exemptions that apply to a finding: those of its object. When the object is defined more than once, only
+     * the definition in the finding's own file counts, so that an annotated definition never exempts another one;
+     * when that cannot be told (two definitions in one file), none does: the gate fails closed.
+     */
+    private static Map<String, Suppression> annotation(final List<Annotated> annotated, final List<String> files,
+            final Finding f) {
+        if (annotated.isEmpty()) {
+            return Map.of();
+        }
+        if (files.size() <= 1) {
+            return annotated.get(0).exemptions();
+        }
+        String file = f.location().file();
+        if (files.stream().filter(file::equals).count() != 1) {
+            return Map.of();
+        }
+        return annotated.stream().filter(a -> a.file().equals(file)).findFirst().map(Annotated::exemptions)
+                .orElse(Map.of());
+    }
+
+    private static Map<ResourceRef, List<Annotated>> annotations(final List<K8sObject> objects,
             final WorkloadKinds kinds, final List<Diagnostic> diagnostics) {
-        Map<ResourceRef, Map<String, Suppression>> out = new HashMap<>();
+        Map<ResourceRef, List<Annotated>> out = new HashMap<>();
         for (K8sObject o : objects) {
             if (!mentionsExemption(o)) {
                 continue;
@@ -134,11 +164,7 @@ public final class Exemptions {
                 read(o, wl.podAnnotations(), wl.podMetadata().get("annotations"), own, diagnostics);
             }
             if (!own.isEmpty()) {
-                out.merge(o.ref(), own, (a, b) -> {
-                    Map<String, Suppression> m = new HashMap<>(a);
-                    m.putAll(b);
-                    return m;
-                });
+                out.computeIfAbsent(o.ref(), k -> new ArrayList<>()).add(new Annotated(o.file(), own));
             }
         }
         return out;

@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.check.custom.CustomCheck;
 import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.model.CheckMetadata;
@@ -29,11 +30,14 @@ import java.util.Optional;
  * @param images                    the image policy ({@code images:})
  * @param workloadKinds             kinds that run pods that the policy adds to the built-in table
  *                                  ({@code workloadKinds:})
+ * @param inputs                    what to read and how to render it ({@code inputs:})
+ * @param customChecks              the team's own checks ({@code customChecks:}), compiled
  */
 public record Policy(String source, Optional<Severity> failOn, Optional<Severity> warnOn, boolean failOnInputError,
         boolean newFindingsOnly, boolean allowInManifestExemptions, boolean enableAll,
         KubernetesVersion targetKubernetesVersion, Map<String, CheckPolicy> checks,
-        List<PolicyException> exceptions, ImageSettings images, List<WorkloadKinds.WorkloadKind> workloadKinds) {
+        List<PolicyException> exceptions, ImageSettings images, List<WorkloadKinds.WorkloadKind> workloadKinds,
+        InputPolicy inputs, List<CustomCheck> customChecks) {
     /** The policy used when no file is given: fail on HIGH, warn on MEDIUM, fail closed. */
     public static final Policy DEFAULT = new Policy("(defaults)", Optional.of(Severity.HIGH),
             Optional.of(Severity.MEDIUM), true, false, true, false, KubernetesVersion.DEFAULT, Map.of(), List.of());
@@ -47,6 +51,18 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
         exceptions = List.copyOf(exceptions);
         Objects.requireNonNull(images, "images");
         workloadKinds = List.copyOf(workloadKinds);
+        Objects.requireNonNull(inputs, "inputs");
+        customChecks = List.copyOf(customChecks);
+    }
+
+    /** A policy with the default input settings and without custom checks. */
+    public Policy(final String source, final Optional<Severity> failOn, final Optional<Severity> warnOn,
+            final boolean failOnInputError, final boolean newFindingsOnly, final boolean allowInManifestExemptions,
+            final boolean enableAll, final KubernetesVersion targetKubernetesVersion,
+            final Map<String, CheckPolicy> checks, final List<PolicyException> exceptions, final ImageSettings images,
+            final List<WorkloadKinds.WorkloadKind> workloadKinds) {
+        this(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, enableAll,
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds, InputPolicy.DEFAULT, List.of());
     }
 
     /** A policy with the default image settings. */
@@ -92,24 +108,28 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
     /** The same policy with every check turned on. */
     public Policy withEnableAll(final boolean all) {
         return new Policy(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, all,
-                targetKubernetesVersion, checks, exceptions, images, workloadKinds);
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
+                customChecks);
     }
 
     /** The same policy with other thresholds (front ends let users override the file). */
     public Policy withThresholds(final Optional<Severity> newFailOn, final Optional<Severity> newWarnOn) {
         return new Policy(source, newFailOn, newWarnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions,
-                enableAll, targetKubernetesVersion, checks, exceptions, images, workloadKinds);
+                enableAll, targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
+                customChecks);
     }
 
     /** The same policy with another fail-closed setting. */
     public Policy withFailOnInputError(final boolean failClosed) {
         return new Policy(source, failOn, warnOn, failClosed, newFindingsOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images, workloadKinds);
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
+                customChecks);
     }
 
     /** The same policy with another new-findings-only setting. */
     public Policy withNewFindingsOnly(final boolean newOnly) {
         return new Policy(source, failOn, warnOn, failOnInputError, newOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images, workloadKinds);
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
+                customChecks);
     }
 }

@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,7 +47,8 @@ public final class PolicyEvaluator {
 
         if (policy.failOn().isPresent()) {
             Severity threshold = policy.failOn().get();
-            List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold)).toList();
+            List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold))
+                    .filter(f -> !FindingProperties.isAdvisory(f)).toList();
             if (!over.isEmpty()) {
                 status = GateStatus.FAIL;
                 blocking.addAll(over);
@@ -73,6 +75,18 @@ public final class PolicyEvaluator {
             if (!over.isEmpty()) {
                 status = GateStatus.WARN;
                 reasons.add(over.size() + " " + scope + "finding(s) at or above warnOn " + threshold + ": "
+                        + describe(over));
+            }
+        }
+        if (status != GateStatus.FAIL && policy.warnOn().isEmpty() && policy.failOn().isPresent()) {
+            // findings that only warn (an admission policy's Warn or Audit) warn where they would otherwise fail
+            Severity threshold = policy.failOn().get();
+            List<Finding> over = counted.stream().filter(FindingProperties::isAdvisory)
+                    .filter(f -> f.severity().isAtLeast(threshold)).toList();
+            if (!over.isEmpty()) {
+                status = GateStatus.WARN;
+                reasons.add(over.size() + " " + scope + "finding(s) at or above failOn " + threshold + " that only "
+                        + "warn (ValidatingAdmissionPolicy bindings with validationActions Warn or Audit): "
                         + describe(over));
             }
         }

@@ -1,6 +1,7 @@
 package io.k8sgate.core.policy;
 
 import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.check.custom.CustomCheck;
 import io.k8sgate.core.input.LoaderLimits;
 import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlDocument;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final Set<String> TOP_LEVEL = Set.of("failOn", "warnOn", "failOnInputError", "newFindingsOnly",
-            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images", "workloadKinds");
+            "allowInManifestExemptions", "enableAll", "targetKubernetesVersion", "checks", "exceptions", "images",
+            "workloadKinds", "inputs", "customChecks");
     private static final Set<String> CHECK_KEYS = Set.of("enabled", "severity", "options");
     private static final Set<String> EXCEPTION_KEYS = Set.of("check", "checks", "kind", "namespace", "name",
             "container", "owner", "reason", "expires");
@@ -95,11 +98,16 @@ public final class PolicyLoader {
                 target = parsed.get();
             }
         }
-        Map<String, CheckPolicy> checks = checks(root.get("checks"), r);
-        List<PolicyException> exceptions = exceptions(root.get("exceptions"), r);
+        CustomCheckReader customReader = new CustomCheckReader(problems, text);
+        List<CustomCheck> custom = customReader.read(root.get("customChecks"), knownCheckIds);
+        Set<String> known = new HashSet<>(knownCheckIds);
+        known.addAll(customReader.declaredIds());
+        Map<String, CheckPolicy> checks = checks(root.get("checks"), r, known);
+        List<PolicyException> exceptions = exceptions(root.get("exceptions"), r, known);
         ImagePolicyReader.Result images = new ImagePolicyReader(r).read(root.get("images"));
         List<WorkloadKinds.WorkloadKind> workloadKinds = WorkloadKinds.read(root.get("workloadKinds"),
                 (node, message) -> r.problem(node, "workloadKinds: " + message));
+        InputPolicy inputs = new InputPolicyReader(problems).read(root.get("inputs"));
         if (images.requireDigest().isPresent() && !checks.containsKey(ImagePolicyReader.DIGEST_CHECK)) {
             checks.put(ImagePolicyReader.DIGEST_CHECK, new CheckPolicy(images.requireDigest(), Optional.empty(),
                     Map.of()));
@@ -112,16 +120,16 @@ public final class PolicyLoader {
             throw new ConfigurationException(problems);
         }
         return new Policy(name, failOn, warnOn, failOnInputError, newOnly, allowAnnotations, enableAll, target,
-                checks, exceptions, images.settings(), workloadKinds);
+                checks, exceptions, images.settings(), workloadKinds, inputs, custom);
     }
 
     private static Policy rename(final Policy p, final String name) {
         return new Policy(name, p.failOn(), p.warnOn(), p.failOnInputError(), p.newFindingsOnly(),
                 p.allowInManifestExemptions(), p.enableAll(), p.targetKubernetesVersion(), p.checks(),
-                p.exceptions(), p.images(), p.workloadKinds());
+                p.exceptions(), p.images(), p.workloadKinds(), p.inputs(), p.customChecks());
     }
 
-    private Map<String, CheckPolicy> checks(final YamlNode node, final SettingsReader r) {
+    private Map<String, CheckPolicy> checks(final YamlNode node, final SettingsReader r, final Set<String> known) {
         Map<String, CheckPolicy> out = new LinkedHashMap<>();
         if (node.isUnset()) {
             return out;
@@ -131,7 +139,7 @@ public final class PolicyLoader {
             return out;
         }
         node.entries().forEach((id, value) -> {
-            if (!r.knownCheck(id, value, knownCheckIds)) {
+            if (!r.knownCheck(id, value, known)) {
                 return;
             }
             if (value.bool().isPresent()) {
@@ -171,7 +179,8 @@ public final class PolicyLoader {
         return out;
     }
 
-    private List<PolicyException> exceptions(final YamlNode node, final SettingsReader r) {
+    private List<PolicyException> exceptions(final YamlNode node, final SettingsReader r,
+            final Set<String> known) {
         List<PolicyException> out = new ArrayList<>();
         if (node.isUnset()) {
             return out;
@@ -199,7 +208,7 @@ public final class PolicyLoader {
             }
             for (String id : ids) {
                 if (!"*".equals(id)) {
-                    r.knownCheck(id, e, knownCheckIds);
+                    r.knownCheck(id, e, known);
                 }
             }
             String owner = r.requiredText(e, "owner");

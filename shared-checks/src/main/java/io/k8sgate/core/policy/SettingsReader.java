@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.RuleIds;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
 import java.util.Locale;
@@ -88,16 +89,21 @@ final class SettingsReader {
         return value;
     }
 
-    /** True when {@code id} is a check id of the catalogue; a problem otherwise. */
+    /**
+     * True when {@code id} is a check id of the catalogue, a custom check's declared in the policy or an admission
+     * policy's (those are among the inputs, not in the policy: a run warns about unknown ones); a problem otherwise.
+     */
     boolean knownCheck(final String id, final YamlNode at, final Set<String> known) {
-        if (!CheckMetadata.ID_PATTERN.matcher(id).matches()) {
-            problem(at, "'" + id + "' is not a check id (K8S-<AREA>-<NNN>)");
+        if (known.contains(id) || RuleIds.isAdmission(id)) {
+            return true;
+        }
+        if (!CheckMetadata.ID_PATTERN.matcher(id).matches() && !RuleIds.isCustom(id)) {
+            problem(at, "'" + id + "' is not a check id (K8S-<AREA>-<NNN>, a custom check's id such as ACME-001, "
+                    + "or VAP-<ValidatingAdmissionPolicy name>)");
             return false;
         }
-        if (!known.contains(id)) {
-            problem(at, "Unknown check id '" + id + "' (run `k8s-security checks` for the catalogue)");
-            return false;
-        }
-        return true;
+        problem(at, "Unknown check id '" + id + "' (run `k8s-security checks` for the catalogue; custom checks are "
+                + "declared under customChecks)");
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.k8sgate.core.rbac;
 
 import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.LabelSelector;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.WorkloadKinds;
@@ -164,7 +165,7 @@ public final class RbacGraph {
             if (role.isAggregated()) {
                 rules.put(role.key(), List.of());
                 sources.put(role.key(), clusterRoles.stream().filter(c -> c != role)
-                        .filter(c -> LabelSelectors.matchesAny(role.aggregationRule().get("clusterRoleSelectors"),
+                        .filter(c -> LabelSelector.matchesAny(role.aggregationRule().get("clusterRoleSelectors"),
                                 c.labels()))
                         .toList());
             } else {

@@ -14,14 +14,18 @@ public final class CheckCatalog {
 
     /** The Markdown catalogue of every check in the registry. */
     public static String markdown(final CheckRegistry registry) {
+        return markdown(registry.all().stream().map(Check::metadata).toList());
+    }
+
+    /** The Markdown catalogue of the given checks (built-in ones and a policy's custom checks, say), in order. */
+    public static String markdown(final java.util.List<CheckMetadata> checks) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Checks\n\n")
                 .append("Generated from the check registry (`k8s-security checks --markdown`); do not edit by hand.\n")
                 .append("Optional checks run only when the policy enables them or with `--enable-all`.\n\n")
                 .append("| Id | Title | Severity | Area | PSS | CIS | Equivalents | Default |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
-        for (Check check : registry.all()) {
-            CheckMetadata m = check.metadata();
+        for (CheckMetadata m : checks) {
             sb.append("| [").append(m.id()).append("](#").append(m.id().toLowerCase(Locale.ROOT)).append(") | ")
                     .append(cell(m.title())).append(" | ").append(m.severity()).append(" | ")
                     .append(m.category().name().toLowerCase(Locale.ROOT)).append(" | ")
@@ -29,8 +33,7 @@ public final class CheckCatalog {
                     .append(" | ").append(m.cisSection()).append(" | ").append(cell(equivalents(m.equivalents())))
                     .append(" | ").append(m.enabledByDefault() ? "on" : "optional").append(" |\n");
         }
-        for (Check check : registry.all()) {
-            CheckMetadata m = check.metadata();
+        for (CheckMetadata m : checks) {
             sb.append("\n## ").append(m.id()).append("\n\n**").append(m.title()).append("** (")
                     .append(m.severity()).append(", ").append(m.category().name().toLowerCase(Locale.ROOT))
                     .append(", since ").append(m.since()).append(")\n\n")

@@ -3,12 +3,19 @@ package io.k8sgate.core.report;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
+import io.k8sgate.core.model.InputSummary;
+import io.k8sgate.core.model.RenderedSource;
+import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The plain-text summary every front end prints (the CLI to the console, Maven and Jenkins to their logs). */
 public final class ConsoleSummary {
+    /** Rendered sources and skipped documents named on the console; the reports list them all. */
+    private static final int NAMED = 5;
+
     private ConsoleSummary() {
     }
 
@@ -30,6 +37,7 @@ public final class ConsoleSummary {
                 .append("; suppressed ").append(o.decision().suppressed()).append('\n');
         o.baseline().ifPresent(b -> sb.append("  Compared with ").append(clean(BaselineView.summary(o, b)))
                 .append('\n'));
+        inputs(o.inputs(), sb);
         for (Diagnostic d : o.diagnostics()) {
             if (d.level() != Diagnostic.Level.INFO) {
                 sb.append("  ").append(d.level()).append(' ').append(clean(d.location().toString())).append(": ")
@@ -46,11 +54,33 @@ public final class ConsoleSummary {
             sb.append("  ").append(String.format("%-8s", f.severity())).append(' ').append(f.checkId()).append(' ')
                     .append(clean(f.resource().display()))
                     .append(f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]")
+                    .append(f.properties().containsKey(FindingProperties.HELM_HOOK) ? " (Helm hook)" : "")
                     .append(" ").append(clean(f.location().toString())).append(": ").append(clean(f.message()))
                     .append('\n');
             shown++;
         }
         return sb.toString();
+    }
+
+    /** The rendered sources, one line each, and the documents left out, named up to a few. */
+    private static void inputs(final InputSummary inputs, final StringBuilder sb) {
+        List<RenderedSource> rendered = inputs.rendered();
+        for (int i = 0; i < rendered.size() && i < NAMED; i++) {
+            RenderedSource r = rendered.get(i);
+            long hooks = r.hooks();
+            sb.append("  Rendered ").append(clean(r.describe())).append(": ").append(r.objects().size())
+                    .append(" object(s)").append(hooks > 0 ? ", " + hooks + " of them Helm hooks" : "").append('\n');
+        }
+        if (rendered.size() > NAMED) {
+            sb.append("  ... and ").append(rendered.size() - NAMED).append(" more rendered source(s) in the reports\n");
+        }
+        List<SkippedInput> skipped = inputs.skipped();
+        if (!skipped.isEmpty()) {
+            sb.append("  Skipped ").append(skipped.size()).append(" document(s) that are not Kubernetes objects: ")
+                    .append(skipped.stream().limit(NAMED).map(k -> clean(k.location().toString()))
+                            .collect(Collectors.joining(", ")))
+                    .append(skipped.size() > NAMED ? ", ... (all listed in the reports)" : "").append('\n');
+        }
     }
 
     private static String clean(final String s) {

@@ -3,7 +3,12 @@ package io.k8sgate.core.report;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.DuplicateObject;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.InputSummary;
+import io.k8sgate.core.model.RenderedObject;
+import io.k8sgate.core.model.RenderedSource;
+import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.model.Suppression;
@@ -111,6 +116,9 @@ public final class HtmlReportWriter implements ReportWriter {
             h.append("</div>\n");
             suppressed();
             diagnostics();
+            if (!o.inputs().isEmpty()) {
+                inputs();
+            }
             h.append("<footer class=\"colophon\"><p>Generated ")
                     .append(o.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                     .append(" by K8s Security Gate ").append(e(o.toolVersion())).append(" · <a href=\"#k8sgate-top\">")
@@ -187,6 +195,10 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             tocEntry("suppressed", "Suppressed", v.suppressed().size());
             tocEntry("diagnostics", "Input diagnostics", o.diagnostics().size());
+            if (!o.inputs().isEmpty()) {
+                tocEntry("inputs", "Rendered and skipped inputs", o.inputs().rendered().size()
+                        + o.inputs().skipped().size() + o.inputs().duplicates().size());
+            }
             h.append("</ul>\n</nav>\n");
         }
 
@@ -502,6 +514,16 @@ public final class HtmlReportWriter implements ReportWriter {
 
         private void where(final Finding f) {
             h.append("<code class=\"loc\">").append(e(f.location().toString())).append("</code>");
+            String hook = ReportView.property(f, FindingProperties.HELM_HOOK);
+            if (!hook.isEmpty()) {
+                h.append(" <span class=\"hook\" title=\"").append(e(hook)).append("\">Helm hook</span>");
+            }
+            String rendered = ReportView.property(f, FindingProperties.RENDERED);
+            if (!rendered.isEmpty()) {
+                h.append("<br><span class=\"rendered\">rendered by ")
+                        .append(e(ReportView.property(f, FindingProperties.PRODUCED_BY))).append(", ")
+                        .append(e(rendered)).append("</span>");
+            }
             if (!f.fieldPath().isEmpty()) {
                 h.append("<br><code class=\"path\">").append(e(f.fieldPath())).append("</code>");
             }
@@ -533,7 +555,8 @@ public final class HtmlReportWriter implements ReportWriter {
 
         private void properties(final Finding f, final Set<String> shownElsewhere) {
             List<Map.Entry<String, String>> rest = f.properties().entrySet().stream()
-                    .filter(en -> !shownElsewhere.contains(en.getKey())).toList();
+                    .filter(en -> !shownElsewhere.contains(en.getKey()) && !SHOWN_WHERE.contains(en.getKey()))
+                    .toList();
             if (rest.isEmpty()) {
                 return;
             }
@@ -591,6 +614,60 @@ public final class HtmlReportWriter implements ReportWriter {
             h.append("</tbody></table>\n</section>\n");
         }
 
+        /** What produced the objects (charts, kustomizations), what was left out, what is defined twice. */
+        private void inputs() {
+            InputSummary in = o.inputs();
+            h.append("<section id=\"k8sgate-inputs\" aria-labelledby=\"k8sgate-inputs-title\">\n")
+                    .append("<h2 id=\"k8sgate-inputs-title\">Rendered and skipped inputs</h2>\n");
+            if (!in.rendered().isEmpty()) {
+                h.append("<h3>Rendered sources</h3>\n<p>Charts and kustomizations were rendered before checking; ")
+                        .append("findings name the template, base or patch file a person edits, and the command ")
+                        .append("below prints the rendered output their rendered lines refer to.</p>\n");
+                for (RenderedSource r : in.rendered()) {
+                    long hooks = r.hooks();
+                    h.append("<details").append(openWhenShort(in.rendered().size())).append("><summary>")
+                            .append(e(r.describe())).append(" <span class=\"group-meta\">")
+                            .append(plural(r.objects().size(), "object"))
+                            .append(hooks > 0 ? ", " + plural(hooks, "Helm hook") : "").append("</span></summary>\n")
+                            .append("<p><code class=\"cmd\">").append(e(r.command())).append("</code></p>\n");
+                    tableStart("plain rendered-objects", "Object", "Defined in", "Rendered line");
+                    for (RenderedObject ob : r.objects()) {
+                        h.append("<tr><th scope=\"row\">").append(e(ob.resource().display()))
+                                .append(ob.isHook() ? " <span class=\"hook\" title=\"" + e(ob.hook())
+                                        + "\">Helm hook</span>" : "")
+                                .append("</th><td><code class=\"loc\">").append(e(ob.source().toString()))
+                                .append("</code></td><td>").append(ob.rendered().line()).append("</td></tr>\n");
+                    }
+                    h.append("</tbody></table>\n</details>\n");
+                }
+            }
+            if (!in.skipped().isEmpty()) {
+                h.append("<h3>Skipped: not Kubernetes objects</h3>\n<p>").append(plural(in.skipped().size(),
+                        "file or document")).append(" of the walked directories left out; the policy's ")
+                        .append("<code>inputs.nonKubernetesDocuments: error</code> makes them input errors.</p>\n");
+                tableStart("plain skipped", "Where", "Why");
+                for (SkippedInput k : in.skipped()) {
+                    h.append("<tr><th scope=\"row\"><code class=\"loc\">").append(e(k.location().toString()))
+                            .append("</code></th><td>").append(e(k.reason())).append("</td></tr>\n");
+                }
+                h.append("</tbody></table>\n");
+            }
+            if (!in.duplicates().isEmpty()) {
+                h.append("<h3>Objects defined more than once</h3>\n<p>Each definition is checked on its own; ")
+                        .append("applied together, the last one replaces the others.</p>\n");
+                tableStart("plain duplicates", "Object", "Definitions, in apply order", "Same source");
+                for (DuplicateObject d : in.duplicates()) {
+                    h.append("<tr><th scope=\"row\">").append(e(d.resource().display())).append("</th><td>")
+                            .append(d.definitions().stream().map(l -> "<code class=\"loc\">" + e(l.toString())
+                                    + "</code>").collect(java.util.stream.Collectors.joining("<br>")))
+                            .append("</td><td>").append(d.conflict() ? "yes: the last one wins" : "no")
+                            .append("</td></tr>\n");
+                }
+                h.append("</tbody></table>\n");
+            }
+            h.append("</section>\n");
+        }
+
         private static String nameOf(final Finding f) {
             String ns = f.resource().namespace();
             return ns.isEmpty() ? f.resource().name() : ns + "/" + f.resource().name();
@@ -606,6 +683,10 @@ public final class HtmlReportWriter implements ReportWriter {
         String s = url.replaceFirst("^https?://", "");
         return s.length() > 70 ? s.substring(0, 67) + "…" : s;
     }
+
+    /** Properties {@code where} shows itself, left out of a finding's list of properties. */
+    private static final Set<String> SHOWN_WHERE = Set.of(FindingProperties.HELM_HOOK, FindingProperties.RENDERED,
+            FindingProperties.PRODUCED_BY);
 
     private static String badge(final Severity s) {
         return "<span class=\"sev sev-" + lower(s) + "\">" + s + "</span>";

@@ -4,6 +4,10 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
+import io.k8sgate.core.model.InputSummary;
+import io.k8sgate.core.model.RenderedSource;
+import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.model.ResourceRef;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -64,8 +69,8 @@ public final class JUnitReportWriter implements ReportWriter {
         xml.writeAttribute("failures", Integer.toString(failures));
         xml.writeAttribute("errors", Integer.toString(errors.size()));
         xml.writeCharacters("\n");
-        if (!errors.isEmpty() || !o.diagnostics().isEmpty()) {
-            inputs(o.diagnostics(), xml);
+        if (!errors.isEmpty() || !o.diagnostics().isEmpty() || !o.inputs().isEmpty()) {
+            inputs(o.diagnostics(), o.inputs(), xml);
         }
         for (var entry : byCheck.entrySet()) {
             String id = entry.getKey();
@@ -108,16 +113,48 @@ public final class JUnitReportWriter implements ReportWriter {
         xml.writeCharacters("\n");
     }
 
-    private static void inputs(final List<Diagnostic> diagnostics, final XMLStreamWriter xml)
-            throws XMLStreamException {
+    /**
+     * The inputs suite: an error per input that could not be read, a passing case per rendered chart or
+     * kustomization (naming what produced the objects), a skipped case per document left out as not a Kubernetes
+     * object.
+     */
+    private static void inputs(final List<Diagnostic> diagnostics, final InputSummary inputs,
+            final XMLStreamWriter xml) throws XMLStreamException {
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        int others = inputs.rendered().size() + inputs.skipped().size();
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "inputs");
-        xml.writeAttribute("tests", Integer.toString(Math.max(errors.size(), 1)));
+        xml.writeAttribute("tests", Integer.toString(Math.max(errors.size() + others, 1)));
         xml.writeAttribute("failures", "0");
         xml.writeAttribute("errors", Integer.toString(errors.size()));
+        xml.writeAttribute("skipped", Integer.toString(inputs.skipped().size()));
         xml.writeCharacters("\n");
-        if (errors.isEmpty()) {
+        for (RenderedSource r : inputs.rendered()) {
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", "k8s-security.inputs");
+            xml.writeAttribute("name", "rendered " + r.describe());
+            xml.writeAttribute("file", r.path());
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(r.objects().size() + " object(s) from `" + r.command() + "`:\n" + r.objects()
+                    .stream().map(ob -> "  " + ob.resource().display() + " " + ob.source()
+                            + (ob.isHook() ? " (Helm hook " + ob.hook() + ")" : "") + "\n")
+                    .collect(Collectors.joining()));
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        }
+        for (SkippedInput k : inputs.skipped()) {
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", "k8s-security.inputs");
+            xml.writeAttribute("name", k.location().toString());
+            xml.writeAttribute("file", k.location().file());
+            xml.writeStartElement("skipped");
+            xml.writeAttribute("message", k.reason());
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        }
+        if (errors.isEmpty() && others == 0) {
             xml.writeStartElement("testcase");
             xml.writeAttribute("classname", "k8s-security.inputs");
             xml.writeAttribute("name", "all inputs readable");
@@ -174,7 +211,17 @@ public final class JUnitReportWriter implements ReportWriter {
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
             sb.append(f.severity()).append(' ').append(f.location()).append(' ').append(f.fieldPath()).append('\n')
-                    .append("  ").append(f.message()).append('\n')
+                    .append("  ").append(f.message()).append('\n');
+            String hook = f.properties().getOrDefault(FindingProperties.HELM_HOOK, "");
+            if (!hook.isEmpty()) {
+                sb.append("  Helm hook: ").append(hook).append('\n');
+            }
+            String rendered = f.properties().getOrDefault(FindingProperties.RENDERED, "");
+            if (!rendered.isEmpty()) {
+                sb.append("  Rendered: ").append(rendered).append(" (")
+                        .append(f.properties().getOrDefault(FindingProperties.PRODUCED_BY, "")).append(")\n");
+            }
+            sb
                     .append("  Fix: ").append(f.remediation()).append('\n');
         }
         return sb.toString();

@@ -18,6 +18,8 @@ import io.k8sgate.core.ToolInfo;
 import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.InputSummary;
+import io.k8sgate.core.model.RenderedObject;
 import io.k8sgate.core.model.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonReportWriter implements ReportWriter {
     /** The version of the report's schema. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -72,7 +74,25 @@ public final class JsonReportWriter implements ReportWriter {
                 o.findings(),
                 o.diagnostics().stream().map(d -> new DiagnosticView(d.level().name(), d.code(), d.location().file(),
                         d.location().line(), d.location().column(), d.message())).toList(),
+                inputs(o.inputs()),
                 o.baseline().map(b -> BaselineView.of(o, b)).orElse(null));
+    }
+
+    private static InputsView inputs(final InputSummary inputs) {
+        return new InputsView(inputs.rendered().stream().map(s -> new RenderedView(
+                s.renderer().name().toLowerCase(Locale.ROOT), s.path(), s.describe(), s.name(), s.version(),
+                s.release(), s.namespace(), s.valuesFiles(), s.setKeys(), s.command(),
+                s.objects().stream().map(JsonReportWriter::object).toList())).toList(),
+                inputs.skipped().stream().map(k -> new SkippedView(k.location().file(), k.location().line(),
+                        k.reason())).toList(),
+                inputs.duplicates().stream().map(d -> new DuplicateView(new Resource(d.resource().kind(),
+                        d.resource().namespace(), d.resource().name()), d.definitions().stream()
+                        .map(l -> new Place(l.file(), l.line())).toList(), d.conflict())).toList());
+    }
+
+    private static RenderedObjectView object(final RenderedObject o) {
+        return new RenderedObjectView(new Resource(o.resource().kind(), o.resource().namespace(), o.resource().name()),
+                o.source().file(), o.source().line(), o.rendered().line(), o.isHook() ? o.hook() : null);
     }
 
     private static FindingView finding(final Finding f) {
@@ -90,10 +110,10 @@ public final class JsonReportWriter implements ReportWriter {
 
     /** The report's root. */
     @JsonPropertyOrder({"schemaVersion", "tool", "generatedAt", "decision", "policy", "summary", "findings",
-        "diagnostics", "baseline"})
+        "diagnostics", "inputs", "baseline"})
     record Report(String schemaVersion, Tool tool, String generatedAt, DecisionView decision, PolicyView policy,
             Summary summary, @JsonSerialize(using = FindingsSerializer.class) List<Finding> findings,
-            List<DiagnosticView> diagnostics,
+            List<DiagnosticView> diagnostics, InputsView inputs,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BaselineView baseline) {
     }
 
@@ -318,5 +338,34 @@ public final class JsonReportWriter implements ReportWriter {
 
     /** A problem with the input. */
     record DiagnosticView(String level, String code, String file, int line, int column, String message) {
+    }
+
+    /** What the inputs were made of: rendered sources, skipped documents, objects defined twice. */
+    record InputsView(List<RenderedView> rendered, List<SkippedView> skipped, List<DuplicateView> duplicates) {
+    }
+
+    /** A chart or kustomization that was rendered, with what it was rendered with and what it produced. */
+    @JsonPropertyOrder({"renderer", "path", "description", "name", "version", "release", "namespace", "valuesFiles",
+        "setKeys", "command", "objects"})
+    record RenderedView(String renderer, String path, String description, String name, String version,
+            String release, String namespace, List<String> valuesFiles, List<String> setKeys, String command,
+            List<RenderedObjectView> objects) {
+    }
+
+    /** One object a rendered source produced: where a person edits it, where it is in the rendered output. */
+    record RenderedObjectView(Resource resource, String file, int line, int renderedLine,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String hook) {
+    }
+
+    /** A file or document of a walked directory left out as not a Kubernetes object. */
+    record SkippedView(String file, int line, String reason) {
+    }
+
+    /** An object identity defined more than once. */
+    record DuplicateView(Resource resource, List<Place> definitions, boolean conflict) {
+    }
+
+    /** A file and line. */
+    record Place(String file, int line) {
     }
 }

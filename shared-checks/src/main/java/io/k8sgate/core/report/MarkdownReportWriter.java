@@ -4,6 +4,7 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.model.BaselineComparison;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.InputSummary;
 import io.k8sgate.core.model.FindingOrder;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
@@ -97,6 +98,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             head();
             v.baseline().ifPresent(this::baseline);
             inputErrors();
+            inputs();
             findings();
             images();
             subjects();
@@ -214,6 +216,27 @@ public final class MarkdownReportWriter implements ReportWriter {
                     + " (" + Text.md(d.code()) + ")\n").toList());
         }
 
+        /** What produced the objects, what was left out, what is defined twice. */
+        private void inputs() {
+            InputSummary in = o.inputs();
+            if (in.isEmpty()) {
+                return;
+            }
+            md.append("\n### Inputs\n\n");
+            rows(in.rendered().stream().map(r -> "- Rendered " + Text.md(r.describe()) + ": "
+                    + r.objects().size() + " object(s)" + (r.hooks() > 0 ? ", " + r.hooks() + " Helm hook(s)" : "")
+                    + " (`" + code(r.command()) + "`)\n").toList());
+            if (!in.skipped().isEmpty()) {
+                fits("- Skipped " + in.skipped().size() + " file(s) or document(s) that are not Kubernetes objects:\n");
+                rows(in.skipped().stream().map(k -> "  - `" + code(k.location().toString()) + "` "
+                        + Text.md(k.reason()) + "\n").toList());
+            }
+            rows(in.duplicates().stream().map(d -> "- " + Text.md(d.resource().display()) + " is defined "
+                    + d.definitions().size() + " times: " + d.definitions().stream().map(l -> "`" + code(l.toString())
+                    + "`").collect(java.util.stream.Collectors.joining(", "))
+                    + (d.conflict() ? " (applied together, the last one wins)" : "") + "\n").toList());
+        }
+
         private void findings() {
             List<Finding> list = v.resources().stream().flatMap(g -> g.findings().stream())
                     .sorted(FindingOrder.MOST_SEVERE_FIRST).toList();
@@ -224,8 +247,11 @@ public final class MarkdownReportWriter implements ReportWriter {
             md.append("\n### Findings\n\n| Severity | Finding | Resource | Where | Fix |\n|---|---|---|---|---|\n");
             rows(list.stream().map(f -> "| " + severity(f) + " | " + Text.md(f.title()) + " `" + code(f.checkId())
                     + "`<br>" + Text.md(f.message()) + " | " + Text.md(f.resource().display())
-                    + (f.container().isEmpty() ? "" : " \\[" + Text.md(f.container()) + "\\]") + " | `"
-                    + code(f.location().toString()) + "`<br>`" + code(f.fieldPath()) + "` | "
+                    + (f.container().isEmpty() ? "" : " \\[" + Text.md(f.container()) + "\\]")
+                    + (ReportView.property(f, FindingProperties.HELM_HOOK).isEmpty() ? "" : " (Helm hook)") + " | `"
+                    + code(f.location().toString()) + "`<br>`" + code(f.fieldPath()) + "`"
+                    + (ReportView.property(f, FindingProperties.RENDERED).isEmpty() ? ""
+                            : "<br>rendered: " + Text.md(ReportView.property(f, FindingProperties.RENDERED))) + " | "
                     + Text.md(f.remediation()) + " |\n").toList());
         }
 

@@ -12,6 +12,7 @@ import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.PssLevel;
+import io.k8sgate.core.model.RenderedSource;
 import io.k8sgate.core.model.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,11 +60,21 @@ public final class SarifReportWriter implements ReportWriter {
             }
         }
         List<Result> results = o.findings().stream().map(f -> result(f, index.get(f.checkId()))).toList();
-        List<Notification> notifications = o.diagnostics().stream().map(SarifReportWriter::notification).toList();
+        List<Notification> notifications = new ArrayList<>(o.diagnostics().stream()
+                .map(SarifReportWriter::notification).toList());
+        // documents of walked directories left out as not Kubernetes objects: notes, so nothing is left out silently
+        o.inputs().skipped().forEach(k -> notifications.add(new Notification("note", new Text("Skipped: "
+                + k.reason() + " [skipped]"), List.of(new SarifLocation(physical(k.location()), null)))));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("decision", o.decision().status().name());
+        properties.put("reason", o.decision().summary());
+        if (!o.inputs().rendered().isEmpty()) {
+            properties.put("renderedSources", o.inputs().rendered().stream().map(RenderedSource::describe)
+                    .collect(Collectors.joining("; ")));
+        }
         Invocation invocation = new Invocation(!o.hasInputErrors(), notifications);
         Run run = new Run(new Tool(new Driver(ToolInfo.NAME, o.toolVersion(), ToolInfo.INFORMATION_URI, rules)),
-                results, List.of(invocation), Map.of("decision", o.decision().status().name(),
-                        "reason", o.decision().summary()));
+                results, List.of(invocation), properties);
         return new SarifLog(SCHEMA, "2.1.0", List.of(run));
     }
 

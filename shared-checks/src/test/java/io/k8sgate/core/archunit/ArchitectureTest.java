@@ -44,6 +44,18 @@ class ArchitectureTest {
             .as("YAML is parsed only by YamlParser, which applies the limits");
 
     @ArchTest
+    static final ArchRule CEL_ONLY_IN_ITS_PACKAGE = noClasses().that().resideOutsideOfPackage("io.k8sgate.core.cel..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cel..", "com.google.protobuf..",
+                    "com.google.re2j..", "com.google.common..")
+            .as("only io.k8sgate.core.cel touches the CEL library, so runs without rules never load it");
+
+    @ArchTest
+    static final ArchRule CEL_BELOW_CHECKS = noClasses().that().resideInAPackage("io.k8sgate.core.cel..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.k8sgate.core.check..", "io.k8sgate.core.engine..",
+                    "io.k8sgate.core.policy..", "io.k8sgate.core.report..")
+            .as("CEL support knows manifests, never checks, policies or reports");
+
+    @ArchTest
     static final ArchRule MODEL_IS_THE_BOTTOM = noClasses().that().resideInAPackage("io.k8sgate.core.model..")
             .should().dependOnClassesThat().resideInAnyPackage("io.k8sgate.core.input..", "io.k8sgate.core.check..",
                     "io.k8sgate.core.engine..", "io.k8sgate.core.policy..", "io.k8sgate.core.report..");

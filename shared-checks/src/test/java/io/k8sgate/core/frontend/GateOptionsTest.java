@@ -32,7 +32,7 @@ class GateOptionsTest {
         GateOptions options = GateOptions.of(root);
 
         assertThat(options.root()).isEqualTo(root.toAbsolutePath());
-        assertThat(options.manifests()).containsExactly(".");
+        assertThat(options.manifests()).isEmpty();
         assertThat(options.policyFile()).isEmpty();
         assertThat(options.failOn()).isEmpty();
         assertThat(options.warnOn()).isEmpty();
@@ -46,6 +46,15 @@ class GateOptionsTest {
         assertThat(options.trivyReports()).isEmpty();
         assertThat(options.trivyIgnoreFiles()).isEmpty();
         assertThat(options.vexFiles()).isEmpty();
+        assertThat(options.charts()).isEmpty();
+        assertThat(options.valuesFiles()).isEmpty();
+        assertThat(options.setValues()).isEmpty();
+        assertThat(options.release()).isEmpty();
+        assertThat(options.namespace()).isEmpty();
+        assertThat(options.kustomizeCommand()).isEmpty();
+        assertThat(options.confineToRoot()).isTrue();
+        assertThat(options.defaultManifests()).containsExactly(".");
+        assertThat(options.admissionPolicies()).isEmpty();
         assertThat(options.formats()).containsExactly(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF);
         assertThat(options.outputDirectory()).isEqualTo(root.toAbsolutePath().resolve("k8s-security-reports"));
         assertThat(options.consoleFindings()).isEqualTo(25);
@@ -59,7 +68,8 @@ class GateOptionsTest {
                 .failOn(" ").warnOn(null).failOnInputError(null).newFindingsOnly(null).baseline("")
                 .baselineVersion(null).baselineBranch(" ").trivyReports(null)
                 .trivyIgnoreFiles(Arrays.asList("", " .trivyignore "))
-                .vexFiles(List.of()).formatNames(Arrays.asList(null, "")).outputDirectory(null).build();
+                .vexFiles(List.of()).admissionPolicies(Arrays.asList(null, " ")).formatNames(Arrays.asList(null, ""))
+                .outputDirectory(null).build();
 
         assertThat(options).isEqualTo(GateOptions.builder(root).trivyIgnoreFiles(List.of(".trivyignore"))
                 .environment(options.environment()).build());
@@ -110,7 +120,7 @@ class GateOptionsTest {
         Files.writeString(root.resolve("team.yaml"), "failOn: CRITICAL\nwarnOn: HIGH\nnewFindingsOnly: false\n");
         GateOptions options = GateOptions.builder(root).policyFile(Path.of("team.yaml")).failOn("none").warnOn("low")
                 .failOnInputError(false).newFindingsOnly(true).enableAll(true).reference(Set.of("fp"))
-                .trivyReports(List.of("scan.json")).build();
+                .trivyReports(List.of("scan.json")).admissionPolicies(List.of("admission")).build();
 
         GateRequest request = options.toRequest(IDS);
 
@@ -121,6 +131,65 @@ class GateOptionsTest {
         assertThat(request.policy().enableAll()).isTrue();
         assertThat(request.reference()).containsExactly("fp");
         assertThat(request.trivyReports()).containsExactly("scan.json");
+        assertThat(request.admissionPolicies()).containsExactly("admission");
+    }
+
+    @Test
+    void shouldReadWhatTheFrontEndNamesElseWhatThePolicyListsElseTheDefault() throws IOException {
+        Files.writeString(root.resolve("k8s-security.yaml"), """
+                targetKubernetesVersion: "1.31"
+                inputs:
+                  manifests: [k8s/]
+                  charts:
+                    - path: charts/shop
+                      release: shop
+                      values: [charts/shop/values-prod.yaml]
+                  kustomizeCommand: kustomize build
+                  nonKubernetesDocuments: error
+                """);
+
+        GateRequest listed = GateOptions.of(root).toRequest(IDS);
+        assertThat(listed.manifests()).containsExactly("k8s/", "charts/shop");
+        assertThat(listed.inputs().skippedAreErrors()).isTrue();
+        assertThat(listed.inputs().confineToRoot()).isTrue();
+        assertThat(listed.inputs().render().kustomizeCommand()).contains("kustomize build");
+        assertThat(listed.inputs().render().kubeVersion()).isEqualTo("1.31");
+
+        GateRequest named = GateOptions.builder(root).manifests(List.of("deploy")).charts(List.of("charts/web"))
+                .valuesFiles(List.of("values-eu.yaml")).setValues(List.of("image.tag=1.2")).release("web")
+                .namespace("shop").kustomizeCommand("kubectl kustomize").confineToRoot(false).build().toRequest(IDS);
+        assertThat(named.manifests()).containsExactly("deploy", "charts/web");
+        assertThat(named.inputs().confineToRoot()).isFalse();
+        assertThat(named.inputs().render().kustomizeCommand()).contains("kubectl kustomize");
+        assertThat(named.inputs().render().settingsFor("charts/shop")).satisfies(c -> {
+            assertThat(c.release()).contains("web");
+            assertThat(c.namespace()).contains("shop");
+            assertThat(c.valuesFiles()).containsExactly("values-eu.yaml");
+            assertThat(c.setValues()).containsExactly("image.tag=1.2");
+        });
+
+        Files.delete(root.resolve("k8s-security.yaml"));
+        assertThat(GateOptions.builder(root).defaultManifests(List.of("src/main/k8s")).build().toRequest(IDS)
+                .manifests()).containsExactly("src/main/k8s");
+        assertThat(GateOptions.builder(root).defaultManifests(List.of()).build().toRequest(IDS).manifests())
+                .isEmpty();
+    }
+
+    @Test
+    void shouldRefuseASetValueWithoutKey() {
+        assertThatThrownBy(() -> GateOptions.builder(root).setValues(List.of("just-a-value")).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KEY=VALUE");
+    }
+
+    @Test
+    void shouldHonourAPolicyFileOutsideTheRootOnlyWhenInputsAreNotConfined(@TempDir final Path elsewhere)
+            throws IOException {
+        Path policy = Files.writeString(elsewhere.resolve("team.yaml"), "failOn: CRITICAL\n");
+
+        assertThat(GateOptions.builder(root).policyFile(policy).confineToRoot(false).build().toRequest(IDS).policy()
+                .failOn()).contains(Severity.CRITICAL);
+        assertThatThrownBy(() -> GateOptions.builder(root).policyFile(policy).build().toRequest(IDS))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("outside the root");
     }
 
     @Test
@@ -192,17 +261,18 @@ class GateOptionsTest {
     }
 
     @Test
-    void shouldNotShowTheEnvironmentsValues() {
+    void shouldNotShowTheEnvironmentsOrTheSetValuesValues() {
         GateOptions options = GateOptions.builder(root).environment(Map.of("K8S_SECURITY_GIT_PASSWORD", "t0ken"))
-                .failOn("HIGH").build();
+                .failOn("HIGH").setValues(List.of("db.password=s3cret-set-value")).build();
 
         assertThat(options.toString()).contains("failOn=Optional[HIGH]", "environment=1 variable(s)",
-                "consoleFindings=25").doesNotContain("t0ken");
+                "consoleFindings=25", "setValues=[db.password=...]").doesNotContain("t0ken", "s3cret-set-value");
     }
 
     @Test
     void shouldChangeSomeOptionsOfACopy() {
-        GateOptions original = GateOptions.builder(root).failOn("HIGH").vexFiles(List.of("vex.json")).build();
+        GateOptions original = GateOptions.builder(root).failOn("HIGH").vexFiles(List.of("vex.json"))
+                .admissionPolicies(List.of("admission/")).build();
 
         GateOptions changed = original.toBuilder().formats(List.of()).build();
 
@@ -211,7 +281,10 @@ class GateOptionsTest {
                 original.failOn(), original.warnOn(), original.failOnInputError(), original.newFindingsOnly(),
                 original.enableAll(), original.baseline(), original.baselineVersion(), original.baselineBranch(),
                 original.reference(), original.trivyReports(), original.trivyIgnoreFiles(), original.vexFiles(),
-                List.of(), original.outputDirectory(), original.consoleFindings(), original.clock(),
+                original.charts(), original.valuesFiles(), original.setValues(), original.release(),
+                original.namespace(), original.kustomizeCommand(), original.confineToRoot(),
+                original.defaultManifests(), List.of("admission/"), List.of(), original.outputDirectory(),
+                original.consoleFindings(), original.clock(),
                 original.environment()));
     }
 }

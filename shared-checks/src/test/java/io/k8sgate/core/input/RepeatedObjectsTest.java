@@ -2,6 +2,7 @@ package io.k8sgate.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8sgate.core.model.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,16 @@ class RepeatedObjectsTest {
         LoadResult result = new ManifestLoader().load(root, List.of("dev.yaml", "prod.yaml"));
 
         assertThat(result.objects()).hasSize(2);
-        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("duplicate-object");
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+            assertThat(d.location().toString()).isEqualTo("prod.yaml:1");
+            assertThat(d.message()).contains("ConfigMap/settings", "dev.yaml:1", "prod.yaml:1", "last definition");
+        });
+        assertThat(result.inputs().duplicates()).singleElement().satisfies(dup -> {
+            assertThat(dup.conflict()).isTrue();
+            assertThat(dup.definitions()).extracting(Object::toString).containsExactly("dev.yaml:1", "prod.yaml:1");
+        });
     }
 
     @Test

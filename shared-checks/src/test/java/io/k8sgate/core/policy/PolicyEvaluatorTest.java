@@ -6,6 +6,7 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
@@ -30,6 +31,25 @@ class PolicyEvaluatorTest {
         assertThat(d.summary()).contains("failOn HIGH").contains("Pod/ns/a").contains("p.yaml:3");
         assertThat(d.counted()).containsEntry(Severity.HIGH, 1).containsEntry(Severity.LOW, 1);
         assertThat(d.blocking()).hasSize(1);
+    }
+
+    @Test
+    void shouldOnlyWarnForFindingsThatOnlyWarnWhateverTheirSeverity() {
+        Finding advisory = finding(Severity.CRITICAL, "a").withProperty(FindingProperties.ENFORCEMENT,
+                FindingProperties.ADVISORY);
+
+        Decision withWarnOn = PolicyEvaluator.decide(List.of(advisory), List.of(), Policy.DEFAULT, Set.of());
+        Decision noWarnOn = PolicyEvaluator.decide(List.of(advisory), List.of(), Policy.DEFAULT.withThresholds(
+                Optional.of(Severity.HIGH), Optional.empty()), Set.of());
+        Decision below = PolicyEvaluator.decide(List.of(finding(Severity.LOW, "b").withProperty(
+                FindingProperties.ENFORCEMENT, FindingProperties.ADVISORY)), List.of(), Policy.DEFAULT.withThresholds(
+                Optional.of(Severity.HIGH), Optional.empty()), Set.of());
+
+        assertThat(withWarnOn.status()).isEqualTo(GateStatus.WARN);
+        assertThat(withWarnOn.blocking()).isEmpty();
+        assertThat(noWarnOn.status()).isEqualTo(GateStatus.WARN);
+        assertThat(noWarnOn.summary()).contains("at or above failOn HIGH that only warn");
+        assertThat(below.status()).isEqualTo(GateStatus.PASS);
     }
 
     @Test

@@ -47,6 +47,15 @@ class PolicySchemaTest {
     }
 
     @Test
+    void shouldDescribeCustomChecksAndTheirIds() throws IOException {
+        assertThat(validate("rules/custom/k8s-security.yaml")).isEmpty();
+        assertThat(validate("rules/custom/bad-ids.yaml")).extracting(ValidationMessage::getInstanceLocation)
+                .map(Object::toString).anyMatch(l -> l.contains("customChecks[0].id"))
+                .anyMatch(l -> l.contains("customChecks[1].id")).anyMatch(l -> l.contains("customChecks[2].id"))
+                .anyMatch(l -> l.contains("customChecks[5]"));
+    }
+
+    @Test
     void shouldRejectUnknownKeysLikeTheLoader() throws IOException {
         assertThat(validate("policies/unknown-key.yaml")).isNotEmpty();
         assertThat(validate("policies/bad-values.yaml")).isNotEmpty();

@@ -22,6 +22,15 @@ final class Outcomes {
     private Outcomes() {
     }
 
+    /** The JSON report's published schema. */
+    static com.networknt.schema.JsonSchema reportSchema() throws IOException {
+        try (var in = JsonReportWriter.class.getResourceAsStream("report.schema.json")) {
+            return com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                    .getSchema(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
+        }
+    }
+
     static GateOutcome run(final Path dir, final String yaml, final String policy) throws IOException {
         Files.writeString(dir.resolve("app.yaml"), yaml);
         SecurityGate gate = new SecurityGate();

@@ -43,6 +43,16 @@ class ReportGoldenTest {
         assertGolden("summary.md", new MarkdownReportWriter().render(ReportSamples.full()));
     }
 
+    @Test
+    void shouldRenderRenderedInputsAsTheGoldenPage() throws IOException {
+        assertGolden("report-rendered.html", new HtmlReportWriter().render(ReportSamples.rendered()));
+    }
+
+    @Test
+    void shouldRenderRenderedInputsAsTheGoldenMarkdown() throws IOException {
+        assertGolden("summary-rendered.md", new MarkdownReportWriter().render(ReportSamples.rendered()));
+    }
+
     private static void assertGolden(final String name, final String actual) throws IOException {
         if (Boolean.getBoolean("k8s.updateGolden")) {
             Path source = projectRoot().resolve("src-test-fixtures/src/main/resources/fixtures/" + FOLDER + name);

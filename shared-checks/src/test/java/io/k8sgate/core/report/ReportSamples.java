@@ -6,11 +6,16 @@ import io.k8sgate.core.model.BaselineComparison.Change;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.DuplicateObject;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
+import io.k8sgate.core.model.InputSummary;
 import io.k8sgate.core.model.Location;
+import io.k8sgate.core.model.RenderedObject;
+import io.k8sgate.core.model.RenderedSource;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.model.Suppression;
 import io.k8sgate.core.policy.Decision;
 import io.k8sgate.core.policy.Policy;
@@ -153,6 +158,67 @@ final class ReportSamples {
                         new Change(Change.Kind.ADDED, new ResourceRef("ClusterRoleBinding", "", "oncall-admin"), "", "",
                                 ""),
                         new Change(Change.Kind.REMOVED, new ResourceRef("Service", "shop", "admin"), "", "", ""))));
+    }
+
+    /**
+     * An outcome of rendered inputs: a chart with hooks, a kustomization, documents skipped from a walked tree and an
+     * object defined twice, with findings placed at template and patch lines.
+     */
+    static GateOutcome rendered() {
+        String chart = "chart shop 1.4.0 (charts/shop), release shop, namespace shop, values charts/shop/values-prod.yaml,"
+                + " --set image.tag";
+        String helm = "helm template shop charts/shop --namespace shop -f charts/shop/values-prod.yaml "
+                + "--set image.tag=...";
+        ResourceRef web = new ResourceRef("Deployment", "shop", "shop-web");
+        ResourceRef migrate = new ResourceRef("Job", "shop", "shop-migrate");
+        ResourceRef role = new ResourceRef("Role", "shop", "shop-migrate");
+        ResourceRef worker = new ResourceRef("Deployment", "shop", "worker");
+        List<Finding> findings = new ArrayList<>(List.of(
+                Finding.of(PRIVILEGED, web, "web", new Location("charts/shop/templates/deployment.yaml", 23, 0),
+                        "spec.template.spec.containers[0].securityContext.privileged", "Container 'web' runs privileged")
+                        .withProperties(Map.of(FindingProperties.RENDERED, "line 23 of `" + helm
+                                + " --show-only templates/deployment.yaml`", FindingProperties.PRODUCED_BY, chart)),
+                Finding.of(RUN_AS_ROOT, migrate, "migrate", new Location("charts/shop/templates/hooks/migrate-job.yaml",
+                        15, 0), "spec.template.spec.containers[0].securityContext",
+                        "Container 'migrate' does not set runAsNonRoot")
+                        .withProperties(Map.of(FindingProperties.RENDERED, "line 15 of `" + helm
+                                + " --show-only templates/hooks/migrate-job.yaml`", FindingProperties.PRODUCED_BY,
+                                chart, FindingProperties.HELM_HOOK, "pre-install,pre-upgrade")),
+                Finding.of(NO_LIMITS, worker, "worker", new Location("deploy/base/worker.yaml", 13, 11),
+                        "spec.template.spec.containers[0].resources", "Container 'worker' has no memory limit")
+                        .withProperties(Map.of(FindingProperties.RENDERED, "line 14 of `kubectl kustomize "
+                                + "deploy/overlays/prod`", FindingProperties.PRODUCED_BY,
+                                "kustomization deploy/overlays/prod"))));
+        findings.sort(io.k8sgate.core.model.FindingOrder.MOST_SEVERE_FIRST);
+        InputSummary inputs = new InputSummary(List.of(
+                new RenderedSource(RenderedSource.Renderer.HELM, "charts/shop", "shop", "1.4.0", "shop", "shop",
+                        List.of("charts/shop/values-prod.yaml"), List.of("image.tag"), helm, List.of(
+                        new RenderedObject(web, new Location("charts/shop/templates/deployment.yaml", 1, 0),
+                                new Location("charts/shop/templates/deployment.yaml (helm template)", 1, 1), ""),
+                        new RenderedObject(migrate, new Location("charts/shop/templates/hooks/migrate-job.yaml", 1, 0),
+                                new Location("charts/shop/templates/hooks/migrate-job.yaml (helm template)", 1, 1),
+                                "pre-install,pre-upgrade"),
+                        new RenderedObject(role, new Location("charts/shop/templates/hooks/migrate-rbac.yaml", 9, 0),
+                                new Location("charts/shop/templates/hooks/migrate-rbac.yaml (helm template)", 9, 1),
+                                "pre-install,pre-upgrade"))),
+                new RenderedSource(RenderedSource.Renderer.KUSTOMIZE, "deploy/overlays/prod", "prod", "", "", "",
+                        List.of(), List.of(), "kubectl kustomize deploy/overlays/prod", List.of(new RenderedObject(
+                        worker, new Location("deploy/base/worker.yaml", 1, 1),
+                        new Location("deploy/overlays/prod (kustomize build)", 1, 1), "")))),
+                List.of(new SkippedInput(new Location("cloudbuild.yaml", 1, 1),
+                                "Document 1 has no apiVersion and kind: not a Kubernetes object"),
+                        new SkippedInput(new Location("web/package.json", 1, 1),
+                                "Document 1 has no apiVersion and kind: not a Kubernetes object")),
+                List.of(new DuplicateObject(new ResourceRef("Deployment", "shop", "web"), List.of(
+                        new Location("deploy/a-web.yaml", 1, 1), new Location("deploy/b-web.yaml", 2, 1)), true)));
+        List<Diagnostic> diagnostics = List.of(Diagnostic.warning("duplicate-object", new Location("deploy/b-web.yaml",
+                2, 1), "Deployment/shop/web is defined 2 times (deploy/a-web.yaml:1, deploy/b-web.yaml:2): applied "
+                + "together, the last definition replaces the others. Each definition is checked on its own"));
+        Policy policy = Policy.DEFAULT;
+        Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, Set.of());
+        return new GateOutcome("0.1.0", NOW, policy, List.of("charts/shop/Chart.yaml",
+                "charts/shop/templates/deployment.yaml", "deploy/base/worker.yaml"), List.of(web, migrate, role, worker),
+                List.of(PRIVILEGED, RUN_AS_ROOT, NO_LIMITS), findings, diagnostics, decision, Optional.empty(), inputs);
     }
 
     /** An outcome that passes: nothing found, nothing wrong with the inputs. */

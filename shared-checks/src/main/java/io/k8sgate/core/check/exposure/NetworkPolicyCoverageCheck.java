@@ -3,6 +3,7 @@ package io.k8sgate.core.check.exposure;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.LabelSelector;
 import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;

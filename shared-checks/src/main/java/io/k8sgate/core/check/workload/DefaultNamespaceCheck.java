@@ -2,13 +2,13 @@ package io.k8sgate.core.check.workload;
 
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.input.ClusterScopedKinds;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Objects placed in the {@code default} namespace. By default only an explicit {@code namespace: default} counts:
@@ -35,14 +35,6 @@ public final class DefaultNamespaceCheck implements Check {
             .withEquivalent("kube-linter", "use-namespace").withEquivalent("kubescape", "C-0061", "C-0212")
             .withObjectScope();
 
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "PersistentVolume",
-            "StorageClass", "CustomResourceDefinition", "PriorityClass", "IngressClass", "RuntimeClass",
-            "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy",
-            "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding",
-            "APIService", "CSIDriver", "CSINode", "VolumeAttachment", "VolumeAttributesClass", "PodSecurityPolicy",
-            "CertificateSigningRequest", "FlowSchema", "PriorityLevelConfiguration", "DeviceClass", "ResourceSlice",
-            "GatewayClass", "ComponentStatus", "TokenReview", "SelfSubjectAccessReview", "SubjectAccessReview");
-
     @Override
     public CheckMetadata metadata() {
         return METADATA;
@@ -52,16 +44,16 @@ public final class DefaultNamespaceCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         boolean includeMissing = Boolean.parseBoolean(context.settings().option(METADATA.id(), INCLUDE_MISSING,
                 "false"));
+        ClusterScopedKinds scopes = ClusterScopedKinds.of(context.objects());
         return context.objects().stream()
-                .filter(o -> "default".equals(o.namespace()) || includeMissing && isNamespacedWithout(o))
+                .filter(o -> "default".equals(o.namespace()) || includeMissing && isNamespacedWithout(o, scopes))
                 .map(o -> finding(o, o.metadata().get("namespace"), o.kind() + " '" + o.name() + "' "
                         + (o.namespace().isEmpty() ? "sets no namespace, so it goes to the default namespace"
                         : "is placed in the default namespace")))
                 .toList();
     }
 
-    private static boolean isNamespacedWithout(final K8sObject object) {
-        return object.namespace().isEmpty() && !object.kind().isEmpty() && !object.kind().startsWith("Cluster")
-                && !CLUSTER_SCOPED.contains(object.kind());
+    private static boolean isNamespacedWithout(final K8sObject object, final ClusterScopedKinds scopes) {
+        return object.namespace().isEmpty() && !object.kind().isEmpty() && !scopes.isClusterScoped(object.kind());
     }
 }

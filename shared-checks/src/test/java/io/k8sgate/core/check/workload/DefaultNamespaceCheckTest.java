@@ -38,6 +38,20 @@ class DefaultNamespaceCheckTest extends AbstractCheckTest {
             metadata:
               name: creds
               namespace: shop
+            ---
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: gates.example.com
+            spec:
+              group: example.com
+              scope: Cluster
+              names: {kind: Gate, plural: gates}
+            ---
+            apiVersion: example.com/v1
+            kind: Gate
+            metadata:
+              name: main
             """;
 
     @Override

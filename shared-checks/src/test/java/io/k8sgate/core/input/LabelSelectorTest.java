@@ -1,9 +1,7 @@
-package io.k8sgate.core.check.exposure;
+package io.k8sgate.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8sgate.core.input.K8sObject;
-import io.k8sgate.core.input.ManifestLoader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
