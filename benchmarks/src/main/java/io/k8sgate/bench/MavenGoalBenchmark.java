@@ -49,10 +49,13 @@ public final class MavenGoalBenchmark {
         Path project = Files.createTempDirectory("k8sgate-maven-bench");
         try {
             Files.writeString(project.resolve("pom.xml"), pom(version));
+            Path settings = project.resolve("settings.xml");
+            Files.writeString(settings, settings(userRepository()));
             int written = ManifestGenerator.generate(project.resolve("src/main/k8s"), MANIFESTS, 3);
-            List<String> common = List.of(mvn.toString(), "-B", "-q", "-o", "-Dmaven.repo.local=" + repo);
+            List<String> common = List.of(mvn.toString(), "-B", "-q", "-o", "-s", settings.toString(),
+                    "-Dmaven.repo.local=" + repo);
             List<String> validate = with(common, "validate");
-            List<String> check = with(common, "k8s-security:check");
+            List<String> check = with(common, "io.k8sgate:k8s-security-maven-plugin:" + version + ":check");
             Path output = project.resolve("mvn-output.txt");
             once(validate, project, output); // unmeasured: files cached, the wrapper's Maven found
             once(check, project, output);
@@ -100,6 +103,38 @@ public final class MavenGoalBenchmark {
                   </build>
                 </project>
                 """.formatted(version);
+    }
+
+    /**
+     * Settings under which the artifacts in the integration tests' repository count as present: the tests copy them
+     * from the user's repository as from a remote one named {@code local.central}, and Maven serves an artifact only
+     * for the repository it came from.
+     */
+    static String settings(final Path userRepository) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <settings>
+                  <profiles>
+                    <profile>
+                      <id>it-repo</id>
+                      <activation><activeByDefault>true</activeByDefault></activation>
+                      <repositories>
+                        <repository><id>local.central</id><url>%1$s</url></repository>
+                      </repositories>
+                      <pluginRepositories>
+                        <pluginRepository><id>local.central</id><url>%1$s</url></pluginRepository>
+                      </pluginRepositories>
+                    </profile>
+                  </profiles>
+                </settings>
+                """.formatted(userRepository.toUri());
+    }
+
+    /** The user's own local repository, which the integration tests' repository was filled from. */
+    private static Path userRepository() {
+        String configured = System.getProperty("maven.repo.local");
+        return configured != null ? Paths.get(configured)
+                : Paths.get(System.getProperty("user.home"), ".m2", "repository");
     }
 
     private static List<String> with(final List<String> common, final String goal) {
