@@ -89,13 +89,18 @@ class LauncherIT {
     void shouldLoadTheGatesClassesFromTheArchiveOnceRecorded() throws Exception {
         Path classLog = cache.resolve("classes.log");
         Map<String, String> logging = Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
-        launch(logging, "check", "--root", root.toString());
-        assertThat(loadedFrom(classLog, "io.k8sgate.core.SecurityGate ")).doesNotContain("shared objects file");
+        launch(logging, "check", "--root", root.toString()); // records
 
         Run second = launch(logging, "check", "--root", root.toString());
         assertThat(second.code()).as(second.err()).isEqualTo(Verdict.EXIT_FAIL);
         assertThat(loadedFrom(classLog, "io.k8sgate.core.SecurityGate ")).contains("shared objects file");
         assertThat(loadedFrom(classLog, "org.snakeyaml.engine.v2.parser.ParserImpl ")).contains("shared objects file");
+
+        Map<String, String> off = new HashMap<>(logging);
+        off.put("K8S_SECURITY_ARCHIVE", "off");
+        launch(off, "check", "--root", root.toString());
+        assertThat(loadedFrom(classLog, "io.k8sgate.core.SecurityGate ")).contains("k8s-security.jar")
+                .doesNotContain("shared objects file");
     }
 
     @Test
