@@ -34,8 +34,8 @@ public final class BenchmarkSuite {
         child(List.of(), ScaleBenchmark.class, quick ? List.of("100", "1000") : List.of("100", "1000", "10000",
                 "50000"));
         System.out.println("\n== Trivy reports under a 256 MB heap: ingestion speed vs Jackson's raw token stream");
-        child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10") : List.of("1", "10",
-                "100"));
+        child(List.of("-Xmx256m"), TrivyScaleBenchmark.class, quick ? List.of("1", "10", "limit", "kinds") : List.of(
+                "1", "10", "100", "limit", "kinds"));
         System.out.println("\n== Custom checks in CEL: the gate with 10 custom checks vs the built-in gate "
                 + "(target < 1.3x)");
         child(List.of(), CelBenchmark.class, quick ? List.of("1000") : List.of("10000", "50000"));

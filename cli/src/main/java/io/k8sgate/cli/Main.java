@@ -48,22 +48,22 @@ public final class Main implements Callable<Integer> {
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> Verdict.EXIT_USAGE);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("k8s-security: " + ex.getMessage());
+            err.println("k8s-security: " + Text.clean(ex.getMessage()));
             ex.getCommandLine().usage(err);
             return Verdict.EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ConfigurationException) {
+            if (ex instanceof ConfigurationException c) {
                 err.println("k8s-security: configuration error:");
-                err.println(ex.getMessage());
+                c.problems().forEach(p -> err.println(Text.clean(p.toString()))); // one line each
                 return Verdict.EXIT_USAGE;
             }
             if (ex instanceof InputException) {
-                err.println("k8s-security: input error: " + ex.getMessage());
+                err.println("k8s-security: input error: " + Text.clean(ex.getMessage()));
                 return Verdict.EXIT_INPUT;
             }
             if (ex instanceof IOException) {
-                err.println("k8s-security: " + ex);
+                err.println("k8s-security: " + Text.clean(ex.toString()));
                 return Verdict.EXIT_INPUT;
             }
             throw ex;

@@ -5,8 +5,12 @@ final class Text {
     private Text() {
     }
 
-    /** The text with control characters replaced, so that a manifest cannot forge lines of output. */
+    /**
+     * The text for one line of output: control characters (C1 ones included), line breaks and direction overrides
+     * shown as their code points and a huge value shortened, so that a manifest cannot forge lines of output or
+     * reorder them.
+     */
     static String clean(final String s) {
-        return s.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return io.k8sgate.core.model.Printable.line(s);
     }
 }

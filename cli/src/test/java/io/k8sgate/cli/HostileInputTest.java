@@ -78,4 +78,18 @@ class HostileInputTest {
 
         assertThat(r.code()).as(r.out()).isEqualTo(Verdict.EXIT_PASS);
     }
+
+    /**
+     * Issue 16, item 11: what the CLI prints besides the summary (configuration and input errors) neutralises C1
+     * controls, line breaks and direction overrides as the summary does.
+     */
+    @Test
+    void shouldNeutraliseC1ControlsAndDirectionOverridesInErrorMessagesIssue16(@TempDir final Path dir) {
+        Run r = MainTest.run("check", "--root", dir.toString(), "--policy", "p\u009B31m\u202Eevil\n.yaml",
+                "deploy.yaml");
+
+        assertThat(r.code()).isEqualTo(Verdict.EXIT_USAGE);
+        assertThat(r.err()).contains("p[U+009B]31m[U+202E]evil .yaml").doesNotContain("\u009B", "\u202E")
+                .hasLineCount(2);
+    }
 }

@@ -69,6 +69,23 @@ class MainTrivyTest {
         assertThat(out.toString()).contains("broken.json");
     }
 
+    /** Issue 16, item 5: a report whose shape or severities would hide findings fails closed, naming the path. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "wrapped-in-list.json | [0].SchemaVersion belongs to a whole report",
+        "vulnerabilities-object.json | Results[0].Vulnerabilities is an object where Trivy writes a list",
+        "vulnerabilities-none.json | Results[0].Vulnerabilities is a string",
+        "severity-number.json | Results[0].Vulnerabilities[0].Severity is a number (4)",
+        "severity-typo.json | Results[0].Vulnerabilities[0].Severity is \"HGIH\", which is not a Trivy severity"})
+    void shouldExitWithTheInputCodeOnAReportWhoseShapeWouldHideFindingsIssue16(final String fixture,
+            final String message) throws IOException {
+        Files.copy(Fixtures.path("trivy/invalid/" + fixture), root.resolve(fixture));
+        int code = run("check", "--root", root.toString(), "deploy.yaml", "--trivy", fixture, "--fail-on", "NONE",
+                "--warn-on", "NONE");
+        assertThat(code).as(out.toString()).isEqualTo(Verdict.EXIT_INPUT);
+        assertThat(out.toString()).contains("ERROR " + fixture + ":", message, "[trivy-report]");
+    }
+
     @Test
     void shouldDocumentTheImageOptions() {
         run("check", "--help");

@@ -5,6 +5,7 @@ import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateReport;
 import io.k8sgate.core.frontend.GateRunner;
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.model.Printable;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
 import java.io.IOException;
@@ -87,15 +88,19 @@ final class GateExecution {
 
     static MojoExecutionException configurationError(final ConfigurationException e) {
         return new MojoExecutionException("K8s Security Gate: configuration error:" + System.lineSeparator()
-                + e.getMessage(), e);
+                + e.problems().stream().map(p -> clean(p.toString())).collect(java.util.stream.Collectors.joining(
+                        System.lineSeparator())), e);
     }
 
     private static MojoExecutionException inputError(final InputException e) {
-        return new MojoExecutionException("K8s Security Gate: input error: " + e.getMessage(), e);
+        return new MojoExecutionException("K8s Security Gate: input error: " + clean(e.getMessage()), e);
     }
 
-    /** A value from the inputs on one log line: control characters, line breaks included, cannot forge lines. */
+    /**
+     * A value from the inputs on one log line: control characters (C1 ones and line breaks included) and direction
+     * overrides cannot forge or reorder lines, and a huge value is shortened, as in the console summary.
+     */
     static String clean(final String text) {
-        return text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return Printable.line(text);
     }
 }

@@ -48,6 +48,26 @@ class GateExecutionTest {
                 .anySatisfy(l -> assertThat(l).startsWith("ERROR").contains("K8S-WL-001 Pod/shop/debug"));
     }
 
+    /** Issue 16, item 11: the failure message and the log cannot be forged or reordered by a resource's name. */
+    @Test
+    void shouldNeutraliseC1ControlsAndDirectionOverridesInTheFailureMessage() throws IOException {
+        Path app = work.resolve("app");
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"a\\u009B31m"
+                + "\\u202Eexe.txt\\u0085[INFO] BUILD SUCCESS\"\n  namespace: shop\nspec:\n  containers:\n"
+                + "    - name: app\n      image: registry.example.com/app:1\n      securityContext: {privileged: true}\n");
+
+        GateOptions options = options(app, "pod.yaml", work.resolve("out")).formats(List.of(ReportFormat.JSON))
+                .build();
+
+        MojoFailureException failure = catchThrowableOfType(MojoFailureException.class,
+                () -> new GateExecution(log).run(options));
+
+        assertThat(failure.getMessage()).contains("Pod/shop/a[U+009B]31m[U+202E]exe.txt[U+0085][INFO] BUILD SUCCESS")
+                .doesNotContain("\u009B", "\u202E", "\u0085");
+        assertThat(log.lines()).allSatisfy(l -> assertThat(l).doesNotContain("\u009B", "\u202E", "\u0085"));
+    }
+
     @Test
     void shouldFailOnAFixableCriticalVulnerabilityInADeployedImage() {
         Path app = Fixtures.path("samples/image-app");

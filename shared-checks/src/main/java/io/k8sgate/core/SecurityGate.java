@@ -18,6 +18,7 @@ import io.k8sgate.core.engine.EngineResult;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.input.MemoryBudget;
 import io.k8sgate.core.input.trivy.TrivyInputLoader;
 import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.BaselineComparison;
@@ -85,14 +86,14 @@ public final class SecurityGate {
 
     /**
      * The objects of the request's admission policy inputs (none when it names none), files that are also among the
-     * manifests left out, as they are read there.
+     * manifests left out, as they are read there. They are paid for from the run's memory budget like the manifests.
      */
     private List<K8sObject> admissionConfiguration(final GateRequest request, final LoadResult manifests,
-            final List<Diagnostic> diagnostics) {
+            final MemoryBudget budget, final List<Diagnostic> diagnostics) {
         if (request.admissionPolicies().isEmpty()) {
             return List.of();
         }
-        LoadResult read = loader.load(request.root(), request.admissionPolicies(), request.inputs());
+        LoadResult read = loader.load(request.root(), request.admissionPolicies(), request.inputs(), budget);
         read.diagnostics().stream().filter(d -> !LoadResult.NO_OBJECTS.equals(d.code())).forEach(diagnostics::add);
         if (!AdmissionChecks.present(read.objects())) {
             diagnostics.add(Diagnostic.warning("admission-policies-none", Location.ofFile(String.join(", ",
@@ -106,7 +107,8 @@ public final class SecurityGate {
 
     private GateRun execute(final GateRequest request, final Optional<RedactionKey> capture) {
         Policy policy = request.policy();
-        LoadResult loaded = loader.load(request.root(), request.manifests(), request.inputs());
+        MemoryBudget budget = MemoryBudget.ofHeap(); // one for the run: every input shares the heap
+        LoadResult loaded = loader.load(request.root(), request.manifests(), request.inputs(), budget);
         List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
 
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
@@ -114,14 +116,14 @@ public final class SecurityGate {
         List<Check> enabled = new ArrayList<>(registry.all().stream().filter(c -> policy.isEnabled(c.metadata()))
                 .toList());
         OwnRules ownRules = OwnRules.of(policy, loaded.objects(), admissionConfiguration(request, loaded,
-                diagnostics), request.root(), diagnostics);
+                budget, diagnostics), request.root(), diagnostics);
         enabled.addAll(ownRules.checks());
         CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings())
                 .with(ImageSettings.class, policy.images());
         diagnostics.addAll(context.model().diagnostics());
         if (!request.trivyReports().isEmpty() || !request.trivyIgnoreFiles().isEmpty()
                 || !request.vexFiles().isEmpty()) {
-            context = context.with(TrivyReports.class, new TrivyInputLoader().load(request.root(),
+            context = context.with(TrivyReports.class, new TrivyInputLoader(budget).load(request.root(),
                     request.trivyReports(), request.trivyIgnoreFiles(), request.vexFiles(), today, diagnostics::add));
             diagnostics.addAll(ImageUsage.of(context).notes());
         }

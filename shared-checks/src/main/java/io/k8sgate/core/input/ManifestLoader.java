@@ -54,6 +54,12 @@ public final class ManifestLoader {
             "kubeproxy.config.k8s.io", "apiserver.config.k8s.io", "audit.k8s.io", "client.authentication.k8s.io",
             "ctlptl.dev");
 
+    /**
+     * Heap one byte of manifest takes while the run holds it: its text, the position-keeping tree and the findings
+     * (measured by the benchmark: about 7 bytes of tree and 3 of findings per byte, and the text).
+     */
+    static final int BYTES_PER_MANIFEST_BYTE = 12;
+
     private final LoaderLimits limits;
     private final YamlParser parser;
     private final Supplier<Optional<HelmRenderer>> helm;
@@ -92,7 +98,7 @@ public final class ManifestLoader {
     }
 
     /**
-     * Loads every input.
+     * Loads every input within a share of this JVM's heap.
      *
      * @param root    the directory names in reports are relative to (and, when the options confine inputs, the
      *                directory they must stay inside)
@@ -102,6 +108,24 @@ public final class ManifestLoader {
      * @return the objects, the diagnostics, and what was rendered, skipped or defined twice
      */
     public LoadResult load(final Path root, final List<String> inputs, final InputOptions options) {
+        return load(root, inputs, options, MemoryBudget.ofHeap());
+    }
+
+    /**
+     * Loads every input. Each plain file is paid for from {@code budget} before it is read, at about
+     * {@link #BYTES_PER_MANIFEST_BYTE} per byte; a file that does not fit is an input error naming it and the limit
+     * (the others are still read), not an {@link OutOfMemoryError} part way through.
+     *
+     * @param root    the directory names in reports are relative to (and, when the options confine inputs, the
+     *                directory they must stay inside)
+     * @param inputs  files, directories (read recursively), globs, chart and kustomization directories, relative to
+     *                {@code root} or absolute
+     * @param options how inputs are found, rendered and judged
+     * @param budget  the memory the run's inputs may take
+     * @return the objects, the diagnostics, and what was rendered, skipped or defined twice
+     */
+    public LoadResult load(final Path root, final List<String> inputs, final InputOptions options,
+            final MemoryBudget budget) {
         Path base = realRoot(root);
         List<Diagnostic> diagnostics = new ArrayList<>();
         InputWalker walker = new InputWalker(base, options.confineToRoot(), diagnostics::add);
@@ -146,7 +170,9 @@ public final class ManifestLoader {
                         + walker.display(owner) + ", which does not use it"));
                 continue;
             }
-            work.put(f.order(), () -> plain(f, skipping && !f.named()));
+            if (fits(f, budget, diagnostics)) {
+                work.put(f.order(), () -> plain(f, skipping && !f.named()));
+            }
         }
         // Inputs are independent: read and render them on the engine's threads; results keep input order (the apply
         // order), so runs are alike
@@ -225,6 +251,26 @@ public final class ManifestLoader {
                     "The file holds no Kubernetes object"));
         }
         return new Renderings.Yield(List.of(file.display()), objects, problems, skipped, Optional.empty(), Map.of());
+    }
+
+    /** True when the file's checking fits in the budget (and it is then paid for); an input error otherwise. */
+    private static boolean fits(final InputWalker.Entry file, final MemoryBudget budget,
+            final List<Diagnostic> diagnostics) {
+        long size;
+        try {
+            size = Files.size(file.path());
+        } catch (IOException e) {
+            return true; // reading it reports the problem
+        }
+        long cost = size * BYTES_PER_MANIFEST_BYTE;
+        if (budget.tryReserve(cost)) {
+            return true;
+        }
+        diagnostics.add(Diagnostic.error("input-too-large", Location.ofFile(file.display()), String.format(
+                Locale.ROOT, "The file has %,d bytes of manifests, which need about %s of memory to check "
+                        + "(about %d bytes per byte of YAML), more than is left of the %s the inputs may use; %s",
+                size, MemoryBudget.bytes(cost), BYTES_PER_MANIFEST_BYTE, budget.describe(), MemoryBudget.advice())));
+        return false;
     }
 
     /** Parses the text of one file into Kubernetes objects, reporting problems to {@code problems}. */

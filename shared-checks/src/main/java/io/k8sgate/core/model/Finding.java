@@ -67,13 +67,8 @@ public record Finding(String checkId, String title, Severity severity, Category 
         equivalents = Collections.unmodifiableMap(equivalents);
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(suppression, "suppression");
-        properties = properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(scrubbed(properties));
-    }
-
-    private static TreeMap<String, String> scrubbed(final Map<String, String> properties) {
-        TreeMap<String, String> sorted = new TreeMap<>();
-        properties.forEach((k, v) -> sorted.put(k, CredentialDetector.scrubText(v, REDACTED)));
-        return sorted;
+        // a check never means to show a credential in a property either; values are kept in two sorted arrays
+        properties = SortedProperties.of(properties, v -> CredentialDetector.scrubText(v, REDACTED));
     }
 
     /** A finding of the given check about a field of a resource. */

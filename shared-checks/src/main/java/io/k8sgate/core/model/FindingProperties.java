@@ -8,6 +8,11 @@ package io.k8sgate.core.model;
 public final class FindingProperties {
     /** The image a vulnerability was found in, as written in the scan report. Groups IMAGE findings by image. */
     public static final String IMAGE = "image";
+    /**
+     * What a scan that is not of a deployed image scanned (a directory, a repository, an SBOM, a disk image), as the
+     * report names it. Groups the vulnerabilities of such scans.
+     */
+    public static final String ARTIFACT = "artifact";
     /** The vulnerability id ({@code CVE-2024-1234}, {@code GHSA-...}). */
     public static final String VULNERABILITY_ID = "vulnerabilityId";
     /** The vulnerable package. */

@@ -16,7 +16,7 @@ final class ImagePolicyReader {
     static final String DIGEST_CHECK = "K8S-IMG-004";
     private static final Set<String> KEYS = Set.of("severitySource", "cvssThreshold", "fixableOnly",
             "ignoreUnfixed", "unknownSeverity", "missingReportSeverity", "escalateByContext", "requireDigest",
-            "allowedRegistries", "namespaces");
+            "allowedRegistries", "namespaces", "artifactVulnerabilities");
     private static final Set<String> NAMESPACE_KEYS = Set.of("allowedRegistries");
 
     private final SettingsReader r;
@@ -84,7 +84,7 @@ final class ImagePolicyReader {
                 r.severity(node.get("unknownSeverity"), d.unknownSeverity()),
                 r.severity(node.get("missingReportSeverity"), d.missingReportSeverity()),
                 r.bool(node.get("escalateByContext"), d.escalateByContext()), list(node.get("allowedRegistries")),
-                byNamespace);
+                byNamespace, artifactVulnerabilities(node.get("artifactVulnerabilities"), d.artifactVulnerabilities()));
         return new Result(settings, digest);
     }
 
@@ -107,5 +107,21 @@ final class ImagePolicyReader {
             }
         }
         return out;
+    }
+
+    private ImageSettings.ArtifactVulnerabilities artifactVulnerabilities(final YamlNode node,
+            final ImageSettings.ArtifactVulnerabilities fallback) {
+        if (node.isUnset()) {
+            return fallback;
+        }
+        String value = node.text("");
+        for (ImageSettings.ArtifactVulnerabilities a : ImageSettings.ArtifactVulnerabilities.values()) {
+            if (node.isScalar() && a.name().toLowerCase(java.util.Locale.ROOT).equals(value)) {
+                return a;
+            }
+        }
+        r.problem(node, node.fieldPath() + " must be gate (vulnerabilities of scans that are not of a deployed image "
+                + "count like the others) or report (they are listed as INFO) (got '" + value + "')");
+        return fallback;
     }
 }

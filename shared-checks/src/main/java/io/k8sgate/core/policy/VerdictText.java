@@ -2,6 +2,7 @@ package io.k8sgate.core.policy;
 
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.Printable;
 import io.k8sgate.core.model.Severity;
 import java.util.Arrays;
 import java.util.List;
@@ -65,9 +66,12 @@ final class VerdictText {
         return m.toString();
     }
 
-    /** A value from the inputs on one line: control characters, line breaks included, cannot forge lines. */
+    /**
+     * A value from the inputs on one line: control characters (C1 ones and line breaks included) and direction
+     * overrides cannot forge or reorder lines, and a huge value is shortened, as in the console summary.
+     */
     static String clean(final String text) {
-        return text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return Printable.line(text);
     }
 
     private static String threshold(final Optional<Severity> s) {

@@ -31,6 +31,7 @@ import io.k8sgate.core.check.exposure.NamespacePodSecurityCheck;
 import io.k8sgate.core.check.exposure.NetworkPolicyCoverageCheck;
 import io.k8sgate.core.check.exposure.NodePortServiceCheck;
 import io.k8sgate.core.check.exposure.SshPortCheck;
+import io.k8sgate.core.check.image.ArtifactVulnerabilityCheck;
 import io.k8sgate.core.check.image.EndOfLifeBaseImageCheck;
 import io.k8sgate.core.check.image.ImageNotPinnedCheck;
 import io.k8sgate.core.check.image.MissingScanReportCheck;
@@ -171,7 +172,8 @@ public final class CheckRegistry {
             new EndOfLifeBaseImageCheck(),
             new ScanMisconfigurationCheck(),
             new ScanSecretCheck(),
-            new RestrictedLicenseCheck()));
+            new RestrictedLicenseCheck(),
+            new ArtifactVulnerabilityCheck()));
 
     private final Map<String, Check> checks;
 

@@ -21,7 +21,9 @@ public final class ConsoleSummary {
 
     /**
      * The summary: decision and reasons, counts, input errors, then up to {@code maxFindings} counted findings.
-     * Values from the inputs are printed with control characters removed so that a manifest cannot forge log lines.
+     * Values from the inputs are printed neutralised (control characters, including C1 ones such as U+009B, line
+     * breaks and direction overrides shown as their code points) so that a manifest cannot forge log lines, move the
+     * cursor or reorder what a reader sees, and shortened (the JSON report has them whole).
      */
     public static String render(final GateOutcome o, final int maxFindings) {
         StringBuilder sb = new StringBuilder();
@@ -40,8 +42,8 @@ public final class ConsoleSummary {
         inputs(o.inputs(), sb);
         for (Diagnostic d : o.diagnostics()) {
             if (d.level() != Diagnostic.Level.INFO) {
-                sb.append("  ").append(d.level()).append(' ').append(clean(d.location().toString())).append(": ")
-                        .append(clean(d.message())).append(" [").append(d.code()).append("]\n");
+                sb.append("  ").append(d.level()).append(' ').append(name(d.location().toString())).append(": ")
+                        .append(clean(d.message())).append(" [").append(name(d.code())).append("]\n");
             }
         }
         List<Finding> active = o.findings().stream().filter(f -> !f.isSuppressed()).toList();
@@ -51,11 +53,11 @@ public final class ConsoleSummary {
                 sb.append("  ... and ").append(active.size() - shown).append(" more finding(s) in the reports\n");
                 break;
             }
-            sb.append("  ").append(String.format("%-8s", f.severity())).append(' ').append(f.checkId()).append(' ')
-                    .append(clean(f.resource().display()))
-                    .append(f.container().isEmpty() ? "" : " [" + clean(f.container()) + "]")
+            sb.append("  ").append(String.format("%-8s", f.severity())).append(' ').append(name(f.checkId()))
+                    .append(' ').append(name(f.resource().display()))
+                    .append(f.container().isEmpty() ? "" : " [" + name(f.container()) + "]")
                     .append(f.properties().containsKey(FindingProperties.HELM_HOOK) ? " (Helm hook)" : "")
-                    .append(" ").append(clean(f.location().toString())).append(": ").append(clean(f.message()))
+                    .append(" ").append(name(f.location().toString())).append(": ").append(clean(f.message()))
                     .append('\n');
             shown++;
         }
@@ -68,7 +70,7 @@ public final class ConsoleSummary {
         for (int i = 0; i < rendered.size() && i < NAMED; i++) {
             RenderedSource r = rendered.get(i);
             long hooks = r.hooks();
-            sb.append("  Rendered ").append(clean(r.describe())).append(": ").append(r.objects().size())
+            sb.append("  Rendered ").append(name(r.describe())).append(": ").append(r.objects().size())
                     .append(" object(s)").append(hooks > 0 ? ", " + hooks + " of them Helm hooks" : "").append('\n');
         }
         if (rendered.size() > NAMED) {
@@ -77,13 +79,19 @@ public final class ConsoleSummary {
         List<SkippedInput> skipped = inputs.skipped();
         if (!skipped.isEmpty()) {
             sb.append("  Skipped ").append(skipped.size()).append(" document(s) that are not Kubernetes objects: ")
-                    .append(skipped.stream().limit(NAMED).map(k -> clean(k.location().toString()))
+                    .append(skipped.stream().limit(NAMED).map(k -> name(k.location().toString()))
                             .collect(Collectors.joining(", ")))
                     .append(skipped.size() > NAMED ? ", ... (all listed in the reports)" : "").append('\n');
         }
     }
 
+    /** A message or reason, which may quote values from the inputs. */
     private static String clean(final String s) {
-        return s.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return Text.console(s, Text.CONSOLE_MESSAGE_MAX);
+    }
+
+    /** A name from the inputs: a resource, a container, a file. */
+    private static String name(final String s) {
+        return Text.console(s, Text.CONSOLE_MAX);
     }
 }

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,15 +35,23 @@ import java.util.stream.Collectors;
  *
  * <p>The page reads top down: the decision and why, counts by severity (each a link that filters the findings
  * through {@code :target}), what changed since the baseline, then the findings grouped by resource, vulnerabilities
- * grouped by image and risky RBAC subjects, suppressed findings and input diagnostics. Every id starts with
- * {@code k8sgate-} and every style rule is scoped under {@code .k8sgate}, so {@link #fragment} can be embedded in
- * another page.
+ * grouped by image, vulnerabilities of other scans, risky RBAC subjects, suppressed findings and input diagnostics.
+ * Every id starts with {@code k8sgate-} and every style rule is scoped under {@code .k8sgate}, so {@link #fragment} can
+ * be embedded in another page.
+ *
+ * <p>The page stays readable and bounded whatever the run found: it lists the {@link #MAX_ROWS} most severe findings
+ * (and at most as many rows of every other table), says what it leaves out, and points to the JSON report, which has
+ * everything; the counts at the top are always complete.
  */
 public final class HtmlReportWriter implements ReportWriter {
     /** Resource, image and subject groups shown expanded; the rest start collapsed so that large reports stay short. */
     static final int OPEN_GROUPS = 20;
     /** Findings named in the decision banner and in the list of new findings. */
     static final int NAMED_FINDINGS = 5;
+    /** The most findings the page lists; the most severe are listed, the JSON report has them all. */
+    static final int MAX_ROWS = 5_000;
+    /** The most rows of any other table (workloads, suppressed findings, diagnostics, drift). */
+    static final int MAX_TABLE_ROWS = 2_000;
     private static final String PREFIX = "k8sgate-";
 
     @Override
@@ -73,20 +81,34 @@ public final class HtmlReportWriter implements ReportWriter {
         return new Page(new ReportView(o)).render();
     }
 
-    /** One rendering: the view, the output and the anchors given to findings. */
+    /** One rendering: the view, the output, the findings listed and the anchors given to them. */
     private static final class Page {
         private final ReportView v;
         private final GateOutcome o;
         private final StringBuilder h = new StringBuilder(16_384);
-        private final Map<Finding, String> anchors = new HashMap<>();
+        /** The findings listed, most severe first; by identity, as a run may hold a million findings. */
+        private final Map<Finding, String> anchors = new IdentityHashMap<>();
         private final Set<String> ids = new TreeSet<>();
 
         Page(final ReportView view) {
             this.v = view;
             this.o = view.outcome();
-            for (Finding f : view.active()) {
+            for (Finding f : view.active().subList(0, Math.min(view.active().size(), MAX_ROWS))) {
                 anchors.put(f, unique("f-" + f.fingerprint().substring(0, Math.min(12, f.fingerprint().length()))));
             }
+        }
+
+        private boolean listed(final Finding f) {
+            return anchors.containsKey(f);
+        }
+
+        private boolean truncated() {
+            return v.active().size() > MAX_ROWS;
+        }
+
+        /** The link to a finding's row, or to the note on what the page leaves out. */
+        private String link(final Finding f) {
+            return listed(f) ? anchors.get(f) : "k8sgate-truncated";
         }
 
         private String unique(final String base) {
@@ -109,6 +131,9 @@ public final class HtmlReportWriter implements ReportWriter {
             resources();
             if (!v.images().isEmpty()) {
                 images();
+            }
+            if (!v.artifacts().isEmpty()) {
+                artifacts();
             }
             if (!v.subjects().isEmpty()) {
                 subjects();
@@ -159,6 +184,12 @@ public final class HtmlReportWriter implements ReportWriter {
                 h.append("<p class=\"why-label\"><a href=\"#k8sgate-diagnostics\">").append(v.inputErrors().size())
                         .append(" input error(s)</a> could not be checked.</p>\n");
             }
+            if (truncated()) {
+                h.append("<p class=\"why-label\" id=\"k8sgate-truncated\">This page lists the ")
+                        .append(String.format(Locale.ROOT, "%,d most severe of the %,d findings", MAX_ROWS,
+                                v.active().size())).append("; the JSON report (<code>")
+                        .append(ReportFormat.JSON.fileName()).append("</code>) has them all.</p>\n");
+            }
             h.append("<p class=\"policy\">").append(policyText(o.policy())).append("</p>\n</header>\n");
         }
 
@@ -174,7 +205,7 @@ public final class HtmlReportWriter implements ReportWriter {
             } else if (ReportView.isRbacSubject(f)) {
                 where = ReportView.property(f, FindingProperties.SUBJECT);
             }
-            h.append("<li>").append(badge(f.severity())).append(" <a href=\"#").append(anchors.get(f)).append("\">")
+            h.append("<li>").append(badge(f.severity())).append(" <a href=\"#").append(link(f)).append("\">")
                     .append(e(what)).append("</a> · <span class=\"res\">").append(e(where)).append("</span>")
                     .append(f.container().isEmpty() ? "" : " container <code>" + e(f.container()) + "</code>")
                     .append(" · <code class=\"loc\">").append(e(f.location().toString())).append("</code></li>\n");
@@ -188,6 +219,10 @@ public final class HtmlReportWriter implements ReportWriter {
                     .sum());
             if (!v.images().isEmpty()) {
                 tocEntry("images", "Vulnerabilities by image", v.images().stream()
+                        .mapToInt(g -> g.findings().size()).sum());
+            }
+            if (!v.artifacts().isEmpty()) {
+                tocEntry("artifacts", "Vulnerabilities in other scans", v.artifacts().stream()
                         .mapToInt(g -> g.findings().size()).sum());
             }
             if (!v.subjects().isEmpty()) {
@@ -279,14 +314,16 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append(b.fixed().size()).append(" finding(s) of the baseline are ")
                         .append("gone</summary>\n");
                 tableStart("plain", "Severity", "Finding", "Resource", "Field");
-                for (Finding f : b.fixed()) {
+                for (Finding f : b.fixed().subList(0, Math.min(b.fixed().size(), MAX_TABLE_ROWS))) {
                     h.append("<tr><td>").append(badge(f.severity())).append(" <span class=\"badge badge-fixed\">")
                             .append("FIXED</span></td><th scope=\"row\">").append(e(f.title())).append(" <code>")
                             .append(e(f.checkId())).append("</code></th><td>").append(e(f.resource().display()))
                             .append("</td><td><code class=\"path\">").append(e(f.fieldPath()))
                             .append("</code></td></tr>\n");
                 }
-                h.append("</tbody></table>\n</details>\n");
+                h.append("</tbody></table>\n");
+                moreRows(b.fixed().size(), "fixed finding");
+                h.append("</details>\n");
             }
             h.append("<h3>Drift</h3>\n");
             if (b.drift().isEmpty()) {
@@ -296,7 +333,8 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append(b.drift().size()).append(" change(s) to the configuration")
                         .append("</summary>\n");
                 tableStart("plain drift", "Change", "Resource", "Field", "Before", "After");
-                for (BaselineComparison.Change c : b.drift()) {
+                for (BaselineComparison.Change c : b.drift().subList(0, Math.min(b.drift().size(),
+                        MAX_TABLE_ROWS))) {
                     h.append("<tr><td><span class=\"change change-").append(lower(c.kind())).append("\">")
                             .append(c.kind()).append("</span></td><th scope=\"row\">")
                             .append(e(c.resource().display())).append("</th><td><code class=\"path\">")
@@ -306,7 +344,9 @@ public final class HtmlReportWriter implements ReportWriter {
                             .append("</td><td><code>").append(e(c.before()))
                             .append("</code></td><td><code>").append(e(c.after())).append("</code></td></tr>\n");
                 }
-                h.append("</tbody></table>\n</details>\n");
+                h.append("</tbody></table>\n");
+                moreRows(b.drift().size(), "change");
+                h.append("</details>\n");
             }
             h.append("</section>\n");
         }
@@ -340,12 +380,16 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             int index = 0;
             for (ReportView.Group g : v.resources()) {
+                List<Finding> rows = listedOf(g);
+                if (rows.isEmpty()) {
+                    continue;
+                }
                 Finding first = g.findings().get(0);
                 groupStart(g, index++, "r", "<span class=\"kind\">" + e(first.resource().kind()) + "</span> "
                         + "<span class=\"res\">" + e(nameOf(first)) + "</span>"
                         + " <span class=\"group-meta\">" + e(String.join(", ", g.files())) + "</span>");
                 tableStart("findings", "Severity", "Finding", "Where", "How to fix");
-                for (Finding f : g.findings()) {
+                for (Finding f : rows) {
                     rowStart(f);
                     h.append("<th scope=\"row\">").append(e(f.title())).append(" <code class=\"check\">")
                             .append(e(f.checkId())).append("</code><p class=\"msg\">").append(e(f.message()))
@@ -357,15 +401,15 @@ public final class HtmlReportWriter implements ReportWriter {
                     fix(f);
                     h.append("</td></tr>\n");
                 }
-                h.append("</tbody></table>\n</details>\n");
+                groupEnd(g, rows.size());
             }
+            notListed(v.resources(), "resource");
             h.append("</section>\n");
         }
 
         private void images() {
             int total = v.images().stream().mapToInt(g -> g.findings().size()).sum();
-            long fixable = v.images().stream().flatMap(g -> g.findings().stream())
-                    .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
+            long fixable = v.images().stream().mapToLong(ReportView.Group::fixable).sum();
             h.append("<section id=\"k8sgate-images\" aria-labelledby=\"k8sgate-images-title\">\n")
                     .append("<h2 id=\"k8sgate-images-title\">Vulnerabilities by image</h2>\n<p>").append(total)
                     .append(" vulnerabilities in ").append(v.images().size()).append(" image(s); ").append(fixable)
@@ -373,35 +417,72 @@ public final class HtmlReportWriter implements ReportWriter {
             workloadTable();
             int index = 0;
             for (ReportView.Group g : v.images()) {
-                Set<String> workloads = g.union(FindingProperties.WORKLOADS, FindingProperties.SEPARATOR);
-                long groupFixable = g.findings().stream()
-                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
-                groupStart(g, index++, "i", "<code class=\"image\">" + e(g.key()) + "</code> <span class=\"group-meta\">"
-                        + groupFixable + " fixable" + (workloads.isEmpty() ? "" : " · used by "
-                        + e(String.join(", ", workloads))) + "</span>");
-                tableStart("findings vulns", "Severity", "Vulnerability", "Package", "Installed", "Fixed in",
-                        "Details");
-                for (Finding f : g.findings()) {
-                    String id = ReportView.property(f, FindingProperties.VULNERABILITY_ID);
-                    String fixed = ReportView.property(f, FindingProperties.FIXED_VERSION);
-                    rowStart(f);
-                    h.append("<th scope=\"row\">").append(e(id.isEmpty() ? f.checkId() : id)).append("</th><td>")
-                            .append(e(ReportView.property(f, FindingProperties.PACKAGE))).append("</td><td><code>")
-                            .append(e(ReportView.property(f, FindingProperties.INSTALLED_VERSION)))
-                            .append("</code></td><td>").append(fixed.isBlank() ? "<span class=\"nofix\">no fix yet</span>"
-                                    : "<code>" + e(fixed) + "</code>").append("</td><td><p class=\"msg\">")
-                            .append(e(f.message())).append("</p>");
-                    properties(f, Set.of(FindingProperties.IMAGE, FindingProperties.VULNERABILITY_ID,
-                            FindingProperties.PACKAGE, FindingProperties.INSTALLED_VERSION,
-                            FindingProperties.FIXED_VERSION, FindingProperties.WORKLOADS));
-                    h.append("<p class=\"where\"><code class=\"loc\">").append(e(f.location().toString()))
-                            .append("</code> <code class=\"check\">").append(e(f.checkId())).append("</code></p>");
-                    references(f);
-                    h.append("</td></tr>\n");
+                List<Finding> rows = listedOf(g);
+                if (rows.isEmpty()) {
+                    continue;
                 }
-                h.append("</tbody></table>\n</details>\n");
+                Set<String> workloads = g.union(FindingProperties.WORKLOADS, FindingProperties.SEPARATOR);
+                groupStart(g, index++, "i", "<code class=\"image\">" + e(g.key()) + "</code> <span class=\"group-meta\">"
+                        + g.fixable() + " fixable" + (workloads.isEmpty() ? "" : " · used by "
+                        + e(String.join(", ", workloads))) + "</span>");
+                vulnerabilityRows(g, rows, Set.of(FindingProperties.IMAGE, FindingProperties.WORKLOADS));
             }
+            notListed(v.images(), "image");
             h.append("</section>\n");
+        }
+
+        /** Vulnerabilities of scans that are not of a deployed image, by what was scanned. */
+        private void artifacts() {
+            int total = v.artifacts().stream().mapToInt(g -> g.findings().size()).sum();
+            h.append("<section id=\"k8sgate-artifacts\" aria-labelledby=\"k8sgate-artifacts-title\">\n")
+                    .append("<h2 id=\"k8sgate-artifacts-title\">Vulnerabilities in other scans</h2>\n<p>")
+                    .append(total).append(" vulnerabilities in ").append(v.artifacts().size())
+                    .append(" scan(s) of files, repositories, SBOMs or machine images rather than of a deployed "
+                            + "image; ").append(o.policy().images().artifactVulnerabilities()
+                            == io.k8sgate.core.check.image.ImageSettings.ArtifactVulnerabilities.GATE
+                            ? "they count like the others (images.artifactVulnerabilities: gate)."
+                            : "they are listed as INFO and do not gate (images.artifactVulnerabilities: report).")
+                    .append("</p>\n");
+            int index = 0;
+            for (ReportView.Group g : v.artifacts()) {
+                List<Finding> rows = listedOf(g);
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                String type = ReportView.property(g.findings().get(0), "artifactType");
+                groupStart(g, index++, "a", "<code class=\"image\">" + e(g.key())
+                        + "</code> <span class=\"group-meta\">"
+                        + (type.isEmpty() ? "" : e(type) + " · ") + g.fixable() + " fixable · "
+                        + e(String.join(", ", g.files())) + "</span>");
+                vulnerabilityRows(g, rows, Set.of(FindingProperties.ARTIFACT, "artifactType"));
+            }
+            notListed(v.artifacts(), "scan");
+            h.append("</section>\n");
+        }
+
+        /** The table of a group of vulnerabilities: id, package, versions, then the details not shown elsewhere. */
+        private void vulnerabilityRows(final ReportView.Group g, final List<Finding> rows, final Set<String> shown) {
+            tableStart("findings vulns", "Severity", "Vulnerability", "Package", "Installed", "Fixed in", "Details");
+            Set<String> inColumns = new java.util.HashSet<>(shown);
+            inColumns.addAll(Set.of(FindingProperties.VULNERABILITY_ID, FindingProperties.PACKAGE,
+                    FindingProperties.INSTALLED_VERSION, FindingProperties.FIXED_VERSION));
+            for (Finding f : rows) {
+                String id = ReportView.property(f, FindingProperties.VULNERABILITY_ID);
+                String fixed = ReportView.property(f, FindingProperties.FIXED_VERSION);
+                rowStart(f);
+                h.append("<th scope=\"row\">").append(e(id.isEmpty() ? f.checkId() : id)).append("</th><td>")
+                        .append(e(ReportView.property(f, FindingProperties.PACKAGE))).append("</td><td><code>")
+                        .append(e(ReportView.property(f, FindingProperties.INSTALLED_VERSION)))
+                        .append("</code></td><td>").append(fixed.isBlank() ? "<span class=\"nofix\">no fix yet</span>"
+                                : "<code>" + e(fixed) + "</code>").append("</td><td><p class=\"msg\">")
+                        .append(e(f.message())).append("</p>");
+                properties(f, inColumns);
+                h.append("<p class=\"where\"><code class=\"loc\">").append(e(f.location().toString()))
+                        .append("</code> <code class=\"check\">").append(e(f.checkId())).append("</code></p>");
+                references(f);
+                h.append("</td></tr>\n");
+            }
+            groupEnd(g, rows.size());
         }
 
         /** One row per workload: which images it runs and how many of their vulnerabilities, by severity. */
@@ -412,19 +493,19 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             h.append("<h3>By workload</h3>\n");
             tableStart("workloads", "Workload", "Images", "CRITICAL", "HIGH", "MEDIUM", "LOW", "Fixable");
-            for (ReportView.Group g : workloads) {
+            for (ReportView.Group g : workloads.subList(0, Math.min(workloads.size(), MAX_TABLE_ROWS))) {
                 Map<Severity, Integer> c = g.counts();
-                long fixable = g.findings().stream()
-                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
                 h.append("<tr><th scope=\"row\">").append(e(g.key())).append("</th><td><code class=\"image\">")
                         .append(e(String.join(", ", g.union(FindingProperties.IMAGE, FindingProperties.SEPARATOR))))
                         .append("</code></td><td>").append(c.getOrDefault(Severity.CRITICAL, 0)).append("</td><td>")
                         .append(c.getOrDefault(Severity.HIGH, 0)).append("</td><td>")
                         .append(c.getOrDefault(Severity.MEDIUM, 0)).append("</td><td>")
-                        .append(c.getOrDefault(Severity.LOW, 0)).append("</td><td>").append(fixable)
+                        .append(c.getOrDefault(Severity.LOW, 0)).append("</td><td>").append(g.fixable())
                         .append("</td></tr>\n");
             }
-            h.append("</tbody></table>\n<h3>By image</h3>\n");
+            h.append("</tbody></table>\n");
+            moreRows(workloads.size(), "workload");
+            h.append("<h3>By image</h3>\n");
         }
 
         private void subjects() {
@@ -433,9 +514,13 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append(" subject(s) hold permissions that allow escalation or access to sensitive data.</p>\n");
             int index = 0;
             for (ReportView.Group g : v.subjects()) {
+                List<Finding> rows = listedOf(g);
+                if (rows.isEmpty()) {
+                    continue;
+                }
                 groupStart(g, index++, "s", "<span class=\"res\">" + e(g.key()) + "</span>");
                 tableStart("findings rbac", "Severity", "Finding", "Granted by", "Escalation path", "Where");
-                for (Finding f : g.findings()) {
+                for (Finding f : rows) {
                     rowStart(f);
                     h.append("<th scope=\"row\">").append(e(f.title())).append(" <code class=\"check\">")
                             .append(e(f.checkId())).append("</code><p class=\"msg\">").append(e(f.message()))
@@ -468,9 +553,50 @@ public final class HtmlReportWriter implements ReportWriter {
                     references(f);
                     h.append("</td></tr>\n");
                 }
-                h.append("</tbody></table>\n</details>\n");
+                groupEnd(g, rows.size());
             }
+            notListed(v.subjects(), "subject");
             h.append("</section>\n");
+        }
+
+        /** The findings of a group the page lists (all of them unless the page is cut). */
+        private List<Finding> listedOf(final ReportView.Group g) {
+            return truncated() ? g.findings().stream().filter(this::listed).toList() : g.findings();
+        }
+
+        /** Closes a group's table, saying how many of its findings are not listed. */
+        private void groupEnd(final ReportView.Group g, final int listed) {
+            h.append("</tbody></table>\n");
+            if (listed < g.findings().size()) {
+                h.append("<p class=\"more\">").append(String.format(Locale.ROOT, "%,d more", g.findings().size()
+                        - listed)).append(" finding(s) of this group are in <a href=\"#k8sgate-truncated\">the JSON "
+                        + "report</a>.</p>\n");
+            }
+            h.append("</details>\n");
+        }
+
+        /** Says how many findings of a section's groups the page leaves out, if any. */
+        private void notListed(final List<ReportView.Group> groups, final String noun) {
+            if (!truncated()) {
+                return;
+            }
+            long missing = groups.stream().filter(g -> listedOf(g).isEmpty()).count();
+            long findings = groups.stream().filter(g -> listedOf(g).isEmpty()).mapToLong(g -> g.findings().size())
+                    .sum();
+            if (missing > 0) {
+                h.append("<p class=\"more\">").append(String.format(Locale.ROOT, "%,d more %s(s) with %,d "
+                        + "finding(s)", missing, noun, findings)).append(" are in <a href=\"#k8sgate-truncated\">the "
+                        + "JSON report</a>.</p>\n");
+            }
+        }
+
+        /** Says how many rows of a table capped at {@link #MAX_TABLE_ROWS} are left out, if any. */
+        private void moreRows(final int rows, final String noun) {
+            if (rows > MAX_TABLE_ROWS) {
+                h.append("<p class=\"more\">").append(String.format(Locale.ROOT, "%,d more %s(s) are in the JSON "
+                        + "report (<code>%s</code>).", rows - MAX_TABLE_ROWS, noun, ReportFormat.JSON.fileName()))
+                        .append("</p>\n");
+            }
         }
 
         private void groupStart(final ReportView.Group g, final int index, final String kind, final String title) {
@@ -580,7 +706,7 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append("</summary>\n");
             tableStart("plain suppressed", "Severity", "Finding", "Resource", "Suppressed by", "Owner", "Reason",
                     "Expires");
-            for (Finding f : list) {
+            for (Finding f : list.subList(0, Math.min(list.size(), MAX_TABLE_ROWS))) {
                 Suppression s = f.suppression().orElseThrow();
                 h.append("<tr><td>").append(badge(f.severity())).append("</td><th scope=\"row\">").append(e(f.title()))
                         .append(" <code class=\"check\">").append(e(f.checkId())).append("</code><p class=\"msg\">")
@@ -594,7 +720,9 @@ public final class HtmlReportWriter implements ReportWriter {
                                 .orElse("<span class=\"nofix\">never</span>"))
                         .append("</td></tr>\n");
             }
-            h.append("</tbody></table>\n</details>\n</section>\n");
+            h.append("</tbody></table>\n");
+            moreRows(list.size(), "suppressed finding");
+            h.append("</details>\n</section>\n");
         }
 
         private void diagnostics() {
@@ -605,13 +733,16 @@ public final class HtmlReportWriter implements ReportWriter {
                 return;
             }
             tableStart("plain diagnostics", "Level", "Where", "Problem", "Code");
-            for (Diagnostic d : v.diagnostics()) {
+            List<Diagnostic> diagnostics = v.diagnostics();
+            for (Diagnostic d : diagnostics.subList(0, Math.min(diagnostics.size(), MAX_TABLE_ROWS))) {
                 h.append("<tr><td><span class=\"level level-").append(lower(d.level())).append("\">")
                         .append(d.level()).append("</span></td><th scope=\"row\"><code class=\"loc\">")
                         .append(e(d.location().toString())).append("</code></th><td>").append(e(d.message()))
                         .append("</td><td><code>").append(e(d.code())).append("</code></td></tr>\n");
             }
-            h.append("</tbody></table>\n</section>\n");
+            h.append("</tbody></table>\n");
+            moreRows(diagnostics.size(), "diagnostic");
+            h.append("</section>\n");
         }
 
         /** What produced the objects (charts, kustomizations), what was left out, what is defined twice. */

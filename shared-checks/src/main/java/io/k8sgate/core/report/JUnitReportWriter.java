@@ -26,11 +26,14 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML for Jenkins' {@code junit} step and GitLab: one test suite per check, one test case per check and
  * resource. A finding is a failure; a suppressed finding is a skipped test; input errors are errors of an
  * {@code inputs} suite. Above {@link #MAX_PASSING_CASES} check-resource pairs, passing cases are folded into one per
- * check so that the file stays readable.
+ * check so that the file stays readable, and a failure lists at most {@link #MAX_DETAILS} findings. Every value from
+ * the inputs is written without the characters XML 1.0 forbids ({@link Text#xml}).
  */
 public final class JUnitReportWriter implements ReportWriter {
     /** The most passing test cases listed one by one. */
     static final int MAX_PASSING_CASES = 50_000;
+    /** The most findings listed in the failure of one test case; the JSON report has them all. */
+    static final int MAX_DETAILS = 200;
 
     @Override
     public void write(final GateOutcome outcome, final OutputStream out) throws IOException {
@@ -65,9 +68,9 @@ public final class JUnitReportWriter implements ReportWriter {
         int failures = (int) byCheck.values().stream().flatMap(m -> m.values().stream())
                 .filter(l -> l.stream().anyMatch(f -> !f.isSuppressed())).count();
         xml.writeStartElement("testsuites");
-        xml.writeAttribute("name", "k8s-security-gate");
-        xml.writeAttribute("failures", Integer.toString(failures));
-        xml.writeAttribute("errors", Integer.toString(errors.size()));
+        attribute(xml, "name", "k8s-security-gate");
+        attribute(xml, "failures", Integer.toString(failures));
+        attribute(xml, "errors", Integer.toString(errors.size()));
         xml.writeCharacters("\n");
         if (!errors.isEmpty() || !o.diagnostics().isEmpty() || !o.inputs().isEmpty()) {
             inputs(o.diagnostics(), o.inputs(), xml);
@@ -90,19 +93,19 @@ public final class JUnitReportWriter implements ReportWriter {
             int skipped = found.size() - failed;
             int tests = found.size() + (listPassing ? passing : passing > 0 ? 1 : 0);
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", id + " " + titles.get(id));
-            xml.writeAttribute("tests", Integer.toString(tests));
-            xml.writeAttribute("failures", Integer.toString(failed));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", Integer.toString(skipped));
+            attribute(xml, "name", id + " " + titles.get(id));
+            attribute(xml, "tests", Integer.toString(tests));
+            attribute(xml, "failures", Integer.toString(failed));
+            attribute(xml, "errors", "0");
+            attribute(xml, "skipped", Integer.toString(skipped));
             xml.writeCharacters("\n");
             for (ResourceRef r : cases) {
                 testCase(id, r, found.getOrDefault(r, List.of()), xml);
             }
             if (!listPassing && passing > 0) {
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "k8s-security." + id);
-                xml.writeAttribute("name", passing + " other resource(s)");
+                attribute(xml, "classname", "k8s-security." + id);
+                attribute(xml, "name", passing + " other resource(s)");
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
             }
@@ -123,53 +126,53 @@ public final class JUnitReportWriter implements ReportWriter {
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
         int others = inputs.rendered().size() + inputs.skipped().size();
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", "inputs");
-        xml.writeAttribute("tests", Integer.toString(Math.max(errors.size() + others, 1)));
-        xml.writeAttribute("failures", "0");
-        xml.writeAttribute("errors", Integer.toString(errors.size()));
-        xml.writeAttribute("skipped", Integer.toString(inputs.skipped().size()));
+        attribute(xml, "name", "inputs");
+        attribute(xml, "tests", Integer.toString(Math.max(errors.size() + others, 1)));
+        attribute(xml, "failures", "0");
+        attribute(xml, "errors", Integer.toString(errors.size()));
+        attribute(xml, "skipped", Integer.toString(inputs.skipped().size()));
         xml.writeCharacters("\n");
         for (RenderedSource r : inputs.rendered()) {
             xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", "k8s-security.inputs");
-            xml.writeAttribute("name", "rendered " + r.describe());
-            xml.writeAttribute("file", r.path());
+            attribute(xml, "classname", "k8s-security.inputs");
+            attribute(xml, "name", "rendered " + r.describe());
+            attribute(xml, "file", r.path());
             xml.writeStartElement("system-out");
-            xml.writeCharacters(r.objects().size() + " object(s) from `" + r.command() + "`:\n" + r.objects()
-                    .stream().map(ob -> "  " + ob.resource().display() + " " + ob.source()
+            xml.writeCharacters(Text.xml(r.objects().size() + " object(s) from `" + r.command() + "`:\n"
+                    + r.objects().stream().map(ob -> "  " + ob.resource().display() + " " + ob.source()
                             + (ob.isHook() ? " (Helm hook " + ob.hook() + ")" : "") + "\n")
-                    .collect(Collectors.joining()));
+                    .collect(Collectors.joining())));
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeCharacters("\n");
         }
         for (SkippedInput k : inputs.skipped()) {
             xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", "k8s-security.inputs");
-            xml.writeAttribute("name", k.location().toString());
-            xml.writeAttribute("file", k.location().file());
+            attribute(xml, "classname", "k8s-security.inputs");
+            attribute(xml, "name", k.location().toString());
+            attribute(xml, "file", k.location().file());
             xml.writeStartElement("skipped");
-            xml.writeAttribute("message", k.reason());
+            attribute(xml, "message", k.reason());
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeCharacters("\n");
         }
         if (errors.isEmpty() && others == 0) {
             xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", "k8s-security.inputs");
-            xml.writeAttribute("name", "all inputs readable");
+            attribute(xml, "classname", "k8s-security.inputs");
+            attribute(xml, "name", "all inputs readable");
             xml.writeEndElement();
             xml.writeCharacters("\n");
         }
         for (Diagnostic d : errors) {
             xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", "k8s-security.inputs");
-            xml.writeAttribute("name", d.location().toString());
-            xml.writeAttribute("file", d.location().file());
+            attribute(xml, "classname", "k8s-security.inputs");
+            attribute(xml, "name", d.location().toString());
+            attribute(xml, "file", d.location().file());
             xml.writeStartElement("error");
-            xml.writeAttribute("type", d.code());
-            xml.writeAttribute("message", d.message());
-            xml.writeCharacters(d.toString());
+            attribute(xml, "type", d.code());
+            attribute(xml, "message", d.message());
+            xml.writeCharacters(Text.xml(d.toString()));
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -181,25 +184,25 @@ public final class JUnitReportWriter implements ReportWriter {
     private static void testCase(final String id, final ResourceRef r, final List<Finding> findings,
             final XMLStreamWriter xml) throws XMLStreamException {
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", "k8s-security." + id);
-        xml.writeAttribute("name", r.display());
+        attribute(xml, "classname", "k8s-security." + id);
+        attribute(xml, "name", r.display());
         if (!findings.isEmpty()) {
-            xml.writeAttribute("file", findings.get(0).location().file());
+            attribute(xml, "file", findings.get(0).location().file());
             if (findings.get(0).location().line() > 0) {
-                xml.writeAttribute("line", Integer.toString(findings.get(0).location().line()));
+                attribute(xml, "line", Integer.toString(findings.get(0).location().line()));
             }
         }
         List<Finding> active = findings.stream().filter(f -> !f.isSuppressed()).toList();
         if (!active.isEmpty()) {
             xml.writeStartElement("failure");
-            xml.writeAttribute("type", active.get(0).severity().name());
-            xml.writeAttribute("message", active.get(0).message()
+            attribute(xml, "type", active.get(0).severity().name());
+            attribute(xml, "message", active.get(0).message()
                     + (active.size() > 1 ? " (and " + (active.size() - 1) + " more)" : ""));
             xml.writeCharacters(details(active));
             xml.writeEndElement();
         } else if (!findings.isEmpty()) {
             xml.writeStartElement("skipped");
-            xml.writeAttribute("message", "suppressed: " + findings.get(0).suppression().map(s -> s.reason())
+            attribute(xml, "message", "suppressed: " + findings.get(0).suppression().map(s -> s.reason())
                     .orElse(""));
             xml.writeEndElement();
         }
@@ -207,23 +210,37 @@ public final class JUnitReportWriter implements ReportWriter {
         xml.writeCharacters("\n");
     }
 
+    /** The findings of one test case, at most {@link #MAX_DETAILS} of them, each value made safe for XML. */
     private static String details(final List<Finding> findings) {
         StringBuilder sb = new StringBuilder();
-        for (Finding f : findings) {
-            sb.append(f.severity()).append(' ').append(f.location()).append(' ').append(f.fieldPath()).append('\n')
-                    .append("  ").append(f.message()).append('\n');
+        for (Finding f : findings.subList(0, Math.min(findings.size(), MAX_DETAILS))) {
+            sb.append(f.severity()).append(' ').append(Text.xml(f.location().toString())).append(' ')
+                    .append(Text.xml(f.fieldPath())).append('\n')
+                    .append("  ").append(Text.xml(f.message())).append('\n');
             String hook = f.properties().getOrDefault(FindingProperties.HELM_HOOK, "");
             if (!hook.isEmpty()) {
-                sb.append("  Helm hook: ").append(hook).append('\n');
+                sb.append("  Helm hook: ").append(Text.xml(hook)).append('\n');
             }
             String rendered = f.properties().getOrDefault(FindingProperties.RENDERED, "");
             if (!rendered.isEmpty()) {
-                sb.append("  Rendered: ").append(rendered).append(" (")
-                        .append(f.properties().getOrDefault(FindingProperties.PRODUCED_BY, "")).append(")\n");
+                sb.append("  Rendered: ").append(Text.xml(rendered)).append(" (")
+                        .append(Text.xml(f.properties().getOrDefault(FindingProperties.PRODUCED_BY, ""))).append(")\n");
             }
-            sb
-                    .append("  Fix: ").append(f.remediation()).append('\n');
+            sb.append("  Fix: ").append(Text.xml(f.remediation())).append('\n');
+        }
+        if (findings.size() > MAX_DETAILS) {
+            sb.append("... and ").append(findings.size() - MAX_DETAILS).append(" more finding(s) in ")
+                    .append(ReportFormat.JSON.fileName()).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * An attribute whose value may come from the inputs: characters XML 1.0 forbids (controls, unpaired surrogates,
+     * U+FFFE, U+FFFF) are replaced, so that the file stays well-formed for Jenkins' junit step; long values are cut.
+     */
+    private static void attribute(final XMLStreamWriter xml, final String name, final String value)
+            throws XMLStreamException {
+        xml.writeAttribute(name, Text.xml(value));
     }
 }

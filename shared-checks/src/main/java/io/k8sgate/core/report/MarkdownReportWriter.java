@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A summary for pull-request comments, the HTML page condensed: the decision and why, counts by severity, the
  * comparison with the baseline, input errors, then the findings that count (most severe first), vulnerabilities by
- * image, risky RBAC subjects and suppressions. It never exceeds its limit ({@link #DEFAULT_LIMIT} characters unless
+ * image and of other scans, risky RBAC subjects and suppressions. It never exceeds its limit ({@link #DEFAULT_LIMIT} characters unless
  * told otherwise; GitHub allows {@link #GITHUB_LIMIT} per comment, GitLab {@link #GITLAB_LIMIT}): what does not fit is
  * left out, each section says how many rows it left out, and the summary ends with a pointer to the full report.
  */
@@ -101,6 +102,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             inputs();
             findings();
             images();
+            artifacts();
             subjects();
             suppressed();
             String tail = closing();
@@ -137,13 +139,16 @@ public final class MarkdownReportWriter implements ReportWriter {
             return true;
         }
 
-        /** Appends rows while they fit, then a note on how many were left out. */
-        private void rows(final List<String> rows) {
+        /**
+         * Appends a row per item while they fit, then a note on how many were left out. Rows are made one at a time,
+         * so that a run with a million findings makes only the few hundred that fit.
+         */
+        private <T> void rows(final List<T> items, final Function<T, String> row) {
             int shown = 0;
-            for (String row : rows) {
-                if (!fits(row)) {
-                    omitted += rows.size() - shown - 1;
-                    md.append("\n_").append(rows.size() - shown).append(" more not shown._\n");
+            for (T item : items) {
+                if (!fits(row.apply(item))) {
+                    omitted += items.size() - shown - 1;
+                    md.append("\n_").append(items.size() - shown).append(" more not shown._\n");
                     return;
                 }
                 shown++;
@@ -161,7 +166,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 md.append("No finding reaches a threshold of the policy.\n");
             } else {
                 md.append("**Why:**\n\n");
-                rows(o.decision().reasons().stream().map(r -> "- " + Text.md(r) + "\n").toList());
+                rows(o.decision().reasons(), r -> "- " + Text.md(r) + "\n");
             }
             Policy p = o.policy();
             md.append("\n_Policy ").append(Text.md(p.source())).append(": fails on ")
@@ -197,13 +202,13 @@ public final class MarkdownReportWriter implements ReportWriter {
                     .append(v.newFindings().size()).append(" new**, ").append(v.outstandingCount())
                     .append(" outstanding, ").append(b.fixed().size()).append(" fixed; ").append(b.drift().size())
                     .append(" configuration change(s).\n\n");
-            rows(b.fixed().stream().map(f -> "- FIXED " + f.severity() + " " + Text.md(f.title()) + " `"
-                    + code(f.checkId()) + "` in " + Text.md(f.resource().display()) + "\n").toList());
-            rows(b.drift().stream().map(c -> "- " + c.kind() + " " + Text.md(c.resource().display())
+            rows(b.fixed(), f -> "- FIXED " + f.severity() + " " + Text.md(f.title()) + " `"
+                    + code(f.checkId()) + "` in " + Text.md(f.resource().display()) + "\n");
+            rows(b.drift(), c -> "- " + c.kind() + " " + Text.md(c.resource().display())
                     + (c.fieldPath().isEmpty() ? "" : " `" + code(c.fieldPath()) + "`")
                     + (c.before().isEmpty() && c.after().isEmpty() ? "" : ": `" + code(c.before()) + "` → `"
                     + code(c.after()) + "`") + (c.security().isEmpty() ? "" : " **security: "
-                    + Text.md(c.security()) + "**") + "\n").toList());
+                    + Text.md(c.security()) + "**") + "\n");
         }
 
         private void inputErrors() {
@@ -212,8 +217,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 return;
             }
             md.append("\n### Input errors\n\n");
-            rows(errors.stream().map(d -> "- `" + code(d.location().toString()) + "` " + Text.md(d.message())
-                    + " (" + Text.md(d.code()) + ")\n").toList());
+            rows(errors, d -> "- `" + code(d.location().toString()) + "` " + Text.md(d.message())
+                    + " (" + Text.md(d.code()) + ")\n");
         }
 
         /** What produced the objects, what was left out, what is defined twice. */
@@ -223,18 +228,17 @@ public final class MarkdownReportWriter implements ReportWriter {
                 return;
             }
             md.append("\n### Inputs\n\n");
-            rows(in.rendered().stream().map(r -> "- Rendered " + Text.md(r.describe()) + ": "
+            rows(in.rendered(), r -> "- Rendered " + Text.md(r.describe()) + ": "
                     + r.objects().size() + " object(s)" + (r.hooks() > 0 ? ", " + r.hooks() + " Helm hook(s)" : "")
-                    + " (`" + code(r.command()) + "`)\n").toList());
+                    + " (`" + code(r.command()) + "`)\n");
             if (!in.skipped().isEmpty()) {
                 fits("- Skipped " + in.skipped().size() + " file(s) or document(s) that are not Kubernetes objects:\n");
-                rows(in.skipped().stream().map(k -> "  - `" + code(k.location().toString()) + "` "
-                        + Text.md(k.reason()) + "\n").toList());
+                rows(in.skipped(), k -> "  - `" + code(k.location().toString()) + "` " + Text.md(k.reason()) + "\n");
             }
-            rows(in.duplicates().stream().map(d -> "- " + Text.md(d.resource().display()) + " is defined "
+            rows(in.duplicates(), d -> "- " + Text.md(d.resource().display()) + " is defined "
                     + d.definitions().size() + " times: " + d.definitions().stream().map(l -> "`" + code(l.toString())
                     + "`").collect(java.util.stream.Collectors.joining(", "))
-                    + (d.conflict() ? " (applied together, the last one wins)" : "") + "\n").toList());
+                    + (d.conflict() ? " (applied together, the last one wins)" : "") + "\n");
         }
 
         private void findings() {
@@ -245,14 +249,14 @@ public final class MarkdownReportWriter implements ReportWriter {
                 return;
             }
             md.append("\n### Findings\n\n| Severity | Finding | Resource | Where | Fix |\n|---|---|---|---|---|\n");
-            rows(list.stream().map(f -> "| " + severity(f) + " | " + Text.md(f.title()) + " `" + code(f.checkId())
+            rows(list, f -> "| " + severity(f) + " | " + Text.md(f.title()) + " `" + code(f.checkId())
                     + "`<br>" + Text.md(f.message()) + " | " + Text.md(f.resource().display())
                     + (f.container().isEmpty() ? "" : " \\[" + Text.md(f.container()) + "\\]")
                     + (ReportView.property(f, FindingProperties.HELM_HOOK).isEmpty() ? "" : " (Helm hook)") + " | `"
                     + code(f.location().toString()) + "`<br>`" + code(f.fieldPath()) + "`"
                     + (ReportView.property(f, FindingProperties.RENDERED).isEmpty() ? ""
                             : "<br>rendered: " + Text.md(ReportView.property(f, FindingProperties.RENDERED))) + " | "
-                    + Text.md(f.remediation()) + " |\n").toList());
+                    + Text.md(f.remediation()) + " |\n");
         }
 
         private void images() {
@@ -261,38 +265,57 @@ public final class MarkdownReportWriter implements ReportWriter {
             }
             md.append("\n### Vulnerabilities by image\n\n| Image | CRITICAL | HIGH | MEDIUM | LOW | Fixable | Used by |\n")
                     .append("|---|---:|---:|---:|---:|---:|---|\n");
-            rows(v.images().stream().map(g -> {
+            rows(v.images(), g -> {
                 Map<Severity, Integer> c = g.counts();
-                long fixable = g.findings().stream()
-                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
                 return "| `" + code(g.key()) + "` | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
-                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " | "
+                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + g.fixable() + " | "
                         + Text.md(String.join(", ", g.union(FindingProperties.WORKLOADS,
                         FindingProperties.SEPARATOR))) + " |\n";
-            }).toList());
+            });
             md.append("\n| Workload | CRITICAL | HIGH | MEDIUM | LOW | Fixable |\n|---|---:|---:|---:|---:|---:|\n");
-            rows(v.workloads().stream().map(g -> {
+            rows(v.workloads(), g -> {
                 Map<Severity, Integer> c = g.counts();
-                long fixable = g.findings().stream()
-                        .filter(f -> !ReportView.property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
                 return "| " + Text.md(g.key()) + " | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
-                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + fixable + " |\n";
-            }).toList());
-            List<Finding> serious = v.images().stream().flatMap(g -> g.findings().stream())
+                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + g.fixable() + " |\n";
+            });
+            serious(v.images(), "Image", FindingProperties.IMAGE);
+        }
+
+        /** Vulnerabilities of scans that are not of a deployed image, by scan, then the serious ones. */
+        private void artifacts() {
+            if (v.artifacts().isEmpty()) {
+                return;
+            }
+            md.append("\n### Vulnerabilities in other scans\n\n")
+                    .append("| Scan | CRITICAL | HIGH | MEDIUM | LOW | INFO | Report |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---|\n");
+            rows(v.artifacts(), g -> {
+                Map<Severity, Integer> c = g.counts();
+                return "| `" + code(g.key()) + "` | " + c.get(Severity.CRITICAL) + " | " + c.get(Severity.HIGH)
+                        + " | " + c.get(Severity.MEDIUM) + " | " + c.get(Severity.LOW) + " | " + c.get(Severity.INFO)
+                        + " | `" + code(String.join(", ", g.files())) + "` |\n";
+            });
+            serious(v.artifacts(), "Scan", FindingProperties.ARTIFACT);
+        }
+
+        /** The HIGH and CRITICAL vulnerabilities of some groups, most severe first. */
+        private void serious(final List<ReportView.Group> groups, final String column, final String property) {
+            List<Finding> serious = groups.stream().flatMap(g -> g.findings().stream())
                     .filter(f -> f.severity().isAtLeast(Severity.HIGH)).sorted(FindingOrder.MOST_SEVERE_FIRST)
                     .toList();
             if (serious.isEmpty()) {
                 return;
             }
-            md.append("\n| Severity | Vulnerability | Image | Package | Installed | Fixed in |\n|---|---|---|---|---|---|\n");
-            rows(serious.stream().map(f -> {
+            md.append("\n| Severity | Vulnerability | ").append(column)
+                    .append(" | Package | Installed | Fixed in |\n|---|---|---|---|---|---|\n");
+            rows(serious, f -> {
                 String fixed = ReportView.property(f, FindingProperties.FIXED_VERSION);
                 return "| " + severity(f) + " | " + Text.md(ReportView.property(f, FindingProperties.VULNERABILITY_ID))
-                        + " | `" + code(ReportView.property(f, FindingProperties.IMAGE)) + "` | "
+                        + " | `" + code(ReportView.property(f, property)) + "` | "
                         + Text.md(ReportView.property(f, FindingProperties.PACKAGE)) + " | "
                         + Text.md(ReportView.property(f, FindingProperties.INSTALLED_VERSION)) + " | "
                         + (fixed.isBlank() ? "_no fix yet_" : Text.md(fixed)) + " |\n";
-            }).toList());
+            });
         }
 
         private void subjects() {
@@ -301,7 +324,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             }
             md.append("\n### Risky RBAC subjects\n\n| Severity | Subject | Finding | Escalation path |\n")
                     .append("|---|---|---|---|\n");
-            rows(v.subjects().stream().flatMap(g -> g.findings().stream()).map(f -> {
+            rows(v.subjects().stream().flatMap(g -> g.findings().stream()).toList(), f -> {
                 List<String> steps = ReportView.listProperty(f, FindingProperties.ESCALATION_PATH,
                         FindingProperties.PATH_STEP);
                 String granted = ReportView.property(f, FindingProperties.BINDING);
@@ -309,7 +332,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                         + " | " + Text.md(f.title()) + "<br>" + Text.md(f.message()) + " | "
                         + (steps.isEmpty() ? (granted.isEmpty() ? "direct grant" : "via " + Text.md(granted))
                         : String.join(" → ", steps.stream().map(Text::md).toList())) + " |\n";
-            }).toList());
+            });
         }
 
         private void suppressed() {
@@ -319,13 +342,13 @@ public final class MarkdownReportWriter implements ReportWriter {
             }
             md.append("\n<details><summary>").append(list.size()).append(" suppressed finding(s)</summary>\n\n")
                     .append("| Finding | Resource | By | Owner | Reason | Expires |\n|---|---|---|---|---|---|\n");
-            rows(list.stream().map(f -> {
+            rows(list, f -> {
                 Suppression s = f.suppression().orElseThrow();
                 return "| " + Text.md(f.title()) + " `" + code(f.checkId()) + "` | " + Text.md(f.resource().display())
                         + " | " + Text.md(s.source()) + " | " + (s.owner().isEmpty() ? "—" : Text.md(s.owner()))
                         + " | " + Text.md(s.reason()) + " | " + s.expires().map(Object::toString).orElse("never")
                         + " |\n";
-            }).toList());
+            });
             md.append("\n</details>\n");
         }
 
@@ -336,7 +359,7 @@ public final class MarkdownReportWriter implements ReportWriter {
 
     /** Text for an inline code span: backticks and line breaks cannot end it, pipes cannot end the table cell. */
     private static String code(final String s) {
-        String visible = Text.visible(s);
+        String visible = Text.visible(Text.shorten(s, Text.MD_MAX));
         StringBuilder sb = new StringBuilder(visible.length());
         for (int i = 0; i < visible.length(); i++) {
             char c = visible.charAt(i);

@@ -24,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * What the HTML page and the Markdown summary show, computed once from an outcome: the findings that count split
- * into vulnerabilities (grouped by image), risky RBAC subjects (grouped by subject) and everything else (grouped by
- * resource); the findings behind the decision; and the comparison with the baseline.
+ * into vulnerabilities of deployed images (grouped by image), vulnerabilities of other scans (grouped by what was
+ * scanned), risky RBAC subjects (grouped by subject) and everything else (grouped by resource); the findings behind
+ * the decision; and the comparison with the baseline.
  */
 final class ReportView {
     private final GateOutcome outcome;
@@ -33,6 +34,7 @@ final class ReportView {
     private final List<Finding> suppressed;
     private final List<Group> resources;
     private final List<Group> images;
+    private final List<Group> artifacts;
     private final List<Group> subjects;
 
     ReportView(final GateOutcome outcome) {
@@ -40,11 +42,14 @@ final class ReportView {
         this.active = outcome.findings().stream().filter(f -> !f.isSuppressed()).toList();
         this.suppressed = outcome.findings().stream().filter(Finding::isSuppressed).toList();
         List<Finding> vulnerabilities = new ArrayList<>();
+        List<Finding> scanned = new ArrayList<>();
         List<Finding> rbac = new ArrayList<>();
         List<Finding> other = new ArrayList<>();
         for (Finding f : active) {
             if (isVulnerability(f)) {
                 vulnerabilities.add(f);
+            } else if (isArtifactVulnerability(f)) {
+                scanned.add(f);
             } else if (isRbacSubject(f)) {
                 rbac.add(f);
             } else {
@@ -53,11 +58,18 @@ final class ReportView {
         }
         this.resources = group(other, f -> f.resource().display());
         this.images = group(vulnerabilities, f -> f.properties().get(FindingProperties.IMAGE));
+        this.artifacts = group(scanned, f -> f.properties().get(FindingProperties.ARTIFACT));
         this.subjects = group(rbac, f -> f.properties().get(FindingProperties.SUBJECT));
     }
 
     static boolean isVulnerability(final Finding f) {
         return f.category() == Category.IMAGE && !property(f, FindingProperties.IMAGE).isEmpty();
+    }
+
+    /** A vulnerability of a scan that is not of a deployed image (a file system, a repository, an SBOM). */
+    static boolean isArtifactVulnerability(final Finding f) {
+        return f.category() == Category.IMAGE && !property(f, FindingProperties.ARTIFACT).isEmpty()
+                && !property(f, FindingProperties.VULNERABILITY_ID).isEmpty();
     }
 
     static boolean isRbacSubject(final Finding f) {
@@ -100,6 +112,11 @@ final class ReportView {
     /** Vulnerabilities grouped by image, worst image first. */
     List<Group> images() {
         return images;
+    }
+
+    /** Vulnerabilities of scans that are not of a deployed image, grouped by what was scanned, worst first. */
+    List<Group> artifacts() {
+        return artifacts;
     }
 
     /**
@@ -222,6 +239,11 @@ final class ReportView {
 
         Map<Severity, Integer> counts() {
             return count(findings);
+        }
+
+        /** How many of the findings a package upgrade fixes (they name a fixed version). */
+        long fixable() {
+            return findings.stream().filter(f -> !property(f, FindingProperties.FIXED_VERSION).isBlank()).count();
         }
 
         /** The files the findings point into, in order of appearance. */

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * SARIF 2.1.0 for code-scanning UIs and the Warnings plugin. Written from a typed model; suppressed findings carry a
- * SARIF suppression so that viewers show them as such; input errors are tool notifications.
+ * SARIF suppression so that viewers show them as such; input errors are tool notifications. Results are written as a
+ * stream, one finding at a time, so that a run with a million findings needs no second copy of them in memory.
  */
 public final class SarifReportWriter implements ReportWriter {
     /** The schema the output follows. */
@@ -34,17 +35,58 @@ public final class SarifReportWriter implements ReportWriter {
     /** The key of our fingerprint in {@code partialFingerprints}. */
     public static final String FINGERPRINT_KEY = "k8sgateFingerprint/v1";
 
+    /** Each result is written on its own: no flush after each, or a million findings make a million writes. */
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     @Override
-    public void write(final GateOutcome outcome, final OutputStream out) throws IOException {
-        MAPPER.writeValue(out, toLog(outcome));
+    public void write(final GateOutcome o, final OutputStream out) throws IOException {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<Rule> rules = rules(o, index);
+        List<Notification> notifications = new ArrayList<>(o.diagnostics().stream()
+                .map(SarifReportWriter::notification).toList());
+        // documents of walked directories left out as not Kubernetes objects: notes, so nothing is left out silently
+        o.inputs().skipped().forEach(k -> notifications.add(new Notification("note", new Text("Skipped: "
+                + k.reason() + " [skipped]"), List.of(new SarifLocation(physical(k.location()), null)))));
+        try (JsonGenerator g = MAPPER.writer().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA);
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            g.writeFieldName("tool");
+            MAPPER.writeValue(g, new Tool(new Driver(ToolInfo.NAME, o.toolVersion(), ToolInfo.INFORMATION_URI,
+                    rules)));
+            g.writeArrayFieldStart("results");
+            for (Finding f : o.findings()) {
+                MAPPER.writeValue(g, result(f, index.get(f.checkId())));
+            }
+            g.writeEndArray();
+            g.writeFieldName("invocations");
+            MAPPER.writeValue(g, List.of(new Invocation(!o.hasInputErrors(), notifications)));
+            g.writeFieldName("properties");
+            MAPPER.writeValue(g, runProperties(o));
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        }
     }
 
-    static SarifLog toLog(final GateOutcome o) {
-        Map<String, Integer> index = new LinkedHashMap<>();
+    private static Map<String, String> runProperties(final GateOutcome o) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("decision", o.decision().status().name());
+        properties.put("reason", o.decision().summary());
+        if (!o.inputs().rendered().isEmpty()) {
+            properties.put("renderedSources", o.inputs().rendered().stream().map(RenderedSource::describe)
+                    .collect(Collectors.joining("; ")));
+        }
+        return properties;
+    }
+
+    /** One rule per check that ran, then one per other check that found something; fills the rule index. */
+    private static List<Rule> rules(final GateOutcome o, final Map<String, Integer> index) {
         List<Rule> rules = new ArrayList<>();
         for (CheckMetadata m : o.checks()) {
             index.put(m.id(), rules.size());
@@ -59,23 +101,7 @@ public final class SarifReportWriter implements ReportWriter {
                         f.category().name().toLowerCase(Locale.ROOT)), securitySeverity(f.severity()), null)));
             }
         }
-        List<Result> results = o.findings().stream().map(f -> result(f, index.get(f.checkId()))).toList();
-        List<Notification> notifications = new ArrayList<>(o.diagnostics().stream()
-                .map(SarifReportWriter::notification).toList());
-        // documents of walked directories left out as not Kubernetes objects: notes, so nothing is left out silently
-        o.inputs().skipped().forEach(k -> notifications.add(new Notification("note", new Text("Skipped: "
-                + k.reason() + " [skipped]"), List.of(new SarifLocation(physical(k.location()), null)))));
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("decision", o.decision().status().name());
-        properties.put("reason", o.decision().summary());
-        if (!o.inputs().rendered().isEmpty()) {
-            properties.put("renderedSources", o.inputs().rendered().stream().map(RenderedSource::describe)
-                    .collect(Collectors.joining("; ")));
-        }
-        Invocation invocation = new Invocation(!o.hasInputErrors(), notifications);
-        Run run = new Run(new Tool(new Driver(ToolInfo.NAME, o.toolVersion(), ToolInfo.INFORMATION_URI, rules)),
-                results, List.of(invocation), properties);
-        return new SarifLog(SCHEMA, "2.1.0", List.of(run));
+        return rules;
     }
 
     private static Rule rule(final CheckMetadata m) {
@@ -158,12 +184,6 @@ public final class SarifReportWriter implements ReportWriter {
             case LOW -> "3.0";
             case INFO -> "0.0";
         };
-    }
-
-    record SarifLog(@JsonProperty("$schema") String schema, String version, List<Run> runs) {
-    }
-
-    record Run(Tool tool, List<Result> results, List<Invocation> invocations, Map<String, String> properties) {
     }
 
     record Tool(Driver driver) {

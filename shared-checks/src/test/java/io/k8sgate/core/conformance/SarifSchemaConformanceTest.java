@@ -43,5 +43,20 @@ class SarifSchemaConformanceTest {
             assertThat(sarif.path("runs").get(0).path("results").size() + outcome.diagnostics().size())
                     .as("the run for %s has something to show", input).isPositive();
         }
+        // Image reports: vulnerabilities of images and of scans of a source tree (placed in the reports), scan
+        // misconfigurations and secrets, Trivy-Operator audits and a cluster scan's results that name no image.
+        GateOutcome images = new SecurityGate().run(GateRequest.of(Fixtures.root(), List.of("checks/K8S-IMG-009",
+                "checks/K8S-IMG-006", "checks/K8S-IMG-007")).withTrivy(List.of("trivy/checks/K8S-IMG-009/source-tree/*",
+                "trivy/checks/K8S-IMG-006/deployment/*", "trivy/checks/K8S-IMG-007/configmap/*",
+                "trivy/trivy_k8s_summary_go_binaries.json", "trivy/trivy_operator_configauditreport.yaml",
+                "trivy/trivy_operator_exposedsecretreport.json", "trivy/trivy_schema2_fs_secrets_licenses.json"),
+                List.of(), List.of()).withPolicy(io.k8sgate.core.policy.Policy.DEFAULT.withEnableAll(true)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SarifReportWriter().write(images, out);
+        JsonNode sarif = mapper.readTree(out.toByteArray());
+        assertThat(schema.validate(sarif)).as("SARIF of image reports").isEmpty();
+        Set<String> rules = new java.util.TreeSet<>();
+        sarif.path("runs").get(0).path("results").forEach(r -> rules.add(r.path("ruleId").asText()));
+        assertThat(rules).contains("K8S-IMG-001", "K8S-IMG-006", "K8S-IMG-007", "K8S-IMG-009");
     }
 }

@@ -29,13 +29,14 @@ class ImagePolicyReaderTest {
                   escalateByContext: false
                   requireDigest: true
                   allowedRegistries: [registry.example.com, docker.io/library]
+                  artifactVulnerabilities: report
                   namespaces:
                     tools:
                       allowedRegistries: [ghcr.io/acme]
                 """);
         assertThat(p.images()).isEqualTo(new ImageSettings(new SeveritySource("redhat"), Optional.of(7.5), true, false,
                 Severity.HIGH, Severity.INFO, false, List.of("registry.example.com", "docker.io/library"),
-                Map.of("tools", List.of("ghcr.io/acme"))));
+                Map.of("tools", List.of("ghcr.io/acme")), ImageSettings.ArtifactVulnerabilities.REPORT));
         assertThat(p.images().allowedIn("tools")).containsExactly("ghcr.io/acme");
         assertThat(p.images().allowedIn("shop")).containsExactly("registry.example.com", "docker.io/library");
         assertThat(p.checks().get("K8S-IMG-004").enabled()).contains(true);
@@ -63,12 +64,14 @@ class ImagePolicyReaderTest {
                   escalateByContext: false
                   requireDigest: true
                   allowedRegistries: [registry.example.com, docker.io/library]
+                  artifactVulnerabilities: gate
                   namespaces:
                     tools:
                       allowedRegistries: [ghcr.io/acme]
                 """;
         loader.parse("p.yaml", full);
         assertThat(errors.apply(full)).isZero();
+        assertThat(errors.apply("images:\n  artifactVulnerabilities: ignore\n")).isPositive();
         assertThat(errors.apply("images:\n  allowedRegistry: [x]\n")).isPositive();
         assertThat(errors.apply("images:\n  cvssThreshold: 12\n")).isPositive();
         assertThat(errors.apply("images:\n  namespaces:\n    tools:\n      registries: [x]\n")).isPositive();
@@ -109,6 +112,9 @@ class ImagePolicyReaderTest {
         assertThatThrownBy(() -> loader.parse("p.yaml", "images:\n  cvssThreshold: 11\n"))
                 .hasMessageContaining("between 0 and 10");
         assertThatThrownBy(() -> loader.parse("p.yaml", "images: true\n")).hasMessageContaining("p.yaml:1");
+        assertThatThrownBy(() -> loader.parse("p.yaml", "images:\n  artifactVulnerabilities: ignore\n"))
+                .hasMessageContaining("p.yaml:2").hasMessageContaining("images.artifactVulnerabilities must be gate")
+                .hasMessageContaining("or report");
     }
 
     @Test

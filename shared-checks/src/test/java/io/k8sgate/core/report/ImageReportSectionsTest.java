@@ -65,4 +65,23 @@ class ImageReportSectionsTest {
         assertThat(md).contains("### Vulnerabilities by image", "`registry.example.com/shop/web:1.4.2`",
                 "Deployment/shop/web \\[app\\]", "CVE-2024-0001");
     }
+
+    /** Issue 17: the vulnerabilities of a file-system scan have a section of their own, and gate by default. */
+    @Test
+    void shouldListTheVulnerabilitiesOfOtherScansInTheirOwnSectionIssue17() throws IOException {
+        GateOutcome outcome = outcome(Fixtures.read("trivy/checks/K8S-IMG-009/source-tree/fs.json"));
+
+        String html = new HtmlReportWriter().render(outcome);
+        org.jsoup.nodes.Document doc = HtmlStructure.assertValid(html);
+        assertThat(doc.select("#k8sgate-artifacts h2").text()).isEqualTo("Vulnerabilities in other scans");
+        assertThat(doc.select("#k8sgate-artifacts").text()).contains("CVE-2021-23337", "lodash", "4.17.21",
+                "golang.org/x/net", "filesystem", "they count like the others (images.artifactVulnerabilities: gate)");
+        assertThat(doc.select(".toc").text()).contains("Vulnerabilities in other scans 2");
+        assertThat(doc.select("#k8sgate-findings").text()).doesNotContain("CVE-2021-23337");
+        assertThat(outcome.decision().blocking()).as("HIGH: they gate").hasSizeGreaterThanOrEqualTo(2);
+
+        String md = new MarkdownReportWriter().render(outcome);
+        assertThat(md).contains("### Vulnerabilities in other scans", "| `.` | 0 | 2 |", "CVE-2021-23337",
+                "CVE-2023-39325");
+    }
 }

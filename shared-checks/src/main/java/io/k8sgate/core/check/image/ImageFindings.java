@@ -2,6 +2,7 @@ package io.k8sgate.core.check.image;
 
 import io.k8sgate.core.input.Container;
 import io.k8sgate.core.input.ImageRef;
+import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.trivy.TrivySeverity;
 import io.k8sgate.core.model.CheckMetadata;
@@ -48,6 +49,15 @@ final class ImageFindings {
         return new Finding(base.checkId(), base.title(), severity, base.category(), base.resource(), "",
                 base.location(), base.fieldPath(), message, base.remediation(), base.references(), base.equivalents(),
                 fingerprint, Optional.empty(), properties);
+    }
+
+    /** A finding a cluster scan made about an object of the manifests, located at the object. */
+    static Finding aboutObject(final CheckMetadata check, final K8sObject object, final Severity severity,
+            final String key, final String message, final Map<String, String> properties) {
+        Finding base = Finding.of(check, object.ref(), "", object.location(), key, message);
+        return new Finding(base.checkId(), base.title(), severity, base.category(), base.resource(), "",
+                base.location(), "", message, base.remediation(), base.references(), base.equivalents(),
+                base.fingerprint(), Optional.empty(), properties);
     }
 
     /** A finding about a file of a scan (a Dockerfile, a config file) at a line. */

@@ -21,13 +21,36 @@ import java.util.Optional;
  *                              host namespace, or is flagged by an attached {@link WorkloadRisk}
  * @param allowedRegistries     registries (or registry/path prefixes) images may come from; empty allows all
  * @param registriesByNamespace per-namespace lists that replace the global one in that namespace
+ * @param artifactVulnerabilities whether vulnerabilities of scans that are not of a deployed image (a file system, a
+ *                              repository, an SBOM, a virtual machine) gate like the others or are only reported
  */
 public record ImageSettings(SeveritySource severitySource, Optional<Double> cvssThreshold, boolean fixableOnly,
         boolean ignoreUnfixed, Severity unknownSeverity, Severity missingReportSeverity, boolean escalateByContext,
-        List<String> allowedRegistries, Map<String, List<String>> registriesByNamespace) {
-    /** Trivy's severities, everything counts, UNKNOWN as MEDIUM, missing reports MEDIUM, escalation on. */
+        List<String> allowedRegistries, Map<String, List<String>> registriesByNamespace,
+        ArtifactVulnerabilities artifactVulnerabilities) {
+    /**
+     * Trivy's severities, everything counts (the vulnerabilities of other scans too), UNKNOWN as MEDIUM, missing
+     * reports MEDIUM, escalation on.
+     */
     public static final ImageSettings DEFAULT = new ImageSettings(SeveritySource.TRIVY, Optional.empty(), false,
-            false, Severity.MEDIUM, Severity.MEDIUM, true, List.of(), Map.of());
+            false, Severity.MEDIUM, Severity.MEDIUM, true, List.of(), Map.of(), ArtifactVulnerabilities.GATE);
+
+    /** What the vulnerabilities of scans that are not of a deployed image do ({@code images.artifactVulnerabilities}). */
+    public enum ArtifactVulnerabilities {
+        /** They count with their severity, like the vulnerabilities of deployed images. */
+        GATE,
+        /** They are listed in the reports as INFO, which never gates. */
+        REPORT
+    }
+
+    /** Settings under which the vulnerabilities of other scans gate. */
+    public ImageSettings(final SeveritySource severitySource, final Optional<Double> cvssThreshold,
+            final boolean fixableOnly, final boolean ignoreUnfixed, final Severity unknownSeverity,
+            final Severity missingReportSeverity, final boolean escalateByContext,
+            final List<String> allowedRegistries, final Map<String, List<String>> registriesByNamespace) {
+        this(severitySource, cvssThreshold, fixableOnly, ignoreUnfixed, unknownSeverity, missingReportSeverity,
+                escalateByContext, allowedRegistries, registriesByNamespace, ArtifactVulnerabilities.GATE);
+    }
 
     public ImageSettings {
         Objects.requireNonNull(severitySource, "severitySource");
@@ -38,6 +61,7 @@ public record ImageSettings(SeveritySource severitySource, Optional<Double> cvss
         Map<String, List<String>> copy = new java.util.TreeMap<>();
         registriesByNamespace.forEach((ns, list) -> copy.put(ns, List.copyOf(list)));
         registriesByNamespace = java.util.Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(artifactVulnerabilities, "artifactVulnerabilities");
     }
 
     /** The registries allowed in a namespace: its own list when configured, else the global one. */

@@ -3,36 +3,54 @@ package io.k8sgate.core.check.image;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.Container;
 import io.k8sgate.core.input.ImageRef;
+import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.trivy.ScanReport;
 import io.k8sgate.core.input.trivy.TrivyReports;
+import io.k8sgate.core.input.trivy.WorkloadRef;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Which images the manifests run, in which containers, and which scan reports describe each of them. Computed once per
  * run and shared by the image checks. Spellings of one image ({@code nginx}, {@code docker.io/library/nginx:latest})
  * are one image.
+ *
+ * <p>A cluster scan's report that names a workload but no image (results of a Go binary on a scratch image, a
+ * Trivy-Operator report without an artifact, a configuration audit) belongs to the object of the manifests it names:
+ * to that workload's image when it runs one image, else to the workload itself ({@link #workloadReports()}).
  */
 public final class ImageUsage {
+    private static final Pattern REPLICA_SET = Pattern.compile("(.+)-[a-z0-9]{1,10}");
+    private static final Pattern CRON_JOB_RUN = Pattern.compile("(.+)-[0-9]{1,12}");
+
     private final Map<ImageRef, List<Container>> containers;
     private final Map<ImageRef, List<ScanReport>> reports;
     private final List<ScanReport> unused;
     private final Optional<TrivyReports> attached;
     private final Map<ImageRef, String> digests;
+    private final Map<ScanReport, K8sObject> objects;
+    private final List<WorkloadReport> severalImages;
 
     private ImageUsage(final Map<ImageRef, List<Container>> containers, final Map<ImageRef, List<ScanReport>> reports,
-            final List<ScanReport> unused, final Optional<TrivyReports> attached, final Map<ImageRef, String> digests) {
+            final List<ScanReport> unused, final Optional<TrivyReports> attached, final Map<ImageRef, String> digests,
+            final Map<ScanReport, K8sObject> objects, final List<WorkloadReport> severalImages) {
         this.digests = digests;
         this.containers = containers;
         this.reports = reports;
         this.unused = unused;
         this.attached = attached;
+        this.objects = objects;
+        this.severalImages = severalImages;
     }
 
     /** The usage of the context's images (computed once per run). */
@@ -59,6 +77,30 @@ public final class ImageUsage {
         }));
         Map<ImageRef, List<ScanReport>> matched = new LinkedHashMap<>();
         List<ScanReport> unused = new ArrayList<>();
+        Map<ScanReport, K8sObject> objects = new IdentityHashMap<>();
+        List<WorkloadReport> severalImages = new ArrayList<>();
+        trivy.ifPresent(t -> t.reports().filter(r -> !r.isImage() && r.workload().isPresent()).forEach(r -> {
+            Optional<K8sObject> object = object(context, r.workload().orElseThrow());
+            if (object.isEmpty()) {
+                if (r.vulnerabilities().findAny().isPresent()) {
+                    unused.add(r);
+                }
+                return;
+            }
+            objects.put(r, object.get());
+            Optional<Workload> workload = Workload.of(object.get());
+            if (workload.isEmpty() || r.vulnerabilities().findAny().isEmpty()) {
+                return;
+            }
+            List<ImageRef> runs = workload.get().containers().stream()
+                    .flatMap(c -> ImageRef.parse(c.image()).stream())
+                    .map(ref -> representative.getOrDefault(identity(ref, imageReports), ref)).distinct().toList();
+            if (runs.size() == 1) {
+                matched.computeIfAbsent(runs.get(0), k -> new ArrayList<>()).add(r);
+            } else {
+                severalImages.add(new WorkloadReport(r, workload.get()));
+            }
+        }));
         for (ScanReport report : imageReports) {
             List<ImageRef> names = names(report);
             boolean used = false;
@@ -72,7 +114,56 @@ public final class ImageUsage {
                 unused.add(report);
             }
         }
-        return new ImageUsage(byImage, matched, unused, trivy, digests);
+        return new ImageUsage(byImage, matched, unused, trivy, digests, objects, severalImages);
+    }
+
+    /**
+     * The object of the manifests a cluster scan names: the same kind, name and namespace (an object that sets no
+     * namespace matches any), or the Deployment of a ReplicaSet and the CronJob of a Job, which Trivy-Operator scans
+     * in their place.
+     */
+    static Optional<K8sObject> object(final CheckContext context, final WorkloadRef ref) {
+        List<String[]> candidates = new ArrayList<>();
+        candidates.add(new String[] {ref.kind(), ref.name()});
+        Matcher rs = REPLICA_SET.matcher(ref.name());
+        if ("ReplicaSet".equals(ref.kind()) && rs.matches()) {
+            candidates.add(new String[] {"Deployment", rs.group(1)});
+        }
+        Matcher job = CRON_JOB_RUN.matcher(ref.name());
+        if ("Job".equals(ref.kind()) && job.matches()) {
+            candidates.add(new String[] {"CronJob", job.group(1)});
+        }
+        for (String[] c : candidates) {
+            for (K8sObject o : context.ofKind(c[0])) {
+                if (o.name().equals(c[1]) && (o.namespace().isEmpty() || ref.namespace().isEmpty()
+                        || o.namespace().equals(ref.namespace()))) {
+                    return Optional.of(o);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The object of the manifests a cluster scan's report without an image names, if the manifests hold it. */
+    public Optional<K8sObject> objectOf(final ScanReport report) {
+        return Optional.ofNullable(objects.get(report));
+    }
+
+    /**
+     * Reports with vulnerabilities that name a workload of the manifests but no image, where the workload runs several
+     * images: which one holds the vulnerable package is not known, so they belong to the workload.
+     */
+    public List<WorkloadReport> workloadReports() {
+        return severalImages;
+    }
+
+    /**
+     * A report that belongs to a workload of the manifests rather than to one of its images.
+     *
+     * @param report   the report
+     * @param workload the workload it names
+     */
+    public record WorkloadReport(ScanReport report, Workload workload) {
     }
 
     private static String identity(final ImageRef ref, final List<ScanReport> reports) {
@@ -137,6 +228,12 @@ public final class ImageUsage {
     public List<Diagnostic> notes() {
         List<Diagnostic> out = new ArrayList<>();
         for (ScanReport r : unused) {
+            if (!r.isImage()) {
+                out.add(Diagnostic.info("trivy-report-unused", Location.ofFile(r.file()), "The cluster scan's "
+                        + r.vulnerabilities().count() + " vulnerabilities of " + r.workload().orElseThrow().display()
+                        + " (in results that name no image) match no object in the manifests"));
+                continue;
+            }
             out.add(Diagnostic.info("trivy-report-unused", Location.ofFile(r.file()), "The report of image "
                     + (r.artifactName().isEmpty() ? "(unnamed)" : r.artifactName()) + " matches no container in the "
                     + "manifests" + r.workload().map(w -> " (" + w.display() + " in the cluster scan)").orElse("")));

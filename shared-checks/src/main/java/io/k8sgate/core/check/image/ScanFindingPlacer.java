@@ -2,6 +2,7 @@ package io.k8sgate.core.check.image;
 
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.ImageRef;
+import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.trivy.ScanReport;
 import io.k8sgate.core.input.trivy.ScanResult;
 import io.k8sgate.core.input.trivy.TrivyReports;
@@ -20,8 +21,9 @@ import java.util.function.Function;
 /**
  * Places a finding of a scan (misconfiguration, secret, licence): a finding inside an image goes to each deployed
  * image it belongs to, at the {@code image:} field of the first container running it and naming every workload; a
- * finding of an image nobody deploys is left out (the report is noted as unused); a finding of a file scan stays at
- * its file and line.
+ * finding of an image nobody deploys is left out (the report is noted as unused); a finding a cluster scan made about
+ * an object of the manifests (a Trivy-Operator configuration audit, the configuration results of {@code trivy k8s})
+ * goes to that object; a finding of a file scan stays at its file and line.
  */
 final class ScanFindingPlacer {
     private ScanFindingPlacer() {
@@ -89,6 +91,14 @@ final class ScanFindingPlacer {
         }
         Map<String, String> props = new LinkedHashMap<>(properties);
         report.workload().ifPresent(w -> props.put(FindingProperties.WORKLOADS, w.display()));
+        Optional<K8sObject> object = usage.objectOf(report);
+        if (object.isPresent()) {
+            props.put("target", result.target());
+            out.add(ImageFindings.aboutObject(check, object.get(), severity, ruleKey, what + " in "
+                    + object.get().ref().display() + " (" + report.workload().map(w -> w.display()).orElse("")
+                    + " in the cluster scan)", props));
+            return out;
+        }
         out.add(ImageFindings.aboutFile(check, result.target(), line, severity, ruleKey,
                 what + " in " + result.target() + (line > 0 ? " line " + line : ""), props));
         return out;

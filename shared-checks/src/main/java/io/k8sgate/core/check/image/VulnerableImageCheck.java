@@ -4,6 +4,8 @@ import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.Container;
 import io.k8sgate.core.input.ImageRef;
+import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.trivy.ScanReport;
 import io.k8sgate.core.input.trivy.ScanResult;
 import io.k8sgate.core.input.trivy.TrivyReports;
@@ -14,6 +16,7 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.model.Suppression;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +28,9 @@ import java.util.Set;
 
 /**
  * One finding per vulnerability of each deployed image, naming the package, versions, advisory and every workload
- * and container that runs the image; severity per the image policy, raised by the workloads' context.
+ * and container that runs the image; severity per the image policy, raised by the workloads' context. A cluster scan's
+ * vulnerability whose result names no image is the finding of the image its workload runs, or, when the workload runs
+ * several, of the workload itself, naming the images it may be in.
  */
 public final class VulnerableImageCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-IMG-001", "Vulnerable package in a deployed image",
@@ -60,76 +65,101 @@ public final class VulnerableImageCheck implements Check {
             }
             List<String> escalation = settings.escalateByContext() ? ImageContext.escalation(context, containers)
                     : List.of();
+            Subject subject = Subject.of(image, usage.pinned(image), containers, escalation);
             Set<String> seen = new HashSet<>();
             for (ScanReport report : reports) {
                 for (ScanResult result : report.results()) {
                     for (Vulnerability v : result.vulnerabilities()) {
-                        String key = v.pkgName() + "\u001f" + v.pkgPath() + "\u001f" + v.id();
+                        String key = VulnerabilityFindings.key(v);
                         if (seen.add(key + "\u001f" + v.installedVersion())) {
-                            finding(image, usage.pinned(image), containers, report, result, v, key, settings,
-                                    escalation, trivy.get())
-                                    .ifPresent(out::add);
+                            finding(subject, report, result, v, key, settings, trivy.get()).ifPresent(out::add);
                         }
                     }
                 }
             }
         });
+        for (ImageUsage.WorkloadReport wr : usage.workloadReports()) {
+            Workload w = wr.workload();
+            List<String> escalation = settings.escalateByContext() ? ImageContext.escalation(context,
+                    w.containers()) : List.of();
+            Subject subject = Subject.of(w, escalation);
+            Set<String> seen = new HashSet<>();
+            for (ScanResult result : wr.report().results()) {
+                for (Vulnerability v : result.vulnerabilities()) {
+                    String key = VulnerabilityFindings.key(v);
+                    if (seen.add(key + "\u001f" + v.installedVersion())) {
+                        finding(subject, wr.report(), result, v, key, settings, trivy.get()).ifPresent(out::add);
+                    }
+                }
+            }
+        }
         return out;
     }
 
-    private static Optional<Finding> finding(final ImageRef image, final ImageRef pinned,
-            final List<Container> containers,
-            final ScanReport report, final ScanResult result, final Vulnerability v, final String key,
-            final ImageSettings settings, final List<String> escalation, final TrivyReports trivy) {
+    /**
+     * What a vulnerability is found in: an image with the containers that run it, or a workload whose scan did not say
+     * which of its images. The strings every finding of it repeats are built once.
+     */
+    private record Subject(Optional<ImageRef> image, Optional<ImageRef> pinned, Optional<Workload> workload,
+            List<Container> containers, List<String> escalation, String name, String deployments,
+            String workloads) {
+        static Subject of(final ImageRef image, final ImageRef pinned, final List<Container> containers,
+                final List<String> escalation) {
+            List<String> deployments = ImageContext.deployments(containers);
+            return new Subject(Optional.of(image), Optional.of(pinned), Optional.empty(), containers, escalation,
+                    "image " + image.canonical(), String.join(", ", deployments),
+                    String.join(FindingProperties.SEPARATOR, deployments));
+        }
+
+        static Subject of(final Workload workload, final List<String> escalation) {
+            List<String> images = workload.containers().stream().map(Container::image).distinct().toList();
+            return new Subject(Optional.empty(), Optional.empty(), Optional.of(workload), workload.containers(),
+                    escalation, "one of the images of " + workload.ref().display() + " (the scan does not say which: "
+                    + String.join(", ", images) + ")", workload.ref().display(), workload.ref().display());
+        }
+    }
+
+    private static Optional<Finding> finding(final Subject subject, final ScanReport report, final ScanResult result,
+            final Vulnerability v, final String key, final ImageSettings settings, final TrivyReports trivy) {
         if (settings.ignoreUnfixed() && !v.isFixable()) {
             return Optional.empty();
         }
         Map<String, String> props = new LinkedHashMap<>();
-        Severity severity = ImageFindings.severity(chosen(v, settings.severitySource()), settings.unknownSeverity());
-        Optional<Double> score = v.cvssScore();
-        if (settings.cvssThreshold().isPresent() && score.isPresent()
-                && score.get() < settings.cvssThreshold().get()) {
-            severity = Severity.INFO;
-            props.put("demotedBy", "CVSS " + score.get() + " below the threshold " + settings.cvssThreshold().get());
-        } else if (settings.fixableOnly() && !v.isFixable()) {
-            severity = Severity.INFO;
-            props.put("demotedBy", "no fix known (fixableOnly)");
-        } else if (!escalation.isEmpty() && severity != ImageContext.raise(severity)) {
+        Severity severity = VulnerabilityFindings.severity(v, settings, props);
+        if (!props.containsKey(VulnerabilityFindings.DEMOTED_BY) && !subject.escalation().isEmpty()
+                && severity != ImageContext.raise(severity)) {
             severity = ImageContext.raise(severity);
-            props.put("escalatedBy", ImageContext.join(escalation));
+            props.put("escalatedBy", ImageContext.join(subject.escalation()));
         }
-        List<String> deployments = ImageContext.deployments(containers);
-        String fixed = v.fixedVersion().isBlank() ? "" : v.fixedVersion();
-        props.put(FindingProperties.IMAGE, image.canonical());
-        props.put(FindingProperties.VULNERABILITY_ID, v.id());
-        props.put(FindingProperties.PACKAGE, v.pkgName());
-        props.put(FindingProperties.INSTALLED_VERSION, v.installedVersion());
-        props.put(FindingProperties.FIXED_VERSION, fixed);
-        props.put("link", v.link());
-        props.put(FindingProperties.WORKLOADS, String.join(FindingProperties.SEPARATOR, deployments));
-        props.put("report", report.file());
-        props.put("target", result.target());
-        putIfSet(props, "packagePath", v.pkgPath());
-        putIfSet(props, "purl", v.purl());
-        putIfSet(props, "status", v.status());
-        putIfSet(props, "scannerSeverity", v.severity().name());
-        putIfSet(props, "severitySource", v.severitySource());
-        score.ifPresent(s -> props.put("cvss", String.valueOf(s)));
-        putIfSet(props, "vulnerabilityTitle", v.title());
-        String message = (v.id().isEmpty() ? "A vulnerability" : v.id()) + " in " + v.pkgName() + " "
-                + v.installedVersion() + (fixed.isEmpty() ? " (no fix known)" : " (fixed in " + fixed + ")")
-                + " of image " + image.canonical() + ", deployed by " + String.join(", ", deployments)
+        subject.image().ifPresent(i -> props.put(FindingProperties.IMAGE, i.canonical()));
+        VulnerabilityFindings.describe(v, report, result, props);
+        props.put(FindingProperties.WORKLOADS, subject.workloads());
+        if (subject.workload().isPresent()) {
+            props.put("images", String.join(FindingProperties.SEPARATOR, subject.containers().stream()
+                    .map(Container::image).distinct().toList()));
+        } else if (!report.isImage()) {
+            props.put("imageFrom", "the only image of " + report.workload().map(w -> w.display()).orElse("")
+                    + " (the scan's result names no image)");
+        }
+        String message = VulnerabilityFindings.headline(v) + " of " + subject.name()
+                + (subject.image().isPresent() ? ", deployed by " + subject.deployments() : "")
                 + (v.link().isEmpty() ? "" : ": " + v.link())
                 + (props.containsKey("escalatedBy") ? "; severity raised: " + props.get("escalatedBy") : "");
-        Finding f = ImageFindings.about(METADATA, image, containers, severity, key, message, props);
-        Optional<io.k8sgate.core.model.Suppression> why = trivy.forVulnerability(result, v, Optional.of(pinned));
-        return Optional.of(why.map(f::withSuppression).orElse(f));
-    }
-
-    private static void putIfSet(final Map<String, String> props, final String name, final String value) {
-        if (!value.isBlank()) {
-            props.put(name, value);
+        Finding f;
+        if (subject.image().isPresent()) {
+            f = ImageFindings.about(METADATA, subject.image().get(), subject.containers(), severity, key, message,
+                    props);
+        } else {
+            Workload w = subject.workload().orElseThrow();
+            YamlNode at = w.podSpec().get("containers").isPresent() ? w.podSpec().get("containers") : w.podSpec();
+            Finding base = Finding.of(METADATA, w.ref(), "", at.location(), at.fieldPath(), message);
+            f = new Finding(base.checkId(), base.title(), severity, base.category(), base.resource(), "",
+                    base.location(), base.fieldPath(), message, base.remediation(), base.references(),
+                    base.equivalents(), Finding.fingerprint(METADATA.id(), w.ref(), "", key), Optional.empty(),
+                    props);
         }
+        Optional<Suppression> why = trivy.forVulnerability(result, v, subject.pinned());
+        return Optional.of(why.map(f::withSuppression).orElse(f));
     }
 
     /** The severity from the chosen source; a vendor that did not rate it falls back to the scanner's choice. */

@@ -24,6 +24,16 @@ public record Cvss(Optional<Double> v2Score, String v2Vector, Optional<Double> v
         Objects.requireNonNull(v40Vector, "v40Vector");
     }
 
+    /** CVSS data from the values as read: a score of 0 or less (or NaN) means the version has no score. */
+    static Cvss of(final double v2, final String v2Vector, final double v3, final String v3Vector, final double v40,
+            final String v40Vector) {
+        return new Cvss(score(v2), v2Vector, score(v3), v3Vector, score(v40), v40Vector);
+    }
+
+    private static Optional<Double> score(final double score) {
+        return score > 0 ? Optional.of(score) : Optional.empty();
+    }
+
     /** The newest score this source gives: 4.0, else 3.x, else 2. */
     public Optional<Double> best() {
         return v40Score.or(() -> v3Score).or(() -> v2Score);

@@ -1,48 +1,45 @@
 package io.k8sgate.core.input.trivy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Optional;
+import java.io.IOException;
 
-/** Turns one finding object of a Trivy JSON report into our model. */
+/**
+ * Reads the findings of a result other than vulnerabilities (misconfigurations, secrets, licences) from the token
+ * stream, each field with the type Trivy gives it; fields no finding uses (code excerpts, the matched secret text,
+ * traces) are skipped unread, so that neither their size nor a secret reaches memory.
+ */
 final class Findings {
+    private static final JsonShape CAUSE = JsonShape.trivy().line("StartLine", "EndLine");
+    private static final JsonShape MISCONFIGURATION = JsonShape.trivy()
+            .text("ID", "AVDID", "Type", "Title", "Message", "Resolution", "PrimaryURL", "Status")
+            .severity("Severity").object("CauseMetadata", CAUSE).object("IacMetadata", CAUSE);
+    private static final JsonShape SECRET = JsonShape.trivy().text("RuleID", "Category", "Title")
+            .severity("Severity").line("StartLine", "EndLine");
+    private static final JsonShape LICENSE = JsonShape.trivy().text("Name", "PkgName", "FilePath", "Category", "Link")
+            .severity("Severity");
+
     private Findings() {
     }
 
-    static Misconfiguration misconfiguration(final JsonNode n) {
-        JsonNode cause = n.has("CauseMetadata") ? n.path("CauseMetadata") : n.path("IacMetadata");
-        return new Misconfiguration(text(n, "ID"), text(n, "AVDID"), text(n, "Type"), text(n, "Title"),
-                text(n, "Message"), text(n, "Resolution"), TrivySeverity.parse(text(n, "Severity")),
-                text(n, "PrimaryURL"), text(n, "Status"), cause.path("StartLine").asInt(0),
-                cause.path("EndLine").asInt(0));
+    /** A misconfiguration; the stream stands at its object (or null, an empty one). */
+    static Misconfiguration misconfiguration(final ReportJson json) throws IOException {
+        JsonShape.Values m = MISCONFIGURATION.read(json);
+        JsonShape.Values cause = m.has("CauseMetadata") ? m.object("CauseMetadata") : m.object("IacMetadata");
+        return new Misconfiguration(m.text("ID"), m.text("AVDID"), m.text("Type"), m.text("Title"),
+                m.text("Message"), m.text("Resolution"), m.severity("Severity"), m.text("PrimaryURL"),
+                m.text("Status"), cause.line("StartLine"), cause.line("EndLine"));
     }
 
-    static SecretFinding secret(final JsonNode n) {
-        return new SecretFinding(text(n, "RuleID"), text(n, "Category"), text(n, "Title"),
-                TrivySeverity.parse(text(n, "Severity")), n.path("StartLine").asInt(0), n.path("EndLine").asInt(0));
+    /** A secret, without its matched text; the stream stands at its object (or null). */
+    static SecretFinding secret(final ReportJson json) throws IOException {
+        JsonShape.Values s = SECRET.read(json);
+        return new SecretFinding(s.text("RuleID"), s.text("Category"), s.text("Title"), s.severity("Severity"),
+                s.line("StartLine"), s.line("EndLine"));
     }
 
-    static LicenseFinding license(final JsonNode n) {
-        return new LicenseFinding(text(n, "Name"), text(n, "PkgName"), text(n, "FilePath"), text(n, "Category"),
-                TrivySeverity.parse(text(n, "Severity")), text(n, "Link"));
-    }
-
-    static String text(final JsonNode n, final String field) {
-        JsonNode v = n.path(field);
-        return v.isValueNode() && !v.isNull() ? v.asText("") : "";
-    }
-
-    static Optional<Double> score(final JsonNode v) {
-        if (v.isNumber()) {
-            return v.asDouble() > 0 ? Optional.of(v.asDouble()) : Optional.empty();
-        }
-        if (v.isTextual()) {
-            try {
-                double d = Double.parseDouble(v.asText());
-                return d > 0 ? Optional.of(d) : Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+    /** A licence; the stream stands at its object (or null). */
+    static LicenseFinding license(final ReportJson json) throws IOException {
+        JsonShape.Values l = LICENSE.read(json);
+        return new LicenseFinding(l.text("Name"), l.text("PkgName"), l.text("FilePath"), l.text("Category"),
+                l.severity("Severity"), l.text("Link"));
     }
 }

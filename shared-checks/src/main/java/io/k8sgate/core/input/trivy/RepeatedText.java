@@ -22,15 +22,16 @@ final class RepeatedText {
         this.interner = interner;
     }
 
-    /** The shared text of the scalar the parser stands at ({@code ""} for null; a container is skipped). */
-    String read(final JsonParser p, final JsonToken t) throws IOException {
+    /** The shared text of the string the stream stands at ({@code ""} for null; any other value is refused). */
+    String read(final ReportJson json, final JsonToken t) throws IOException {
         if (t != JsonToken.VALUE_STRING) {
-            String text = VulnerabilityReader.scalar(p, t);
-            return text.isEmpty() ? "" : interner.text(text);
+            return json.string();
         }
+        JsonParser p = json.parser();
         char[] buffer = p.getTextCharacters();
         int offset = p.getTextOffset();
         int length = p.getTextLength();
+        json.memory().text(json, length);
         for (int i = 0; i < RECENT; i++) {
             char[] recent = recentChars[i];
             if (recent != null && recent.length == length

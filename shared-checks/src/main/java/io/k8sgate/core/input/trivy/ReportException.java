@@ -7,6 +7,7 @@ public final class ReportException extends InputException {
     private static final long serialVersionUID = 1L;
     private final int line;
     private final int column;
+    private final String detail;
 
     /** A problem at a position (1-based line and column; 0 when unknown). */
     public ReportException(final String file, final String message, final int line, final int column,
@@ -14,6 +15,7 @@ public final class ReportException extends InputException {
         super(file, message + (line > 0 ? " (line " + line + ", column " + column + ")" : ""), cause);
         this.line = line;
         this.column = column;
+        this.detail = message;
     }
 
     /** A problem at a position. */
@@ -21,6 +23,12 @@ public final class ReportException extends InputException {
         super(file, message + (line > 0 ? " (line " + line + ", column " + column + ")" : ""));
         this.line = line;
         this.column = column;
+        this.detail = message;
+    }
+
+    /** The problem without the file and the position (for a diagnostic that carries both). */
+    public String detail() {
+        return detail;
     }
 
     /** The 1-based line where reading stopped, 0 when unknown. */

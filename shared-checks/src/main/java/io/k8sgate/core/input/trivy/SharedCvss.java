@@ -27,7 +27,7 @@ final class SharedCvss {
         for (int probe = 0; probe < SharingTable.MAX_PROBES; probe++, slot = table.next(slot)) {
             Cvss c = table.at(slot);
             if (c == null) {
-                return table.add(slot, hash, cvss(v2, v2Vector, v3, v3Vector, v40, v40Vector));
+                return table.add(slot, hash, Cvss.of(v2, v2Vector, v3, v3Vector, v40, v40Vector));
             }
             if (table.hashAt(slot) == hash && score(c.v2Score()) == v2 && score(c.v3Score()) == v3
                     && score(c.v40Score()) == v40 && c.v2Vector().equals(v2Vector)
@@ -35,12 +35,7 @@ final class SharedCvss {
                 return c;
             }
         }
-        return cvss(v2, v2Vector, v3, v3Vector, v40, v40Vector);
-    }
-
-    private static Cvss cvss(final double v2, final String v2Vector, final double v3, final String v3Vector,
-            final double v40, final String v40Vector) {
-        return new Cvss(optional(v2), v2Vector, optional(v3), v3Vector, optional(v40), v40Vector);
+        return Cvss.of(v2, v2Vector, v3, v3Vector, v40, v40Vector);
     }
 
     private static double score(final Optional<Double> score) {
@@ -50,9 +45,5 @@ final class SharedCvss {
     /** A score as kept: 0 for none (NaN, 0 or less). */
     private static double score(final double score) {
         return score > 0 ? score : 0;
-    }
-
-    private static Optional<Double> optional(final double score) {
-        return score > 0 ? Optional.of(score) : Optional.empty();
     }
 }

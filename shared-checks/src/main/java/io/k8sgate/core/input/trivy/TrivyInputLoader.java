@@ -1,6 +1,7 @@
 package io.k8sgate.core.input.trivy;
 
 import io.k8sgate.core.input.InputException;
+import io.k8sgate.core.input.MemoryBudget;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
 import java.io.IOException;
@@ -18,7 +19,17 @@ import java.util.function.Consumer;
  * root and refused outside it. Problems become diagnostics that name the file and, when known, the line and column.
  */
 public final class TrivyInputLoader {
-    private final TrivyReportReader reader = new TrivyReportReader();
+    private final TrivyReportReader reader;
+
+    /** A loader whose reports may take a share of this JVM's heap. */
+    public TrivyInputLoader() {
+        this(MemoryBudget.ofHeap());
+    }
+
+    /** A loader whose reports are paid for from {@code budget} (the run's, shared with the manifests). */
+    public TrivyInputLoader(final MemoryBudget budget) {
+        this.reader = new TrivyReportReader(budget);
+    }
 
     /**
      * Loads everything.
@@ -40,9 +51,11 @@ public final class TrivyInputLoader {
                     docs.add(reader.read(p, r));
                 } catch (ReportException e) {
                     diagnostics.accept(Diagnostic.error("trivy-report", new Location(r, e.line(), e.column()),
-                            e.getMessage()));
+                            "The report " + e.detail()));
                 } catch (InputException e) {
-                    diagnostics.accept(Diagnostic.error("trivy-report", Location.ofFile(r), e.getMessage()));
+                    String message = e.getMessage();
+                    diagnostics.accept(Diagnostic.error("trivy-report", Location.ofFile(r), message.startsWith(r + ": ")
+                            ? "The report " + message.substring(r.length() + 2) : message));
                 }
             });
         }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.input.LoaderLimits;
+import io.k8sgate.core.input.MemoryBudget;
 import io.k8sgate.core.input.YamlDocument;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.YamlParser;
@@ -23,33 +25,65 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads every report shape Trivy and its companions write, recognised from the content: schema 2 JSON, the legacy
- * list, {@code trivy k8s} JSON, Trivy-Operator VulnerabilityReports and CycloneDX with vulnerabilities.
+ * list, {@code trivy k8s} JSON, Trivy-Operator report objects and CycloneDX with vulnerabilities.
  *
- * <p>JSON is read as a stream: only one vulnerability (or metadata block) is held as a tree at a time, so the memory
- * needed does not grow with the size of the file beyond the typed findings kept. A file that is not a report, or is
- * broken, raises an {@link InputException} that names the file and the line and column where reading stopped.
- * Repeated values (package names, versions, CVSS data) are shared among findings. YAML, which only Trivy-Operator
- * objects use and which the cluster keeps small, is read whole under the manifest parser's limits.
+ * <p>JSON is read as a stream into typed records, with no tree: the memory needed does not grow with the size of the
+ * file beyond the findings kept, and each finding, result and value kept is paid for from the run's
+ * {@link MemoryBudget} before it is built ({@link ReportMemory}). Every field the gate relies on is read with the type Trivy gives it and object keys match fields as Trivy's
+ * own reader matches them ({@link ReportJson}): a value of the wrong type or a severity Trivy does not know is an input
+ * error naming the file, the JSON path and the line, never a finding silently dropped or downgraded. A file that is not
+ * a report, or is broken, raises an {@link InputException} that names the file and the line and column where reading
+ * stopped. YAML, which only Trivy-Operator objects use, is read whole under the manifest parser's limits, after its
+ * size is paid for.
  */
 public final class TrivyReportReader {
+    /**
+     * The heap a typical vulnerability is charged from the run's budget, its values included (TrivyScaleBenchmark
+     * measures what it keeps).
+     */
+    public static final long BYTES_PER_VULNERABILITY = ReportMemory.BYTES_PER_VULNERABILITY;
+    /** Heap a byte of a YAML report costs while it is read (its text, the tree and a JSON copy of the tree). */
+    static final int BYTES_PER_YAML_BYTE = 24;
     private static final int PEEK = 64;
     private static final int BUFFER = 1 << 16;
     /** Scores are read with the fast double parser: a large report holds hundreds of thousands of them. */
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
+    /** Keys of a whole report, which no result, resource or vulnerability of Trivy's has. */
+    private static final Set<String> REPORT_KEYS = Set.of("SchemaVersion", "ArtifactName", "ArtifactType", "Results",
+            "ClusterName", "Resources", "Findings");
+    private static final ReportJson.Fields REPORT_FIELDS = new ReportJson.Fields("SchemaVersion", "ArtifactName",
+            "ArtifactType", "Metadata", "ImageID", "RepoTags", "RepoDigests", "Results", "ClusterName", "Resources",
+            "Findings", "Vulnerabilities", "Misconfigurations");
+    private static final ReportJson.Fields RESULT_FIELDS = new ReportJson.Fields("Target", "Class", "Type",
+            "Vulnerabilities", "Misconfigurations", "Secrets", "Licenses", "SchemaVersion", "ArtifactName",
+            "ArtifactType", "Results", "ClusterName", "Resources", "Findings");
+    private static final ReportJson.Fields RESOURCE_FIELDS = new ReportJson.Fields("Namespace", "Kind", "Name",
+            "Error", "Metadata", "Results", "VulnerabilityID");
+
+    private final MemoryBudget budget;
+
+    /** A reader with no memory limit of its own (tests, tools). */
+    public TrivyReportReader() {
+        this(MemoryBudget.unlimited());
+    }
+
+    /** A reader that pays for what it reads from {@code budget}. */
+    public TrivyReportReader(final MemoryBudget budget) {
+        this.budget = budget;
+    }
 
     /** Reads a report file; {@code name} is how messages and findings name it. */
     public TrivyDocument read(final Path path, final String name) {
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, name);
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -79,19 +113,31 @@ public final class TrivyReportReader {
             in.reset();
             return b;
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
         }
     }
 
     private TrivyDocument readJson(final InputStream in, final String name) {
+        ReportMemory memory = new ReportMemory(budget);
         try (JsonParser p = MAPPER.getFactory().createParser(in)) {
-            return new JsonReport(p, name).read();
+            return new JsonReport(new ReportJson(p, name, memory)).read();
+        } catch (StreamConstraintsException e) {
+            memory.release();
+            JsonLocation at = e.getLocation();
+            throw new ReportException(name, "is refused: a value in it is over a limit of the JSON reader ("
+                    + firstLine(e.getOriginalMessage()) + ")", at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), e);
         } catch (JsonProcessingException e) {
+            memory.release();
             JsonLocation at = e.getLocation();
             throw new ReportException(name, "is not valid JSON, reading stopped: " + firstLine(e.getOriginalMessage()),
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), e);
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            memory.release();
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            memory.release(); // a refused report keeps nothing
+            throw e;
         }
     }
 
@@ -101,30 +147,38 @@ public final class TrivyReportReader {
     }
 
     private TrivyDocument readYaml(final InputStream in, final String name) {
-        String text;
+        byte[] bytes = yamlBytes(in, name);
         try {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read the report: " + e.getMessage(), e);
+            return readYaml(new String(bytes, StandardCharsets.UTF_8), name);
+        } finally {
+            budget.release((long) bytes.length * BYTES_PER_YAML_BYTE); // the text and trees are gone once read
         }
+    }
+
+    private TrivyDocument readYaml(final String text, final String name) {
         List<Diagnostic> problems = new ArrayList<>();
         List<YamlDocument> docs = new YamlParser(LoaderLimits.DEFAULT).parse(name, text, problems::add);
         if (!problems.isEmpty()) {
             throw new InputException(name, "is neither JSON nor readable YAML: " + problems.get(0));
         }
+        ReportMemory memory = new ReportMemory(budget);
         List<ScanReport> reports = new ArrayList<>();
-        for (YamlDocument doc : docs) {
-            for (YamlNode root : doc.root().stream().toList()) {
-                JsonNode tree = MAPPER.valueToTree(root.toJava());
-                String kind = tree.path("kind").asText("");
-                if ("List".equals(kind) || kind.endsWith("List")) {
-                    for (JsonNode item : tree.path("items")) {
-                        reports.add(Operator.report(item, name, root.location().line()));
+        try {
+            for (YamlDocument doc : docs) {
+                for (YamlNode root : doc.root().stream().toList()) {
+                    String kind = root.get("kind").text("");
+                    if (("List".equals(kind) || kind.endsWith("List")) && root.get("items").isSequence()) {
+                        for (YamlNode item : root.get("items").elements()) {
+                            reports.add(fromYaml(item, name, memory));
+                        }
+                    } else {
+                        reports.add(fromYaml(root, name, memory));
                     }
-                } else {
-                    reports.add(Operator.report(tree, name, root.location().line()));
                 }
             }
+        } catch (RuntimeException e) {
+            memory.release(); // a refused report keeps nothing
+            throw e;
         }
         if (reports.isEmpty()) {
             throw new InputException(name, "holds no Trivy report (an empty YAML file)");
@@ -132,8 +186,58 @@ public final class TrivyReportReader {
         return new TrivyDocument(name, TrivyFormat.OPERATOR, reports);
     }
 
+    /**
+     * The bytes of a YAML report, paid for from the budget chunk by chunk as they arrive (a YAML file is read whole),
+     * up to the manifest reader's file limit.
+     */
+    private byte[] yamlBytes(final InputStream in, final String name) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[BUFFER];
+        long limit = LoaderLimits.DEFAULT.maxFileBytes();
+        boolean done = false;
+        try {
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                if (out.size() + (long) n > limit) {
+                    throw new InputException(name, "is a YAML file of more than " + limit + " bytes, over the limit "
+                            + "for a file of manifests or Trivy-Operator objects");
+                }
+                if (!budget.tryReserve((long) n * BYTES_PER_YAML_BYTE)) {
+                    throw new InputException(name, "is too large to read as YAML within the memory this run may "
+                            + "use: after " + MemoryBudget.bytes(out.size()) + " of it, about "
+                            + BYTES_PER_YAML_BYTE + " bytes per byte of YAML would pass the " + budget.describe()
+                            + " the inputs may take; " + MemoryBudget.advice()
+                            + " (Trivy-Operator objects exported as JSON are read as a stream)");
+                }
+                out.write(chunk, 0, n);
+            }
+            done = true;
+        } catch (IOException e) {
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                budget.release((long) out.size() * BYTES_PER_YAML_BYTE);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * One Trivy-Operator object of a YAML file, read by the same stream reader as JSON (over the object's tree); a
+     * value of the wrong type is reported at its own line.
+     */
+    private static ScanReport fromYaml(final YamlNode object, final String name, final ReportMemory memory) {
+        JsonNode tree = MAPPER.valueToTree(object.toJava());
+        try (JsonParser p = tree.traverse(MAPPER)) {
+            p.nextToken();
+            return Operator.read(new ReportJson(p, name, object, memory));
+        } catch (IOException e) {
+            throw new InputException(name, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The state of reading one JSON file. */
     private static final class JsonReport {
+        private final ReportJson json;
         private final JsonParser p;
         private final String name;
         private final Set<String> keys = new LinkedHashSet<>();
@@ -142,21 +246,23 @@ public final class TrivyReportReader {
         private final CycloneDx cdx;
         private final VulnerabilityReader vulnerabilityReader = new VulnerabilityReader();
         private final List<ScanReport> operatorItems = new ArrayList<>();
-        private Optional<Integer> schemaVersion = Optional.empty();
+        private final Operator operator;
+        private Optional<Long> schemaVersion = Optional.empty();
         private boolean sawResults;
         private boolean kubernetes;
+        private boolean operatorFields;
         private String artifactName = "";
         private String artifactType = "";
         private ImageMetadata metadata = ImageMetadata.NONE;
-        private Optional<JsonNode> lowerMetadata = Optional.empty();
-        private Optional<JsonNode> operatorReport = Optional.empty();
-        private String apiVersion = "";
+        private TopMetadata lowerMetadata = TopMetadata.NONE;
         private String kind = "";
 
-        JsonReport(final JsonParser parser, final String name) {
-            this.p = parser;
-            this.name = name;
+        JsonReport(final ReportJson json) {
+            this.json = json;
+            this.p = json.parser();
+            this.name = json.file();
             this.cdx = new CycloneDx(name);
+            this.operator = new Operator(name, 1);
         }
 
         TrivyDocument read() throws IOException {
@@ -174,7 +280,7 @@ public final class TrivyReportReader {
                 return new TrivyDocument(name, TrivyFormat.LEGACY_LIST, List.of(report));
             }
             if (t != JsonToken.START_OBJECT) {
-                throw notReport("the file is a JSON " + describe(t) + ", not a report object or list");
+                throw notReport("the file is " + ReportJson.describe(t) + ", not a report object or list");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -186,32 +292,25 @@ public final class TrivyReportReader {
             return finish();
         }
 
+        /** Keys of the other formats are exact; Trivy's own match as Trivy matches them. */
         private void field(final String key) throws IOException {
             switch (key) {
-                case "SchemaVersion" -> schemaVersion = Optional.of(p.getValueAsInt(-1));
-                case "ArtifactName" -> artifactName = text();
-                case "ArtifactType" -> artifactType = text();
-                case "Metadata" -> metadata = ImageMetadata.of(MAPPER.readTree(p));
-                case "ImageID", "RepoTags", "RepoDigests" -> metadata = metadata.merge(key, MAPPER.readTree(p));
-                case "Results" -> {
-                    sawResults = true;
-                    results.addAll(readResultsArray());
+                case "bomFormat" -> cdx.bomFormat(json.string());
+                case "components" -> cdx.components(json);
+                case "vulnerabilities" -> cdx.vulnerabilities(json);
+                case "metadata" -> lowerMetadata = TopMetadata.read(json);
+                case "apiVersion" -> {
+                    operatorFields = true;
+                    json.string();
                 }
-                case "ClusterName" -> {
-                    kubernetes = true;
-                    p.skipChildren();
+                case "kind" -> {
+                    operatorFields = true;
+                    kind = json.string();
                 }
-                case "Resources", "Findings", "Vulnerabilities", "Misconfigurations" -> {
-                    kubernetes = true;
-                    readResources();
+                case "report" -> {
+                    operatorFields = true;
+                    operator.field(key, json);
                 }
-                case "bomFormat" -> cdx.bomFormat(text());
-                case "components" -> cdx.components(p);
-                case "vulnerabilities" -> cdx.vulnerabilities(p);
-                case "metadata" -> lowerMetadata = Optional.of(MAPPER.readTree(p));
-                case "apiVersion" -> apiVersion = text();
-                case "kind" -> kind = text();
-                case "report" -> operatorReport = Optional.of(MAPPER.readTree(p));
                 case "items" -> readOperatorItems();
                 case "spdxVersion", "SPDXID" -> throw notReport("it is an SPDX document, which carries no "
                         + "vulnerabilities: give the Trivy JSON report instead (trivy image -f json)");
@@ -220,23 +319,42 @@ public final class TrivyReportReader {
                 case "@context" -> throw notReport("it is an OpenVEX document: pass it with --vex");
                 case "document" -> throw notReport("it looks like a CSAF document: VEX statements are read from "
                         + "OpenVEX files (--vex)");
+                default -> trivyField(REPORT_FIELDS.of(key));
+            }
+        }
+
+        private void trivyField(final String field) throws IOException {
+            switch (field) {
+                case "SchemaVersion" -> schemaVersion = Optional.of(json.integer());
+                case "ArtifactName" -> artifactName = json.string();
+                case "ArtifactType" -> artifactType = json.string();
+                case "Metadata" -> metadata = ImageMetadata.read(json);
+                case "ImageID", "RepoTags", "RepoDigests" -> metadata = metadata.with(field, json);
+                case "Results" -> {
+                    sawResults = true;
+                    results.addAll(readResultsArray());
+                }
+                case "ClusterName" -> {
+                    kubernetes = true;
+                    json.string();
+                }
+                case "Resources", "Findings", "Vulnerabilities", "Misconfigurations" -> {
+                    kubernetes = true;
+                    readResources();
+                }
                 default -> p.skipChildren();
             }
         }
 
         private TrivyDocument finish() {
             if (cdx.isCycloneDx()) {
-                return new TrivyDocument(name, TrivyFormat.CYCLONEDX, List.of(cdx.report(lowerMetadata)));
+                return new TrivyDocument(name, TrivyFormat.CYCLONEDX, List.of(cdx.report(
+                        lowerMetadata.component())));
             }
-            if (!kind.isEmpty() || operatorReport.isPresent() || !operatorItems.isEmpty()) {
+            if (operatorFields || !operatorItems.isEmpty()) {
                 List<ScanReport> all = new ArrayList<>(operatorItems);
-                if (operatorReport.isPresent() || !kind.isEmpty() && !kind.endsWith("List")) {
-                    com.fasterxml.jackson.databind.node.ObjectNode object = MAPPER.createObjectNode();
-                    object.put("apiVersion", apiVersion);
-                    object.put("kind", kind);
-                    object.set("metadata", lowerMetadata.orElse(MAPPER.createObjectNode()));
-                    object.set("report", operatorReport.orElse(MAPPER.createObjectNode()));
-                    all.add(Operator.report(object, name, 1));
+                if (keys.contains("report") || !kind.isEmpty() && !kind.endsWith("List")) {
+                    all.add(operator.with(kind, lowerMetadata).report());
                 }
                 return new TrivyDocument(name, TrivyFormat.OPERATOR, all);
             }
@@ -254,41 +372,34 @@ public final class TrivyReportReader {
             if (schemaVersion.isEmpty() && !sawResults && artifactName.isEmpty()) {
                 throw new InputException(name, "is not a Trivy report: a JSON object with keys " + keys
                         + " (expected SchemaVersion and Results, ClusterName and Resources, a CycloneDX BOM or a "
-                        + "VulnerabilityReport)");
+                        + "Trivy-Operator report)");
             }
             TrivyFormat format = schemaVersion.isPresent() ? TrivyFormat.SCHEMA_2 : TrivyFormat.OBJECT_WITHOUT_SCHEMA;
+            ImageMetadata meta = metadata.equals(ImageMetadata.NONE) ? lowerMetadata.image() : metadata;
             String artifact = artifactName.isEmpty() ? Naming.imageFromTargets(results) : artifactName;
-            Optional<OsInfo> os = metadata.os().or(() -> Naming.osFromTargets(results));
+            Optional<OsInfo> os = meta.os().or(() -> Naming.osFromTargets(results));
             return new TrivyDocument(name, format, List.of(new ScanReport(name, format, artifact, artifactType, os,
-                    metadata.imageId(), metadata.repoTags(), metadata.repoDigests(), Optional.empty(), results,
+                    meta.imageId(), meta.repoTags(), meta.repoDigests(), Optional.empty(), results,
                     Optional.empty())));
         }
 
         private void readOperatorItems() throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                p.skipChildren();
+            if (!json.list()) {
                 return;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                int line = p.currentTokenLocation().getLineNr();
-                JsonNode item = MAPPER.readTree(p);
-                operatorItems.add(Operator.report(item, name, line));
+                operatorItems.add(Operator.read(json));
             }
         }
 
         private void readResources() throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_NULL) {
+            if (!json.list()) {
                 return;
             }
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw notReport("a cluster report's resource list is a JSON " + describe(p.currentToken()));
-            }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
+                if (json.object()) {
+                    readResource();
                 }
-                readResource();
             }
         }
 
@@ -300,22 +411,28 @@ public final class TrivyReportReader {
             List<ImageMetadata> metas = new ArrayList<>();
             List<ScanResult> own = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
+                String field = RESOURCE_FIELDS.of(p.currentName());
                 p.nextToken();
-                switch (key) {
-                    case "Namespace" -> namespace = text();
-                    case "Kind" -> resourceKind = text();
-                    case "Name" -> resourceName = text();
-                    case "Error" -> error = text();
+                switch (field) {
+                    case "Namespace" -> namespace = json.string();
+                    case "Kind" -> resourceKind = json.string();
+                    case "Name" -> resourceName = json.string();
+                    case "Error" -> error = json.string();
                     case "Metadata" -> {
-                        JsonNode m = MAPPER.readTree(p);
-                        if (m.isArray()) {
-                            m.forEach(e -> metas.add(ImageMetadata.of(e)));
-                        } else if (m.isObject()) {
-                            metas.add(ImageMetadata.of(m));
+                        if (p.currentToken() == JsonToken.START_ARRAY) {
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                metas.add(ImageMetadata.read(json));
+                            }
+                        } else {
+                            ImageMetadata m = ImageMetadata.read(json);
+                            if (!m.equals(ImageMetadata.NONE)) {
+                                metas.add(m);
+                            }
                         }
                     }
                     case "Results" -> own.addAll(readResultsArray());
+                    case "VulnerabilityID" -> throw json.refuse(json.path() + " belongs to a vulnerability, but "
+                            + "this list holds the resources of a cluster scan (Namespace, Kind, Name, Results)");
                     default -> p.skipChildren();
                 }
             }
@@ -340,16 +457,10 @@ public final class TrivyReportReader {
 
         private List<ScanResult> readResultsArray() throws IOException {
             List<ScanResult> list = new ArrayList<>();
-            if (p.currentToken() == JsonToken.VALUE_NULL) {
+            if (!json.list()) {
                 return list;
             }
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw notReport("'Results' is a JSON " + describe(p.currentToken()) + ", not a list");
-            }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    throw notReport("a result is a JSON " + describe(p.currentToken()) + ", not an object");
-                }
                 list.add(readResult());
             }
             return list;
@@ -363,18 +474,26 @@ public final class TrivyReportReader {
             List<Misconfiguration> misconfs = new ArrayList<>();
             List<SecretFinding> secrets = new ArrayList<>();
             List<LicenseFinding> licenses = new ArrayList<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "Target" -> target = text();
-                    case "Class" -> resultClass = text();
-                    case "Type" -> type = text();
-                    case "Vulnerabilities" -> eachVulnerability(vulns);
-                    case "Misconfigurations" -> eachObject(n -> misconfs.add(Findings.misconfiguration(n)));
-                    case "Secrets" -> eachObject(n -> secrets.add(Findings.secret(n)));
-                    case "Licenses" -> eachObject(n -> licenses.add(Findings.license(n)));
-                    default -> p.skipChildren();
+            json.memory().result(json);
+            if (json.object()) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = RESULT_FIELDS.of(p.currentName());
+                    p.nextToken();
+                    if (REPORT_KEYS.contains(field)) {
+                        throw json.refuse(json.path() + " belongs to a whole report, but this is a result "
+                                + "(Target, Class, Type and its findings): a report nested in another is not read; "
+                                + "give each report as a file of its own");
+                    }
+                    switch (field) {
+                        case "Target" -> target = json.string();
+                        case "Class" -> resultClass = json.string();
+                        case "Type" -> type = json.string();
+                        case "Vulnerabilities" -> eachVulnerability(vulns);
+                        case "Misconfigurations" -> eachFinding(() -> misconfs.add(Findings.misconfiguration(json)));
+                        case "Secrets" -> eachFinding(() -> secrets.add(Findings.secret(json)));
+                        case "Licenses" -> eachFinding(() -> licenses.add(Findings.license(json)));
+                        default -> p.skipChildren();
+                    }
                 }
             }
             return new ScanResult(target, resultClass, type, vulns, misconfs, secrets, licenses);
@@ -382,64 +501,42 @@ public final class TrivyReportReader {
 
         /** Vulnerabilities are most of a large report: they are read from the token stream with no tree. */
         private void eachVulnerability(final List<Vulnerability> sink) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                p.skipChildren();
+            if (!json.list()) {
                 return;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.START_OBJECT) {
-                    sink.add(vulnerabilityReader.read(p));
-                } else {
-                    p.skipChildren();
-                }
+                json.memory().vulnerability(json);
+                sink.add(vulnerabilityReader.read(json));
             }
         }
 
-        private void eachObject(final java.util.function.Consumer<JsonNode> sink) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                p.skipChildren();
+        /** Something read from the stream. */
+        @FunctionalInterface
+        private interface Step {
+            void run() throws IOException;
+        }
+
+        /** Reads a list of findings, each paid for before it is read. */
+        private void eachFinding(final Step step) throws IOException {
+            if (!json.list()) {
                 return;
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.START_OBJECT) {
-                    sink.accept(MAPPER.readTree(p));
-                } else {
-                    p.skipChildren();
-                }
+                json.memory().finding(json);
+                step.run();
             }
-        }
-
-        private String text() throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                p.skipChildren();
-                return "";
-            }
-            return t == JsonToken.VALUE_NULL ? "" : p.getValueAsString("");
         }
 
         private void expectEnd() throws IOException {
             JsonToken after = p.nextToken();
             if (after != null) {
-                throw notReport("more JSON follows the report (" + describe(after) + ")");
+                throw notReport("more JSON follows the report (" + ReportJson.describe(after) + ")");
             }
         }
 
         private InputException notReport(final String why) {
             JsonLocation at = p.currentTokenLocation();
             return new ReportException(name, "is not a Trivy report: " + why, at.getLineNr(), at.getColumnNr());
-        }
-
-        private static String describe(final JsonToken t) {
-            return switch (t) {
-                case START_OBJECT -> "object";
-                case START_ARRAY -> "array";
-                case VALUE_STRING -> "string";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-                case VALUE_TRUE, VALUE_FALSE -> "boolean";
-                case VALUE_NULL -> "null";
-                default -> t.name().toLowerCase(Locale.ROOT);
-            };
         }
     }
 }

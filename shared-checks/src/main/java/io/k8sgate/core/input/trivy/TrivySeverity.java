@@ -1,6 +1,6 @@
 package io.k8sgate.core.input.trivy;
 
-import java.util.Locale;
+import java.util.Optional;
 
 /** Trivy's severity scale, which has UNKNOWN besides the four levels. */
 public enum TrivySeverity {
@@ -8,29 +8,25 @@ public enum TrivySeverity {
 
     private static final TrivySeverity[] LEVELS = values();
 
-    /** Parses a severity name case-insensitively; anything else (or nothing) is UNKNOWN. */
-    public static TrivySeverity parse(final String text) {
+    /**
+     * The severity Trivy writes under this name: one of the five upper-case names, or nothing (an absent or empty
+     * severity), which Trivy itself reads as UNKNOWN. Any other text is no severity of Trivy's: Trivy's own filters
+     * drop such a finding, and reading it as UNKNOWN would turn a CRITICAL spelled wrong into a warning.
+     */
+    public static Optional<TrivySeverity> named(final String text) {
         return switch (text) {
-            case "CRITICAL" -> CRITICAL;
-            case "HIGH" -> HIGH;
-            case "MEDIUM" -> MEDIUM;
-            case "LOW" -> LOW;
-            case "UNKNOWN", "" -> UNKNOWN;
-            default -> byName(text);
+            case "CRITICAL" -> Optional.of(CRITICAL);
+            case "HIGH" -> Optional.of(HIGH);
+            case "MEDIUM" -> Optional.of(MEDIUM);
+            case "LOW" -> Optional.of(LOW);
+            case "UNKNOWN", "" -> Optional.of(UNKNOWN);
+            default -> Optional.empty();
         };
     }
 
-    private static TrivySeverity byName(final String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return UNKNOWN;
-        }
-    }
-
-    /** Trivy's vendor severity integers: 0 unknown, 1 low, 2 medium, 3 high, 4 critical. */
-    public static TrivySeverity ofVendorLevel(final int level) {
-        return level >= 0 && level < LEVELS.length ? LEVELS[level] : UNKNOWN;
+    /** Trivy's vendor severity integers: 0 unknown, 1 low, 2 medium, 3 high, 4 critical; empty for any other. */
+    public static Optional<TrivySeverity> ofVendorLevel(final long level) {
+        return level >= 0 && level < LEVELS.length ? Optional.of(LEVELS[(int) level]) : Optional.empty();
     }
 
     /** The band a CVSS base score falls in (CVSS 3/4 qualitative scale; 0 is UNKNOWN, as "none" is no risk). */

@@ -44,4 +44,34 @@ class ScanMisconfigurationCheckTest extends AbstractImageCheckTest {
             assertThat(f.suppression().orElseThrow().source()).isEqualTo("trivyignore");
         });
     }
+
+    /** Issue 17: Trivy-Operator's configuration audits are read and placed at the object they audit. */
+    @org.junit.jupiter.api.Test
+    void shouldPlaceOperatorConfigAuditsAtTheAuditedObjectIssue17() {
+        io.k8sgate.core.input.trivy.TrivyReports reports = io.k8sgate.core.input.trivy.TrivyReports.of(List.of(
+                new io.k8sgate.core.input.trivy.TrivyReportReader().read(io.k8sgate.fixtures.Fixtures.path(
+                        "trivy/trivy_operator_configauditreport.yaml"), "audit.yaml")), TODAY);
+        String yaml = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: app
+                          image: registry.example.com/shop/web:1.4.2
+                """;
+        List<io.k8sgate.core.model.Finding> found = check().evaluate(context(objects(yaml),
+                io.k8sgate.core.check.CheckSettings.DEFAULT, reports));
+        assertThat(found).extracting(f -> f.properties().get("rule")).containsExactly("KSV014", "KSV011");
+        assertThat(found).allSatisfy(f -> {
+            assertThat(f.resource().display()).isEqualTo("Deployment/shop/web");
+            assertThat(f.location().line()).isEqualTo(1);
+            assertThat(f.message()).contains("ReplicaSet/shop/web-5d8f7c9b4 in the cluster scan");
+        });
+        assertThat(found.get(0).severity()).isEqualTo(io.k8sgate.core.model.Severity.HIGH);
+    }
 }

@@ -288,4 +288,78 @@ class VulnerableImageCheckTest extends AbstractImageCheckTest {
                 .singleElement().satisfies(f -> assertThat(f.severity()).as("UNKNOWN as configured")
                         .isEqualTo(Severity.MEDIUM));
     }
+
+    private static final String CLUSTER = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: coredns
+              namespace: kube-system
+            spec:
+              selector:
+                matchLabels: {k8s-app: kube-dns}
+              template:
+                metadata:
+                  labels: {k8s-app: kube-dns}
+                spec:
+                  containers:
+                    - name: coredns
+                      image: registry.k8s.io/coredns/coredns:v1.11.1
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                    - name: web
+                      image: registry.example.com/shop/web:1.4.2
+                    - name: metrics
+                      image: registry.example.com/shop/metrics:0.9
+            """;
+
+    private static TrivyReports summary() {
+        return TrivyReports.of(List.of(new TrivyReportReader().read(
+                Fixtures.path("trivy/trivy_k8s_summary_go_binaries.json"), "cluster.json")), TODAY);
+    }
+
+    /** Issue 17: a vulnerability in a result that names no image belongs to the workload the scan names. */
+    @Test
+    void shouldAttachVulnerabilitiesOfResultsWithoutAnImageToTheirWorkloadIssue17() {
+        List<Finding> found = run(CLUSTER, ImageSettings.DEFAULT, summary());
+
+        assertThat(found).extracting(f -> f.properties().get("vulnerabilityId")).containsExactlyInAnyOrder(
+                "CVE-2023-44487", "CVE-2023-45288", "CVE-2024-0001", "CVE-2023-39325");
+        Finding coredns = found.stream().filter(f -> "CVE-2023-44487".equals(f.properties().get("vulnerabilityId")))
+                .findFirst().orElseThrow();
+        assertThat(coredns.properties()).as("the workload runs one image: it is that image's")
+                .containsEntry("image", "registry.k8s.io/coredns/coredns:v1.11.1")
+                .containsEntry("target", "coredns").containsKey("imageFrom");
+        assertThat(coredns.message()).contains("of image registry.k8s.io/coredns/coredns:v1.11.1",
+                "Deployment/kube-system/coredns [coredns]");
+        Finding exporter = found.stream().filter(f -> "CVE-2023-39325".equals(f.properties().get("vulnerabilityId")))
+                .findFirst().orElseThrow();
+        assertThat(exporter.resource().display()).as("two images: the workload's").isEqualTo("Deployment/shop/web");
+        assertThat(exporter.properties()).doesNotContainKey("image").containsEntry("images",
+                "registry.example.com/shop/web:1.4.2, registry.example.com/shop/metrics:0.9");
+        assertThat(exporter.location().line()).as("the containers of web").isEqualTo(29);
+        assertThat(exporter.message()).contains("one of the images of Deployment/shop/web");
+        assertThat(exporter.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void shouldNoteClusterScanVulnerabilitiesOfObjectsTheManifestsDoNotHold() {
+        CheckContext context = CheckContext.of(objects(WEB), CheckSettings.DEFAULT)
+                .with(ImageSettings.class, ImageSettings.DEFAULT).with(TrivyReports.class, summary());
+        assertThat(ImageUsage.of(context).notes()).extracting(Diagnostic::message)
+                .contains("The cluster scan's 2 vulnerabilities of Deployment/kube-system/coredns (in results that "
+                        + "name no image) match no object in the manifests");
+    }
 }

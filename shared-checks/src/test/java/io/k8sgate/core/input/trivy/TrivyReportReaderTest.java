@@ -40,7 +40,11 @@ class TrivyReportReaderTest {
                 Arguments.of("trivy_k8s_summary_findings.json", TrivyFormat.KUBERNETES, 1, 2),
                 Arguments.of("trivy_operator_vulnerabilityreport.yaml", TrivyFormat.OPERATOR, 1, 2),
                 Arguments.of("trivy_operator_list.json", TrivyFormat.OPERATOR, 2, 1),
-                Arguments.of("cyclonedx_1.6_vulnerabilities.json", TrivyFormat.CYCLONEDX, 1, 3));
+                Arguments.of("cyclonedx_1.6_vulnerabilities.json", TrivyFormat.CYCLONEDX, 1, 3),
+                Arguments.of("trivy_schema2_key_case_and_nulls.json", TrivyFormat.SCHEMA_2, 1, 2),
+                Arguments.of("trivy_k8s_summary_go_binaries.json", TrivyFormat.KUBERNETES, 4, 4),
+                Arguments.of("trivy_operator_configauditreport.yaml", TrivyFormat.OPERATOR, 1, 0),
+                Arguments.of("trivy_operator_exposedsecretreport.json", TrivyFormat.OPERATOR, 1, 0));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -102,6 +106,78 @@ class TrivyReportReaderTest {
         assertThat(report.results()).hasSize(2);
         assertThat(report.results().get(1).vulnerabilities()).as("Vulnerabilities: null").isEmpty();
         assertThat(report.isImage()).isTrue();
+    }
+
+    /** Issue 17: OS targets whose version holds spaces and parentheses still name the image and its OS. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("legacyTargets")
+    void shouldRecogniseLegacyOsTargetsIssue17(final String target, final String image, final OsInfo os) {
+        String list = "[{\"Target\": \"" + target + "\", \"Type\": \"x\", \"Vulnerabilities\": [{\"VulnerabilityID\": "
+                + "\"CVE-1\", \"PkgName\": \"p\", \"Severity\": \"LOW\"}]}]";
+        ScanReport report = reader.read(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), "old.json")
+                .reports().get(0);
+        assertThat(report.artifactName()).isEqualTo(image);
+        assertThat(report.os()).contains(os);
+        assertThat(report.isImage()).isTrue();
+    }
+
+    static Stream<Arguments> legacyTargets() {
+        return Stream.of(
+                Arguments.of("amazon:2 (amazon 2 (Karoo))", "amazon:2", new OsInfo("amazon", "2 (Karoo)", false)),
+                Arguments.of("amazonlinux:1 (amazon AMI release 2018.03)", "amazonlinux:1",
+                        new OsInfo("amazon", "AMI release 2018.03", false)),
+                Arguments.of("registry.suse.com/suse/sle15:15.1 (suse linux enterprise server 15.1)",
+                        "registry.suse.com/suse/sle15:15.1", new OsInfo("sles", "15.1", false)),
+                Arguments.of("opensuse/leap:42.3 (opensuse.leap 42.3)", "opensuse/leap:42.3",
+                        new OsInfo("opensuse-leap", "42.3", false)),
+                Arguments.of("alpine:3.10 (alpine 3.10.2)", "alpine:3.10", new OsInfo("alpine", "3.10.2", false)));
+    }
+
+    /** Issue 17: results of a cluster scan that name no image stay with the workload, never with the wrong image. */
+    @Test
+    void shouldKeepResultsWithoutAnImageWithTheWorkloadIssue17() {
+        List<ScanReport> reports = read("trivy_k8s_summary_go_binaries.json").reports();
+        assertThat(reports).extracting(r -> r.workload().orElseThrow().display(), ScanReport::artifactName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Deployment/kube-system/coredns", ""),
+                        org.assertj.core.groups.Tuple.tuple("Deployment/shop/web",
+                                "registry.example.com/shop/web:1.4.2"),
+                        org.assertj.core.groups.Tuple.tuple("Deployment/shop/web",
+                                "registry.example.com/shop/metrics:0.9"),
+                        org.assertj.core.groups.Tuple.tuple("Deployment/shop/web", ""));
+        assertThat(reports.get(0).isImage()).isFalse();
+        assertThat(reports.get(0).results()).extracting(ScanResult::target)
+                .containsExactly("Deployment/coredns", "coredns");
+        assertThat(reports.get(1).vulnerabilities()).extracting(Vulnerability::id).containsExactly("CVE-2024-0001");
+        assertThat(reports.get(2).results()).as("the image without an OS result: its results cannot be told apart")
+                .isEmpty();
+        assertThat(reports.get(3).vulnerabilities()).extracting(Vulnerability::id).containsExactly("CVE-2023-39325");
+    }
+
+    /** Issue 17: Trivy-Operator's configuration audits and exposed secrets are read, not refused. */
+    @Test
+    void shouldReadOperatorConfigAuditsAndExposedSecretsIssue17() {
+        ScanReport audit = read("trivy_operator_configauditreport.yaml").reports().get(0);
+        assertThat(audit.isImage()).isFalse();
+        assertThat(audit.workload()).contains(new WorkloadRef("shop", "ReplicaSet", "web-5d8f7c9b4", ""));
+        assertThat(audit.results()).singleElement().satisfies(r -> {
+            assertThat(r.target()).isEqualTo("ReplicaSet/web-5d8f7c9b4");
+            assertThat(r.misconfigurations()).extracting(Misconfiguration::id, Misconfiguration::severity,
+                    Misconfiguration::isFailure).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("KSV014", TrivySeverity.HIGH, true),
+                            org.assertj.core.groups.Tuple.tuple("KSV011", TrivySeverity.LOW, true),
+                            org.assertj.core.groups.Tuple.tuple("KSV001", TrivySeverity.MEDIUM, false));
+            assertThat(r.misconfigurations().get(0).message()).contains("readOnlyRootFilesystem");
+            assertThat(r.misconfigurations().get(0).resolution()).contains("'true'");
+        });
+        ScanReport secrets = read("trivy_operator_exposedsecretreport.json").reports().get(0);
+        assertThat(secrets.isImage()).isTrue();
+        assertThat(secrets.artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        assertThat(secrets.workload()).contains(new WorkloadRef("shop", "ReplicaSet", "web-5d8f7c9b4", "app"));
+        assertThat(secrets.results()).extracting(ScanResult::target).containsExactly("/app/config/.env",
+                "/root/.ssh/id_rsa");
+        assertThat(secrets.results().get(0).secrets()).extracting(SecretFinding::ruleId)
+                .containsExactly("aws-access-key-id", "github-pat");
+        assertThat(secrets.toString()).doesNotContain("*****");
     }
 
     @Test
@@ -183,6 +259,61 @@ class TrivyReportReaderTest {
                 Arguments.of("invalid/spdx.json", "SPDX document", 2),
                 Arguments.of("invalid/sarif.json", "SARIF log", 4),
                 Arguments.of("invalid/trailing-garbage.json", "more JSON follows", 2));
+    }
+
+    /** Issue 16, item 5: a shape Trivy itself refuses hides findings when skipped; it is an input error instead. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("wrongShapes")
+    void shouldRefuseWrongShapesAndUnknownSeveritiesNamingPathAndLineIssue16(final String fixture,
+            final String message, final int line) {
+        assertThatThrownBy(() -> read("invalid/" + fixture)).isInstanceOf(ReportException.class)
+                .hasMessageStartingWith("invalid/" + fixture + ": ").hasMessageContaining(message)
+                .satisfies(e -> assertThat(((ReportException) e).line()).as("line").isEqualTo(line));
+    }
+
+    static Stream<Arguments> wrongShapes() {
+        return Stream.of(
+                Arguments.of("wrapped-in-list.json", "[0].SchemaVersion belongs to a whole report", 3),
+                Arguments.of("nested-report-in-results.json", "Results[0].Results belongs to a whole report", 6),
+                Arguments.of("vulnerabilities-object.json", "Results[0].Vulnerabilities is an object where Trivy "
+                        + "writes a list", 6),
+                Arguments.of("vulnerabilities-none.json", "Results[0].Vulnerabilities is a string (\"none\") where "
+                        + "Trivy writes a list", 6),
+                Arguments.of("severity-number.json", "Results[0].Vulnerabilities[0].Severity is a number (4) where "
+                        + "Trivy writes a string", 8),
+                Arguments.of("severity-typo.json", "Results[0].Vulnerabilities[0].Severity is \"HGIH\", which is "
+                        + "not a Trivy severity (CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)", 8),
+                Arguments.of("misconfiguration-severity.json", "Results[0].Misconfigurations[0].Severity is "
+                        + "\"SEVERE\"", 8),
+                Arguments.of("secrets-object.json", "Results[0].Secrets is an object where Trivy writes a list", 7),
+                Arguments.of("metadata-repotags-string.json", "Metadata.RepoTags is a string", 7),
+                Arguments.of("schema-version-string.json", "SchemaVersion is a string (\"2\") where Trivy writes "
+                        + "an integer", 2),
+                Arguments.of("target-number.json", "Results[0].Target is a number (42)", 5),
+                Arguments.of("k8s-vulnerabilities-not-resources.json", "Vulnerabilities[0].VulnerabilityID belongs "
+                        + "to a vulnerability", 4),
+                Arguments.of("k8s-resource-results-object.json", "Resources[0].Results is an object where Trivy "
+                        + "writes a list", 5),
+                Arguments.of("operator-severity.yaml", "report.vulnerabilities[1].severity is \"Severe\"", 26),
+                Arguments.of("operator-score-string.json", "report.vulnerabilities[0].score is a string (\"9.8\")",
+                        8),
+                Arguments.of("cyclonedx-severity.json", "vulnerabilities[0].ratings[0].severity is \"severe\", "
+                        + "which is not a CycloneDX severity", 8));
+    }
+
+    @Test
+    void shouldMatchKeysInAnyCaseAndReadNullsAsTrivyDoes() {
+        ScanReport report = read("trivy_schema2_key_case_and_nulls.json").reports().get(0);
+        assertThat(report.artifactName()).isEqualTo("registry.example.com/shop/web:1.4.2");
+        assertThat(report.repoTags()).containsExactly("registry.example.com/shop/web:1.4.2");
+        assertThat(report.os()).contains(new OsInfo("debian", "12.5", false));
+        List<Vulnerability> all = report.vulnerabilities().toList();
+        assertThat(all).extracting(Vulnerability::id, Vulnerability::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CVE-2024-0001", TrivySeverity.CRITICAL),
+                org.assertj.core.groups.Tuple.tuple("CVE-2024-0002", TrivySeverity.UNKNOWN));
+        assertThat(all.get(0).cvssScore()).contains(9.1);
+        assertThat(all.get(0).vendorSeverity()).containsEntry("nvd", TrivySeverity.HIGH);
+        assertThat(report.results()).hasSize(2);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

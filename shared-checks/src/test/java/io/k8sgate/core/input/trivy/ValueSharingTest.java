@@ -126,7 +126,7 @@ class ValueSharingTest {
         try (JsonParser p = new ObjectMapper().getFactory().createParser(json)) {
             assertThat(p.nextToken()).isEqualTo(JsonToken.START_ARRAY);
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                read.add(reader.read(p));
+                read.add(reader.read(new ReportJson(p, "shared.json")));
             }
         }
 
