@@ -45,6 +45,8 @@ public final class ColdBenchmark {
     static final int FILES = 500;
     private static final String ALL_FORMATS = "html,json,sarif,junit,md";
     private static final String SMALL_HEAP = "-Xmx1g";
+    /** The JIT compiler's first tier only: less compiling on the cores the run needs, slower code once hot. */
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     private final String java;
     private final Path cliJar;
@@ -87,59 +89,85 @@ public final class ColdBenchmark {
         }
     }
 
+    /** A way of running the gate (or the baseline) on an input directory. */
+    private record Variant(String name, List<String> command, Map<String, String> environment) {
+        List<String> on(final Path input) {
+            List<String> all = new ArrayList<>(command);
+            all.add(input.toString());
+            return all;
+        }
+    }
+
+    /** The baseline first, then the gate as a user may start it. */
+    private List<Variant> variants() {
+        Map<String, String> c1 = new HashMap<>(launcherEnvironment);
+        c1.put("JAVA_OPTS", C1_ONLY);
+        return List.of(new Variant("parse", List.of(java, "-jar", composeJar.toString()), Map.of()),
+                new Variant("gate", List.of(java, "-jar", cliJar.toString(), "check", "--root"), Map.of()),
+                new Variant("launcher", List.of(launcher.toString(), "check", "--root"), launcherEnvironment),
+                new Variant("launcher C1", List.of(launcher.toString(), "check", "--root"), Map.copyOf(c1)));
+    }
+
     private void run(final List<Integer> sizes, final int runs) throws IOException, InterruptedException {
+        List<Variant> variants = variants();
         System.out.printf(Locale.ROOT, "Whole processes, best of %d, Java %s (%s), %d cores%n", runs,
                 runtimeVersion(), java, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%10s %6s %6s %9s %8s %9s %8s %7s %11s %8s %7s%n", "resources", "files",
-                "MB", "parse ms", "RSS MB", "gate ms", "RSS MB", "ratio", "launcher ms", "RSS MB", "ratio");
-        Map<Integer, Best> results = new LinkedHashMap<>();
+        System.out.println("  parse:       java -jar compose.jar DIR (SnakeYAML Engine composes every file, nothing "
+                + "else)");
+        System.out.println("  gate:        java -jar cli/target/k8s-security.jar check --root DIR");
+        System.out.println("  launcher:    cli/bin/k8s-security check --root DIR (start-up archive recorded by a first,"
+                + " unmeasured run)");
+        System.out.println("  launcher C1: the same with JAVA_OPTS=" + C1_ONLY);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%10s %6s %6s", "resources", "files", "MB"));
+        for (Variant v : variants) {
+            head.append(String.format(Locale.ROOT, " | %14s %6s %6s", v.name() + " ms", "RSS MB", "ratio"));
+        }
+        System.out.println(head);
+        Map<Integer, List<WholeProcess.Run>> results = new LinkedHashMap<>();
         Path largest = null;
         for (int size : sizes) {
             Path input = work.resolve("input-" + size);
             int written = generate(input, size);
-            Best best = measure(input, runs);
+            List<WholeProcess.Run> best = measure(variants, input, runs);
             results.put(written, best);
-            System.out.printf(Locale.ROOT, "%10d %6d %6.1f %9.0f %8.0f %9.0f %8.0f %6.2fx %11.0f %8.0f %6.2fx%n",
-                    written, ScaleBenchmark.files(input).size(), sizeOf(input) / 1e6, best.parse.millis(),
-                    best.parse.peakRssMb(), best.gate.millis(), best.gate.peakRssMb(),
-                    best.gate.millis() / best.parse.millis(), best.launcher.millis(), best.launcher.peakRssMb(),
-                    best.launcher.millis() / best.parse.millis());
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%10d %6d %6.1f", written,
+                    ScaleBenchmark.files(input).size(), sizeOf(input) / 1e6));
+            for (WholeProcess.Run run : best) {
+                line.append(String.format(Locale.ROOT, " | %14.0f %6.0f %5.2fx", run.millis(), run.peakRssMb(),
+                        run.millis() / best.get(0).millis()));
+            }
+            System.out.println(line);
             if (largest != null) {
                 delete(largest);
             }
             largest = input;
         }
-        scaling(results);
+        scaling(variants, results);
         if (largest != null) {
             smallHeap(largest, sizes.get(sizes.size() - 1));
         }
     }
 
-    /** The best time (and the peak memory of that run) of each process. */
-    private record Best(WholeProcess.Run parse, WholeProcess.Run gate, WholeProcess.Run launcher) {
-    }
-
-    private Best measure(final Path input, final int runs) throws IOException, InterruptedException {
-        List<String> parse = List.of(java, "-jar", composeJar.toString(), input.toString());
-        List<String> gate = List.of(java, "-jar", cliJar.toString(), "check", "--root", input.toString());
-        List<String> launched = List.of(launcher.toString(), "check", "--root", input.toString());
-        // unmeasured: the file cache is warmed for all, and the launcher records its archive
-        once(parse, Map.of());
-        once(gate, Map.of());
-        once(launched, launcherEnvironment);
-        WholeProcess.Run bestParse = null;
-        WholeProcess.Run bestGate = null;
-        WholeProcess.Run bestLauncher = null;
-        for (int i = 0; i < runs; i++) {
-            bestParse = faster(bestParse, once(parse, Map.of()));
-            bestGate = faster(bestGate, once(gate, Map.of()));
-            bestLauncher = faster(bestLauncher, once(launched, launcherEnvironment));
+    /**
+     * The best run of each variant, in turns: one unmeasured run of each first (the file cache is warmed for all,
+     * and the launcher records its archive), then {@code runs} turns.
+     */
+    private List<WholeProcess.Run> measure(final List<Variant> variants, final Path input, final int runs)
+            throws IOException, InterruptedException {
+        List<WholeProcess.Run> best = new ArrayList<>();
+        for (Variant v : variants) {
+            best.add(once(v.on(input), v.environment()));
         }
-        return new Best(bestParse, bestGate, bestLauncher);
-    }
-
-    private static WholeProcess.Run faster(final WholeProcess.Run best, final WholeProcess.Run run) {
-        return best == null || run.millis() < best.millis() ? run : best;
+        for (int i = 0; i < runs; i++) {
+            for (int j = 0; j < variants.size(); j++) {
+                Variant v = variants.get(j);
+                WholeProcess.Run run = once(v.on(input), v.environment());
+                if (i == 0 || run.millis() < best.get(j).millis()) {
+                    best.set(j, run);
+                }
+            }
+        }
+        return best;
     }
 
     /** One run that must end as the command does when it works: 0, or 1 for a gate that fails its input. */
@@ -154,19 +182,21 @@ public final class ColdBenchmark {
         return run;
     }
 
-    private static void scaling(final Map<Integer, Best> results) {
+    private static void scaling(final List<Variant> variants, final Map<Integer, List<WholeProcess.Run>> results) {
         List<Integer> sizes = new ArrayList<>(results.keySet());
         if (sizes.size() < 2) {
             return;
         }
         int large = sizes.get(sizes.size() - 1);
         int smaller = sizes.get(sizes.size() - 2);
-        Best a = results.get(smaller);
-        Best b = results.get(large);
-        System.out.printf(Locale.ROOT, "%nGrowth from %,d to %,d resources (%.2fx the input): parse %.2fx, gate %.2fx, "
-                        + "launcher %.2fx%n", smaller, large, (double) large / smaller,
-                b.parse.millis() / a.parse.millis(), b.gate.millis() / a.gate.millis(),
-                b.launcher.millis() / a.launcher.millis());
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%nGrowth from %,d to %,d resources "
+                + "(%.2fx the input):", smaller, large, (double) large / smaller));
+        for (int j = 0; j < variants.size(); j++) {
+            line.append(String.format(Locale.ROOT, " %s %.2fx%s", variants.get(j).name(),
+                    results.get(large).get(j).millis() / results.get(smaller).get(j).millis(),
+                    j + 1 < variants.size() ? "," : ""));
+        }
+        System.out.println(line);
     }
 
     /** The largest input under a 1 GB heap, every report format written. */
