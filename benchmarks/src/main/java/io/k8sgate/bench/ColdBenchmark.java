@@ -268,7 +268,7 @@ public final class ColdBenchmark {
 
     /** The input of {@code resources} objects, as applications spread over {@value #FILES} files. */
     static int generate(final Path dir, final int resources) throws IOException {
-        return ManifestGenerator.generate(dir, resources, 42);
+        return ManifestGenerator.applications(dir, resources, FILES, 42);
     }
 
     private String runtimeVersion() throws IOException {
