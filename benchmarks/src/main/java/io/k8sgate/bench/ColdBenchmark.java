@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  *       ({@link ComposeFiles}, from a jar of its own holding nothing else);</li>
  *   <li><b>gate</b>: {@code java -jar cli/target/k8s-security.jar check} on the same directory;</li>
  *   <li><b>launcher</b>: {@code cli/bin/k8s-security check}, the same jar started with the runtime's start-up archive
- *       (recorded by an unmeasured first run into a cache of the benchmark's own).</li>
+ *       (recorded by an unmeasured first run into a cache of the benchmark's own) and the JIT compiler's first tier
+ *       only, as the launcher starts it;</li>
+ *   <li><b>launcher C2</b>: the same with both tiers of the JIT compiler, as {@code java -jar} has them.</li>
  * </ul>
  * Then the largest size once more under {@code -Xmx1g} with every report format. Every process is started with the
  * same Java runtime (this one's, or {@code --java}); the operating system's file cache is warmed by an unmeasured
@@ -45,8 +47,11 @@ public final class ColdBenchmark {
     static final int FILES = 500;
     private static final String ALL_FORMATS = "html,json,sarif,junit,md";
     private static final String SMALL_HEAP = "-Xmx1g";
-    /** The JIT compiler's first tier only: less compiling on the cores the run needs, slower code once hot. */
-    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * Both tiers of the JIT compiler, as {@code java -jar} runs: the launcher's default is the first tier only, which
+     * compiles less on the cores the run needs and runs slower code once hot.
+     */
+    private static final String BOTH_TIERS = "-XX:TieredStopAtLevel=4";
 
     private final String java;
     private final Path cliJar;
@@ -100,12 +105,12 @@ public final class ColdBenchmark {
 
     /** The baseline first, then the gate as a user may start it. */
     private List<Variant> variants() {
-        Map<String, String> c1 = new HashMap<>(launcherEnvironment);
-        c1.put("JAVA_OPTS", C1_ONLY);
+        Map<String, String> c2 = new HashMap<>(launcherEnvironment);
+        c2.put("JAVA_OPTS", BOTH_TIERS);
         return List.of(new Variant("parse", List.of(java, "-jar", composeJar.toString()), Map.of()),
                 new Variant("gate", List.of(java, "-jar", cliJar.toString(), "check", "--root"), Map.of()),
                 new Variant("launcher", List.of(launcher.toString(), "check", "--root"), launcherEnvironment),
-                new Variant("launcher C1", List.of(launcher.toString(), "check", "--root"), Map.copyOf(c1)));
+                new Variant("launcher C2", List.of(launcher.toString(), "check", "--root"), Map.copyOf(c2)));
     }
 
     private void run(final List<Integer> sizes, final int runs) throws IOException, InterruptedException {
@@ -116,8 +121,8 @@ public final class ColdBenchmark {
                 + "else)");
         System.out.println("  gate:        java -jar cli/target/k8s-security.jar check --root DIR");
         System.out.println("  launcher:    cli/bin/k8s-security check --root DIR (start-up archive recorded by a first,"
-                + " unmeasured run)");
-        System.out.println("  launcher C1: the same with JAVA_OPTS=" + C1_ONLY);
+                + " unmeasured run; the JIT compiler's first tier only)");
+        System.out.println("  launcher C2: the same with both tiers of the JIT compiler, JAVA_OPTS=" + BOTH_TIERS);
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%10s %6s %6s", "resources", "files", "MB"));
         for (Variant v : variants) {
             head.append(String.format(Locale.ROOT, " | %14s %6s %6s", v.name() + " ms", "RSS MB", "ratio"));
