@@ -10,6 +10,7 @@ import io.k8sgate.core.baseline.Provenance;
 import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.registry.CheckRegistry;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -95,12 +96,15 @@ public final class Baselines {
      */
     public VersionComparison diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
         Optional<Baseline> reference = new BaselineReference(store, version).load();
-        return BaselineDiff.compare(reference, gate.runCapturing(request, store.redactionKey()).snapshot());
+        GateRun run = gate.runCapturing(request, store.redactionKey());
+        RetiredIds retired = RetiredIds.of(gate.registry(), run.outcome().findings());
+        return BaselineDiff.compare(reference.map(retired::baseline), run.snapshot());
     }
 
     /** Two versions compared: what changed from {@code from} to {@code to}. */
     public static VersionComparison diff(final BaselineStore store, final long from, final long to) {
-        Baseline older = store.read(from);
-        return BaselineDiff.compare(OptionalLong.of(from), older.content(), store.read(to).content());
+        RetiredIds retired = RetiredIds.of(CheckRegistry.defaultRegistry());
+        return BaselineDiff.compare(OptionalLong.of(from), retired.snapshot(store.read(from).content()),
+                retired.snapshot(store.read(to).content()));
     }
 }

@@ -62,6 +62,11 @@ public final class SecurityGate {
         this.loader = loader;
     }
 
+    /** The catalogue the gate runs. */
+    CheckRegistry registry() {
+        return registry;
+    }
+
     /** The ids the policy may name. */
     public Set<String> checkIds() {
         Set<String> ids = new java.util.TreeSet<>();
@@ -109,7 +114,8 @@ public final class SecurityGate {
         Policy policy = request.policy();
         MemoryBudget budget = MemoryBudget.ofHeap(); // one for the run: every input shares the heap
         LoadResult loaded = loader.load(request.root(), request.manifests(), request.inputs(), budget);
-        List<Diagnostic> diagnostics = new ArrayList<>(loaded.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(policy.warnings());
+        diagnostics.addAll(loaded.diagnostics());
 
         LocalDate today = LocalDate.ofInstant(request.clock().instant(), ZoneOffset.UTC);
 
@@ -151,6 +157,7 @@ public final class SecurityGate {
         Snapshot snapshot = capture.isPresent() ? Snapshot.of(loaded.objects(), findings, capture.get())
                 : new Snapshot(List.of(), List.of());
         Set<String> reference = Set.of();
+        RetiredIds retired = RetiredIds.of(registry, findings);
         Optional<BaselineComparison> comparison = Optional.empty();
         if (request.baseline().isPresent()) {
             BaselineReference baseline = request.baseline().get();
@@ -158,7 +165,7 @@ public final class SecurityGate {
                 if (capture.isEmpty()) {
                     snapshot = Snapshot.of(loaded.objects(), findings, baseline.store().redactionKey());
                 }
-                Optional<Baseline> version = baseline.load();
+                Optional<Baseline> version = baseline.load().map(retired::baseline);
                 reference = version.map(Baseline::fingerprints).orElse(Set.of());
                 comparison = Optional.of(BaselineReports.of(version, BaselineDiff.compare(version, snapshot),
                         findings, id -> Optional.ofNullable(byId.get(id)).or(() -> registry.byId(id)
@@ -171,7 +178,7 @@ public final class SecurityGate {
 
         if (!request.reference().isEmpty()) {
             Set<String> union = new java.util.HashSet<>(reference);
-            union.addAll(request.reference());
+            union.addAll(retired.reference(request.reference()));
             reference = union;
         }
         Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, reference);

@@ -107,6 +107,9 @@ public final class TypedFields {
             "ClusterRole", obj("rules", new ListOf(obj("apiGroups", STRINGS, "resources", STRINGS, "verbs", STRINGS,
                     "resourceNames", STRINGS, "nonResourceURLs", STRINGS))));
 
+    /** The code of the input errors about a value of a type Kubernetes refuses. */
+    static final String INPUT_TYPE = "input-type";
+
     private TypedFields() {
     }
 
@@ -116,6 +119,7 @@ public final class TypedFields {
      */
     public static void checkWorkload(final Workload workload, final Consumer<Diagnostic> problems) {
         check(workload.podSpec(), POD, problems);
+        workload.patchProblems().forEach(problems);
         if (workload.podMetadata() != workload.object().metadata()) {
             check(workload.podMetadata(), METADATA, problems);
         }
@@ -218,7 +222,7 @@ public final class TypedFields {
      * value (only for boolean and number fields: a string field may hold a credential).
      */
     private static Diagnostic refused(final YamlNode node, final String expected, final boolean show) {
-        return Diagnostic.error("input-type", node.location(), node.fieldPath() + " is " + describe(node, show)
+        return Diagnostic.error(INPUT_TYPE, node.location(), node.fieldPath() + " is " + describe(node, show)
                 + ", but Kubernetes reads " + expected + " there and refuses the object; the gate cannot check "
                 + "what the cluster would run");
     }

@@ -1,11 +1,14 @@
 package io.k8sgate.core.input;
 
+import io.k8sgate.core.model.Diagnostic;
+import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -136,23 +139,63 @@ public final class Workload {
         return parsed;
     }
 
+    private YamlNode parsePatch(final YamlNode at) {
+        return parsePatch(at, d -> { });
+    }
+
+    /**
+     * Why the pod's patch, or its defaults' patch, cannot be applied: it is not text, does not parse, or is not a
+     * mapping of pod fields. Input errors naming the file and line of the patch: what it sets is unknown, so the
+     * gate cannot check what the pod runs with.
+     */
+    public List<Diagnostic> patchProblems() {
+        List<Diagnostic> problems = new ArrayList<>();
+        parsePatch(podSpec, problems::add);
+        if (!defaults.isMissing()) {
+            parsePatch(defaults, problems::add);
+        }
+        return problems;
+    }
+
     /**
      * The patch written in the kind's patch field of {@code at}, parsed as YAML (JSON is YAML) and placed at the
-     * line where it is written, so findings on what it sets point there. A missing node when there is none; a patch
-     * that does not parse as a mapping is left out here and reported by the loader's checks of the field's type.
+     * line where it is written, so findings on what it sets point there. A missing node when there is none, or when
+     * it cannot be used; then {@code problems} hears why.
      */
-    private YamlNode parsePatch(final YamlNode at) {
+    private YamlNode parsePatch(final YamlNode at, final Consumer<Diagnostic> problems) {
         YamlNode field = location.patch().isEmpty() ? at.missing("patch") : at.get(location.patch());
-        String text = field.isString() ? field.text("") : "";
+        if (field.isUnset()) {
+            return at.missing("patch");
+        }
+        if (!field.isString()) {
+            problems.accept(TypedFields.refused(field, "a string holding a patch of the pod (YAML or JSON)"));
+            return at.missing("patch");
+        }
+        String text = field.text("");
         if (text.isBlank()) {
             return at.missing("patch");
         }
         // a block scalar starts on the line after its key, a flow scalar on the key's own line
         int before = field.location().line() - (text.contains("\n") ? 0 : 1);
+        List<Diagnostic> syntax = new ArrayList<>();
         List<YamlDocument> docs = new YamlParser(LoaderLimits.DEFAULT).parse(field.location().file(),
-                "\n".repeat(Math.max(0, before)) + text, d -> { });
-        return docs.isEmpty() ? at.missing("patch") : docs.get(0).root().filter(YamlNode::isMap)
-                .orElse(at.missing("patch"));
+                "\n".repeat(Math.max(0, before)) + text, syntax::add);
+        if (!syntax.isEmpty()) {
+            Diagnostic first = syntax.get(0);
+            problems.accept(Diagnostic.error(first.code(), new Location(first.location().file(),
+                    first.location().line(), 1), field.fieldPath() + " of " + object.ref().display() + " does not "
+                            + "parse as YAML or JSON (" + first.message() + "): the pod fields it sets are unknown, "
+                            + "so the gate cannot check what the pod runs with"));
+            return at.missing("patch");
+        }
+        Optional<YamlNode> root = docs.isEmpty() ? Optional.empty() : docs.get(0).root();
+        if (root.isPresent() && !root.get().isMap()) {
+            problems.accept(Diagnostic.error(TypedFields.INPUT_TYPE, field.location(), field.fieldPath() + " of "
+                    + object.ref().display() + " holds " + (root.get().isSequence() ? "a list" : "a single value")
+                    + ", but the controller applies it as a patch of the pod (a mapping such as {containers: "
+                    + "[...]}) and refuses the pod; the gate cannot check what the pod runs with"));
+        }
+        return root.filter(YamlNode::isMap).orElse(at.missing("patch"));
     }
 
     /** The pod's metadata. */

@@ -29,10 +29,15 @@ import java.util.regex.Pattern;
  * @param objectScoped     true when what the check reports about an object depends on that object alone (with the
  *                         settings and attached scan reports), never on other objects of the run: the engine may then
  *                         evaluate it on a slice of the objects at a time (see {@code CheckEngine})
+ * @param options          the options the policy may set for the check ({@code checks.<id>.options}), by name, to
+ *                         what each does; the policy loader refuses any other
+ * @param retiredOptions   options the check no longer reads, by name, to what replaces them; the policy loader warns
+ *                         about each use
  */
 public record CheckMetadata(String id, String title, Severity severity, Category category, String description,
         String remediation, List<String> references, String since, PssLevel pssLevel, String cisSection,
-        Map<String, List<String>> equivalents, boolean enabledByDefault, boolean objectScoped) {
+        Map<String, List<String>> equivalents, boolean enabledByDefault, boolean objectScoped,
+        Map<String, String> options, Map<String, String> retiredOptions) {
     /** The pattern every check id follows. */
     public static final Pattern ID_PATTERN = Pattern.compile("K8S-[A-Z]{2,5}-\\d{3}");
     /** The version this release introduces checks in. */
@@ -52,19 +57,21 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         TreeMap<String, List<String>> sorted = new TreeMap<>();
         equivalents.forEach((tool, ids) -> sorted.put(tool, List.copyOf(ids)));
         equivalents = Collections.unmodifiableMap(sorted);
+        options = Collections.unmodifiableMap(new TreeMap<>(options));
+        retiredOptions = Collections.unmodifiableMap(new TreeMap<>(retiredOptions));
     }
 
     /** Starts the metadata of a check; the other fields are added with the {@code with...} methods. */
     public static CheckMetadata of(final String id, final String title, final Severity severity,
             final Category category) {
         return new CheckMetadata(id, title, severity, category, "", "", List.of(), CURRENT_VERSION, PssLevel.NONE, "",
-                Map.of(), true, false);
+                Map.of(), true, false, Map.of(), Map.of());
     }
 
     /** Adds the description and the remediation. */
     public CheckMetadata withText(final String newDescription, final String newRemediation) {
         return new CheckMetadata(id, title, severity, category, newDescription, newRemediation, references, since,
-                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped);
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
     }
 
     /** Adds reference URLs. */
@@ -72,19 +79,19 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         List<String> all = new ArrayList<>(references);
         all.addAll(List.of(urls));
         return new CheckMetadata(id, title, severity, category, description, remediation, all, since, pssLevel,
-                cisSection, equivalents, enabledByDefault, objectScoped);
+                cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
     }
 
     /** Marks the check as a Pod Security Standards control of the given profile. */
     public CheckMetadata withPss(final PssLevel level) {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since, level,
-                cisSection, equivalents, enabledByDefault, objectScoped);
+                cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
     }
 
     /** Names the CIS Kubernetes Benchmark section. */
     public CheckMetadata withCis(final String section) {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, section, equivalents, enabledByDefault, objectScoped);
+                pssLevel, section, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
     }
 
     /** Adds the ids of the same control in another tool. */
@@ -94,13 +101,32 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         merged.addAll(List.of(ids));
         all.put(tool, merged);
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, all, enabledByDefault, objectScoped);
+                pssLevel, cisSection, all, enabledByDefault, objectScoped, options, retiredOptions);
     }
 
     /** Makes the check optional: off unless the policy or {@code --enable-all} turns it on. */
     public CheckMetadata optional() {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, equivalents, false, objectScoped);
+                pssLevel, cisSection, equivalents, false, objectScoped, options, retiredOptions);
+    }
+
+    /** Declares an option the policy may set for the check, and what it does. */
+    public CheckMetadata withOption(final String name, final String effect) {
+        Map<String, String> all = new TreeMap<>(options);
+        all.put(name, effect);
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, all, retiredOptions);
+    }
+
+    /**
+     * Declares an option the check no longer reads, and what replaces it: a policy that still sets it gets a warning
+     * naming the replacement instead of silently losing the setting.
+     */
+    public CheckMetadata withRetiredOption(final String name, final String replacement) {
+        Map<String, String> all = new TreeMap<>(retiredOptions);
+        all.put(name, replacement);
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, options, all);
     }
 
     /**
@@ -109,6 +135,6 @@ public record CheckMetadata(String id, String title, Severity severity, Category
      */
     public CheckMetadata withObjectScope() {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, equivalents, enabledByDefault, true);
+                pssLevel, cisSection, equivalents, enabledByDefault, true, options, retiredOptions);
     }
 }

@@ -8,6 +8,8 @@ import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Suppression;
+import io.k8sgate.core.registry.CheckRegistry;
+import io.k8sgate.core.registry.RetiredCheck;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import java.util.Set;
  *
  * <p>Annotation forms: {@code k8sgate.io/exempt.K8S-WL-001: "reason"} for one check, or
  * {@code k8sgate.io/exempt: "K8S-WL-001, K8S-WL-002"} together with {@code k8sgate.io/exempt-reason: "reason"}.
+ * A retired check id exempts from its successor, with a warning naming the annotation.
  */
 public final class Exemptions {
     /** Annotation naming exempted check ids, comma separated. */
@@ -199,6 +202,13 @@ public final class Exemptions {
                     + "annotation's value, or in " + EXEMPT_REASON + ")"));
             return;
         }
-        out.put(id, new Suppression("annotation", "", reason.trim(), Optional.empty(), at.location()));
+        RetiredCheck retired = CheckRegistry.defaultRegistry().retired().get(id);
+        String current = id;
+        if (retired != null) {
+            diagnostics.add(Diagnostic.warning(PolicyLoader.RETIRED, at.location(), o.ref().display() + ": "
+                    + retired.warning() + " in the annotation"));
+            current = retired.successor();
+        }
+        out.put(current, new Suppression("annotation", "", reason.trim(), Optional.empty(), at.location()));
     }
 }

@@ -6,6 +6,7 @@ import io.k8sgate.core.check.custom.CustomCheck;
 import io.k8sgate.core.check.image.ImageSettings;
 import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Severity;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +33,14 @@ import java.util.Optional;
  *                                  ({@code workloadKinds:})
  * @param inputs                    what to read and how to render it ({@code inputs:})
  * @param customChecks              the team's own checks ({@code customChecks:}), compiled
+ * @param warnings                  what was read but is off (a retired check id or option), each naming file, line
+ *                                  and what to write instead; every run reports them, none fails the gate
  */
 public record Policy(String source, Optional<Severity> failOn, Optional<Severity> warnOn, boolean failOnInputError,
         boolean newFindingsOnly, boolean allowInManifestExemptions, boolean enableAll,
         KubernetesVersion targetKubernetesVersion, Map<String, CheckPolicy> checks,
         List<PolicyException> exceptions, ImageSettings images, List<WorkloadKinds.WorkloadKind> workloadKinds,
-        InputPolicy inputs, List<CustomCheck> customChecks) {
+        InputPolicy inputs, List<CustomCheck> customChecks, List<Diagnostic> warnings) {
     /** The policy used when no file is given: fail on HIGH, warn on MEDIUM, fail closed. */
     public static final Policy DEFAULT = new Policy("(defaults)", Optional.of(Severity.HIGH),
             Optional.of(Severity.MEDIUM), true, false, true, false, KubernetesVersion.DEFAULT, Map.of(), List.of());
@@ -53,6 +56,7 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
         workloadKinds = List.copyOf(workloadKinds);
         Objects.requireNonNull(inputs, "inputs");
         customChecks = List.copyOf(customChecks);
+        warnings = List.copyOf(warnings);
     }
 
     /** A policy with the default input settings and without custom checks. */
@@ -62,7 +66,8 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
             final Map<String, CheckPolicy> checks, final List<PolicyException> exceptions, final ImageSettings images,
             final List<WorkloadKinds.WorkloadKind> workloadKinds) {
         this(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, enableAll,
-                targetKubernetesVersion, checks, exceptions, images, workloadKinds, InputPolicy.DEFAULT, List.of());
+                targetKubernetesVersion, checks, exceptions, images, workloadKinds, InputPolicy.DEFAULT, List.of(),
+                List.of());
     }
 
     /** A policy with the default image settings. */
@@ -109,27 +114,27 @@ public record Policy(String source, Optional<Severity> failOn, Optional<Severity
     public Policy withEnableAll(final boolean all) {
         return new Policy(source, failOn, warnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions, all,
                 targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
-                customChecks);
+                customChecks, warnings);
     }
 
     /** The same policy with other thresholds (front ends let users override the file). */
     public Policy withThresholds(final Optional<Severity> newFailOn, final Optional<Severity> newWarnOn) {
         return new Policy(source, newFailOn, newWarnOn, failOnInputError, newFindingsOnly, allowInManifestExemptions,
                 enableAll, targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
-                customChecks);
+                customChecks, warnings);
     }
 
     /** The same policy with another fail-closed setting. */
     public Policy withFailOnInputError(final boolean failClosed) {
         return new Policy(source, failOn, warnOn, failClosed, newFindingsOnly, allowInManifestExemptions, enableAll,
                 targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
-                customChecks);
+                customChecks, warnings);
     }
 
     /** The same policy with another new-findings-only setting. */
     public Policy withNewFindingsOnly(final boolean newOnly) {
         return new Policy(source, failOn, warnOn, failOnInputError, newOnly, allowInManifestExemptions, enableAll,
                 targetKubernetesVersion, checks, exceptions, images, workloadKinds, inputs,
-                customChecks);
+                customChecks, warnings);
     }
 }

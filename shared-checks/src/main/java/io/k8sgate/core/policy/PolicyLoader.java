@@ -7,9 +7,12 @@ import io.k8sgate.core.input.WorkloadKinds;
 import io.k8sgate.core.input.YamlDocument;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.YamlParser;
+import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.registry.CheckRegistry;
+import io.k8sgate.core.registry.RetiredCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +40,30 @@ public final class PolicyLoader {
     private static final Set<String> EXCEPTION_KEYS = Set.of("check", "checks", "kind", "namespace", "name",
             "container", "owner", "reason", "expires");
 
+    /** The code of the warnings about a retired check id or option the policy still uses. */
+    public static final String RETIRED = "policy-retired";
+
     private final Set<String> knownCheckIds;
+    private final CheckRegistry registry;
 
     /**
-     * A loader that accepts the given check ids in {@code checks} and {@code exceptions}.
+     * A loader that accepts the given check ids in {@code checks} and {@code exceptions}, and reads the built-in
+     * catalogue's retired ids and options.
      *
      * @param knownCheckIds the registry's ids; a policy naming another id is an error (a typo would otherwise do
      *                      nothing)
      */
     public PolicyLoader(final Set<String> knownCheckIds) {
+        this(knownCheckIds, CheckRegistry.defaultRegistry());
+    }
+
+    /**
+     * A loader that accepts the given check ids, reads retired ids as their successors in {@code registry} and
+     * checks the options of the registry's checks against those each declares.
+     */
+    public PolicyLoader(final Set<String> knownCheckIds, final CheckRegistry registry) {
         this.knownCheckIds = Set.copyOf(knownCheckIds);
+        this.registry = registry;
     }
 
     /** Reads a policy file. */
@@ -80,6 +98,7 @@ public final class PolicyLoader {
         if (!root.isMap()) {
             throw new ConfigurationException(root.location(), "The policy must be a mapping of settings");
         }
+        List<Diagnostic> warnings = new ArrayList<>();
         SettingsReader r = new SettingsReader(problems);
         r.unknownKeys(root, TOP_LEVEL, "policy");
         Optional<Severity> failOn = r.threshold(root.get("failOn"), Policy.DEFAULT.failOn());
@@ -102,8 +121,8 @@ public final class PolicyLoader {
         List<CustomCheck> custom = customReader.read(root.get("customChecks"), knownCheckIds);
         Set<String> known = new HashSet<>(knownCheckIds);
         known.addAll(customReader.declaredIds());
-        Map<String, CheckPolicy> checks = checks(root.get("checks"), r, known);
-        List<PolicyException> exceptions = exceptions(root.get("exceptions"), r, known);
+        Map<String, CheckPolicy> checks = checks(root.get("checks"), r, known, warnings);
+        List<PolicyException> exceptions = exceptions(root.get("exceptions"), r, known, warnings);
         ImagePolicyReader.Result images = new ImagePolicyReader(r).read(root.get("images"));
         List<WorkloadKinds.WorkloadKind> workloadKinds = WorkloadKinds.read(root.get("workloadKinds"),
                 (node, message) -> r.problem(node, "workloadKinds: " + message));
@@ -120,17 +139,32 @@ public final class PolicyLoader {
             throw new ConfigurationException(problems);
         }
         return new Policy(name, failOn, warnOn, failOnInputError, newOnly, allowAnnotations, enableAll, target,
-                checks, exceptions, images.settings(), workloadKinds, inputs, custom);
+                checks, exceptions, images.settings(), workloadKinds, inputs, custom, warnings);
     }
 
     private static Policy rename(final Policy p, final String name) {
         return new Policy(name, p.failOn(), p.warnOn(), p.failOnInputError(), p.newFindingsOnly(),
                 p.allowInManifestExemptions(), p.enableAll(), p.targetKubernetesVersion(), p.checks(),
-                p.exceptions(), p.images(), p.workloadKinds(), p.inputs(), p.customChecks());
+                p.exceptions(), p.images(), p.workloadKinds(), p.inputs(), p.customChecks(), p.warnings());
     }
 
-    private Map<String, CheckPolicy> checks(final YamlNode node, final SettingsReader r, final Set<String> known) {
+    /**
+     * The id a policy entry stands for: a retired id is read as its successor, with a warning at {@code at}; any
+     * other id as it is.
+     */
+    private String current(final String id, final YamlNode at, final List<Diagnostic> warnings) {
+        RetiredCheck retired = registry.retired().get(id);
+        if (retired == null) {
+            return id;
+        }
+        warnings.add(Diagnostic.warning(RETIRED, at.location(), retired.warning() + " in the policy"));
+        return retired.successor();
+    }
+
+    private Map<String, CheckPolicy> checks(final YamlNode node, final SettingsReader r, final Set<String> known,
+            final List<Diagnostic> warnings) {
         Map<String, CheckPolicy> out = new LinkedHashMap<>();
+        Map<String, String> written = new HashMap<>();
         if (node.isUnset()) {
             return out;
         }
@@ -138,10 +172,22 @@ public final class PolicyLoader {
             r.problem(node, "checks must be a mapping from check id to its settings");
             return out;
         }
-        node.entries().forEach((id, value) -> {
+        node.entries().forEach((writtenId, value) -> {
+            String id = current(writtenId, value, warnings);
             if (!r.knownCheck(id, value, known)) {
                 return;
             }
+            // the successor's own entry wins over a retired id's, wherever each is written
+            String before = written.get(id);
+            if (before != null && !before.equals(id)) {
+                warnings.add(Diagnostic.warning(RETIRED, value.location(), "checks." + writtenId + " replaces checks."
+                        + before + ", which is read as " + id));
+            } else if (before != null) {
+                warnings.add(Diagnostic.warning(RETIRED, value.location(), "checks." + writtenId + " is ignored: "
+                        + "checks." + id + " sets " + id + " itself"));
+                return;
+            }
+            written.put(id, writtenId);
             if (value.bool().isPresent()) {
                 out.put(id, new CheckPolicy(value.bool(), Optional.empty(), Map.of()));
                 return;
@@ -164,6 +210,9 @@ public final class PolicyLoader {
                 r.problem(opts, "options must be a mapping of names to values");
             }
             opts.entries().forEach((k, v) -> {
+                if (!knownOption(id, writtenId, k, v, r, warnings)) {
+                    return;
+                }
                 if (v.isScalar()) {
                     options.put(k, v.text(""));
                 } else if (v.isSequence()) {
@@ -179,8 +228,30 @@ public final class PolicyLoader {
         return out;
     }
 
+    /**
+     * True when the check reads the option; a retired option is a warning naming what replaces it, any other a
+     * problem naming the options the check has (a misspelt option would otherwise change nothing, silently).
+     */
+    private boolean knownOption(final String id, final String written, final String option, final YamlNode at,
+            final SettingsReader r, final List<Diagnostic> warnings) {
+        Optional<CheckMetadata> meta = registry.byId(id).map(io.k8sgate.core.check.Check::metadata);
+        Map<String, String> options = meta.map(CheckMetadata::options).orElse(Map.of());
+        if (options.containsKey(option)) {
+            return true;
+        }
+        String replacement = meta.map(CheckMetadata::retiredOptions).orElse(Map.of()).get(option);
+        if (replacement != null) {
+            warnings.add(Diagnostic.warning(RETIRED, at.location(), "checks." + written + ".options." + option
+                    + " is retired and no longer read: " + replacement));
+            return false;
+        }
+        r.problem(at, "Unknown option '" + option + "' of " + id + (options.isEmpty() ? " (it takes no options)"
+                : " (its options: " + String.join(", ", options.keySet()) + ")"));
+        return false;
+    }
+
     private List<PolicyException> exceptions(final YamlNode node, final SettingsReader r,
-            final Set<String> known) {
+            final Set<String> known, final List<Diagnostic> warnings) {
         List<PolicyException> out = new ArrayList<>();
         if (node.isUnset()) {
             return out;
@@ -197,9 +268,9 @@ public final class PolicyLoader {
             r.unknownKeys(e, EXCEPTION_KEYS, "exception");
             List<String> ids = new ArrayList<>();
             if (e.get("check").isPresent()) {
-                ids.add(e.get("check").text(""));
+                ids.add(current(e.get("check").text(""), e.get("check"), warnings));
             }
-            e.get("checks").elements().forEach(c -> ids.add(c.text("")));
+            e.get("checks").elements().forEach(c -> ids.add(current(c.text(""), c, warnings)));
             if (e.get("checks").isPresent() && !e.get("checks").isSequence()) {
                 r.problem(e.get("checks"), "checks must be a list of check ids");
             }

@@ -14,11 +14,20 @@ public final class CheckCatalog {
 
     /** The Markdown catalogue of every check in the registry. */
     public static String markdown(final CheckRegistry registry) {
-        return markdown(registry.all().stream().map(Check::metadata).toList());
+        return markdown(registry.all().stream().map(Check::metadata).toList(), registry.retired());
     }
 
-    /** The Markdown catalogue of the given checks (built-in ones and a policy's custom checks, say), in order. */
+    /**
+     * The Markdown catalogue of the given checks (built-in ones and a policy's custom checks, say), in order, with
+     * the built-in catalogue's retired ids.
+     */
     public static String markdown(final java.util.List<CheckMetadata> checks) {
+        return markdown(checks, CheckRegistry.defaultRegistry().retired());
+    }
+
+    /** The Markdown catalogue of the given checks, each retired id listed under its successor. */
+    public static String markdown(final java.util.List<CheckMetadata> checks,
+            final Map<String, RetiredCheck> retired) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Checks\n\n")
                 .append("Generated from the check registry (`k8s-security checks --markdown`); do not edit by hand.\n")
@@ -39,12 +48,31 @@ public final class CheckCatalog {
                     .append(m.severity()).append(", ").append(m.category().name().toLowerCase(Locale.ROOT))
                     .append(", since ").append(m.since()).append(")\n\n")
                     .append(m.description()).append("\n\n**Fix:** ").append(m.remediation()).append('\n');
+            options(sb, m);
+            retired.values().stream().filter(r -> r.successor().equals(m.id())).forEach(r -> sb.append("\n<a id=\"")
+                    .append(r.id().toLowerCase(Locale.ROOT)).append("\"></a>**Replaces ").append(r.id())
+                    .append("** (retired in ").append(r.since()).append("): ").append(r.why()).append(" The policy, ")
+                    .append("exceptions, exemption annotations and stored baselines that name ").append(r.id())
+                    .append(" are read as ").append(m.id()).append(", with a warning.\n"));
             if (!m.references().isEmpty()) {
                 sb.append('\n');
                 m.references().forEach(r -> sb.append("- ").append(r).append('\n'));
             }
         }
         return sb.toString();
+    }
+
+    private static void options(final StringBuilder sb, final CheckMetadata m) {
+        if (!m.options().isEmpty()) {
+            sb.append("\n**Options** (`checks.").append(m.id()).append(".options`):\n\n");
+            m.options().forEach((name, effect) -> sb.append("- `").append(name).append("`: ").append(effect)
+                    .append('\n'));
+        }
+        if (!m.retiredOptions().isEmpty()) {
+            sb.append("\n**Retired options** (a policy that sets one gets a warning):\n\n");
+            m.retiredOptions().forEach((name, replacement) -> sb.append("- `").append(name).append("`: ")
+                    .append(replacement).append('\n'));
+        }
     }
 
     /** The peers whose defaults the defaults table compares with ours. */

@@ -62,7 +62,6 @@ import io.k8sgate.core.check.workload.HostPidCheck;
 import io.k8sgate.core.check.workload.HostPortCheck;
 import io.k8sgate.core.check.workload.HostProbeCheck;
 import io.k8sgate.core.check.workload.HostProcessCheck;
-import io.k8sgate.core.check.workload.ImageDigestCheck;
 import io.k8sgate.core.check.workload.ImagePullPolicyCheck;
 import io.k8sgate.core.check.workload.ImageTagCheck;
 import io.k8sgate.core.check.workload.LivenessProbeCheck;
@@ -158,7 +157,6 @@ public final class CheckRegistry {
             new MemoryRequestsCheck(),
             new MemoryLimitsCheck(),
             new ImageTagCheck(),
-            new ImageDigestCheck(),
             new ImagePullPolicyCheck(),
             new LivenessProbeCheck(),
             new ReadinessProbeCheck(),
@@ -177,9 +175,12 @@ public final class CheckRegistry {
             new ScanMisconfigurationCheck(),
             new ScanSecretCheck(),
             new RestrictedLicenseCheck(),
-            new ArtifactVulnerabilityCheck()));
+            new ArtifactVulnerabilityCheck()), List.of(
+            new RetiredCheck("K8S-WL-056", "K8S-IMG-004", "0.1.0", "it reported the same fact as K8S-IMG-004 (an "
+                    + "image without a well-formed digest), which the image policy's requireDigest turns on.")));
 
     private final Map<String, Check> checks;
+    private final Map<String, RetiredCheck> retired;
 
     /**
      * A registry of the given checks.
@@ -187,6 +188,16 @@ public final class CheckRegistry {
      * @throws IllegalArgumentException when two checks share an id or an id does not follow {@code K8S-AREA-NNN}
      */
     public CheckRegistry(final List<Check> list) {
+        this(list, List.of());
+    }
+
+    /**
+     * A registry of the given checks and the ids retired in favour of them.
+     *
+     * @throws IllegalArgumentException when two checks share an id, an id does not follow {@code K8S-AREA-NNN}, a
+     *                                  retired id is still a check's, or a successor is not among the checks
+     */
+    public CheckRegistry(final List<Check> list, final List<RetiredCheck> retiredIds) {
         List<Check> sorted = new ArrayList<>(list);
         sorted.sort(Comparator.comparing(c -> c.metadata().id()));
         Map<String, Check> byId = new LinkedHashMap<>();
@@ -202,6 +213,20 @@ public final class CheckRegistry {
             }
         }
         this.checks = byId;
+        Map<String, RetiredCheck> old = new LinkedHashMap<>();
+        for (RetiredCheck r : retiredIds) {
+            if (byId.containsKey(r.id())) {
+                throw new IllegalArgumentException("Retired id " + r.id() + " is a check's id: ids are never reused");
+            }
+            if (!byId.containsKey(r.successor())) {
+                throw new IllegalArgumentException("The successor " + r.successor() + " of retired id " + r.id()
+                        + " is not a check");
+            }
+            if (old.putIfAbsent(r.id(), r) != null) {
+                throw new IllegalArgumentException("Retired id " + r.id() + " is listed twice");
+            }
+        }
+        this.retired = old;
     }
 
     /** The built-in catalogue. */
@@ -212,6 +237,16 @@ public final class CheckRegistry {
     /** Every check, sorted by id. */
     public List<Check> all() {
         return List.copyOf(checks.values());
+    }
+
+    /** The retired ids, by id. */
+    public Map<String, RetiredCheck> retired() {
+        return java.util.Collections.unmodifiableMap(retired);
+    }
+
+    /** The retired ids whose findings the given check now reports. */
+    public List<RetiredCheck> retiredInFavourOf(final String successor) {
+        return retired.values().stream().filter(r -> r.successor().equals(successor)).toList();
     }
 
     /** The check with the given id. */

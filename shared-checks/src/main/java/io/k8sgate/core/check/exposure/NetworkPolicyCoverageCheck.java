@@ -33,7 +33,10 @@ public final class NetworkPolicyCoverageCheck implements Check {
                     "https://antrea.io/docs/main/docs/antrea-network-policy/")
             .withEquivalent("trivy", "KSV038").withEquivalent("checkov", "CKV2_K8S_6")
             .withEquivalent("kube-linter", "non-isolated-pod").withEquivalent("polaris", "missingNetworkPolicy")
-            .withEquivalent("kube-score", "pod-networkpolicy").withEquivalent("kubescape", "C-0260");
+            .withEquivalent("kube-score", "pod-networkpolicy").withEquivalent("kubescape", "C-0260")
+            .withRetiredOption("requireEgress", "egress isolation is its own check, K8S-NET-007 (on by default, "
+                    + "MEDIUM): remove the option, and set checks.K8S-NET-007.severity to fail on it, or "
+                    + "K8S-NET-007: false to stop requiring it");
 
     @Override
     public CheckMetadata metadata() {

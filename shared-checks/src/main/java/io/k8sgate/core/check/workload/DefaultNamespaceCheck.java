@@ -33,6 +33,8 @@ public final class DefaultNamespaceCheck implements Check {
             .withReferences("https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/")
             .withEquivalent("trivy", "KSV110").withEquivalent("checkov", "CKV_K8S_21")
             .withEquivalent("kube-linter", "use-namespace").withEquivalent("kubescape", "C-0061", "C-0212")
+            .withOption(INCLUDE_MISSING, "true also reports namespaced objects that set no namespace (default: "
+                    + "false)")
             .withObjectScope();
 
     @Override
