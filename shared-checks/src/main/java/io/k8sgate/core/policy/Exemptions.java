@@ -164,7 +164,9 @@ public final class Exemptions {
             Map<String, Suppression> own = new HashMap<>();
             read(o, o.annotations(), o.metadata().get("annotations"), own, diagnostics);
             for (Workload wl : kinds.workloadsOf(o)) {
-                read(o, wl.podAnnotations(), wl.podMetadata().get("annotations"), own, diagnostics);
+                if (wl.podMetadata() != o.metadata()) { // a Pod's pod metadata is its own, read above
+                    read(o, wl.podAnnotations(), wl.podMetadata().get("annotations"), own, diagnostics);
+                }
             }
             if (!own.isEmpty()) {
                 out.computeIfAbsent(o.ref(), k -> new ArrayList<>()).add(new Annotated(o.file(), own));

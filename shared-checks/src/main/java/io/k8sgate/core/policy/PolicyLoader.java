@@ -214,7 +214,8 @@ public final class PolicyLoader {
                     return;
                 }
                 if (v.isScalar()) {
-                    options.put(k, v.text(""));
+                    // a boolean as Kubernetes reads YAML (yes, on, True): the check sees true or false
+                    options.put(k, v.bool().map(String::valueOf).orElse(v.text("")));
                 } else if (v.isSequence()) {
                     List<String> items = new ArrayList<>();
                     v.elements().forEach(e -> items.add(e.text("")));

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k8sgate.core.check.KubernetesVersion;
+import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.fixtures.Fixtures;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyLoaderTest {
-    private final PolicyLoader loader = new PolicyLoader(Set.of("K8S-WL-001", "K8S-WL-002"));
+    private final PolicyLoader loader = new PolicyLoader(Set.of("K8S-WL-001", "K8S-WL-002", "K8S-WL-061"));
 
     @Test
     void shouldReadEverySetting() {
@@ -25,14 +28,14 @@ class PolicyLoaderTest {
         assertThat(p.enableAll()).isTrue();
         assertThat(p.targetKubernetesVersion()).isEqualTo(new KubernetesVersion(1, 29));
         assertThat(p.checks().get("K8S-WL-001").severity()).contains(Severity.HIGH);
-        assertThat(p.checks().get("K8S-WL-001").options()).containsEntry("note", "kept").containsEntry("list", "a,b");
-        assertThat(p.checkSettings().option("K8S-WL-001", "note", "")).isEqualTo("kept");
+        assertThat(p.checks().get("K8S-WL-061").options()).containsEntry("includeMissingNamespace", "true");
+        assertThat(p.checkSettings().option("K8S-WL-061", "includeMissingNamespace", "")).isEqualTo("true");
         assertThat(p.exceptions()).singleElement().satisfies(e -> {
             assertThat(e.checks()).containsExactly("K8S-WL-001");
             assertThat(e.name()).isEqualTo("legacy-*");
             assertThat(e.owner()).isEqualTo("platform-team@example.com");
             assertThat(e.expires()).contains(LocalDate.of(2027, 3, 31));
-            assertThat(e.location().line()).isEqualTo(16);
+            assertThat(e.location().line()).isEqualTo(15);
         });
     }
 
@@ -115,5 +118,70 @@ class PolicyLoaderTest {
         Policy off = loader.load(Fixtures.path("policies/disable.yaml"));
         assertThat(off.isEnabled(new io.k8sgate.core.check.workload.PrivilegedContainerCheck().metadata()))
                 .isFalse();
+    }
+
+    private static PolicyLoader catalogueLoader() {
+        Set<String> ids = new java.util.HashSet<>();
+        CheckRegistry.defaultRegistry().all().forEach(c -> ids.add(c.metadata().id()));
+        return new PolicyLoader(ids);
+    }
+
+    @Test
+    void shouldReadARetiredCheckIdAsItsSuccessorAndWarnAtItsLine() {
+        Policy p = catalogueLoader().load(Fixtures.path("policies/retired/old-ids.yaml"));
+        assertThat(p.checks()).doesNotContainKey("K8S-WL-056");
+        assertThat(p.checks().get("K8S-IMG-004").severity()).contains(Severity.HIGH);
+        assertThat(p.isEnabled(new io.k8sgate.core.check.image.ImageNotPinnedCheck().metadata())).isTrue();
+        assertThat(p.exceptions()).extracting(PolicyException::checks).containsExactly(List.of("K8S-IMG-004"),
+                List.of("K8S-WL-001", "K8S-IMG-004"));
+        assertThat(p.warnings()).allSatisfy(d -> {
+            assertThat(d.level()).isEqualTo(Diagnostic.Level.WARNING);
+            assertThat(d.code()).isEqualTo(PolicyLoader.RETIRED);
+            assertThat(d.location().file()).endsWith("old-ids.yaml");
+        }).extracting(d -> d.location().line() + " " + d.message()).satisfiesExactly(
+                w -> assertThat(w).startsWith("5 K8S-WL-056 is retired").contains("It is read as K8S-IMG-004"),
+                w -> assertThat(w).startsWith("8 checks.K8S-NET-005.options.requireEgress is retired")
+                        .contains("K8S-NET-007"),
+                w -> assertThat(w).startsWith("10 K8S-WL-056 is retired"),
+                w -> assertThat(w).startsWith("15 K8S-WL-056 is retired"));
+        assertThat(p.checkSettings().option("K8S-NET-005", "requireEgress", "unset")).isEqualTo("unset");
+    }
+
+    @Test
+    void shouldLetTheSuccessorsOwnEntryWinOverARetiredOne() {
+        Policy p = catalogueLoader().load(Fixtures.path("policies/retired/both-ids.yaml"));
+        assertThat(p.checks().get("K8S-IMG-004").enabled()).contains(false);
+        assertThat(p.warnings()).extracting(d -> d.location().line() + " " + d.message()).containsExactly(
+                "4 K8S-WL-056 is retired: it reported the same fact as K8S-IMG-004 (an image without a well-formed "
+                        + "digest), which the image policy's requireDigest turns on. It is read as K8S-IMG-004; "
+                        + "write K8S-IMG-004 instead in the policy",
+                "4 checks.K8S-WL-056 is ignored: checks.K8S-IMG-004 sets K8S-IMG-004 itself");
+        Policy reversed = catalogueLoader().parse("p.yaml", "checks:\n  K8S-WL-056: true\n  K8S-IMG-004: false\n");
+        assertThat(reversed.checks().get("K8S-IMG-004").enabled()).contains(false);
+    }
+
+    @Test
+    void shouldRefuseAnOptionTheCheckDoesNotHave() {
+        assertThatThrownBy(() -> catalogueLoader().load(Fixtures.path("policies/retired/unknown-option.yaml")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown-option.yaml:5")
+                .hasMessageContaining("Unknown option 'includeMissingNamespaces' of K8S-WL-061 (its options: "
+                        + "includeMissingNamespace)")
+                .hasMessageContaining("unknown-option.yaml:6")
+                .hasMessageContaining("Unknown option 'strict' of K8S-WL-001 (it takes no options)");
+    }
+
+    @Test
+    void shouldKeepRequireDigestOnTheOneDigestCheck() {
+        Policy p = catalogueLoader().parse("p.yaml", "images:\n  requireDigest: true\n");
+        assertThat(p.checks().get("K8S-IMG-004").enabled()).contains(true);
+        assertThat(p.warnings()).isEmpty();
+    }
+
+    @Test
+    void shouldHandABooleanOptionToTheCheckAsKubernetesReadsIt() {
+        Policy p = catalogueLoader().parse("p.yaml",
+                "checks:\n  K8S-WL-061: {options: {includeMissingNamespace: yes}}\n");
+        assertThat(p.checkSettings().option("K8S-WL-061", "includeMissingNamespace", "")).isEqualTo("true");
     }
 }
