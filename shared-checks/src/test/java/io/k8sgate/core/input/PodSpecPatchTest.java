@@ -2,7 +2,6 @@ package io.k8sgate.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.fixtures.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
