@@ -175,6 +175,8 @@ public final class Main implements Callable<Integer> {
                 out.printf("%-12s %-8s %-9s %s%s%n", m.id(), m.severity(), m.category().name().toLowerCase(
                         Locale.ROOT), m.title(), m.enabledByDefault() ? "" : " (optional)");
             }
+            CheckRegistry.defaultRegistry().retired().values().forEach(r -> out.printf("%-12s retired: read as %s%n",
+                    r.id(), r.successor()));
             out.flush();
             return Verdict.EXIT_PASS;
         }

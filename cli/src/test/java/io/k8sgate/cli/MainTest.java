@@ -221,7 +221,8 @@ class MainTest {
     void shouldListTheCatalogue() {
         Run r = run("checks");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("K8S-WL-001").contains("Privileged container");
+        assertThat(r.out()).contains("K8S-WL-001").contains("Privileged container")
+                .contains("K8S-WL-056   retired: read as K8S-IMG-004");
         assertThat(run("checks", "--markdown").out()).startsWith("# Checks");
         assertThat(run("--version").out()).contains("k8s-security-gate");
     }
