@@ -257,12 +257,15 @@ public final class TrivyScaleBenchmark {
         return generate(file, bytes, Long.MAX_VALUE);
     }
 
-    /** Writes a schema 2 image report of about {@code bytes} bytes or {@code count} vulnerabilities, what comes first. */
+    /**
+     * Writes a schema 2 image report of about {@code bytes} bytes or {@code count} vulnerabilities, what comes first.
+     */
     static int generate(final Path file, final long bytes, final long count) throws IOException {
         int n = 0;
         long written = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            String head = "{\"SchemaVersion\":2,\"ArtifactName\":\"" + IMAGE + "\",\"ArtifactType\":\"container_image\","
+            String head = "{\"SchemaVersion\":2,\"ArtifactName\":\"" + IMAGE
+                    + "\",\"ArtifactType\":\"container_image\","
                     + "\"Metadata\":{\"OS\":{\"Family\":\"debian\",\"Name\":\"12.5\"},\"RepoTags\":[\"" + IMAGE
                     + "\"]},\"Results\":[{\"Target\":\"" + IMAGE + " (debian 12.5)\",\"Class\":\"os-pkgs\","
                     + "\"Type\":\"debian\",\"Vulnerabilities\":[";

@@ -153,8 +153,9 @@ abstract class AbstractGateMojo extends AbstractMojo {
      * engine's defaults for the rest. The POM's paths are honoured wherever they are, as the command line honours its
      * arguments.
      *
-     * @param inputs   the inputs the POM names; none: the policy's, else {@code defaults}
-     * @param defaults what is read when neither the POM nor the policy names any input (the default folders)
+     * @param root            the directory the run's paths are relative to
+     * @param inputs          the inputs the POM names; none: the policy's, else the default folders
+     * @param outputDirectory where the reports go
      * @throws MojoExecutionException when a parameter is wrong (an unknown report format, a set value without key)
      */
     final GateOptions options(final Path root, final ProjectInputs.Inputs inputs, final Path outputDirectory)

@@ -50,7 +50,7 @@ public final class BaselineMojo extends AbstractGateMojo {
             throw new MojoExecutionException("K8s Security Gate: cannot record the baseline in "
                     + options.get().store().location() + ": " + e.getMessage(), e);
         }
-        for (String line : ConsoleSummary.render(result.outcome(), options.get().consoleFindings()).split("\n")) {
+        for (String line : ConsoleSummary.render(result.outcome(), options.get().consoleFindings()).lines().toList()) {
             getLog().info(line);
         }
         if (result.recorded().isPresent()) {

@@ -45,7 +45,7 @@ final class GateExecution {
                     + options.outputDirectory() + ": " + e.getMessage(), e);
         }
         Verdict verdict = report.verdict();
-        for (String line : report.console().split("\n")) {
+        for (String line : report.console().lines().toList()) {
             switch (verdict.status()) {
                 case FAIL -> log.error(line);
                 case WARN -> log.warn(line);

@@ -84,6 +84,7 @@ public final class ReportMojo extends AbstractMavenReport {
     private boolean enableAll;
 
     @Override
+    @SuppressWarnings("deprecation") // still abstract in the reporting API: a report must name its page
     public String getOutputName() {
         return OUTPUT_NAME;
     }

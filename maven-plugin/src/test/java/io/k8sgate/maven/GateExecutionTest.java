@@ -55,7 +55,8 @@ class GateExecutionTest {
         Files.createDirectories(app);
         Files.writeString(app.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"a\\u009B31m"
                 + "\\u202Eexe.txt\\u0085[INFO] BUILD SUCCESS\"\n  namespace: shop\nspec:\n  containers:\n"
-                + "    - name: app\n      image: registry.example.com/app:1\n      securityContext: {privileged: true}\n");
+                + "    - name: app\n      image: registry.example.com/app:1\n"
+                + "      securityContext: {privileged: true}\n");
 
         GateOptions options = options(app, "pod.yaml", work.resolve("out")).formats(List.of(ReportFormat.JSON))
                 .build();
@@ -173,7 +174,7 @@ class GateExecutionTest {
     void shouldRefuseAnUnknownReportFormatBeforeRunning() {
         CheckMojo mojo = Mojos.configure(new CheckMojo(), Map.of("formats", List.of("html", "pdf")));
 
-        assertThatThrownBy(() -> mojo.options(work, new ProjectInputs.Inputs(List.of("."), List.of()), work)).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("'pdf'");
+        assertThatThrownBy(() -> mojo.options(work, new ProjectInputs.Inputs(List.of("."), List.of()), work))
+                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("'pdf'");
     }
 }

@@ -27,7 +27,7 @@ public final class SourceRevision {
             Path dotGit = dir.resolve(".git");
             if (Files.exists(dotGit)) {
                 try {
-                    return gitDirectory(dotGit).flatMap(SourceRevision::head);
+                    return gitDirectory(dir, dotGit).flatMap(SourceRevision::head);
                 } catch (IOException e) {
                     return Optional.empty();
                 }
@@ -36,7 +36,7 @@ public final class SourceRevision {
         return Optional.empty();
     }
 
-    private static Optional<Path> gitDirectory(final Path dotGit) throws IOException {
+    private static Optional<Path> gitDirectory(final Path workTree, final Path dotGit) throws IOException {
         if (Files.isDirectory(dotGit)) {
             return Optional.of(dotGit);
         }
@@ -44,7 +44,7 @@ public final class SourceRevision {
         if (!text.startsWith("gitdir:")) {
             return Optional.empty();
         }
-        return Optional.of(dotGit.getParent().resolve(text.substring("gitdir:".length()).trim()).normalize());
+        return Optional.of(workTree.resolve(text.substring("gitdir:".length()).trim()).normalize());
     }
 
     private static Optional<String> head(final Path gitDir) {

@@ -100,6 +100,6 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
         if (!PolicyRule.namesApply(verb, resource)) {
             return false;
         }
-        return namedCounts || !clusterWide && namespaceObject && rule.resourceNames().contains(scope);
+        return namedCounts || (!clusterWide && namespaceObject && rule.resourceNames().contains(scope));
     }
 }

@@ -175,7 +175,7 @@ class RbacCorpusConformanceTest {
                     String[] parts = n.path("resource").asText("").split("\\.", 3);
                     target = parts.length == 3 ? parts[0] + "/" + parts[2] : "";
                 }
-                String scanDir = n.has("scan_dir") ? n.path("file").asText().split("/")[0] : "";
+                String scanDir = n.has("scan_dir") ? n.path("file").asText().split("/", -1)[0] : "";
                 rows.add(new Row(peer.getFileName().toString(), n.path("file").asText(), n.path("rule").asText(),
                         expected, target, scanDir));
             }
@@ -188,7 +188,7 @@ class RbacCorpusConformanceTest {
         Map<String, String> out = new LinkedHashMap<>();
         try (InputStream in = RbacCorpusConformanceTest.class.getResourceAsStream("intended-differences.txt")) {
             assertThat(in).as("intended-differences.txt").isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
