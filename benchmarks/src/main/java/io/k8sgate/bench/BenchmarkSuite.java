@@ -38,9 +38,9 @@ public final class BenchmarkSuite {
         System.out.println("\n== Custom checks in CEL: the gate with 10 custom checks vs the built-in gate "
                 + "(target < 1.3x)");
         child(List.of(), CelBenchmark.class, quick ? List.of("1000") : List.of("10000", "50000"));
-        System.out.println("\n== RBAC: time per binding as bindings grow (flat = linear)");
-        child(List.of(), RbacBenchmark.class, quick ? List.of("2500", "5000") : List.of("2500", "5000", "10000",
-                "20000"));
+        System.out.println("\n== RBAC: time per object as inputs grow, three shapes (flat = linear)");
+        child(List.of(), RbacBenchmark.class, quick ? List.of("bindings:2500,5000", "apps:5100", "exec:500,1000")
+                : List.of("bindings:2500,5000,10000,20000", "apps:12750,25500,51000", "exec:1000,2000,4000,8000"));
         System.out.println("\n== Long values: one value of N MB vs N MB of ordinary manifests (flat ms/MB = linear)");
         child(List.of(), LongScalarBenchmark.class, quick ? List.of("1", "4") : List.of("1", "4", "8", "15"));
         System.out.println("\n== Rendering: kustomizations per second; the gate on a rendered kustomization and chart "

@@ -52,6 +52,58 @@ public final class ManifestGenerator {
         return written;
     }
 
+    /**
+     * Writes {@code resources} objects as applications into {@code files} files (the shape of a platform repository:
+     * 500 files and 51,000 resources at full size): each application is a Deployment (hardened or careless at
+     * random), a Service, a ServiceAccount, a Role and a RoleBinding of its account to the Role, in one of 50
+     * namespaces. Roles differ as real ones do: most read config maps, some read secrets, some exec into pods or
+     * create them, so that the escalation search and the token checks have work in every namespace. Returns the
+     * number written.
+     */
+    public static int applications(final Path dir, final int resources, final int files, final long seed)
+            throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(seed);
+        int apps = Math.max(1, resources / 5);
+        int perFile = Math.max(1, (apps + files - 1) / files);
+        StringBuilder file = new StringBuilder();
+        int written = 0;
+        int fileIndex = 0;
+        for (int app = 0; app < apps; app++) {
+            String namespace = "team-" + app % 50;
+            String name = "app-" + app;
+            String[] objects = {serviceAccount(namespace, name, random.nextInt(3) == 0),
+                workload("Deployment", namespace, name, random), service(namespace, name, random),
+                appRole(namespace, name, random), appRoleBinding(namespace, name)};
+            for (String o : objects) {
+                file.append("---\n").append(o);
+                written++;
+            }
+            if ((app + 1) % perFile == 0 || app == apps - 1) {
+                Files.writeString(dir.resolve("apps-" + fileIndex++ + ".yaml"), file);
+                file.setLength(0);
+            }
+        }
+        return written;
+    }
+
+    private static String appRole(final String namespace, final String name, final Random random) {
+        int pick = random.nextInt(12);
+        String rule = pick < 6 ? "{apiGroups: [\"\"], resources: [configmaps], verbs: [get, list, watch]}"
+                : pick < 9 ? "{apiGroups: [\"\"], resources: [secrets, configmaps], verbs: [get, list]}"
+                : pick < 11 ? "{apiGroups: [\"\"], resources: [pods/exec], verbs: [create, get]}"
+                : "{apiGroups: [\"\"], resources: [pods], verbs: [create, delete]}";
+        return "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: " + name
+                + "\n  namespace: " + namespace + "\nrules:\n  - " + rule + "\n";
+    }
+
+    private static String appRoleBinding(final String namespace, final String name) {
+        return "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: " + name
+                + "\n  namespace: " + namespace + "\nsubjects:\n  - kind: ServiceAccount\n    name: " + name
+                + "\n    namespace: " + namespace + "\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n"
+                + "  kind: Role\n  name: " + name + "\n";
+    }
+
     private static String namespace(final String name, final Random random) {
         return "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n  labels:\n"
                 + (random.nextBoolean() ? "    pod-security.kubernetes.io/enforce: restricted\n" : "")
@@ -77,8 +129,12 @@ public final class ManifestGenerator {
     }
 
     private static String serviceAccount(final String namespace, final String name) {
+        return serviceAccount(namespace, name, false);
+    }
+
+    private static String serviceAccount(final String namespace, final String name, final boolean token) {
         return "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + name + "\n  namespace: " + namespace
-                + "\nautomountServiceAccountToken: false\n";
+                + (token ? "\n" : "\nautomountServiceAccountToken: false\n");
     }
 
     private static String service(final String namespace, final String name, final Random random) {
@@ -89,7 +145,11 @@ public final class ManifestGenerator {
     }
 
     private static String workload(final String namespace, final String name, final Random random) {
-        String kind = KINDS[random.nextInt(KINDS.length)];
+        return workload(KINDS[random.nextInt(KINDS.length)], namespace, name, random);
+    }
+
+    private static String workload(final String kind, final String namespace, final String name,
+            final Random random) {
         boolean hardened = random.nextInt(3) > 0;
         String indent = "CronJob".equals(kind) ? "          " : "      ";
         StringBuilder pod = new StringBuilder();

@@ -134,19 +134,26 @@ public final class TrivyScaleBenchmark {
                 MemoryBudget budget = MemoryBudget.of(Long.MAX_VALUE / 4);
                 long start = used();
                 Object read = new TrivyReportReader(budget).read(report, "report.json");
-                long held = used() - start;
-                java.lang.ref.Reference.reachabilityFence(read);
+                long held;
+                try {
+                    held = used() - start;
+                } finally {
+                    java.lang.ref.Reference.reachabilityFence(read);
+                }
                 read = null;
                 long charged = budget.limit() - budget.available();
                 long before = used();
                 GateOutcome outcome = gate(dir);
-                long kept = used() - before;
-                System.out.printf(Locale.ROOT, "%-46s %,14d %,14d %,14d %,14d%n", k.name(), held / n, kept / n,
-                        (held + kept) / n, charged / n);
-                if (outcome.hasInputErrors()) {
-                    throw new IllegalStateException("the report was refused: " + outcome.diagnostics());
+                try {
+                    long kept = used() - before;
+                    System.out.printf(Locale.ROOT, "%-46s %,14d %,14d %,14d %,14d%n", k.name(), held / n, kept / n,
+                            (held + kept) / n, charged / n);
+                    if (outcome.hasInputErrors()) {
+                        throw new IllegalStateException("the report was refused: " + outcome.diagnostics());
+                    }
+                } finally {
+                    java.lang.ref.Reference.reachabilityFence(outcome);
                 }
-                java.lang.ref.Reference.reachabilityFence(outcome);
             } finally {
                 delete(dir);
             }

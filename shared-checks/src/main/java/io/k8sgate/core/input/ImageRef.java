@@ -96,6 +96,28 @@ public record ImageRef(String registry, String repository, String tag, String di
         return name() + (tag.isEmpty() ? "" : ":" + tag) + (digest.isEmpty() ? "" : "@" + digest);
     }
 
+    /**
+     * Why a digest as written does not pin an image, empty when it does: Kubernetes pulls by {@code sha256:} with 64
+     * lowercase hexadecimal digits or {@code sha512:} with 128; anything else is refused by the registry or names
+     * nothing, so the image is not pinned.
+     */
+    public static Optional<String> digestProblem(final String digest) {
+        int colon = digest.indexOf(':');
+        String algorithm = colon < 0 ? "" : digest.substring(0, colon);
+        String hex = colon < 0 ? digest : digest.substring(colon + 1);
+        int expected = "sha256".equals(algorithm) ? 64 : "sha512".equals(algorithm) ? 128 : -1;
+        if (expected < 0) {
+            return Optional.of("'" + algorithm + "' is not a digest algorithm images are pulled by (sha256, sha512)");
+        }
+        boolean lowerHex = hex.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'));
+        if (hex.length() != expected || !lowerHex) {
+            return Optional.of("a " + algorithm + " digest is " + expected + " lowercase hexadecimal digits (got "
+                    + hex.length() + " characters" + (hex.equals(hex.toLowerCase(Locale.ROOT)) ? "" : ", uppercase")
+                    + ")");
+        }
+        return Optional.empty();
+    }
+
     /** True when the reference pins a digest. */
     public boolean isPinned() {
         return !digest.isEmpty();

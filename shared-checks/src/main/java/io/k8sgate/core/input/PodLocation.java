@@ -15,9 +15,12 @@ import java.util.Objects;
  *                        workflow-level securityContext for its templates); empty for none
  * @param securityContext the field of the pod node that holds the pod-level security context
  * @param containers      where the containers are, from the pod node
+ * @param patch           the field of the pod node (and of its defaults) that holds a strategic merge patch of the
+ *                        pod spec as text, which the controller applies to the pod it creates (Argo's
+ *                        {@code podSpecPatch}); empty for none
  */
 public record PodLocation(String path, String metadata, String defaults, String securityContext,
-        List<ContainerLocation> containers) {
+        List<ContainerLocation> containers, String patch) {
     /** The containers of a Kubernetes pod spec. */
     public static final List<ContainerLocation> POD_SPEC_CONTAINERS = List.of(
             new ContainerLocation("initContainers[]", Container.Type.INIT),
@@ -30,11 +33,12 @@ public record PodLocation(String path, String metadata, String defaults, String 
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(securityContext, "securityContext");
         containers = List.copyOf(containers);
+        Objects.requireNonNull(patch, "patch");
     }
 
     /** A Kubernetes pod spec at {@code path}, with its metadata beside it. */
     public static PodLocation podSpec(final String path) {
-        return new PodLocation(path, "../metadata", "", "securityContext", POD_SPEC_CONTAINERS);
+        return new PodLocation(path, "../metadata", "", "securityContext", POD_SPEC_CONTAINERS, "");
     }
 
     /**
@@ -42,12 +46,20 @@ public record PodLocation(String path, String metadata, String defaults, String 
      *
      * @param path from the pod node: {@code containers[]} for a list, {@code container} for a single one, {@code .}
      *             when the pod node is itself the container
-     * @param type regular, init or ephemeral
+     * @param type     regular, init or ephemeral
+     * @param template from the pod node, a container whose fields these inherit where they set none (Tekton's
+     *                 {@code stepTemplate} for its steps); empty for none
      */
-    public record ContainerLocation(String path, Container.Type type) {
+    public record ContainerLocation(String path, Container.Type type, String template) {
         public ContainerLocation {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(template, "template");
+        }
+
+        /** Containers at {@code path} with no template. */
+        public ContainerLocation(final String path, final Container.Type type) {
+            this(path, type, "");
         }
     }
 }

@@ -22,6 +22,8 @@ public final class Workload {
     private final boolean runsToCompletion;
     /** Every check asks for the containers: they are listed once (an immutable list, safe to share among threads). */
     private volatile @Nullable List<Container> containers;
+    /** The pod's own patch and its defaults' patch, parsed once; a missing node for a patch that is not there. */
+    private volatile @Nullable List<YamlNode> patches;
 
     /**
      * A workload whose pod is a Kubernetes pod spec.
@@ -74,16 +76,83 @@ public final class Workload {
     }
 
     /**
-     * A pod-level field as it takes effect: the pod's own, else the value its kind's defaults give (Argo templates
-     * inherit the workflow's); the pod's missing node when neither sets it.
+     * A pod-level field as it takes effect: the value of the pod's patch (Argo's podSpecPatch), else the pod's own,
+     * else the value its kind's defaults give (Argo templates inherit the workflow's, and its patch); the pod's
+     * missing node when none sets it.
      */
     public YamlNode podField(final String name) {
-        YamlNode own = podSpec.get(name);
-        if (own.isPresent() || defaults.isMissing()) {
+        return layered(name);
+    }
+
+    /**
+     * A value below the pod node as it takes effect, first set in: the pod's own patch, the pod, its defaults'
+     * patch, its defaults (the pod's missing node when none sets it).
+     */
+    private YamlNode layered(final String... path) {
+        List<YamlNode> parsed = patches();
+        YamlNode own = podSpec.path(path);
+        YamlNode[] layers = {parsed.get(0), podSpec, parsed.get(1), defaults};
+        for (YamlNode layer : layers) {
+            YamlNode value = layer == podSpec ? own : layer.isMissing() ? layer : layer.path(path);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return own;
+    }
+
+    /**
+     * A field of the pod-level security context as it takes effect: patched, the pod's own, inherited from the
+     * kind's defaults (see {@link #podField}).
+     */
+    public YamlNode inheritedSetting(final String... path) {
+        String[] full = new String[path.length + 1];
+        full[0] = location.securityContext();
+        System.arraycopy(path, 0, full, 1, path.length);
+        return layered(full);
+    }
+
+    /**
+     * A field of the pod-level security context as this pod sets it: its patch's value, else its own (what the kind's
+     * defaults set is reported where they are written).
+     */
+    public YamlNode podSetting(final String... path) {
+        YamlNode own = podSecurityContext().path(path);
+        YamlNode patch = patches().get(0);
+        if (patch.isMissing()) {
             return own;
         }
-        YamlNode inherited = defaults.get(name);
-        return inherited.isPresent() ? inherited : own;
+        YamlNode patched = patch.get(location.securityContext()).path(path);
+        return patched.isPresent() ? patched : own;
+    }
+
+    /** The pod's patch and its defaults' patch (missing nodes where there is none). */
+    private List<YamlNode> patches() {
+        List<YamlNode> parsed = patches;
+        if (parsed == null) {
+            parsed = List.of(parsePatch(podSpec), defaults.isMissing() ? defaults : parsePatch(defaults));
+            patches = parsed;
+        }
+        return parsed;
+    }
+
+    /**
+     * The patch written in the kind's patch field of {@code at}, parsed as YAML (JSON is YAML) and placed at the
+     * line where it is written, so findings on what it sets point there. A missing node when there is none; a patch
+     * that does not parse as a mapping is left out here and reported by the loader's checks of the field's type.
+     */
+    private YamlNode parsePatch(final YamlNode at) {
+        YamlNode field = location.patch().isEmpty() ? at.missing("patch") : at.get(location.patch());
+        String text = field.isString() ? field.text("") : "";
+        if (text.isBlank()) {
+            return at.missing("patch");
+        }
+        // a block scalar starts on the line after its key, a flow scalar on the key's own line
+        int before = field.location().line() - (text.contains("\n") ? 0 : 1);
+        List<YamlDocument> docs = new YamlParser(LoaderLimits.DEFAULT).parse(field.location().file(),
+                "\n".repeat(Math.max(0, before)) + text, d -> { });
+        return docs.isEmpty() ? at.missing("patch") : docs.get(0).root().filter(YamlNode::isMap)
+                .orElse(at.missing("patch"));
     }
 
     /** The pod's metadata. */
@@ -162,14 +231,37 @@ public final class Workload {
                 if (at.type() != type) {
                     continue;
                 }
+                YamlNode template = at.template().isEmpty() ? podSpec.missing("template")
+                        : YamlPath.first(podSpec, at.template());
                 for (YamlNode node : YamlPath.select(podSpec, at.path())) {
                     if (node.isMap()) {
-                        all.add(new Container(this, node, type));
+                        all.add(new Container(this, node, type, patchedContainers(node, type), template));
                     }
                 }
             }
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The containers of the patches that a container's patch entries apply to: same list, same name (a container
+     * without a name, such as an Argo template's, is {@code main}); the pod's own patch first.
+     */
+    private List<YamlNode> patchedContainers(final YamlNode container, final Container.Type type) {
+        List<YamlNode> parsed = patches();
+        if (parsed.stream().allMatch(YamlNode::isMissing)) {
+            return List.of();
+        }
+        String name = container.get("name").text("main");
+        List<YamlNode> out = new ArrayList<>();
+        for (YamlNode patch : parsed) {
+            for (YamlNode c : patch.get(type.field()).elements()) {
+                if (name.equals(c.get("name").text(""))) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -29,7 +29,7 @@ public final class WorkloadKinds {
     private static final String RESOURCE = "workload-kinds.yaml";
     private static final Set<String> KIND_KEYS = Set.of("apiGroup", "kinds", "runsToCompletion", "pods");
     private static final Set<String> POD_KEYS = Set.of("path", "metadata", "defaults", "securityContext",
-            "containers");
+            "containers", "patch");
     private static final Map<String, Container.Type> CONTAINER_TYPES = Map.of("container", Container.Type.CONTAINER,
             "init", Container.Type.INIT, "ephemeral", Container.Type.EPHEMERAL);
     /** Pod templates of kinds that no table names. */
@@ -196,6 +196,7 @@ public final class WorkloadKinds {
         Optional<String> path = path(pod.get("path"), problems);
         String metadata = optionalPath(pod.get("metadata"), "../metadata", problems);
         String defaults = optionalPath(pod.get("defaults"), "", problems);
+        String patch = optionalPath(pod.get("patch"), "", problems);
         YamlNode sc = pod.get("securityContext");
         if (sc.isPresent() && !sc.isString()) {
             problems.accept(sc, "securityContext names the field of the pod-level security context");
@@ -209,8 +210,14 @@ public final class WorkloadKinds {
             problems.accept(listed, "containers maps each container path to its type (container, init, ephemeral)");
             broken[0] = true;
         } else {
-            listed.entries().forEach((at, type) -> {
+            listed.entries().forEach((at, value) -> {
+                // a type, or {type: ..., template: path of the container these inherit from}
+                YamlNode type = value.isMap() ? value.get("type") : value;
+                YamlNode template = value.isMap() ? value.get("template") : value.missing("template");
                 Container.Type t = CONTAINER_TYPES.get(type.text("").toLowerCase(Locale.ROOT));
+                if (value.isMap()) {
+                    unknownKeys(value, Set.of("type", "template"), problems);
+                }
                 if (t == null) {
                     problems.accept(type, "a container type is container, init or ephemeral");
                     broken[0] = true;
@@ -218,12 +225,12 @@ public final class WorkloadKinds {
                     problems.accept(type, "'" + at + "' is not a path (such as containers[] or container)");
                     broken[0] = true;
                 } else {
-                    containers.add(new PodLocation.ContainerLocation(at, t));
+                    containers.add(new PodLocation.ContainerLocation(at, t, optionalPath(template, "", problems)));
                 }
             });
         }
         return path.filter(p -> !broken[0])
-                .map(p -> new PodLocation(p, metadata, defaults, sc.text("securityContext"), containers));
+                .map(p -> new PodLocation(p, metadata, defaults, sc.text("securityContext"), containers, patch));
     }
 
     private static Optional<String> path(final YamlNode node, final BiConsumer<YamlNode, String> problems) {

@@ -4,6 +4,7 @@ import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A risky capability, such as "create pods" or "approve certificate signing requests", and how to recognise it in
@@ -20,15 +21,23 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
     /**
      * One part of a permission.
      *
-     * @param verbs     the verbs, any of which grants the part
-     * @param groups    the API groups of the resources
-     * @param resources resources ({@code name} or {@code name/subresource})
+     * @param verbs        the verbs, any of which grants the part
+     * @param groups       the API groups of the resources
+     * @param resources    resources ({@code name} or {@code name/subresource})
+     * @param countedNames object names that still grant the part when a rule is limited to them (a signer that
+     *                     issues any client identity is as good as every signer)
      */
-    public record Access(List<String> verbs, List<String> groups, List<String> resources) {
+    public record Access(List<String> verbs, List<String> groups, List<String> resources, Set<String> countedNames) {
         public Access {
             verbs = List.copyOf(verbs);
             groups = List.copyOf(groups);
             resources = List.copyOf(resources);
+            countedNames = Set.copyOf(countedNames);
+        }
+
+        /** A part that rules limited by resourceNames grant only when the permission counts named objects. */
+        public Access(final List<String> verbs, final List<String> groups, final List<String> resources) {
+            this(verbs, groups, resources, Set.of());
         }
     }
 
@@ -84,7 +93,8 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
                 continue;
             }
             for (String verb : part.verbs()) {
-                if (rule.matchesVerb(verb) && namesAllow(rule, verb, resource, scope, clusterWide, namespaceObject)) {
+                if (rule.matchesVerb(verb) && namesAllow(rule, part, verb, resource, scope, clusterWide,
+                        namespaceObject)) {
                     return true;
                 }
             }
@@ -92,14 +102,15 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
         return false;
     }
 
-    private boolean namesAllow(final PolicyRule rule, final String verb, final String resource, final String scope,
-            final boolean clusterWide, final boolean namespaceObject) {
+    private boolean namesAllow(final PolicyRule rule, final Access part, final String verb, final String resource,
+            final String scope, final boolean clusterWide, final boolean namespaceObject) {
         if (!rule.hasResourceNames()) {
             return true;
         }
         if (!PolicyRule.namesApply(verb, resource)) {
             return false;
         }
-        return namedCounts || (!clusterWide && namespaceObject && rule.resourceNames().contains(scope));
+        return namedCounts || rule.resourceNames().stream().anyMatch(part.countedNames()::contains)
+                || (!clusterWide && namespaceObject && rule.resourceNames().contains(scope));
     }
 }

@@ -52,12 +52,22 @@ public final class RbacGraph {
     private final IdentityHashMap<PolicyRule, RbacRole> ruleOwner;
     private final List<RbacBinding> bindings;
     private final Map<RbacSubject, List<Grant>> bySubject;
+    private final List<Grant> allGrants;
     private final Map<String, List<RbacBinding>> bindingsByRole;
     private final Map<String, K8sObject> serviceAccounts;
     private final List<Workload> workloads;
     private final Map<String, Set<RbacSubject>> accountsByNamespace;
     private final Set<RbacSubject> allAccounts;
     private final List<K8sObject> tokenSecrets;
+    /** The workloads that mount their account's token, in input order, and by namespace: read once per run. */
+    private final List<MountedToken> mountedTokens;
+    private final Map<String, List<MountedToken>> mountedTokensByNamespace;
+    /** The long-lived token Secrets with the account each belongs to, in input order, and by namespace. */
+    private final List<TokenSecret> tokenSecretList;
+    private final Map<String, List<TokenSecret>> tokenSecretsByNamespace;
+    /** The accounts the run's workloads use, and the bindings of the platform among the inputs. */
+    private final Set<RbacSubject> workloadAccounts;
+    private final Set<RbacBinding> platformBindings;
     /** Which rules of a role grant a permission in a scope, remembered: many subjects share few roles and scopes. */
     private final Map<String, List<PolicyRule>> granting = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -102,6 +112,7 @@ public final class RbacGraph {
         this.serviceAccounts = Map.copyOf(accounts);
         Map<RbacSubject, List<Grant>> subjects = new HashMap<>();
         Map<String, List<RbacBinding>> byRole = new HashMap<>();
+        List<Grant> everyGrant = new ArrayList<>();
         for (RbacBinding b : bindings) {
             byRole.computeIfAbsent(b.roleKey(), k -> new ArrayList<>()).add(b);
             RbacRole role = roles.get(b.roleKey());
@@ -110,16 +121,46 @@ public final class RbacGraph {
             }
             for (int i = 0; i < b.subjects().size(); i++) {
                 RbacSubject s = b.subjects().get(i).subject();
-                subjects.computeIfAbsent(s, k -> new ArrayList<>()).add(new Grant(s, b, i, role, b.scope()));
+                Grant grant = new Grant(s, b, i, role, b.scope());
+                everyGrant.add(grant);
+                subjects.computeIfAbsent(s, k -> new ArrayList<>()).add(grant);
             }
         }
+        this.allGrants = List.copyOf(everyGrant);
         this.bySubject = subjects;
         this.bindingsByRole = byRole;
-        this.accountsByNamespace = knownAccounts();
+        List<MountedToken> mounted = new ArrayList<>();
+        List<RbacSubject> workloadAccounts = new ArrayList<>();
+        for (Workload w : this.workloads) {
+            // namespace and service account are read from the tree once per workload, never per query
+            RbacSubject account = RbacSubject.serviceAccount(w.namespace(), w.serviceAccountName());
+            workloadAccounts.add(account);
+            if (readMountsToken(w, account)) {
+                mounted.add(new MountedToken(w, account));
+            }
+        }
+        this.workloadAccounts = Set.copyOf(workloadAccounts);
+        Set<RbacBinding> platform = Collections.newSetFromMap(new IdentityHashMap<>());
+        bindings.stream().filter(b -> PlatformObjects.isPlatformBinding(b, this.workloadAccounts))
+                .forEach(platform::add);
+        this.platformBindings = Collections.unmodifiableSet(platform);
+        this.mountedTokens = List.copyOf(mounted);
+        this.mountedTokensByNamespace = byNamespace(mountedTokens, m -> m.account().namespace());
+        this.accountsByNamespace = knownAccounts(workloadAccounts);
         Set<RbacSubject> all = new TreeSet<>();
         accountsByNamespace.values().forEach(all::addAll);
         this.allAccounts = Collections.unmodifiableSet(all);
         this.tokenSecrets = List.copyOf(tokens);
+        this.tokenSecretList = tokens.stream().map(t -> new TokenSecret(t, accountOfToken(t))).toList();
+        this.tokenSecretsByNamespace = byNamespace(tokenSecretList, t -> t.account().namespace());
+    }
+
+    private static <T> Map<String, List<T>> byNamespace(final List<T> items,
+            final java.util.function.Function<T, String> namespace) {
+        Map<String, List<T>> out = new HashMap<>();
+        items.forEach(i -> out.computeIfAbsent(namespace.apply(i), k -> new ArrayList<>()).add(i));
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -198,6 +239,14 @@ public final class RbacGraph {
         return roles.values().stream().filter(r -> !r.builtIn()).toList();
     }
 
+    /**
+     * The roles of the inputs that findings are about: not the default and platform roles
+     * ({@link PlatformObjects#isPlatformRole}), which every cluster holds whatever its owners do.
+     */
+    public List<RbacRole> reportableRoles() {
+        return roles.values().stream().filter(r -> !PlatformObjects.isPlatformRole(r)).toList();
+    }
+
     /** A role by key ({@code ClusterRole/name}, {@code Role/ns/name}). */
     public Optional<RbacRole> role(final String key) {
         return Optional.ofNullable(roles.get(key));
@@ -254,16 +303,35 @@ public final class RbacGraph {
 
     /** The grants of every binding subject whose role is known, binding by binding. */
     public List<Grant> grants() {
-        List<Grant> all = new ArrayList<>();
-        for (RbacBinding b : bindings) {
-            RbacRole role = roles.get(b.roleKey());
-            if (role != null) {
-                for (int i = 0; i < b.subjects().size(); i++) {
-                    all.add(new Grant(b.subjects().get(i).subject(), b, i, role, b.scope()));
-                }
-            }
-        }
-        return all;
+        return allGrants;
+    }
+
+    /** The grants an identity is named in by a binding itself (not through a group). */
+    public List<Grant> ownGrants(final RbacSubject subject) {
+        return bySubject.getOrDefault(subject, List.of());
+    }
+
+    /** The bindings whose role is neither among the inputs nor built in: they grant nothing now. */
+    public List<RbacBinding> unresolvedBindings() {
+        return bindings.stream().filter(b -> !roles.containsKey(b.roleKey())).toList();
+    }
+
+    /**
+     * The grants of the bindings that findings are about: every grant but those of the platform's own bindings
+     * ({@link PlatformObjects#isPlatformBinding}).
+     */
+    public List<Grant> reportableGrants() {
+        return grants().stream().filter(g -> !isPlatform(g.binding())).toList();
+    }
+
+    /** True for a binding of the platform itself (see {@link PlatformObjects#isPlatformBinding}). */
+    public boolean isPlatform(final RbacBinding binding) {
+        return platformBindings.contains(binding);
+    }
+
+    /** The service accounts the run's workloads run as. */
+    public Set<RbacSubject> workloadAccounts() {
+        return workloadAccounts;
     }
 
     /** The grants an identity holds: bound to it directly or to one of the groups Kubernetes puts it in. */
@@ -380,12 +448,33 @@ public final class RbacGraph {
      * {@code automountServiceAccountToken} when set, else the ServiceAccount's, else true.
      */
     public boolean mountsToken(final Workload workload) {
+        return readMountsToken(workload, accountOf(workload));
+    }
+
+    private boolean readMountsToken(final Workload workload, final RbacSubject account) {
         Optional<Boolean> pod = workload.podField("automountServiceAccountToken").bool();
         if (pod.isPresent()) {
             return pod.get();
         }
-        return serviceAccount(workload.namespace(), workload.serviceAccountName())
+        return serviceAccount(account.namespace(), account.name())
                 .flatMap(sa -> sa.root().get("automountServiceAccountToken").bool()).orElse(true);
+    }
+
+    /** The workloads whose pods mount their service account's token, each with that account, in input order. */
+    public List<MountedToken> mountedTokens() {
+        return mountedTokens;
+    }
+
+    /** The workloads of a namespace ({@code *}: of every namespace) whose pods mount their account's token. */
+    public List<MountedToken> mountedTokensIn(final String scope) {
+        return RbacBinding.CLUSTER_WIDE.equals(scope) ? mountedTokens
+                : mountedTokensByNamespace.getOrDefault(scope, List.of());
+    }
+
+    /** The long-lived token Secrets of a namespace ({@code *}: of every namespace), each with its account. */
+    public List<TokenSecret> tokenSecretsIn(final String scope) {
+        return RbacBinding.CLUSTER_WIDE.equals(scope) ? tokenSecretList
+                : tokenSecretsByNamespace.getOrDefault(scope, List.of());
     }
 
     /** The identity a workload's pods run as. */
@@ -425,7 +514,7 @@ public final class RbacGraph {
                 && !o.annotations().getOrDefault("kubernetes.io/service-account.name", "").isEmpty();
     }
 
-    private Map<String, Set<RbacSubject>> knownAccounts() {
+    private Map<String, Set<RbacSubject>> knownAccounts(final List<RbacSubject> workloadAccounts) {
         Map<String, Set<RbacSubject>> byNs = new HashMap<>();
         for (K8sObject sa : serviceAccounts.values()) {
             byNs.computeIfAbsent(namespaceOf(sa), k -> new TreeSet<>())
@@ -436,8 +525,8 @@ public final class RbacGraph {
                 byNs.computeIfAbsent(s.namespace(), k -> new TreeSet<>()).add(s);
             }
         }
-        for (Workload w : workloads) {
-            byNs.computeIfAbsent(w.namespace(), k -> new TreeSet<>()).add(accountOf(w));
+        for (RbacSubject account : workloadAccounts) {
+            byNs.computeIfAbsent(account.namespace(), k -> new TreeSet<>()).add(account);
         }
         byNs.forEach((ns, set) -> set.add(RbacSubject.serviceAccount(ns, "default")));
         return byNs;
@@ -471,6 +560,32 @@ public final class RbacGraph {
         public RuleGrant {
             Objects.requireNonNull(grant, "grant");
             Objects.requireNonNull(rule, "rule");
+        }
+    }
+
+    /**
+     * A workload whose pods mount the token of their service account.
+     *
+     * @param workload the workload
+     * @param account  the service account its pods run as
+     */
+    public record MountedToken(Workload workload, RbacSubject account) {
+        public MountedToken {
+            Objects.requireNonNull(workload, "workload");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /**
+     * A long-lived token Secret and the service account it belongs to.
+     *
+     * @param secret  the Secret (only its annotation is read, never its data)
+     * @param account the service account it names
+     */
+    public record TokenSecret(K8sObject secret, RbacSubject account) {
+        public TokenSecret {
+            Objects.requireNonNull(secret, "secret");
+            Objects.requireNonNull(account, "account");
         }
     }
 

@@ -2,6 +2,7 @@ package io.k8sgate.core.rbac;
 
 import io.k8sgate.core.model.Severity;
 import java.util.List;
+import java.util.Set;
 
 /** The risky capabilities the RBAC checks look for, shared by the checks, workload tokens and escalation paths. */
 public final class RbacPermissions {
@@ -12,9 +13,27 @@ public final class RbacPermissions {
     /** The namespace whose grants count as privileged. */
     public static final String KUBE_SYSTEM = "kube-system";
 
-    /** Every verb on every resource of every group: cluster-admin cluster-wide, namespace admin in a namespace. */
-    public static final Permission FULL_ADMIN = Permission.of("do everything (every verb on every resource)",
-            Severity.HIGH, List.of("*"), List.of("*"), List.of("*"));
+    /**
+     * The verbs every resource of the API serves. A subject granted all of them on every resource of every group
+     * can read every secret, run pods as any service account and rewrite any object: it can do everything, whether
+     * the rules say {@code *} or spell the verbs out.
+     */
+    public static final List<String> STANDARD_VERBS = List.of("get", "list", "watch", "create", "update", "patch",
+            "delete", "deletecollection");
+    /**
+     * Every verb on every resource of every group ({@code *} or the standard verbs spelled out, in one rule or
+     * several): cluster-admin cluster-wide, namespace admin in a namespace.
+     */
+    public static final Permission FULL_ADMIN = new Permission("do everything (every verb on every resource)",
+            Severity.HIGH, STANDARD_VERBS.stream().map(v -> new Permission.Access(List.of(v), List.of("*"),
+                    List.of("*"))).toList(), false);
+    /**
+     * The signers whose certificates may name any user and group ({@code kubernetes.io/kube-apiserver-client}, the
+     * legacy signer) and the wildcard that covers them: approving for one of them is approving for any identity,
+     * system:masters included.
+     */
+    public static final Set<String> ANY_IDENTITY_SIGNERS = Set.of(
+            "kubernetes.io/kube-apiserver-client", "kubernetes.io/legacy-unknown", "kubernetes.io/*");
     /** Escalate: edit a role to hold permissions one does not have. */
     public static final Permission ESCALATE = Permission.of("escalate roles (grant themselves any permission)",
             Severity.CRITICAL, List.of("escalate"), List.of(RBAC), List.of("roles", "clusterroles"));
@@ -59,12 +78,16 @@ public final class RbacPermissions {
     /** TokenRequest: a token of another service account. */
     public static final Permission SA_TOKEN = Permission.of("create service account tokens", Severity.HIGH,
             List.of("create"), List.of(CORE), List.of("serviceaccounts/token")).namedToo();
-    /** Approve CSRs and sign with any signer: client certificates for any user or group. */
+    /**
+     * Approve CSRs for any signer, or for one whose certificates may name any user or group (resourceNames limited to
+     * {@link #ANY_IDENTITY_SIGNERS}): client certificates for any identity.
+     */
     public static final Permission CSR_APPROVE = new Permission(
-            "approve certificate signing requests for any signer", Severity.CRITICAL, List.of(
-                    new Permission.Access(List.of("update", "patch"), List.of("certificates.k8s.io"),
+            "approve certificate signing requests for a signer that issues any client identity", Severity.CRITICAL,
+            List.of(new Permission.Access(List.of("update", "patch"), List.of("certificates.k8s.io"),
                             List.of("certificatesigningrequests/approval")),
-                    new Permission.Access(List.of("approve"), List.of("certificates.k8s.io"), List.of("signers"))),
+                    new Permission.Access(List.of("approve"), List.of("certificates.k8s.io"), List.of("signers"),
+                            ANY_IDENTITY_SIGNERS)),
             false);
     /** Admission webhooks see and change every admitted object. */
     public static final Permission WEBHOOKS = Permission.of("change admission webhook configurations",

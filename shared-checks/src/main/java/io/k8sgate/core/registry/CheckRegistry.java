@@ -23,6 +23,7 @@ import io.k8sgate.core.check.rbac.RoleEscalationCheck;
 import io.k8sgate.core.check.rbac.SecretsAccessCheck;
 import io.k8sgate.core.check.rbac.SystemMastersBindingCheck;
 import io.k8sgate.core.check.rbac.TokenCreationCheck;
+import io.k8sgate.core.check.rbac.UndefinedRoleBindingCheck;
 import io.k8sgate.core.check.rbac.WebhookConfigurationCheck;
 import io.k8sgate.core.check.rbac.WildcardRuleCheck;
 import io.k8sgate.core.check.exposure.IngressTlsCheck;
@@ -118,6 +119,7 @@ public final class CheckRegistry {
             new NetworkWriteCheck(),
             new IneffectiveRuleCheck(),
             new ConfigMapWriteCheck(),
+            new UndefinedRoleBindingCheck(),
             new NodePortServiceCheck(),
             new LoadBalancerSourceRangesCheck(),
             new SshPortCheck(),

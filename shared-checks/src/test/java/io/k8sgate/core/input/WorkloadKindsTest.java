@@ -163,6 +163,43 @@ class WorkloadKindsTest {
     }
 
     @Test
+    void shouldMergeTemplateAndPatchIntoAnAddedKindsContainersAsItsControllerDoes() {
+        K8sObject build = load("""
+                apiVersion: ci.example.com/v1
+                kind: BuildJob
+                metadata: {name: b}
+                spec:
+                  patch: |
+                    securityContext: {runAsUser: 0}
+                    containers: [{name: test, securityContext: {readOnlyRootFilesystem: false}}]
+                  defaults: {securityContext: {runAsNonRoot: true, readOnlyRootFilesystem: true}, image: base:1}
+                  steps:
+                    - {name: compile, image: maven:3}
+                    - {name: test, securityContext: {readOnlyRootFilesystem: true}}
+                """).get(0);
+        List<String> problems = new ArrayList<>();
+        List<WorkloadKinds.WorkloadKind> added = WorkloadKinds.read(yaml("""
+                - apiGroup: ci.example.com
+                  kinds: [BuildJob]
+                  pods:
+                    - {path: spec, patch: patch, containers: {"steps[]": {type: container, template: defaults}}}
+                """), (node, message) -> problems.add(message));
+
+        assertThat(problems).isEmpty();
+        Workload pod = WorkloadKinds.BUILT_IN.with(added).workloadsOf(build).get(0);
+        Container compile = pod.containers().get(0);
+        Container test = pod.containers().get(1);
+        assertThat(pod.containers()).extracting(Container::name).containsExactly("compile", "test");
+        assertThat(compile.image()).isEqualTo("maven:3");
+        assertThat(test.image()).isEqualTo("base:1");
+        assertThat(compile.setting("readOnlyRootFilesystem").isTrue()).isTrue();
+        assertThat(test.setting("readOnlyRootFilesystem").bool()).contains(false);
+        assertThat(test.setting("readOnlyRootFilesystem").location().line()).isEqualTo(7);
+        assertThat(compile.effective("runAsUser").number()).hasValue(0);
+        assertThat(compile.effective("runAsNonRoot").isTrue()).isTrue();
+    }
+
+    @Test
     void shouldNameEachMalformedEntryOfAnAddedKind() {
         List<String> problems = new ArrayList<>();
         List<WorkloadKinds.WorkloadKind> read = WorkloadKinds.read(yaml("""
@@ -183,7 +220,7 @@ class WorkloadKindsTest {
         assertThat(problems).containsExactly(
                 "2: kinds must be a non-empty list of kind names",
                 "5: a pod path is written like spec.template.spec or spec.templates[].container (got 'spec..[x]')",
-                "7: Unknown key 'colour' (allowed: containers, defaults, metadata, path, securityContext)",
+                "7: Unknown key 'colour' (allowed: containers, defaults, metadata, patch, path, securityContext)",
                 "7: a container type is container, init or ephemeral",
                 "9: runsToCompletion must be true or false",
                 "10: pods must be a non-empty list of pod locations ({path: ...})",

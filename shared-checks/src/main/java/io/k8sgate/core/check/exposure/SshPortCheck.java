@@ -51,7 +51,7 @@ public final class SshPortCheck implements Check {
     }
 
     private Stream<Finding> container(final Container container) {
-        return container.node().get("ports").elements().stream()
+        return container.field("ports").elements().stream()
                 .filter(SshPortCheck::isTcp)
                 .flatMap(port -> Stream.of(port.get("containerPort"), port.get("hostPort"))
                         .filter(SshPortCheck::isSsh).limit(1))

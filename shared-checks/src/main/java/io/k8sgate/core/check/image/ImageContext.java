@@ -35,7 +35,7 @@ final class ImageContext {
         for (Container c : containers) {
             Workload w = c.workload();
             String who = w.ref().display() + " [" + c.name() + "]";
-            if (c.securityContext().get("privileged").isTrue()) {
+            if (c.setting("privileged").isTrue()) {
                 reasons.add(who + " is privileged");
             }
             for (String host : List.of("hostNetwork", "hostPID", "hostIPC")) {

@@ -42,7 +42,7 @@ final class ImageFindings {
      */
     static Finding about(final CheckMetadata check, final ImageRef image, final List<Container> containers,
             final Severity severity, final String key, final String message, final Map<String, String> properties) {
-        YamlNode at = containers.get(0).node().get("image");
+        YamlNode at = containers.get(0).field("image");
         Finding base = Finding.of(check, resource(image), "", at.location(), at.fieldPath(), message);
         String fingerprint = Finding.fingerprint(check.id(), new ResourceRef(IMAGE_KIND, "", image.name()), "", key);
         return new Finding(base.checkId(), base.title(), severity, base.category(), base.resource(), "",

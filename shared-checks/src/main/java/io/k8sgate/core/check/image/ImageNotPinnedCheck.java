@@ -35,10 +35,11 @@ public final class ImageNotPinnedCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         return context.containers().flatMap(c -> {
             Optional<ImageRef> ref = ImageRef.parse(c.image());
-            if (ref.isEmpty() || ref.get().isPinned()) {
+            if (ref.isEmpty() || (ref.get().isPinned() && ImageRef.digestProblem(c.image().substring(
+                    c.image().indexOf('@') + 1).trim()).isEmpty())) {
                 return java.util.stream.Stream.empty();
             }
-            return java.util.stream.Stream.of(finding(c, c.node().get("image"), "Container '" + c.name()
+            return java.util.stream.Stream.of(finding(c, c.field("image"), "Container '" + c.name()
                     + "' runs " + ref.get().canonical() + " by tag, without a digest")
                     .withProperty(ImageFindings.IMAGE_REFERENCE, ref.get().canonical()));
         }).toList();

@@ -40,7 +40,7 @@ public final class MissingScanReportCheck implements Check {
         usage.images().forEach((image, containers) -> {
             if (usage.reportsFor(image).isEmpty()) {
                 for (Container c : containers) {
-                    out.add(finding(c, c.node().get("image"), "No scan report covers image " + image.canonical()
+                    out.add(finding(c, c.field("image"), "No scan report covers image " + image.canonical()
                             + " of container '" + c.name() + "'").withSeverity(severity)
                             .withProperty(ImageFindings.IMAGE_REFERENCE, image.canonical()));
                 }

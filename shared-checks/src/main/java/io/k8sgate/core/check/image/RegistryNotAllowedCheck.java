@@ -40,7 +40,7 @@ public final class RegistryNotAllowedCheck implements Check {
             if (allowed.isEmpty() || ref.isEmpty() || isAllowed(ref.get(), allowed)) {
                 return java.util.stream.Stream.empty();
             }
-            return java.util.stream.Stream.of(finding(c, c.node().get("image"), "Container '" + c.name()
+            return java.util.stream.Stream.of(finding(c, c.field("image"), "Container '" + c.name()
                     + "' runs " + ref.get().canonical() + " from registry " + ref.get().registry()
                     + ", which is not allowed in namespace " + c.workload().namespace() + " (allowed: "
                     + String.join(", ", allowed) + ")")

@@ -41,11 +41,9 @@ public final class PrivilegedTokenMountCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         RbacGraph graph = RbacFindings.graph(context);
         List<Finding> out = new ArrayList<>();
-        for (Workload workload : graph.workloads()) {
-            if (!graph.mountsToken(workload)) {
-                continue;
-            }
-            RbacSubject account = RbacGraph.accountOf(workload);
+        for (RbacGraph.MountedToken mounted : graph.mountedTokens()) {
+            Workload workload = mounted.workload();
+            RbacSubject account = mounted.account();
             List<String> reasons = new ArrayList<>();
             Severity worst = Severity.INFO;
             Grant first = null;

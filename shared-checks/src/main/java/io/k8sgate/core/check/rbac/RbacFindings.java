@@ -44,6 +44,11 @@ public final class RbacFindings {
     public static final String BOUND_BY = "boundBy";
     /** Property: the roles an aggregated role takes its rules from. */
     public static final String AGGREGATED_FROM = "aggregatedFrom";
+    /**
+     * Property: the narrower risky permissions a finding's permission implies (everything, or a wildcard), which the
+     * narrower checks then do not report again for the same subject and scope or the same rule.
+     */
+    public static final String IMPLIES = "implies";
 
     private RbacFindings() {
     }
@@ -64,22 +69,51 @@ public final class RbacFindings {
         return permissions.stream().map(Permission::label).collect(Collectors.joining(", "));
     }
 
-    /** Role findings and binding findings for the permissions. */
+    /**
+     * Role findings and binding findings for the permissions, one per root cause: a subject that can do everything in
+     * a scope (or cluster-wide) is reported once by the check of everything, which names what that implies, and not
+     * again by the narrower checks; the platform's own roles and bindings ({@link
+     * io.k8sgate.core.rbac.PlatformObjects}) are not findings by themselves.
+     */
     public static List<Finding> permissions(final Check check, final CheckContext context,
             final List<Permission> permissions) {
         RbacGraph graph = graph(context);
+        boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
         List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
-        for (Grant grant : graph.grants()) {
+        Set<String> doesEverything = everything ? Set.of() : subjectsDoingEverything(graph);
+        for (Grant grant : graph.reportableGrants()) {
+            if (doesEverything.contains(grant.subject().display() + "@" + RbacBinding.CLUSTER_WIDE)
+                    || doesEverything.contains(grant.subject().display() + "@" + grant.scope())) {
+                continue;
+            }
             List<Permission> held = permissions.stream()
                     .filter(p -> !graph.granting(p, grant.role(), grant.scope()).isEmpty()).toList();
             if (!held.isEmpty()) {
                 PolicyRule first = graph.granting(held.get(0), grant.role(), grant.scope()).get(0);
-                out.add(onSubject(check, grant, severityOf(held, grant.scope()),
+                Finding finding = onSubject(check, grant, severityOf(held, grant.scope()),
                         grant.subject().display() + " can " + labels(held) + " " + grant.scopeText() + " through "
-                                + grant.via(), labels(held), first, graph));
+                                + grant.via(), labels(held), first, graph);
+                out.add(everything ? withImplied(finding, graph.riskyIn(grant.role(), grant.scope())) : finding);
             }
         }
         return out;
+    }
+
+    /** {@code subject@scope} of every grant of everything, platform bindings included (they still grant it). */
+    private static Set<String> subjectsDoingEverything(final RbacGraph graph) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Grant grant : graph.grants()) {
+            if (!graph.granting(RbacPermissions.FULL_ADMIN, grant.role(), grant.scope()).isEmpty()) {
+                out.add(grant.subject().display() + "@" + grant.scope());
+            }
+        }
+        return out;
+    }
+
+    /** The finding with the narrower permissions of {@code risky} listed as implied. */
+    private static Finding withImplied(final Finding finding, final List<Permission> risky) {
+        List<Permission> implied = risky.stream().filter(p -> !RbacPermissions.FULL_ADMIN.equals(p)).toList();
+        return implied.isEmpty() ? finding : finding.withProperty(IMPLIES, labels(implied));
     }
 
     /** A finding on a binding subject, with the standard properties. */
@@ -124,7 +158,7 @@ public final class RbacFindings {
             final java.util.function.Predicate<RbacSubject> which) {
         List<BoundSubjectRisk> out = new ArrayList<>();
         for (RbacBinding binding : graph.bindings()) {
-            if (skippedRoles.contains(binding.roleName())) {
+            if (skippedRoles.contains(binding.roleName()) || graph.isPlatform(binding)) {
                 continue;
             }
             List<Permission> risky = riskyOf(graph, binding);
@@ -147,8 +181,12 @@ public final class RbacFindings {
     /** Findings on the rules of the inputs' roles that carry one of the permissions. */
     static List<Finding> roleFindings(final Check check, final RbacGraph graph, final List<Permission> permissions) {
         List<Finding> out = new ArrayList<>();
-        for (RbacRole role : graph.inputRoles()) {
+        boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
+        for (RbacRole role : graph.reportableRoles()) {
             String scope = scopeOf(graph, role);
+            if (!everything && !RbacPermissions.FULL_ADMIN.grantedBy(graph.rulesOf(role), scope).isEmpty()) {
+                continue; // reported once, as everything, with what it implies
+            }
             boolean boundClusterWide = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide);
             String raiseScope = boundClusterWide || RbacPermissions.KUBE_SYSTEM.equals(role.namespace()) ? scope : "";
             List<PolicyRule> rules = graph.rulesOf(role);
@@ -182,9 +220,11 @@ public final class RbacFindings {
                     }
                 }
             }
-            byRule.forEach((rule, held) -> out.add(onRole(check, graph, role, rule.node(),
-                    severityOf(held, raiseScope), role.display() + " grants " + labels(held) + ": "
-                            + rule.describe(), labels(held))));
+            byRule.forEach((rule, held) -> {
+                Finding finding = onRole(check, graph, role, rule.node(), severityOf(held, raiseScope),
+                        role.display() + " grants " + labels(held) + ": " + rule.describe(), labels(held));
+                out.add(everything ? withImplied(finding, graph.riskyIn(role, scope)) : finding);
+            });
         }
         return out;
     }

@@ -6,6 +6,7 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.rbac.Permission;
 import io.k8sgate.core.rbac.PolicyRule;
 import io.k8sgate.core.rbac.RbacBinding;
 import io.k8sgate.core.rbac.RbacGraph;
@@ -39,23 +40,36 @@ public final class WildcardRuleCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         RbacGraph graph = RbacFindings.graph(context);
         List<Finding> out = new ArrayList<>();
-        for (RbacRole role : graph.inputRoles()) {
+        for (RbacRole role : graph.reportableRoles()) {
             boolean raised = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide)
                     || RbacPermissions.KUBE_SYSTEM.equals(role.namespace());
+            String scope = RbacFindings.scopeOf(graph, role);
+            if (!RbacPermissions.FULL_ADMIN.grantedBy(graph.rulesOf(role), scope).isEmpty()) {
+                continue; // everything: K8S-RBAC-001 reports the role once, with what it implies
+            }
             for (PolicyRule rule : role.rules()) {
-                if (rule.isFullWildcard() || !hasWildcard(rule)) {
+                if (!reports(rule)) {
                     continue;
                 }
                 Severity severity = raised ? Severity.HIGH : Severity.MEDIUM;
-                out.add(RbacFindings.onRole(this, graph, role, rule.node(), severity,
-                        role.display() + " uses a wildcard: " + rule.describe(), "wildcard"));
+                List<Permission> implied = RbacPermissions.riskyIn(List.of(rule), scope);
+                Finding finding = RbacFindings.onRole(this, graph, role, rule.node(), severity,
+                        role.display() + " uses a wildcard: " + rule.describe()
+                                + (implied.isEmpty() ? "" : ", which implies: " + RbacFindings.labels(implied)),
+                        "wildcard");
+                out.add(implied.isEmpty() ? finding : finding.withProperty(RbacFindings.IMPLIES,
+                        RbacFindings.labels(implied)));
             }
         }
         return out;
     }
 
-    private static boolean hasWildcard(final PolicyRule rule) {
-        return rule.verbs().contains(PolicyRule.ALL) || rule.resources().contains(PolicyRule.ALL)
-                || rule.nonResourceUrls().contains(PolicyRule.ALL);
+    /**
+     * True for a rule this check reports: a wildcard in verbs, resources or non-resource URLs, short of the full
+     * wildcard (everything, K8S-RBAC-001).
+     */
+    private static boolean reports(final PolicyRule rule) {
+        return !rule.isFullWildcard() && (rule.verbs().contains(PolicyRule.ALL)
+                || rule.resources().contains(PolicyRule.ALL) || rule.nonResourceUrls().contains(PolicyRule.ALL));
     }
 }

@@ -40,13 +40,13 @@ public final class AllowPrivilegeEscalationCheck implements Check {
     @Override
     public List<Finding> evaluate(final CheckContext context) {
         return PodSecurity.containersNotExemptAsWindows(context)
-                .filter(c -> !c.securityContext().get("allowPrivilegeEscalation").bool().equals(Optional.of(false)))
-                .map(c -> finding(c, c.securityContext().get("allowPrivilegeEscalation"), message(c)))
+                .filter(c -> !c.setting("allowPrivilegeEscalation").bool().equals(Optional.of(false)))
+                .map(c -> finding(c, c.setting("allowPrivilegeEscalation"), message(c)))
                 .toList();
     }
 
     private static String message(final Container c) {
-        YamlNode value = c.securityContext().get("allowPrivilegeEscalation");
+        YamlNode value = c.setting("allowPrivilegeEscalation");
         return value.isUnset() ? PodSecurity.describe(c) + " does not set allowPrivilegeEscalation: false"
                 : PodSecurity.describe(c) + " sets allowPrivilegeEscalation to " + PodSecurity.booleanValue(value);
     }

@@ -49,7 +49,7 @@ public final class CredentialInCommandCheck implements Check {
 
     private Stream<Finding> check(final Container container) {
         return FIELDS.stream()
-                .flatMap(field -> SecretRedaction.fields(field, container.node().get(field)).stream())
+                .flatMap(field -> SecretRedaction.fields(field, container.field(field)).stream())
                 .map(field -> finding(container, field.node(), "Container '" + container.name() + "' has "
                         + field.describe() + " in " + field.pathFrom(container.node()) + " (not shown)"));
     }

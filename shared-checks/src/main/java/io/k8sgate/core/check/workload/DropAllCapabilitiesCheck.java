@@ -45,17 +45,17 @@ public final class DropAllCapabilitiesCheck implements Check {
         }
         return PodSecurity.containersNotExemptAsWindows(context)
                 .filter(c -> !dropsAll(c))
-                .map(c -> finding(c, c.securityContext().path("capabilities", "drop"), message(c)))
+                .map(c -> finding(c, c.setting("capabilities", "drop"), message(c)))
                 .toList();
     }
 
     private static boolean dropsAll(final Container c) {
-        return c.securityContext().path("capabilities", "drop").elements().stream()
+        return c.setting("capabilities", "drop").elements().stream()
                 .anyMatch(d -> "ALL".equals(d.text("")));
     }
 
     private static String message(final Container c) {
-        return c.securityContext().path("capabilities", "drop").elements().stream()
+        return c.setting("capabilities", "drop").elements().stream()
                 .filter(d -> "ALL".equalsIgnoreCase(d.text("").replaceFirst("^(?i)cap_", "")))
                 .findFirst()
                 .map(d -> PodSecurity.describe(c) + " drops " + PodSecurity.value(d)

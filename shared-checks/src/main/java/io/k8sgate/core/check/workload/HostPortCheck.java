@@ -39,7 +39,7 @@ public final class HostPortCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         List<Finding> found = new ArrayList<>();
         context.containers().forEach(c -> {
-            for (YamlNode port : c.node().get("ports").elements()) {
+            for (YamlNode port : c.field("ports").elements()) {
                 YamlNode hostPort = port.get("hostPort");
                 if (hostPort.isPresent() && hostPort.number().orElse(-1) != 0) {
                     found.add(finding(c, hostPort, message(c, hostPort)));

@@ -48,8 +48,8 @@ public final class HostProbeCheck implements Check {
         }
         List<Finding> found = new ArrayList<>();
         context.containers().forEach(c -> {
-            PROBES.forEach(probe -> found.addAll(hosts(c, probe, c.node().get(probe))));
-            HOOKS.forEach(hook -> found.addAll(hosts(c, "lifecycle." + hook, c.node().path("lifecycle", hook))));
+            PROBES.forEach(probe -> found.addAll(hosts(c, probe, c.field(probe))));
+            HOOKS.forEach(hook -> found.addAll(hosts(c, "lifecycle." + hook, c.field("lifecycle", hook))));
         });
         return found;
     }

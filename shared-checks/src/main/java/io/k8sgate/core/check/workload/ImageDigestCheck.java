@@ -33,8 +33,9 @@ public final class ImageDigestCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         return ContainerImage.all(context)
                 .filter(ci -> !ci.image().isPinned())
-                .map(ci -> finding(ci.container(), ci.container().node().get("image"),
-                        ci.describe() + " without a digest"))
+                .map(ci -> finding(ci.container(), ci.container().field("image"), ci.describe()
+                        + ci.image().digestProblem().map(p -> " with a malformed digest, so it is not pinned: " + p)
+                                .orElse(" without a digest")))
                 .toList();
     }
 }

@@ -36,10 +36,10 @@ public final class ImagePullPolicyCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         return ContainerImage.all(context)
                 .filter(ci -> !ci.image().isPinned())
-                .filter(ci -> !"Always".equals(ci.container().node().get("imagePullPolicy").text()
+                .filter(ci -> !"Always".equals(ci.container().field("imagePullPolicy").text()
                         .orElseGet(() -> ci.image().defaultPullPolicy())))
                 .map(ci -> {
-                    YamlNode field = ci.container().node().get("imagePullPolicy");
+                    YamlNode field = ci.container().field("imagePullPolicy");
                     String how = field.isPresent() ? "imagePullPolicy " + field.text("")
                             : "no imagePullPolicy (so IfNotPresent)";
                     return finding(ci.container(), field, ci.describe() + ", referenced by tag, with " + how);

@@ -1,7 +1,6 @@
 package io.k8sgate.core.check.workload;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A container image reference split the way the container runtime reads it:
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
  * @param digest     the digest after {@code @}, empty when none is written
  */
 record ImageReference(String registry, String repository, String tag, String digest) {
-    /** {@code algorithm:hex}, as the OCI distribution spec defines a digest (sha256 and sha512 in practice). */
-    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}");
-
     /** Splits an image reference as written in a container spec. */
     static ImageReference parse(final String image) {
         String rest = image.trim();
@@ -44,9 +40,14 @@ record ImageReference(String registry, String repository, String tag, String dig
         return new ImageReference(registry, rest, tag, digest);
     }
 
-    /** True when the reference names a content digest, which makes it immutable. */
+    /** True when the reference names a well-formed content digest, which makes it immutable. */
     boolean isPinned() {
-        return DIGEST.matcher(digest).matches();
+        return !digest.isEmpty() && digestProblem().isEmpty();
+    }
+
+    /** Why the written digest does not pin the image (empty when there is none or it does). */
+    java.util.Optional<String> digestProblem() {
+        return digest.isEmpty() ? java.util.Optional.empty() : io.k8sgate.core.input.ImageRef.digestProblem(digest);
     }
 
     /** True when the tag is missing or {@code latest}: the runtime resolves it to whatever was pushed last. */

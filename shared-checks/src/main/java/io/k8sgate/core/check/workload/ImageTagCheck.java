@@ -35,7 +35,7 @@ public final class ImageTagCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         return ContainerImage.all(context)
                 .filter(ci -> ci.image().digest().isEmpty() && ci.image().isFloating())
-                .map(ci -> finding(ci.container(), ci.container().node().get("image"), ci.describe() + " "
+                .map(ci -> finding(ci.container(), ci.container().field("image"), ci.describe() + " "
                         + (ci.image().tag().isEmpty() ? "without a tag" : "with the mutable tag latest")))
                 .toList();
     }

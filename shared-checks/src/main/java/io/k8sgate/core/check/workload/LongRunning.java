@@ -13,6 +13,6 @@ final class LongRunning {
 
     static boolean isLongRunning(final Container container) {
         return container.type() == Container.Type.CONTAINER || (container.type() == Container.Type.INIT
-                && "Always".equals(container.node().get("restartPolicy").text("")));
+                && "Always".equals(container.field("restartPolicy").text("")));
     }
 }

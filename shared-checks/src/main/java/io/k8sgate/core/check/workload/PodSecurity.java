@@ -113,13 +113,13 @@ final class PodSecurity {
     static List<Finding> atPodAndContainers(final Check check, final Workload w,
             final Function<YamlNode, Optional<Problem>> problem, final String... path) {
         List<Finding> found = new ArrayList<>();
-        YamlNode pod = w.podSecurityContext().path(path);
+        YamlNode pod = w.podSetting(path);
         if (pod.isPresent()) {
             problem.apply(pod).ifPresent(p -> found.add(check.finding(w.object(), p.at(),
                     "Pod securityContext: " + p.text())));
         }
         for (Container c : w.containers()) {
-            YamlNode own = c.securityContext().path(path);
+            YamlNode own = c.setting(path);
             if (own.isPresent()) {
                 problem.apply(own).ifPresent(p -> found.add(check.finding(c, p.at(), describe(c) + ": " + p.text())));
             }
@@ -129,12 +129,12 @@ final class PodSecurity {
 
     /** The entries of a container's {@code securityContext.capabilities.add}. */
     static List<YamlNode> addedCapabilities(final Container container) {
-        return container.securityContext().path("capabilities", "add").elements();
+        return container.setting("capabilities", "add").elements();
     }
 
     /** The container's {@code procMount} when it is set to anything but {@code Default}. */
     static Optional<YamlNode> unmaskedProcMount(final Container container) {
-        YamlNode procMount = container.securityContext().get("procMount");
+        YamlNode procMount = container.setting("procMount");
         return procMount.isPresent() && !"Default".equals(procMount.text("")) ? Optional.of(procMount)
                 : Optional.empty();
     }
@@ -157,12 +157,12 @@ final class PodSecurity {
             final Predicate<YamlNode> good, final Function<YamlNode, YamlNode> reportAt,
             final Function<YamlNode, String> problem, final String missing) {
         List<Finding> found = new ArrayList<>();
-        YamlNode pod = w.podSecurityContext().get(field);
+        YamlNode pod = w.podSetting(field);
         if (pod.isPresent() && !good.test(pod)) {
             found.add(check.finding(w.object(), reportAt.apply(pod), "Pod securityContext: " + problem.apply(pod)));
         }
         for (Container c : w.containers()) {
-            YamlNode own = c.securityContext().get(field);
+            YamlNode own = c.setting(field);
             if (own.isPresent()) {
                 if (!good.test(own)) {
                     found.add(check.finding(c, reportAt.apply(own), describe(c) + ": " + problem.apply(own)));

@@ -37,8 +37,8 @@ public final class PrivilegedContainerCheck implements Check {
     @Override
     public List<Finding> evaluate(final CheckContext context) {
         return context.containers()
-                .filter(c -> c.securityContext().get("privileged").isTrue())
-                .map(c -> finding(c, c.securityContext().get("privileged"),
+                .filter(c -> c.setting("privileged").isTrue())
+                .map(c -> finding(c, c.setting("privileged"),
                         PodSecurity.describe(c) + " runs privileged"))
                 .toList();
     }

@@ -23,8 +23,8 @@ final class Probes {
                 .filter(w -> !runsToCompletion(w))
                 .flatMap(w -> w.containers().stream())
                 .filter(LongRunning::isLongRunning)
-                .filter(c -> c.node().get(field).isUnset())
-                .map(c -> check.finding(c, c.node().get(field), "Container '" + c.name() + "' has no " + label))
+                .filter(c -> c.field(field).isUnset())
+                .map(c -> check.finding(c, c.field(field), "Container '" + c.name() + "' has no " + label))
                 .toList();
     }
 

@@ -40,9 +40,9 @@ public final class ReadOnlyRootFilesystemCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         return context.containers()
                 .filter(c -> c.type() != Container.Type.EPHEMERAL && !c.workload().isWindows())
-                .filter(c -> !c.securityContext().get("readOnlyRootFilesystem").isTrue())
+                .filter(c -> !c.setting("readOnlyRootFilesystem").isTrue())
                 .map(c -> {
-                    YamlNode field = c.securityContext().get("readOnlyRootFilesystem");
+                    YamlNode field = c.setting("readOnlyRootFilesystem");
                     String how = field.isPresent() ? "sets readOnlyRootFilesystem to " + field.text("a non-boolean")
                             : "does not set readOnlyRootFilesystem";
                     return finding(c, field, "Container '" + c.name() + "' " + how

@@ -42,13 +42,13 @@ final class ResourceRequirements {
                 .filter(LongRunning::isLongRunning)
                 .filter(c -> !isSet(c, field, resource))
                 .filter(c -> !defaults.covers(c.workload().namespace(), field, resource))
-                .map(c -> check.finding(c, c.node().path("resources", field, resource),
+                .map(c -> check.finding(c, c.field("resources", field, resource),
                         "Container '" + c.name() + "' sets no " + label))
                 .toList();
     }
 
     private static boolean isSet(final Container container, final String field, final String resource) {
-        YamlNode resources = container.node().get("resources");
+        YamlNode resources = container.field("resources");
         if (resources.path(field, resource).isPresent()) {
             return true;
         }

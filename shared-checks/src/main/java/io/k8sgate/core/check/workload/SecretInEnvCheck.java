@@ -46,7 +46,7 @@ public final class SecretInEnvCheck implements Check {
     }
 
     private Stream<Finding> check(final Container container) {
-        return SecretRedaction.fields("env", container.node().get("env")).stream()
+        return SecretRedaction.fields("env", container.field("env")).stream()
                 .map(field -> finding(container, field.node(), "Environment variable '"
                         + field.node().parent().map(v -> v.get("name").text("")).orElse("") + "' of container '"
                         + container.name() + "' holds " + field.describe() + " as a literal value (not shown)"));

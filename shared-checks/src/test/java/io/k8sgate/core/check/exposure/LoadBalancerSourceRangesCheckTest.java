@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.check.AbstractCheckTest;
 import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckSettings;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.Severity;
+import io.k8sgate.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class LoadBalancerSourceRangesCheckTest extends AbstractCheckTest {
@@ -28,5 +32,17 @@ class LoadBalancerSourceRangesCheckTest extends AbstractCheckTest {
                     assertThat(f.fieldPath()).isEqualTo("metadata.annotations[\"service.beta.kubernetes.io/"
                             + "load-balancer-source-ranges\"]");
                 });
+    }
+
+    @Test
+    void shouldWarnOnAnOpenFrontendAndFailOnAnOpenDataStoreOrAdministrationPort() {
+        assertThat(findings("open.yaml", Fixtures.read("checks/K8S-NET-002/violating/open-load-balancers.yaml"),
+                CheckSettings.DEFAULT)).extracting(Finding::severity).containsOnly(Severity.MEDIUM);
+        assertThat(findings("stores.yaml", Fixtures.read(
+                "checks/K8S-NET-002/violating/declared-public-data-store.yaml"), CheckSettings.DEFAULT))
+                .satisfiesExactly(
+                        db -> assertThat(db.message()).endsWith("(serves 5432 (PostgreSQL))"),
+                        ssh -> assertThat(ssh.message()).endsWith("(serves 22 (SSH))"))
+                .extracting(Finding::severity).containsOnly(Severity.HIGH);
     }
 }

@@ -28,4 +28,20 @@ class ClusterAdminGrantCheckTest extends AbstractCheckTest {
                 Fixtures.read("checks/K8S-RBAC-001/violating/cluster-admin-binding.yaml"), CheckSettings.DEFAULT))
                 .extracting(Finding::severity).containsOnly(Severity.CRITICAL);
     }
+
+    @Test
+    void shouldNameWhatDoingEverythingImpliesSoTheNarrowerChecksNeedNotRepeatIt() {
+        String yaml = Fixtures.read("checks/K8S-RBAC-007/compliant/everything-reported-once.yaml");
+
+        assertThat(findings("everything.yaml", yaml, CheckSettings.DEFAULT))
+                .filteredOn(f -> f.properties().containsKey(RbacFindings.SUBJECT))
+                .extracting(f -> f.properties().get(RbacFindings.SUBJECT))
+                .containsExactly("Group/ops", "ServiceAccount/ci/deployer");
+        assertThat(findings("everything.yaml", yaml, CheckSettings.DEFAULT)).allSatisfy(f -> assertThat(
+                f.properties().get(RbacFindings.IMPLIES)).contains("read secrets", "create pods",
+                "impersonate users or groups"));
+        assertThat(new SecretsAccessCheck().evaluate(io.k8sgate.core.check.CheckContext.of(
+                new io.k8sgate.core.input.ManifestLoader().parse("everything.yaml", yaml, d -> { }),
+                CheckSettings.DEFAULT))).isEmpty();
+    }
 }

@@ -71,4 +71,16 @@ class EscalationPathCheckTest extends AbstractCheckTest {
             assertThat(f.properties()).containsEntry("permission", "bind any role (grant any permission) cluster-wide");
         });
     }
+
+    @Test
+    void shouldExecOnlyIntoPodsThatMountTheirToken() {
+        assertThat(run("exec-into-token.yaml")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(steps(f)).containsExactly(
+                    "exec into Deployment/shop/payments and use the token of ServiceAccount/shop/payments "
+                            + "(RoleBinding/shop/support-debug \u2192 Role/shop/debugger)",
+                    "ServiceAccount/shop/payments can read secrets cluster-wide "
+                            + "(ClusterRoleBinding/payments-secrets \u2192 ClusterRole/secret-reader)");
+        });
+    }
 }

@@ -27,7 +27,7 @@ class RbacGateSeverityTest {
     void shouldKeepTheSeverityOfTheScopeWithoutAnOverride() {
         GateOutcome outcome = new SecurityGate().run(GateRequest.of(Fixtures.path(DIR), List.of(".")));
 
-        assertThat(bindingSeverities(outcome)).containsExactly(Severity.CRITICAL, Severity.HIGH);
+        assertThat(bindingSeverities(outcome)).containsExactly(Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH);
     }
 
     @Test
@@ -42,6 +42,6 @@ class RbacGateSeverityTest {
         GateOutcome outcome = new SecurityGate().run(GateRequest.of(Fixtures.path(DIR), List.of("."))
                 .withPolicy(policy));
 
-        assertThat(bindingSeverities(outcome)).containsExactly(Severity.LOW, Severity.LOW);
+        assertThat(bindingSeverities(outcome)).containsExactly(Severity.LOW, Severity.LOW, Severity.LOW);
     }
 }
