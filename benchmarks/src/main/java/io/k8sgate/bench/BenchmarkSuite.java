@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark command: every figure of BENCHMARKS.md in one run. Each part runs in its own JVM so that one part's
@@ -51,6 +52,10 @@ public final class BenchmarkSuite {
         child(List.of(), HelmRenderBenchmark.class, quick ? List.of("--quick") : List.of());
         System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");
         cliStartup();
+        System.out.println("\n== Cold runs: the CLI as a whole process vs a whole process that only parses the files");
+        child(List.of(), ColdBenchmark.class, quick ? List.of("--runs", "2", "2500", "5000") : List.of());
+        System.out.println("\n== The Maven goal on a 20-manifest project vs `mvn validate` of the same project");
+        child(List.of(), MavenGoalBenchmark.class, quick ? List.of("--runs", "2") : List.of());
     }
 
     private static void child(final List<String> jvmArgs, final Class<?> main, final List<String> args)
@@ -70,46 +75,57 @@ public final class BenchmarkSuite {
 
     private static void cliStartup() throws IOException, InterruptedException {
         Path jar = Paths.get("cli/target/k8s-security.jar");
+        Path launcher = Paths.get("cli/bin/k8s-security");
         if (!Files.isRegularFile(jar)) {
             System.out.println("cli/target/k8s-security.jar not found: run from the project root after "
                     + "./mvnw -DskipTests package");
             return;
         }
-        Path repo = Files.createTempDirectory("k8sgate-cli-bench");
-        ManifestGenerator.generate(repo, 20, 3);
-        String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        double version = median(List.of(javaBin, "-version"));
-        double cli = median(List.of(javaBin, "-jar", jar.toString(), "check", "--root", repo.toString()));
-        double cds = median(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar",
-                jar.toString(), "check", "--root", repo.toString()));
-        Path policy = Files.createTempFile("k8sgate-cel-policy", ".yaml");
-        Files.writeString(policy, CelBenchmark.POLICY);
-        double cel = median(List.of(javaBin, "-jar", jar.toString(), "check", "--root", repo.toString(), "--policy",
-                policy.toString()));
-        Files.delete(policy);
-        System.out.printf(Locale.ROOT, "%-44s %8.0f ms%n", "java -version", version);
-        System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "k8s-security check (20 manifests)", cli,
-                cli - version);
-        System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "same, C1 only + serial GC (short runs)", cds,
-                cds - version);
-        System.out.printf(Locale.ROOT, "%-44s %8.0f ms  (+%.0f ms)%n", "k8s-security check + 10 custom checks (CEL)",
-                cel, cel - version);
-        try (var files = Files.walk(repo)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        Path work = Files.createTempDirectory("k8sgate-cli-bench");
+        try {
+            Path repo = work.resolve("repo");
+            ManifestGenerator.generate(repo, 20, 3);
+            String javaHome = System.getProperty("java.home");
+            String javaBin = Paths.get(javaHome, "bin", "java").toString();
+            Map<String, String> launched = Map.of("JAVA_HOME", javaHome, "K8S_SECURITY_JAR",
+                    jar.toAbsolutePath().toString(), "K8S_SECURITY_CACHE", work.resolve("cache").toString());
+            double version = median(List.of(javaBin, "-version"), Map.of(), work);
+            double cli = median(List.of(javaBin, "-jar", jar.toString(), "check", "--root", repo.toString()),
+                    Map.of(), work);
+            double archived = median(List.of(launcher.toString(), "check", "--root", repo.toString()), launched,
+                    work);
+            double c1 = median(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                    jar.toString(), "check", "--root", repo.toString()), Map.of(), work);
+            Path policy = work.resolve("cel-policy.yaml"); // inside the root, as every input must be
+            Files.writeString(policy, CelBenchmark.POLICY);
+            double cel = median(List.of(javaBin, "-jar", jar.toString(), "check", "repo", "--root", work.toString(),
+                    "--policy", policy.toString()), Map.of(), work);
+            System.out.printf(Locale.ROOT, "%-52s %8.0f ms%n", "java -version", version);
+            System.out.printf(Locale.ROOT, "%-52s %8.0f ms  (+%.0f ms)%n", "java -jar k8s-security.jar check", cli,
+                    cli - version);
+            System.out.printf(Locale.ROOT, "%-52s %8.0f ms  (+%.0f ms)%n", "cli/bin/k8s-security check (start-up "
+                    + "archive)", archived, archived - version);
+            System.out.printf(Locale.ROOT, "%-52s %8.0f ms  (+%.0f ms)%n", "java -jar, C1 only + serial GC", c1,
+                    c1 - version);
+            System.out.printf(Locale.ROOT, "%-52s %8.0f ms  (+%.0f ms)%n", "java -jar check + 10 custom checks (CEL)",
+                    cel, cel - version);
+        } finally {
+            ColdBenchmark.delete(work);
         }
     }
 
-    /** The median wall time of {@link #CLI_RUNS} runs of a command, after one unmeasured run. */
-    private static double median(final List<String> command) throws IOException, InterruptedException {
+    /**
+     * The median wall time of {@link #CLI_RUNS} runs of a command, after one unmeasured run (which also records the
+     * launcher's archive).
+     */
+    private static double median(final List<String> command, final Map<String, String> environment,
+            final Path work) throws IOException, InterruptedException {
         double[] times = new double[CLI_RUNS];
         for (int i = -1; i < CLI_RUNS; i++) {
-            long start = System.nanoTime();
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
+            WholeProcess.Run run = WholeProcess.run(command, environment, work.resolve("output.txt"),
+                    Paths.get(""));
             if (i >= 0) {
-                times[i] = (System.nanoTime() - start) / 1e6;
+                times[i] = run.millis();
             }
         }
         Arrays.sort(times);

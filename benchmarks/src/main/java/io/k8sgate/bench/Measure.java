@@ -106,6 +106,20 @@ final class Measure {
         return sizes.isEmpty() ? List.of(defaults) : sizes;
     }
 
+    /**
+     * The value of the option {@code name} in {@code args}, which loses the option and its value; {@code fallback}
+     * when the option is not given.
+     */
+    static String option(final List<String> args, final String name, final String fallback) {
+        int i = args.indexOf(name);
+        if (i < 0 || i + 1 >= args.size()) {
+            return fallback;
+        }
+        String value = args.get(i + 1);
+        args.subList(i, i + 2).clear();
+        return value;
+    }
+
     /** Runs {@code work} {@code repeats} times after {@code warmups} unmeasured runs. */
     static Result run(final int warmups, final int repeats, final Callable<?> work) throws Exception {
         for (int i = 0; i < warmups; i++) {

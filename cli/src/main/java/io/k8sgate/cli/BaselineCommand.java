@@ -6,21 +6,19 @@ import io.k8sgate.cluster.RollbackAction;
 import io.k8sgate.core.Baselines;
 import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineException;
-import io.k8sgate.core.baseline.BaselineMetadata;
 import io.k8sgate.core.baseline.BaselineStore;
-import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.baseline.Drift;
 import io.k8sgate.core.baseline.ManifestExport;
 import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateRunner;
+import io.k8sgate.core.frontend.StoreCommands;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ConsoleSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,35 +76,11 @@ final class BaselineCommand implements Callable<Integer> {
         List<String> paths = new ArrayList<>();
 
         @Mixin
-        RenderArguments render = new RenderArguments();
-
-        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
-                + "the root, if present)")
-        Path policy;
-
-        @Mixin
-        AdmissionOptions admission = new AdmissionOptions();
+        GateSettings settings = new GateSettings();
 
         /** The store's options with the inputs to check. */
         GateOptions options(final StoreOptions store) {
-            GateOptions.Builder options = render.applyTo(store.options()).manifests(paths)
-                    .policyFile(Main.fromWorkingDirectory(policy));
-            admission.applyTo(options);
-            return options.build();
-        }
-    }
-
-    /** {@code --admission-policies}: the cluster's admission configuration, kept apart from the manifests. */
-    static final class AdmissionOptions {
-        @Option(names = "--admission-policies", paramLabel = "PATH", split = ",", description = "Files, directories "
-                + "or globs of ValidatingAdmissionPolicies, their bindings and params (the cluster's admission "
-                + "configuration), evaluated against the manifests but not checked themselves; repeatable. Policies "
-                + "among the manifests are evaluated too")
-        List<String> paths = new ArrayList<>();
-
-        /** Adds the admission configuration to a run's options. */
-        void applyTo(final GateOptions.Builder options) {
-            options.admissionPolicies(paths);
+            return settings.applyTo(store.options().manifests(paths)).build();
         }
     }
 
@@ -210,29 +184,8 @@ final class BaselineCommand implements Callable<Integer> {
     static final class History extends StoreCommand {
         @Override
         int run(final BaselineStore store, final PrintWriter out) {
-            List<BaselineMetadata> versions = store.history();
-            if (store instanceof DirectoryStore directory) {
-                directory.indexProblem().ifPresent(problem -> out.println("note: " + Text.clean(problem)
-                        + "; the versions are listed from their own files, and the next record writes the index anew"));
-            }
-            if (versions.isEmpty()) {
-                out.println("No baseline version recorded yet in " + store.describe());
-                return Verdict.EXIT_PASS;
-            }
-            out.printf("%-8s %-20s %-12s %-16s %9s %8s  %-19s %-19s %s%n", "VERSION", "RECORDED", "REVISION",
-                    "BUILD", "RESOURCES", "FINDINGS", "CONTENT", "POLICY", "TOOL");
-            for (BaselineMetadata m : versions) {
-                out.printf("%-8d %-20s %-12s %-16s %9d %8d  %-19s %-19s %s%n", m.version(),
-                        m.recordedAt().truncatedTo(ChronoUnit.SECONDS),
-                        m.sourceRevision().map(r -> r.substring(0, Math.min(12, r.length()))).orElse("-"),
-                        Text.clean(m.buildId().orElse("-")), m.resources(), m.findings(), shortHash(m.contentHash()),
-                        shortHash(m.policyHash()), Text.clean(m.toolVersion()));
-            }
+            StoreCommands.history(store).forEach(out::println);
             return Verdict.EXIT_PASS;
-        }
-
-        private static String shortHash(final String hash) {
-            return hash.length() > 19 ? hash.substring(0, 19) : hash;
         }
     }
 
@@ -279,20 +232,20 @@ final class BaselineCommand implements Callable<Integer> {
                 try (LiveCluster live = clusterOptions.connect()) {
                     Drift drift = live.drift(reference, namespaces);
                     out.println("Drift of " + live.describe() + " from baseline v" + reference.version() + ":");
-                    DriftText.drift(drift, out);
+                    StoreCommands.drift(drift).forEach(out::println);
                     differs = !drift.isEmpty();
                 }
             } else if (to != null) {
                 VersionComparison c = Baselines.diff(store, reference.version(), to);
                 out.println("From baseline v" + reference.version() + " to v" + to + ":");
-                DriftText.comparison(c, out);
-                differs = !c.drift().isEmpty() || !c.newFindings().isEmpty() || !c.fixed().isEmpty();
+                StoreCommands.comparison(c).forEach(out::println);
+                differs = StoreCommands.differs(c);
             } else {
                 VersionComparison c = new GateRunner().diff(inputs.options(storeOptions).toBuilder()
                         .baselineVersion(reference.version()).build(), store);
                 out.println("From baseline v" + reference.version() + " to the current inputs:");
-                DriftText.comparison(c, out);
-                differs = !c.drift().isEmpty() || !c.newFindings().isEmpty() || !c.fixed().isEmpty();
+                StoreCommands.comparison(c).forEach(out::println);
+                differs = StoreCommands.differs(c);
             }
             return failOnDrift && differs ? Verdict.EXIT_FAIL : Verdict.EXIT_PASS;
         }
@@ -329,13 +282,7 @@ final class BaselineCommand implements Callable<Integer> {
 
         @Override
         int run(final BaselineStore store, final PrintWriter out) {
-            if (keep < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--keep must be at least 1");
-            }
-            List<BaselineMetadata> removed = store.prune(keep);
-            out.println(removed.isEmpty() ? "Nothing to prune: " + store.history().size() + " version(s) kept"
-                    : "Removed " + removed.size() + " version(s): " + removed.stream()
-                            .map(m -> "v" + m.version()).toList());
+            out.println(StoreCommands.prune(store, keep));
             return Verdict.EXIT_PASS;
         }
     }
@@ -366,7 +313,7 @@ final class BaselineCommand implements Callable<Integer> {
                 for (RollbackAction a : live.rollback(baseline, apply)) {
                     out.println("  " + a.type().name().toLowerCase(java.util.Locale.ROOT) + " "
                             + Text.clean(a.resource().display()) + (a.note().isEmpty() ? "" : " (" + a.note() + ")"));
-                    a.changes().forEach(c -> out.println("      " + DriftText.field(c)));
+                    a.changes().forEach(c -> out.println("      " + StoreCommands.field(c)));
                 }
             }
             return Verdict.EXIT_PASS;

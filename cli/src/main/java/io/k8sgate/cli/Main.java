@@ -100,17 +100,10 @@ public final class Main implements Callable<Integer> {
                 + "must stay inside it (default: the current directory, and each PATH is honoured wherever it is)")
         private Path root;
 
-        @CommandLine.Mixin
-        private RenderArguments render = new RenderArguments();
-
         @Option(names = "--namespace", paramLabel = "NS", description = "The namespace charts are rendered for "
                 + "(.Release.Namespace; namespaced objects that name none are checked in it; default: the policy's, "
                 + "or none, rendered as " + ChartSettings.DEFAULT_NAMESPACE + ")")
         private String namespace;
-
-        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: k8s-security.yaml in "
-                + "the root, if present)")
-        private Path policy;
 
         @Option(names = "--format", split = ",", paramLabel = "FORMAT",
                 description = "Reports to write: json, sarif, junit, html, md (default: html,json,sarif when "
@@ -121,30 +114,8 @@ public final class Main implements Callable<Integer> {
                 + GateOptions.DEFAULT_OUTPUT_DIRECTORY + " in the root when --format is given)")
         private Path outputDir;
 
-        @Option(names = "--enable-all", description = "Turn on every check, optional ones included")
-        private boolean enableAll;
-
-        @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Override the policy's failOn "
-                + "(CRITICAL, HIGH, MEDIUM, LOW, INFO, NONE)")
-        private String failOn;
-
-        @Option(names = "--warn-on", paramLabel = "SEVERITY", description = "Override the policy's warnOn")
-        private String warnOn;
-
-        @Option(names = "--trivy", paramLabel = "REPORT", description = "A Trivy-compatible scan report (JSON of "
-                + "trivy image/fs/config/k8s, Trivy-Operator VulnerabilityReport, CycloneDX with vulnerabilities); "
-                + "repeatable")
-        private List<String> trivyReports = new ArrayList<>();
-
-        @Option(names = "--trivy-ignore", paramLabel = "FILE", description = "A .trivyignore or .trivyignore.yaml "
-                + "file; repeatable")
-        private List<String> trivyIgnoreFiles = new ArrayList<>();
-
-        @Option(names = "--vex", paramLabel = "FILE", description = "An OpenVEX document; repeatable")
-        private List<String> vexFiles = new ArrayList<>();
-
         @CommandLine.Mixin
-        private BaselineCommand.AdmissionOptions admission = new BaselineCommand.AdmissionOptions();
+        private GateSettings settings = new GateSettings();
 
         @CommandLine.Mixin
         private BaselineCommand.ReferenceOptions reference = new BaselineCommand.ReferenceOptions();
@@ -156,15 +127,12 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            GateOptions.Builder options = render.applyTo(GateOptions.builder(root == null ? Paths.get("") : root)
-                    .confineToRoot(root != null)).namespace(namespace).manifests(paths)
-                    .policyFile(fromWorkingDirectory(policy)).failOn(failOn).warnOn(warnOn).enableAll(enableAll)
-                    .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
+            GateOptions.Builder options = settings.applyTo(GateOptions.builder(root == null ? Paths.get("") : root)
+                    .confineToRoot(root != null).namespace(namespace).manifests(paths))
                     .formatNames(formats).outputDirectory(fromWorkingDirectory(outputDir)).consoleFindings(maxFindings);
             if (formats.isEmpty() && outputDir == null) {
                 options.formats(List.of()); // the console only, unless reports are asked for
             }
-            admission.applyTo(options);
             reference.applyTo(options);
             GateReport report = new GateRunner().run(options.build());
             out.print(report.console());

@@ -1,6 +1,7 @@
 package io.k8sgate.jenkins;
 
 import hudson.FilePath;
+import hudson.Functions;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.k8sgate.core.report.ReportFiles;
@@ -26,31 +27,20 @@ public class SecurityGateAction implements RunAction2 {
             ReportFiles.STYLESHEET);
 
     private final String status;
-    private final String result;
     private final String summary;
     private final LinkedHashMap<String, Integer> counted;
     private final int suppressed;
-    private final int findings;
     private final int resources;
     private final int inputErrors;
     private transient Run<?, ?> run;
 
-    SecurityGateAction(final String status, final String result, final String summary,
-            final Map<String, Integer> counted, final int suppressed, final int findings, final int resources,
-            final int inputErrors) {
-        this.status = status;
-        this.result = result;
-        this.summary = summary;
-        this.counted = new LinkedHashMap<>(counted);
-        this.suppressed = suppressed;
-        this.findings = findings;
-        this.resources = resources;
-        this.inputErrors = inputErrors;
-    }
-
-    static SecurityGateAction of(final GateResult r) {
-        return new SecurityGateAction(r.status(), r.result().name(), r.summary(), r.counted(), r.suppressed(),
-                r.findings(), r.resources(), r.inputErrors());
+    SecurityGateAction(final GateResult r) {
+        this.status = r.verdict().status().name();
+        this.summary = r.summary();
+        this.counted = new LinkedHashMap<>(r.counted());
+        this.suppressed = r.suppressed();
+        this.resources = r.resources();
+        this.inputErrors = r.inputErrors();
     }
 
     /** Where a build keeps its reports. */
@@ -92,11 +82,6 @@ public class SecurityGateAction implements RunAction2 {
         return status;
     }
 
-    /** The build result the gate asked for (SUCCESS, UNSTABLE or FAILURE). */
-    public String getResult() {
-        return result;
-    }
-
     public String getSummary() {
         return summary;
     }
@@ -115,10 +100,6 @@ public class SecurityGateAction implements RunAction2 {
         return suppressed;
     }
 
-    public int getFindings() {
-        return findings;
-    }
-
     public int getResources() {
         return resources;
     }
@@ -127,7 +108,7 @@ public class SecurityGateAction implements RunAction2 {
         return inputErrors;
     }
 
-    /** The lower-case status, for CSS classes. */
+    /** The lower-case status, for CSS classes (in any locale: FAIL must not become "faıl"). */
     public String getStatusClass() {
         return status.toLowerCase(java.util.Locale.ROOT);
     }
@@ -144,13 +125,20 @@ public class SecurityGateAction implements RunAction2 {
         return ReportFormat.HTML.fileName();
     }
 
-    public String getStylesheetFileName() {
-        return ReportFiles.STYLESHEET;
+    /**
+     * True when the current user may read the report files: they are artifacts of the build, so Jenkins' ARTIFACTS
+     * permission applies when it is turned on ({@code hudson.security.ArtifactsPermission}), as for archived files.
+     */
+    public boolean isReportReadable() {
+        return !Functions.isArtifactsPermissionEnabled() || run.hasPermission(Run.ARTIFACTS);
     }
 
-    /** Serves the kept report files ({@code report/k8s-security-report.json}, ...). */
+    /** Serves the kept report files ({@code report/k8s-security-report.json}, ...) and their list ({@code report/}). */
     public DirectoryBrowserSupport doReport() {
+        if (!isReportReadable()) {
+            run.checkPermission(Run.ARTIFACTS);
+        }
         return new DirectoryBrowserSupport(run, new FilePath(reportDirectory(run)), getDisplayName(),
-                getIconFileName(), false);
+                getIconFileName(), true);
     }
 }

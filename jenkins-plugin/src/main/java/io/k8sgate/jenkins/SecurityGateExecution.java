@@ -7,24 +7,28 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.k8sgate.baseline.git.GitStore;
+import io.k8sgate.core.baseline.RedactionKey;
+import io.k8sgate.core.frontend.StepRequest;
+import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.policy.CiResult;
-import io.k8sgate.core.report.JsonReportReader;
+import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ReportFormat;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serial;
-import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs the gate on the agent, keeps its reports with the build and carries out the engine's result mapping: FAIL stops
- * the build ({@link AbortException}) or marks it FAILURE, WARN marks it UNSTABLE with a warning on the stage.
+ * Runs the gate on the agent, keeps its reports with the build and carries out the engine's verdict: a failed gate
+ * stops the build ({@link AbortException}) or marks it FAILURE, a warning marks it UNSTABLE with a warning on the
+ * stage.
  */
 class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     @Serial
@@ -45,9 +49,7 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         FilePath workspace = getContext().get(FilePath.class);
         TaskListener listener = getContext().get(TaskListener.class);
 
-        Set<String> reference = reference(run, workspace, listener);
-        EnvVars env = getContext().get(EnvVars.class);
-        GateResult result = workspace.act(new GateCallable(step, reference, GateCallable.gitCredentials(env)));
+        GateResult result = workspace.act(new GateCallable(request(run, listener)));
         listener.getLogger().print(result.console());
 
         FilePath reports = workspace.child(step.getReportDir());
@@ -57,68 +59,57 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         int copied = reports.copyRecursiveTo(SecurityGateAction.KEPT_FILES, kept);
         listener.getLogger().println("K8s Security Gate: " + copied + " report file(s) kept with the build; "
                 + "reports in the workspace: " + reports.getRemote());
-        run.addOrReplaceAction(SecurityGateAction.of(result));
+        run.addOrReplaceAction(new SecurityGateAction(result));
 
-        if (result.result() != CiResult.SUCCESS) {
-            Result jenkinsResult = Result.fromString(result.result().name());
+        Verdict verdict = result.verdict();
+        if (verdict.buildResult() != CiResult.SUCCESS) {
+            Result jenkinsResult = Result.fromString(verdict.buildResult().name());
             FlowNode node = getContext().get(FlowNode.class);
             if (node != null) {
-                node.addOrReplaceAction(new WarningAction(jenkinsResult).withMessage(result.summary()));
+                node.addOrReplaceAction(new WarningAction(jenkinsResult).withMessage(verdict.summary()));
             }
-            if (result.abort()) {
-                throw new AbortException(result.summary());
+            listener.getLogger().println(verdict.message());
+            if (verdict.stopsBuild(step.isContinueOnFailure())) {
+                throw new AbortException(verdict.summary());
             }
             run.setResult(jenkinsResult);
-            listener.getLogger().println(result.summary());
         }
         return result.toStepValue();
     }
 
-    /**
-     * The fingerprints the new-findings-only policy compares against. An unreadable reference stops the step (fail
-     * closed): gating on "new" findings without knowing the old ones would let everything pass as new or nothing.
-     */
-    private Set<String> reference(final Run<?, ?> run, final FilePath workspace, final TaskListener listener)
+    /** What the agent needs: the step's parameters, the reference build's findings and the Git store credentials. */
+    private StepRequest request(final Run<?, ?> run, final TaskListener listener)
             throws IOException, InterruptedException {
-        try {
-            return readReference(run, workspace, listener);
-        } catch (AbortException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new AbortException("K8s Security Gate: the baseline cannot be read: " + e.getMessage());
+        Set<String> reference = SecurityGateStep.REFERENCE_BUILD.equals(step.getBaseline())
+                ? referenceBuild(run, listener) : Set.of();
+        Map<String, String> credentials = new TreeMap<>();
+        EnvVars env = getContext().get(EnvVars.class);
+        // the store's variables from the build (withCredentials): Git credentials and the key secrets are digested with
+        for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE, RedactionKey.VARIABLE,
+                RedactionKey.FILE_VARIABLE)) {
+            if (env != null && env.get(name) != null) {
+                credentials.put(name, env.get(name));
+            }
         }
+        return GateCallable.request(step, reference, credentials);
     }
 
-    private Set<String> readReference(final Run<?, ?> run, final FilePath workspace, final TaskListener listener)
-            throws IOException, InterruptedException {
-        String baseline = step.getBaseline();
-        if (SecurityGateStep.NO_BASELINE.equals(baseline)) {
+    /** The findings of the reference build's kept report; none when no build qualifies. */
+    private Set<String> referenceBuild(final Run<?, ?> run, final TaskListener listener) throws IOException {
+        Run<?, ?> reference = ReferenceBuild.find(run, step);
+        if (reference == null) {
+            listener.getLogger().println("K8s Security Gate: no reference build (a completed build with result "
+                    + step.getRequiredResult() + " or better" + (step.isIgnoreQualityGate() ? "" : " whose gate passed")
+                    + " and a kept report); every finding is new");
             return Set.of();
         }
-        if (GateCallable.isStore(baseline, workspace)) {
-            // a baseline store (directory or Git) is read on the agent, next to the inputs
-            return Set.of();
-        }
-        if (!SecurityGateStep.LAST_SUCCESSFUL_BUILD.equals(baseline)) {
-            FilePath file = workspace.child(baseline);
-            if (!file.exists()) {
-                throw new AbortException("baseline '" + baseline + "' does not exist in the workspace");
-            }
-            try (InputStream in = file.read()) {
-                return JsonReportReader.fingerprints(in, baseline);
-            }
-        }
-        Run<?, ?> previous = run.getPreviousSuccessfulBuild();
-        File json = previous == null ? null
-                : new File(SecurityGateAction.reportDirectory(previous), ReportFormat.JSON.fileName());
-        if (json == null || !json.isFile()) {
-            listener.getLogger().println("K8s Security Gate: no earlier successful build with a report; "
-                    + "every finding is new");
-            return Set.of();
-        }
-        listener.getLogger().println("K8s Security Gate: reference is " + previous.getFullDisplayName());
-        try (InputStream in = Files.newInputStream(json.toPath())) {
-            return JsonReportReader.fingerprints(in, previous.getFullDisplayName() + " " + json.getName());
+        listener.getLogger().println("K8s Security Gate: reference build is " + reference.getFullDisplayName());
+        String name = reference.getFullDisplayName() + " " + ReportFormat.JSON.fileName();
+        try {
+            return StepRequest.fingerprints(ReferenceBuild.report(reference).toPath(), name);
+        } catch (InputException e) {
+            // gating on new findings without knowing the old ones would let everything pass as new: fail closed
+            throw new AbortException("K8s Security Gate: " + e.getMessage());
         }
     }
 }

@@ -11,8 +11,6 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.model.Severity;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -26,30 +24,35 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code k8sSecurityGate}: checks Kubernetes manifests in the workspace and sets the build result by policy. The
- * parameters mirror the Maven goal; an empty value keeps what the policy file says.
+ * parameters mirror the command line; an empty value keeps what the policy file says.
  */
-public class SecurityGateStep extends Step implements Serializable {
+public class SecurityGateStep extends Step {
     /** The function name in Pipeline scripts. */
     public static final String FUNCTION_NAME = "k8sSecurityGate";
     /** The workspace directory reports are written to when none is given. */
     public static final String DEFAULT_REPORT_DIR = GateOptions.DEFAULT_OUTPUT_DIRECTORY;
-    /** The {@link #getBaseline()} value that takes the last successful build's report as the reference. */
-    public static final String LAST_SUCCESSFUL_BUILD = "lastSuccessfulBuild";
+    /** The {@link #getBaseline()} value that takes the report of a reference build (see {@link ReferenceBuild}). */
+    public static final String REFERENCE_BUILD = "referenceBuild";
     /** The {@link #getBaseline()} value that uses no reference at all. */
     public static final String NO_BASELINE = "none";
 
-    @Serial
-    private static final long serialVersionUID = 1L;
-
     private final String manifests;
     private String trivyReports = "";
+    private String trivyIgnoreFiles = "";
+    private String vexFiles = "";
     private String admissionPolicies = "";
     private String policy = "";
     private String failOn = "";
     private String warnOn = "";
     private @CheckForNull Boolean newFindingsOnly;
-    private String baseline = LAST_SUCCESSFUL_BUILD;
+    private String baseline = REFERENCE_BUILD;
+    private @CheckForNull Long baselineVersion;
+    private String baselineBranch = "";
+    private String referenceJob = "";
+    private String requiredResult = ReferenceBuild.DEFAULT_REQUIRED_RESULT;
+    private boolean ignoreQualityGate;
     private @CheckForNull Boolean failOnInputError;
+    private boolean enableAll;
     private boolean continueOnFailure;
     private String reportDir = DEFAULT_REPORT_DIR;
     private String charts = "";
@@ -84,8 +87,28 @@ public class SecurityGateStep extends Step implements Serializable {
         this.trivyReports = Util.fixNull(trivyReports).trim();
     }
 
+    public String getTrivyIgnoreFiles() {
+        return trivyIgnoreFiles;
+    }
+
+    /** {@code .trivyignore} or {@code .trivyignore.yaml} files, relative to the workspace. */
+    @DataBoundSetter
+    public void setTrivyIgnoreFiles(final String trivyIgnoreFiles) {
+        this.trivyIgnoreFiles = Util.fixNull(trivyIgnoreFiles).trim();
+    }
+
+    public String getVexFiles() {
+        return vexFiles;
+    }
+
+    /** OpenVEX documents, relative to the workspace. */
+    @DataBoundSetter
+    public void setVexFiles(final String vexFiles) {
+        this.vexFiles = Util.fixNull(vexFiles).trim();
+    }
+
     public String getAdmissionPolicies() {
-        return Util.fixNull(admissionPolicies); // null in a step serialised before the field existed
+        return admissionPolicies;
     }
 
     /**
@@ -143,13 +166,64 @@ public class SecurityGateStep extends Step implements Serializable {
     }
 
     /**
-     * The reference for new-findings-only gating: {@code lastSuccessfulBuild} (the default), {@code none}, or a JSON
-     * report in the workspace (relative path).
+     * The reference for new-findings-only gating: {@code referenceBuild} (the default), {@code none}, a JSON report,
+     * a baseline store directory in the workspace, or a Git store URL.
      */
     @DataBoundSetter
     public void setBaseline(final String baseline) {
         String b = Util.fixEmptyAndTrim(baseline);
-        this.baseline = b == null ? LAST_SUCCESSFUL_BUILD : b;
+        this.baseline = b == null ? REFERENCE_BUILD : b;
+    }
+
+    public @CheckForNull Long getBaselineVersion() {
+        return baselineVersion;
+    }
+
+    /** The version of a baseline store compared with; unset: the newest. */
+    @DataBoundSetter
+    public void setBaselineVersion(final @CheckForNull Long baselineVersion) {
+        this.baselineVersion = baselineVersion;
+    }
+
+    public String getBaselineBranch() {
+        return Util.fixNull(baselineBranch); // null in a step serialised before the field existed
+    }
+
+    /** The branch of a Git baseline store; empty: the store's default, {@code k8s-security-baselines}. */
+    @DataBoundSetter
+    public void setBaselineBranch(final String baselineBranch) {
+        this.baselineBranch = Util.fixNull(baselineBranch).trim();
+    }
+
+    public String getReferenceJob() {
+        return referenceJob;
+    }
+
+    /** The job whose builds are searched for the reference build (full name, or relative); empty for this job. */
+    @DataBoundSetter
+    public void setReferenceJob(final String referenceJob) {
+        this.referenceJob = Util.fixNull(referenceJob).trim();
+    }
+
+    public String getRequiredResult() {
+        return requiredResult;
+    }
+
+    /** The worst result a reference build may have: {@code UNSTABLE} (the default) or {@code SUCCESS}. */
+    @DataBoundSetter
+    public void setRequiredResult(final String requiredResult) {
+        String r = Util.fixEmptyAndTrim(requiredResult);
+        this.requiredResult = r == null ? ReferenceBuild.DEFAULT_REQUIRED_RESULT : r.toUpperCase(Locale.ROOT);
+    }
+
+    public boolean isIgnoreQualityGate() {
+        return ignoreQualityGate;
+    }
+
+    /** Accepts a reference build whose own gate did not pass. */
+    @DataBoundSetter
+    public void setIgnoreQualityGate(final boolean ignoreQualityGate) {
+        this.ignoreQualityGate = ignoreQualityGate;
     }
 
     public @CheckForNull Boolean getFailOnInputError() {
@@ -160,6 +234,16 @@ public class SecurityGateStep extends Step implements Serializable {
     @DataBoundSetter
     public void setFailOnInputError(final @CheckForNull Boolean failOnInputError) {
         this.failOnInputError = failOnInputError;
+    }
+
+    public boolean isEnableAll() {
+        return enableAll;
+    }
+
+    /** Turns every check on, optional ones included. */
+    @DataBoundSetter
+    public void setEnableAll(final boolean enableAll) {
+        this.enableAll = enableAll;
     }
 
     public boolean isContinueOnFailure() {
@@ -283,6 +367,13 @@ public class SecurityGateStep extends Step implements Serializable {
 
         public ListBoxModel doFillWarnOnItems() {
             return thresholds();
+        }
+
+        public ListBoxModel doFillRequiredResultItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("UNSTABLE (successful or unstable builds)", "UNSTABLE");
+            items.add("SUCCESS (successful builds only)", "SUCCESS");
+            return items;
         }
 
         public FormValidation doCheckManifests(@QueryParameter final String value) {

@@ -6,18 +6,16 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
-/** The parameters of the gating goals ({@code check}, {@code aggregate}). */
-abstract class AbstractGateMojo extends AbstractMojo {
-    /** Skips the goal. */
-    @Parameter(property = "k8s-security.skip", defaultValue = "false")
-    private boolean skip;
-
+/**
+ * The parameters of every goal that checks manifests ({@code check}, {@code aggregate}, {@code baseline},
+ * {@code diff}, {@code report}), each the counterpart of a command-line option of the same meaning, and the one place
+ * where they become the engine's {@link GateOptions}.
+ */
+abstract class AbstractGateMojo extends AbstractStoreMojo {
     /**
      * Manifest files, directories (read recursively), globs, Helm charts and kustomization directories, relative to
      * the project directory or absolute. When not set: the inputs the policy lists ({@code inputs:}), else
@@ -104,71 +102,50 @@ abstract class AbstractGateMojo extends AbstractMojo {
     @Parameter(property = "k8s-security.kustomizeCommand")
     private String kustomizeCommand;
 
-    /** Turns on every check, optional ones included. */
-    @Parameter(property = "k8s-security.enableAll", defaultValue = "false")
-    private boolean enableAll;
-
-    /**
-     * The baseline store: a directory relative to the project (or absolute) inside it; default:
-     * {@code .k8s-security/baselines}. When it exists, findings are compared with a recorded version (new,
-     * outstanding, fixed) and the drift of the configuration is reported; {@code none} compares with nothing. The
-     * {@code baseline} goal records versions into it.
-     */
-    @Parameter(property = "k8s-security.baselineStore")
-    private String baselineStore;
-
-    /** The version to compare with; default: the newest. */
-    @Parameter(property = "k8s-security.baselineVersion")
-    private Long baselineVersion;
-
     /** Overrides the policy's newFindingsOnly: only findings that are not in the baseline count. */
     @Parameter(property = "k8s-security.newFindingsOnly")
     private Boolean newFindingsOnly;
+
+    /** Turns on every check, optional ones included. */
+    @Parameter(property = "k8s-security.enableAll", defaultValue = "false")
+    private boolean enableAll;
 
     /** Reports to write: html, json, sarif, junit, md; default: html, json, sarif. */
     @Parameter(property = "k8s-security.formats")
     private List<String> formats;
 
+    /** How many findings the build log lists; default: 25. */
+    @Parameter(property = "k8s-security.maxFindings")
+    private Integer maxFindings;
+
     /** Fails the build when there is no manifest to check; by default the goal logs that and does nothing. */
     @Parameter(property = "k8s-security.failIfNoManifests", defaultValue = "false")
     private boolean failIfNoManifests;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Override
-    public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("K8s Security Gate: skipped (k8s-security.skip)");
-            return;
-        }
-        gate();
-    }
-
-    /** Runs the goal; not called when skipped. */
-    abstract void gate() throws MojoExecutionException, MojoFailureException;
-
     /**
-     * The options of a run below {@code root}: every shared parameter, each passed on as the user set it, the
-     * engine's defaults for the rest. The POM's paths are honoured wherever they are, as the command line honours its
+     * The options of a run below {@code root}: every parameter, each passed on as the user set it, the engine's
+     * defaults for the rest. The POM's paths are honoured wherever they are, as the command line honours its
      * arguments.
      *
      * @param root            the directory the run's paths are relative to
      * @param inputs          the inputs the POM names; none: the policy's, else the default folders
-     * @param outputDirectory where the reports go
+     * @param outputDirectory where the reports go; null for the engine's default
      * @throws MojoExecutionException when a parameter is wrong (an unknown report format, a set value without key)
      */
     final GateOptions options(final Path root, final ProjectInputs.Inputs inputs, final Path outputDirectory)
             throws MojoExecutionException {
         try {
-            return GateOptions.builder(root).manifests(inputs.named()).defaultManifests(inputs.defaults())
-                    .confineToRoot(false).charts(charts).valuesFiles(valuesFiles).setValues(setValues)
-                    .release(release).namespace(namespace).kustomizeCommand(kustomizeCommand)
-                    .policyFile(path(policy)).failOn(failOn).warnOn(warnOn)
-                    .failOnInputError(failOnInputError).newFindingsOnly(newFindingsOnly).enableAll(enableAll)
-                    .baseline(baselineStore).baselineVersion(baselineVersion)
-                    .trivyReports(trivyReports).trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles)
-                    .admissionPolicies(admissionPolicies).formatNames(formats).outputDirectory(outputDirectory).build();
+            GateOptions.Builder options = storeParameters(root).manifests(inputs.named())
+                    .defaultManifests(inputs.defaults()).confineToRoot(false).charts(charts).valuesFiles(valuesFiles)
+                    .setValues(setValues).release(release).namespace(namespace).kustomizeCommand(kustomizeCommand)
+                    .policyFile(path(policy)).failOn(failOn).warnOn(warnOn).failOnInputError(failOnInputError)
+                    .newFindingsOnly(newFindingsOnly).enableAll(enableAll).trivyReports(trivyReports)
+                    .trivyIgnoreFiles(trivyIgnoreFiles).vexFiles(vexFiles).admissionPolicies(admissionPolicies)
+                    .formatNames(formats).outputDirectory(outputDirectory);
+            if (maxFindings != null) {
+                options.consoleFindings(maxFindings);
+            }
+            return options.build();
         } catch (ConfigurationException e) {
             throw GateExecution.configurationError(e);
         }
@@ -213,28 +190,14 @@ abstract class AbstractGateMojo extends AbstractMojo {
         return checked(options(basedir(), projectInputs(), null), searched());
     }
 
-    /** The options of the baseline store alone (history, export), for this project. */
-    final GateOptions storeOptions() throws MojoExecutionException {
-        return options(basedir(), ProjectInputs.Inputs.NONE, null);
-    }
-
     /** The manifest inputs of this project. */
     final ProjectInputs.Inputs projectInputs() {
-        return ProjectInputs.of(manifests, basedir(), Path.of(project.getBuild().getOutputDirectory()));
-    }
-
-    /** The project this goal runs in. */
-    final MavenProject project() {
-        return project;
+        return ProjectInputs.of(manifests, basedir(), Path.of(project().getBuild().getOutputDirectory()));
     }
 
     /** Where the default manifests are looked for, for the "nothing found" message. */
     final String searched() {
         return ProjectInputs.searched(manifests);
-    }
-
-    private Path basedir() {
-        return project.getBasedir().toPath();
     }
 
     private static Path path(final File file) {

@@ -1,14 +1,12 @@
 package io.k8sgate.maven;
 
 import io.k8sgate.core.Baselines;
-import io.k8sgate.core.baseline.BaselineException;
-import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateRunner;
-import io.k8sgate.core.input.InputException;
-import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.Effect;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ConsoleSummary;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,6 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Checks the project's manifests and, when the gate does not fail and every input was read, records them (normalised,
  * secret values removed) with their findings as a new version in the baseline store: the approved configuration that
  * later runs are compared with ({@code newFindingsOnly}, drift) and that {@code export} writes back for a rollback.
+ * The counterpart of {@code k8s-security baseline record}.
  */
 @Mojo(name = "baseline", threadSafe = true)
 public final class BaselineMojo extends AbstractGateMojo {
@@ -40,19 +39,16 @@ public final class BaselineMojo extends AbstractGateMojo {
         if (options.isEmpty()) {
             return;
         }
-        Baselines.RecordResult result;
-        try (BaselineStore store = GateRunner.openStore(options.get())) {
-            result = new GateRunner().record(options.get(), store, new Baselines.RecordOptions(force,
-                    Optional.ofNullable(buildId), Optional.ofNullable(sourceRevision)));
-        } catch (ConfigurationException e) {
-            throw GateExecution.configurationError(e);
-        } catch (BaselineException | InputException e) {
-            throw new MojoExecutionException("K8s Security Gate: cannot record the baseline in "
-                    + options.get().store().location() + ": " + e.getMessage(), e);
+        Baselines.RecordResult result = withStore(options.get(), "record into", store -> new GateRunner()
+                .record(options.get(), store, new Baselines.RecordOptions(force, Optional.ofNullable(buildId),
+                        Optional.ofNullable(sourceRevision))));
+        List<ConsoleSummary.Line> summary = ConsoleSummary.lines(result.outcome(), options.get().consoleFindings());
+        if (result.recorded().isPresent()) {
+            // recorded with force: what would fail the gate does not fail this build, so it is not logged as an error
+            summary = summary.stream().map(l -> l.effect() == Effect.FAILS ? new ConsoleSummary.Line(Effect.WARNS,
+                    l.text()) : l).toList();
         }
-        for (String line : ConsoleSummary.render(result.outcome(), options.get().consoleFindings()).lines().toList()) {
-            getLog().info(line);
-        }
+        GateExecution.log(getLog(), summary);
         if (result.recorded().isPresent()) {
             getLog().info("K8s Security Gate: " + result.reason());
             return;

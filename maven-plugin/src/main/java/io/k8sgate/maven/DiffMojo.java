@@ -1,16 +1,12 @@
 package io.k8sgate.maven;
 
+import io.k8sgate.core.Baselines;
+import io.k8sgate.core.baseline.Baseline;
 import io.k8sgate.core.baseline.BaselineException;
-import io.k8sgate.core.baseline.BaselineFinding;
-import io.k8sgate.core.baseline.BaselineStore;
-import io.k8sgate.core.baseline.Drift;
-import io.k8sgate.core.baseline.ResourceChange;
 import io.k8sgate.core.baseline.VersionComparison;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.frontend.GateRunner;
-import io.k8sgate.core.input.InputException;
-import io.k8sgate.core.policy.ConfigurationException;
-import java.util.List;
+import io.k8sgate.core.frontend.StoreCommands;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,8 +14,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Compares the project's current manifests with a baseline version ({@code baselineVersion}, default the newest):
- * resources added, removed and changed, security-relevant changes marked, findings new, outstanding and fixed.
+ * Compares the project's current manifests with a baseline version ({@code baselineVersion}, default the newest), or
+ * that version with another one ({@code toVersion}): resources added, removed and changed, security-relevant changes
+ * marked, findings new, outstanding and fixed. The counterpart of {@code k8s-security baseline diff}.
  */
 @Mojo(name = "diff", threadSafe = true)
 public final class DiffMojo extends AbstractGateMojo {
@@ -27,47 +24,31 @@ public final class DiffMojo extends AbstractGateMojo {
     @Parameter(property = "k8s-security.failOnDrift", defaultValue = "false")
     private boolean failOnDrift;
 
+    /** Compares version {@code baselineVersion} with this version instead of with the current manifests. */
+    @Parameter(property = "k8s-security.toVersion")
+    private Long toVersion;
+
     @Override
     void gate() throws MojoExecutionException, MojoFailureException {
-        Optional<GateOptions> options = projectOptions();
+        Optional<GateOptions> options = toVersion == null ? projectOptions() : Optional.of(storeOptions());
         if (options.isEmpty()) {
             return;
         }
-        VersionComparison c;
-        try (BaselineStore store = GateRunner.openStore(options.get())) {
-            c = new GateRunner().diff(options.get(), store);
-        } catch (ConfigurationException e) {
-            throw GateExecution.configurationError(e);
-        } catch (BaselineException | InputException e) {
-            throw new MojoExecutionException("K8s Security Gate: cannot read the baseline in "
-                    + options.get().store().location() + ": " + e.getMessage(), e);
-        }
-        getLog().info("K8s Security Gate: the current manifests compared with "
-                + GateExecution.clean(c.summary()));
-        log(c.drift());
-        findings("new", c.newFindings());
-        findings("fixed", c.fixed());
-        boolean differs = !c.drift().isEmpty() || !c.newFindings().isEmpty() || !c.fixed().isEmpty();
-        if (failOnDrift && differs) {
+        VersionComparison c = withStore(options.get(), "read", store -> {
+            if (toVersion == null) {
+                return new GateRunner().diff(options.get(), store);
+            }
+            long from = options.get().baselineVersion().isPresent() ? options.get().baselineVersion().getAsLong()
+                    : store.latest().map(Baseline::version).orElseThrow(() -> new BaselineException(
+                            "No baseline version recorded yet in " + store.describe()));
+            return Baselines.diff(store, from, toVersion);
+        });
+        getLog().info("K8s Security Gate: " + (toVersion == null ? "the current manifests" : "version " + toVersion)
+                + " compared with " + GateExecution.clean(c.summary()));
+        StoreCommands.comparison(c).forEach(getLog()::info);
+        if (failOnDrift && StoreCommands.differs(c)) {
             throw new MojoFailureException("K8s Security Gate: the manifests differ from the baseline ("
                     + GateExecution.clean(c.summary()) + "); failOnDrift is true");
         }
-    }
-
-    private void log(final Drift drift) {
-        drift.added().forEach(r -> getLog().info("  + " + GateExecution.clean(r.display())));
-        drift.removed().forEach(r -> getLog().info("  - " + GateExecution.clean(r.display())));
-        for (ResourceChange change : drift.changed()) {
-            int security = change.securityChanges().size();
-            getLog().info("  ~ " + GateExecution.clean(change.resource().display())
-                    + (security > 0 ? " (" + security + " security-relevant)" : ""));
-            change.fields().forEach(f -> getLog().info("      " + (f.security().isPresent()
-                    ? "! [" + f.security().get() + "] " : "  ") + GateExecution.clean(f.display())));
-        }
-    }
-
-    private void findings(final String label, final List<BaselineFinding> findings) {
-        findings.forEach(f -> getLog().info("  " + label + ": " + f.severity() + " "
-                + GateExecution.clean(f.display())));
     }
 }

@@ -8,7 +8,9 @@ import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.model.Printable;
 import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
+import io.k8sgate.core.report.ConsoleSummary;
 import java.io.IOException;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -45,13 +47,7 @@ final class GateExecution {
                     + options.outputDirectory() + ": " + e.getMessage(), e);
         }
         Verdict verdict = report.verdict();
-        for (String line : report.console().lines().toList()) {
-            switch (verdict.status()) {
-                case FAIL -> log.error(line);
-                case WARN -> log.warn(line);
-                default -> log.info(line);
-            }
-        }
+        log(log, report.consoleLines());
         switch (verdict.kind()) {
             case FAIL_ON_FINDINGS -> throw new MojoFailureException(verdict.message());
             case FAIL_ON_INPUT -> throw new MojoExecutionException(verdict.message());
@@ -59,6 +55,20 @@ final class GateExecution {
             case PASS -> log.info(report.where());
         }
         return report.outcome();
+    }
+
+    /**
+     * Logs a summary, each line at the level of its effect: only what fails the build is an error, what makes it warn
+     * a warning, the rest (findings below the thresholds, counts) information.
+     */
+    static void log(final Log log, final List<ConsoleSummary.Line> lines) {
+        for (ConsoleSummary.Line line : lines) {
+            switch (line.effect()) {
+                case FAILS -> log.error(line.text());
+                case WARNS -> log.warn(line.text());
+                case NONE -> log.info(line.text());
+            }
+        }
     }
 
     /** Runs the gate without reports (the site page); errors as {@link #run}, the verdict left to the caller. */

@@ -97,6 +97,23 @@ class GateExecutionTest {
     }
 
     @Test
+    void shouldLogAsAnErrorOnlyWhatFailsTheBuild() {
+        Path app = Fixtures.path("samples/maven-app");
+        GateOptions options = options(app, "src/main/k8s", work).failOn("HIGH").warnOn("MEDIUM")
+                .formats(List.of()).consoleFindings(100).build();
+
+        catchThrowableOfType(MojoFailureException.class, () -> new GateExecution(log).run(options));
+
+        List<String> findings = log.lines().stream()
+                .filter(l -> l.matches("\\w+ {3}(CRITICAL|HIGH|MEDIUM|LOW|INFO) .*")).toList();
+        assertThat(findings).anySatisfy(l -> assertThat(l).startsWith("ERROR   CRITICAL"))
+                .anySatisfy(l -> assertThat(l).startsWith("WARN   MEDIUM"))
+                .anySatisfy(l -> assertThat(l).startsWith("INFO   LOW"))
+                .allSatisfy(l -> assertThat(l.startsWith("ERROR")).isEqualTo(l.matches("ERROR {3}(CRITICAL|HIGH) .*")))
+                .noneSatisfy(l -> assertThat(l).matches("(ERROR|WARN) {3}(LOW|INFO) .*"));
+    }
+
+    @Test
     void shouldPassAndLogTheSummaryAsInfo() throws Exception {
         Path app = Fixtures.path("samples/maven-app");
 

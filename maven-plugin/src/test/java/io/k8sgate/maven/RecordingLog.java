@@ -12,6 +12,10 @@ final class RecordingLog implements Log {
         return List.copyOf(lines);
     }
 
+    void clear() {
+        lines.clear();
+    }
+
     String text() {
         return String.join("\n", lines);
     }

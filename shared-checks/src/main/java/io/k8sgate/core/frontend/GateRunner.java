@@ -55,7 +55,7 @@ public final class GateRunner {
         List<Path> written = options.formats().isEmpty() ? List.of()
                 : ReportFiles.write(outcome, options.formats(), options.outputDirectory());
         String where = where(written, options.outputDirectory());
-        return new GateReport(outcome, written, where, ConsoleSummary.render(outcome, options.consoleFindings()),
+        return new GateReport(outcome, written, where, ConsoleSummary.lines(outcome, options.consoleFindings()),
                 outcome.verdict().withReport(where));
     }
 

@@ -38,7 +38,7 @@ public final class PolicyEvaluator {
         counted.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         int suppressed = (int) findings.stream().filter(Finding::isSuppressed).count();
 
-        List<String> reasons = new ArrayList<>();
+        List<Decision.Reason> reasons = new ArrayList<>();
         List<Finding> blocking = new ArrayList<>();
         GateStatus status = GateStatus.PASS;
         List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
@@ -52,8 +52,8 @@ public final class PolicyEvaluator {
             if (!over.isEmpty()) {
                 status = GateStatus.FAIL;
                 blocking.addAll(over);
-                reasons.add(over.size() + " " + scope + "finding(s) at or above failOn " + threshold + ": "
-                        + describe(over));
+                reasons.add(new Decision.Reason(over.size() + " " + scope + "finding(s) at or above failOn "
+                        + threshold + ": " + describe(over), Effect.FAILS));
             }
         }
         if (!errors.isEmpty()) {
@@ -63,10 +63,12 @@ public final class PolicyEvaluator {
             if (policy.failOnInputError()) {
                 status = GateStatus.FAIL;
                 failedClosed = true;
-                reasons.add(sentence + " (failOnInputError: the gate fails closed)");
+                reasons.add(new Decision.Reason(sentence + " (failOnInputError: the gate fails closed)",
+                        Effect.FAILS));
             } else {
                 status = status == GateStatus.FAIL ? status : GateStatus.WARN;
-                reasons.add(sentence + " (failOnInputError is false: warning only)");
+                reasons.add(new Decision.Reason(sentence + " (failOnInputError is false: warning only)",
+                        Effect.WARNS));
             }
         }
         if (status != GateStatus.FAIL && policy.warnOn().isPresent()) {
@@ -74,8 +76,8 @@ public final class PolicyEvaluator {
             List<Finding> over = counted.stream().filter(f -> f.severity().isAtLeast(threshold)).toList();
             if (!over.isEmpty()) {
                 status = GateStatus.WARN;
-                reasons.add(over.size() + " " + scope + "finding(s) at or above warnOn " + threshold + ": "
-                        + describe(over));
+                reasons.add(new Decision.Reason(over.size() + " " + scope + "finding(s) at or above warnOn "
+                        + threshold + ": " + describe(over), Effect.WARNS));
             }
         }
         if (status != GateStatus.FAIL && policy.warnOn().isEmpty() && policy.failOn().isPresent()) {
@@ -85,9 +87,9 @@ public final class PolicyEvaluator {
                     .filter(f -> f.severity().isAtLeast(threshold)).toList();
             if (!over.isEmpty()) {
                 status = GateStatus.WARN;
-                reasons.add(over.size() + " " + scope + "finding(s) at or above failOn " + threshold + " that only "
-                        + "warn (ValidatingAdmissionPolicy bindings with validationActions Warn or Audit): "
-                        + describe(over));
+                reasons.add(new Decision.Reason(over.size() + " " + scope + "finding(s) at or above failOn "
+                        + threshold + " that only warn (ValidatingAdmissionPolicy bindings with validationActions "
+                        + "Warn or Audit): " + describe(over), Effect.WARNS));
             }
         }
         Verdict.Kind kind = switch (status) {
@@ -95,11 +97,18 @@ public final class PolicyEvaluator {
             case WARN -> Verdict.Kind.WARN;
             case FAIL -> failedClosed ? Verdict.Kind.FAIL_ON_INPUT : Verdict.Kind.FAIL_ON_FINDINGS;
         };
-        String reason = reasons.isEmpty() ? Decision.NO_REASON : reasons.get(0);
+        List<String> texts = reasons.stream().map(Decision.Reason::text).toList();
+        String reason = texts.isEmpty() ? Decision.NO_REASON : texts.get(0);
         Verdict verdict = new Verdict(kind, VerdictText.summary(status, reason, counts, suppressed),
-                VerdictText.message(kind, reasons, reason, policy, blocking, errors));
+                VerdictText.message(kind, texts, reason, policy, blocking, errors));
+        Set<String> blocked = blocking.stream().map(Finding::fingerprint).collect(Collectors.toSet());
+        // what makes the build warn: findings at warnOn, and advisory ones at failOn (they warn instead of failing)
+        Set<String> warning = counted.stream().filter(f -> policy.warnOn().map(f.severity()::isAtLeast).orElse(false)
+                || (FindingProperties.isAdvisory(f) && policy.failOn().map(f.severity()::isAtLeast).orElse(false)))
+                .map(Finding::fingerprint).filter(fingerprint -> !blocked.contains(fingerprint))
+                .collect(Collectors.toSet());
         return new Decision(verdict, reasons, counts, suppressed, blocking.stream().map(Finding::fingerprint)
-                .toList());
+                .toList(), warning);
     }
 
     private static String describe(final List<Finding> over) {

@@ -33,6 +33,7 @@ public final class CheckCatalog {
                     .append(" | ").append(m.cisSection()).append(" | ").append(cell(equivalents(m.equivalents())))
                     .append(" | ").append(m.enabledByDefault() ? "on" : "optional").append(" |\n");
         }
+        defaults(sb, checks);
         for (CheckMetadata m : checks) {
             sb.append("\n## ").append(m.id()).append("\n\n**").append(m.title()).append("** (")
                     .append(m.severity()).append(", ").append(m.category().name().toLowerCase(Locale.ROOT))
@@ -44,6 +45,54 @@ public final class CheckCatalog {
             }
         }
         return sb.toString();
+    }
+
+    /** The peers whose defaults the defaults table compares with ours. */
+    public static final java.util.List<String> DEFAULT_PEERS = java.util.List.of("trivy", "kube-score", "kube-linter");
+
+    private static void defaults(final StringBuilder sb, final java.util.List<CheckMetadata> checks) {
+        Map<String, String> peer = peerDefaults();
+        sb.append("\n## Defaults\n\n")
+                .append("Our default severity beside the Pod Security Standards level of the control and each peer's ")
+                .append("default for its equivalent check (Trivy: severity; kube-score: on or optional; kube-linter: ")
+                .append("on or off). The default policy fails at HIGH and warns at MEDIUM.\n\n")
+                .append("| Id | Ours | PSS | Trivy | kube-score | kube-linter |\n|---|---|---|---|---|---|\n");
+        for (CheckMetadata m : checks) {
+            boolean compared = m.pssLevel() != PssLevel.NONE
+                    || DEFAULT_PEERS.stream().anyMatch(p -> m.equivalents().containsKey(p));
+            if (!compared) {
+                continue;
+            }
+            sb.append("| ").append(m.id()).append(" | ").append(m.severity())
+                    .append(m.enabledByDefault() ? "" : " (optional)").append(" | ")
+                    .append(m.pssLevel() == PssLevel.NONE ? "" : m.pssLevel().name().toLowerCase(Locale.ROOT));
+            for (String tool : DEFAULT_PEERS) {
+                sb.append(" | ").append(m.equivalents().getOrDefault(tool, java.util.List.of()).stream()
+                        .map(id -> id + " " + peer.getOrDefault(tool + "\t" + id, "unknown"))
+                        .collect(Collectors.joining(", ")));
+            }
+            sb.append(" |\n");
+        }
+    }
+
+    /** {@code peer<TAB>peer check} to that peer's default, from {@code peer-defaults.tsv}. */
+    public static Map<String, String> peerDefaults() {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (java.io.InputStream in = CheckCatalog.class.getResourceAsStream("peer-defaults.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("peer-defaults.tsv is missing from the classpath");
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .toList()) {
+                String[] parts = line.split("\t", -1);
+                if (!line.startsWith("#") && parts.length == 3) {
+                    out.put(parts[0] + "\t" + parts[1], parts[2]);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
     }
 
     private static String equivalents(final Map<String, java.util.List<String>> eq) {

@@ -26,6 +26,7 @@ import io.k8sgate.core.check.rbac.TokenCreationCheck;
 import io.k8sgate.core.check.rbac.UndefinedRoleBindingCheck;
 import io.k8sgate.core.check.rbac.WebhookConfigurationCheck;
 import io.k8sgate.core.check.rbac.WildcardRuleCheck;
+import io.k8sgate.core.check.exposure.EgressIsolationCheck;
 import io.k8sgate.core.check.exposure.IngressTlsCheck;
 import io.k8sgate.core.check.exposure.LoadBalancerSourceRangesCheck;
 import io.k8sgate.core.check.exposure.NamespacePodSecurityCheck;
@@ -126,6 +127,7 @@ public final class CheckRegistry {
             new IngressTlsCheck(),
             new NetworkPolicyCoverageCheck(),
             new NamespacePodSecurityCheck(),
+            new EgressIsolationCheck(),
             new RemovedApiVersionCheck(),
             new DeprecatedApiVersionCheck(),
             new PrivilegedContainerCheck(),

@@ -8,7 +8,11 @@ import io.k8sgate.core.model.InputSummary;
 import io.k8sgate.core.model.RenderedSource;
 import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.policy.Decision;
+import io.k8sgate.core.policy.Effect;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** The plain-text summary every front end prints (the CLI to the console, Maven and Jenkins to their logs). */
@@ -20,68 +24,93 @@ public final class ConsoleSummary {
     }
 
     /**
+     * One line of the summary and what the part of the decision it shows does to the build, so that a build log can
+     * show it at the matching level (only what fails the build as an error).
+     *
+     * @param effect what the line's subject does to the build: the decision's for the headline, each reason's,
+     *               each finding's ({@link Decision#effect}), an input problem's under the policy
+     * @param text   the line, without a line break; values from the inputs cannot forge lines
+     */
+    public record Line(Effect effect, String text) {
+        public Line {
+            Objects.requireNonNull(effect, "effect");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * The summary: decision and reasons, counts, input errors, then up to {@code maxFindings} counted findings.
      * Values from the inputs are printed neutralised (control characters, including C1 ones such as U+009B, line
      * breaks and direction overrides shown as their code points) so that a manifest cannot forge log lines, move the
      * cursor or reorder what a reader sees, and shortened (the JSON report has them whole).
      */
     public static String render(final GateOutcome o, final int maxFindings) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("K8s Security Gate ").append(o.toolVersion()).append(": ").append(o.status()).append('\n');
-        for (String reason : o.decision().reasons()) {
-            sb.append("  - ").append(clean(reason)).append('\n');
+        return lines(o, maxFindings).stream().map(l -> l.text() + "\n").collect(Collectors.joining());
+    }
+
+    /** The lines of {@link #render}, each with the effect of what it shows. */
+    public static List<Line> lines(final GateOutcome o, final int maxFindings) {
+        List<Line> lines = new ArrayList<>();
+        Decision decision = o.decision();
+        lines.add(new Line(Effect.of(o.status()), "K8s Security Gate " + o.toolVersion() + ": " + o.status()));
+        for (Decision.Reason reason : decision.causes()) {
+            lines.add(new Line(reason.effect(), "  - " + clean(reason.text())));
         }
-        sb.append("  ").append(o.resources().size()).append(" resources in ").append(o.files().size())
-                .append(" files, ").append(o.checks().size()).append(" checks; counted: ")
-                .append(java.util.Arrays.stream(Severity.values())
-                        .map(s -> s + " " + o.decision().counted().getOrDefault(s, 0))
-                        .collect(Collectors.joining(", ")))
-                .append("; suppressed ").append(o.decision().suppressed()).append('\n');
-        o.baseline().ifPresent(b -> sb.append("  Compared with ").append(clean(BaselineView.summary(o, b)))
-                .append('\n'));
-        inputs(o.inputs(), sb);
+        lines.add(new Line(Effect.NONE, "  " + o.resources().size() + " resources in " + o.files().size()
+                + " files, " + o.checks().size() + " checks; counted: "
+                + java.util.Arrays.stream(Severity.values())
+                        .map(s -> s + " " + decision.counted().getOrDefault(s, 0))
+                        .collect(Collectors.joining(", "))
+                + "; suppressed " + decision.suppressed()));
+        o.baseline().ifPresent(b -> lines.add(new Line(Effect.NONE, "  Compared with "
+                + clean(BaselineView.summary(o, b)))));
+        inputs(o.inputs(), lines);
+        // an input error fails the build under failOnInputError and warns otherwise; a warning only warns
+        Effect inputError = o.policy().failOnInputError() ? Effect.FAILS : Effect.WARNS;
         for (Diagnostic d : o.diagnostics()) {
             if (d.level() != Diagnostic.Level.INFO) {
-                sb.append("  ").append(d.level()).append(' ').append(name(d.location().toString())).append(": ")
-                        .append(clean(d.message())).append(" [").append(name(d.code())).append("]\n");
+                lines.add(new Line(d.isError() ? inputError : Effect.WARNS, "  " + d.level() + " "
+                        + name(d.location().toString()) + ": " + clean(d.message()) + " [" + name(d.code()) + "]"));
             }
         }
         List<Finding> active = o.findings().stream().filter(f -> !f.isSuppressed()).toList();
         int shown = 0;
         for (Finding f : active) {
             if (shown == maxFindings) {
-                sb.append("  ... and ").append(active.size() - shown).append(" more finding(s) in the reports\n");
+                lines.add(new Line(Effect.NONE, "  ... and " + (active.size() - shown)
+                        + " more finding(s) in the reports"));
                 break;
             }
-            sb.append("  ").append(String.format("%-8s", f.severity())).append(' ').append(name(f.checkId()))
-                    .append(' ').append(name(f.resource().display()))
-                    .append(f.container().isEmpty() ? "" : " [" + name(f.container()) + "]")
-                    .append(f.properties().containsKey(FindingProperties.HELM_HOOK) ? " (Helm hook)" : "")
-                    .append(" ").append(name(f.location().toString())).append(": ").append(clean(f.message()))
-                    .append('\n');
+            lines.add(new Line(decision.effect(f), "  " + String.format("%-8s", f.severity()) + " "
+                    + name(f.checkId()) + " " + name(f.resource().display())
+                    + (f.container().isEmpty() ? "" : " [" + name(f.container()) + "]")
+                    + (f.properties().containsKey(FindingProperties.HELM_HOOK) ? " (Helm hook)" : "")
+                    + " " + name(f.location().toString()) + ": " + clean(f.message())));
             shown++;
         }
-        return sb.toString();
+        return lines;
     }
 
-    /** The rendered sources, one line each, and the documents left out, named up to a few. */
-    private static void inputs(final InputSummary inputs, final StringBuilder sb) {
+    /** The rendered sources, one line each, and the documents left out, named up to a few; none changes the verdict. */
+    private static void inputs(final InputSummary inputs, final List<Line> lines) {
         List<RenderedSource> rendered = inputs.rendered();
         for (int i = 0; i < rendered.size() && i < NAMED; i++) {
             RenderedSource r = rendered.get(i);
             long hooks = r.hooks();
-            sb.append("  Rendered ").append(name(r.describe())).append(": ").append(r.objects().size())
-                    .append(" object(s)").append(hooks > 0 ? ", " + hooks + " of them Helm hooks" : "").append('\n');
+            lines.add(new Line(Effect.NONE, "  Rendered " + name(r.describe()) + ": " + r.objects().size()
+                    + " object(s)" + (hooks > 0 ? ", " + hooks + " of them Helm hooks" : "")));
         }
         if (rendered.size() > NAMED) {
-            sb.append("  ... and ").append(rendered.size() - NAMED).append(" more rendered source(s) in the reports\n");
+            lines.add(new Line(Effect.NONE, "  ... and " + (rendered.size() - NAMED)
+                    + " more rendered source(s) in the reports"));
         }
         List<SkippedInput> skipped = inputs.skipped();
         if (!skipped.isEmpty()) {
-            sb.append("  Skipped ").append(skipped.size()).append(" document(s) that are not Kubernetes objects: ")
-                    .append(skipped.stream().limit(NAMED).map(k -> name(k.location().toString()))
-                            .collect(Collectors.joining(", ")))
-                    .append(skipped.size() > NAMED ? ", ... (all listed in the reports)" : "").append('\n');
+            lines.add(new Line(Effect.NONE, "  Skipped " + skipped.size()
+                    + " document(s) that are not Kubernetes objects: "
+                    + skipped.stream().limit(NAMED).map(k -> name(k.location().toString()))
+                            .collect(Collectors.joining(", "))
+                    + (skipped.size() > NAMED ? ", ... (all listed in the reports)" : "")));
         }
     }
 

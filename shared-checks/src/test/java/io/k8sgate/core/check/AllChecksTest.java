@@ -3,6 +3,8 @@ package io.k8sgate.core.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.PssLevel;
+import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.registry.CheckCatalog;
 import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.fixtures.Fixtures;
@@ -66,6 +68,56 @@ class AllChecksTest {
         assertThat(Files.readString(file)).as("CHECKS.md is stale: run ./mvnw -pl shared-checks -am test "
                 + "-Dk8s.updateDocs=true -Dtest=AllChecksTest -Dsurefire.failIfNoSpecifiedTests=false")
                 .isEqualTo(expected);
+    }
+
+    /**
+     * Default severities follow the Pod Security Standards: what Baseline admission rejects fails the default policy
+     * (HIGH or above), what only Restricted rejects warns at least (MEDIUM or above).
+     */
+    @Test
+    void shouldRateEachPodSecurityControlAtLeastAsItsLevelAsks() {
+        for (Check check : registry.all()) {
+            CheckMetadata m = check.metadata();
+            if (m.pssLevel() == PssLevel.BASELINE) {
+                assertThat(m.severity().isAtLeast(Severity.HIGH)).as("%s is a Baseline control: %s", m.id(),
+                        m.severity()).isTrue();
+            } else if (m.pssLevel() == PssLevel.RESTRICTED) {
+                assertThat(m.severity().isAtLeast(Severity.MEDIUM)).as("%s is a Restricted control: %s", m.id(),
+                        m.severity()).isTrue();
+            }
+        }
+    }
+
+    /** A risk Trivy rates HIGH or CRITICAL by default at least warns under our default policy. */
+    @Test
+    void shouldWarnAtLeastWhereTrivyRatesTheSameRiskHigh() {
+        java.util.Map<String, String> defaults = CheckCatalog.peerDefaults();
+        for (Check check : registry.all()) {
+            CheckMetadata m = check.metadata();
+            boolean trivyHigh = m.equivalents().getOrDefault("trivy", List.of()).stream()
+                    .map(id -> Severity.parse(defaults.getOrDefault("trivy\t" + id, "")))
+                    .anyMatch(s -> s.isPresent() && s.get().isAtLeast(Severity.HIGH));
+            if (trivyHigh) {
+                assertThat(m.severity().isAtLeast(Severity.MEDIUM)).as("%s: %s", m.id(), m.severity()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void shouldKnowEachPeerDefaultTheDefaultsTableShows() {
+        java.util.Map<String, String> defaults = CheckCatalog.peerDefaults();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (Check check : registry.all()) {
+            for (String peer : CheckCatalog.DEFAULT_PEERS) {
+                for (String id : check.metadata().equivalents().getOrDefault(peer, List.of())) {
+                    if (!defaults.containsKey(peer + "\t" + id)) {
+                        unknown.add(check.metadata().id() + ": " + peer + " " + id);
+                    }
+                }
+            }
+        }
+        assertThat(unknown).as("equivalents without a default in peer-defaults.tsv").isEmpty();
+        assertThat(CheckCatalog.markdown(registry)).contains("\n## Defaults\n", "| K8S-WL-001 | CRITICAL | baseline |");
     }
 
     @Test

@@ -8,8 +8,10 @@ import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.baseline.BaselineStore;
 import io.k8sgate.core.baseline.RedactionKey;
 import io.k8sgate.core.policy.ConfigurationException;
+import io.k8sgate.core.policy.Effect;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.policy.Verdict;
+import io.k8sgate.core.report.ConsoleSummary;
 import io.k8sgate.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,5 +149,39 @@ class GateRunnerTest {
         assertThatThrownBy(() -> GateRunner.openStore(options)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("keep/baselines").hasMessageContaining("at least " + RedactionKey.MIN_LENGTH)
                 .hasMessageNotContaining("short-key");
+    }
+
+    @Test
+    void shouldGiveEveryConsoleLineTheEffectOfWhatItShows() throws IOException {
+        GateReport report = runner.run(options().failOn("CRITICAL").warnOn("MEDIUM").formats(List.of())
+                .consoleFindings(100).build());
+
+        List<ConsoleSummary.Line> findings = report.consoleLines().stream()
+                .filter(l -> l.text().matches("  (CRITICAL|HIGH|MEDIUM|LOW|INFO) .*")).toList();
+        assertThat(report.consoleLines().get(0)).isEqualTo(new ConsoleSummary.Line(Effect.FAILS,
+                "K8s Security Gate " + report.outcome().toolVersion() + ": FAIL"));
+        assertThat(findings).hasSize(report.outcome().findings().size())
+                .anySatisfy(l -> assertThat(l.text()).startsWith("  LOW"))
+                .allSatisfy(l -> assertThat(l.effect()).isEqualTo(l.text().startsWith("  CRITICAL") ? Effect.FAILS
+                        : l.text().matches("  (HIGH|MEDIUM) .*") ? Effect.WARNS : Effect.NONE));
+        assertThat(report.consoleLines()).filteredOn(l -> l.text().contains("resources in"))
+                .extracting(ConsoleSummary.Line::effect).containsExactly(Effect.NONE);
+        assertThat(report.console()).isEqualTo(ConsoleSummary.render(report.outcome(), 100));
+    }
+
+    @Test
+    void shouldShowInputErrorsAsFailingOnlyWhenTheGateFailsClosed() throws IOException {
+        Files.writeString(root.resolve("deploy/broken.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: [\n");
+
+        GateReport closed = runner.run(options().formats(List.of()).build());
+        GateReport open = runner.run(options().formats(List.of()).failOnInputError(false).failOn("NONE")
+                .warnOn("NONE").build());
+
+        assertThat(closed.consoleLines()).filteredOn(l -> l.text().startsWith("  ERROR deploy/broken.yaml"))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.effect()).isEqualTo(Effect.FAILS));
+        assertThat(open.verdict().kind()).isEqualTo(Verdict.Kind.WARN);
+        assertThat(open.consoleLines()).filteredOn(l -> l.text().startsWith("  ERROR deploy/broken.yaml"))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.effect()).isEqualTo(Effect.WARNS));
+        assertThat(open.consoleLines()).filteredOn(l -> l.effect() == Effect.FAILS).isEmpty();
     }
 }

@@ -50,6 +50,10 @@ class PolicyEvaluatorTest {
         assertThat(noWarnOn.status()).isEqualTo(GateStatus.WARN);
         assertThat(noWarnOn.summary()).contains("at or above failOn HIGH that only warn");
         assertThat(below.status()).isEqualTo(GateStatus.PASS);
+        // a build log shows them as warnings, never as errors
+        assertThat(withWarnOn.effect(advisory)).isEqualTo(Effect.WARNS);
+        assertThat(noWarnOn.effect(advisory)).isEqualTo(Effect.WARNS);
+        assertThat(noWarnOn.causes()).extracting(Decision.Reason::effect).containsExactly(Effect.WARNS);
     }
 
     @Test
@@ -110,5 +114,52 @@ class PolicyEvaluatorTest {
         Finding otherField = Finding.of(m, r, "c", new Location("a.yaml", 3, 1), "spec.y", "m");
         assertThat(moved.fingerprint()).isEqualTo(here.fingerprint());
         assertThat(otherField.fingerprint()).isNotEqualTo(here.fingerprint());
+    }
+
+    @Test
+    void shouldTellWhatEachFindingDoesToTheBuild() {
+        Finding critical = finding(Severity.CRITICAL, "a");
+        Finding medium = finding(Severity.MEDIUM, "b");
+        Finding low = finding(Severity.LOW, "c");
+        Finding suppressed = finding(Severity.CRITICAL, "d").withSuppression(new Suppression("exception", "me",
+                "why", Optional.empty(), Location.ofFile("k8s-security.yaml")));
+
+        Decision d = PolicyEvaluator.decide(List.of(critical, medium, low, suppressed), List.of(), Policy.DEFAULT,
+                Set.of());
+
+        assertThat(d.effect(critical)).isEqualTo(Effect.FAILS);
+        assertThat(d.effect(medium)).isEqualTo(Effect.WARNS);
+        assertThat(d.effect(low)).isEqualTo(Effect.NONE);
+        assertThat(d.effect(suppressed)).isEqualTo(Effect.NONE);
+        assertThat(d.causes()).extracting(Decision.Reason::effect).containsExactly(Effect.FAILS);
+    }
+
+    @Test
+    void shouldLetAFindingThatIsNotNewChangeNothingWhenOnlyNewFindingsCount() {
+        Finding old = finding(Severity.CRITICAL, "old");
+        Finding fresh = finding(Severity.MEDIUM, "new");
+
+        Decision d = PolicyEvaluator.decide(List.of(old, fresh), List.of(), Policy.DEFAULT.withNewFindingsOnly(true),
+                Set.of(old.fingerprint()));
+
+        assertThat(d.status()).isEqualTo(GateStatus.WARN);
+        assertThat(d.effect(old)).isEqualTo(Effect.NONE);
+        assertThat(d.effect(fresh)).isEqualTo(Effect.WARNS);
+        assertThat(d.causes()).extracting(Decision.Reason::effect).containsExactly(Effect.WARNS);
+    }
+
+    @Test
+    void shouldTellWhetherInputErrorsFailOrWarn() {
+        List<Diagnostic> errors = List.of(Diagnostic.error("yaml-syntax", new Location("a.yaml", 4, 1), "bad"));
+        Finding high = finding(Severity.HIGH, "a");
+
+        Decision closed = PolicyEvaluator.decide(List.of(high), errors, Policy.DEFAULT, Set.of());
+        Decision open = PolicyEvaluator.decide(List.of(high), errors, Policy.DEFAULT.withFailOnInputError(false),
+                Set.of());
+
+        assertThat(closed.causes()).extracting(Decision.Reason::effect).containsExactly(Effect.FAILS, Effect.FAILS);
+        assertThat(open.verdict().kind()).isEqualTo(Verdict.Kind.FAIL_ON_FINDINGS);
+        assertThat(open.causes()).extracting(Decision.Reason::effect).containsExactly(Effect.FAILS, Effect.WARNS);
+        assertThat(open.reasons().get(1)).endsWith("(failOnInputError is false: warning only)");
     }
 }

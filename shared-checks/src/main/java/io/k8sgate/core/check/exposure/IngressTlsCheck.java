@@ -7,6 +7,7 @@ import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * An Ingress that serves plain HTTP: no {@code spec.tls} at all, or rule hosts that no TLS entry covers. A TLS entry
  * without {@code hosts} covers every host (the controller's default certificate), and a wildcard such as
- * {@code *.example.com} covers exactly one more label.
+ * {@code *.example.com} covers exactly one more label. The finding names the workloads of the inputs behind the
+ * Services the Ingress routes to.
  */
 public final class IngressTlsCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-NET-004", "Ingress without TLS", Severity.MEDIUM,
@@ -26,8 +28,7 @@ public final class IngressTlsCheck implements Check {
                     "Add a spec.tls entry whose hosts list every rule host, with a certificate Secret (for "
                             + "instance issued by cert-manager).")
             .withReferences("https://kubernetes.io/docs/concepts/services-networking/ingress/#tls")
-            .withEquivalent("polaris", "tlsSettingsMissing").withEquivalent("kubescape", "C-0263")
-            .withObjectScope();
+            .withEquivalent("polaris", "tlsSettingsMissing").withEquivalent("kubescape", "C-0263");
 
     @Override
     public CheckMetadata metadata() {
@@ -36,14 +37,15 @@ public final class IngressTlsCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return context.ofKind("Ingress").stream().flatMap(this::check).toList();
+        ServiceBackends backends = ServiceBackends.of(context);
+        return context.ofKind("Ingress").stream().flatMap(i -> check(i, backends.behindIngress(i))).toList();
     }
 
-    private Stream<Finding> check(final K8sObject ingress) {
+    private Stream<Finding> check(final K8sObject ingress, final List<ResourceRef> exposed) {
         YamlNode tls = ingress.root().path("spec", "tls");
         if (tls.size() == 0) {
-            return Stream.of(finding(ingress, tls, "Ingress '" + ingress.name() + "' has no TLS section, so it "
-                    + "serves its hosts over plain HTTP"));
+            return Stream.of(ServiceBackends.exposing(this, ingress, tls, "Ingress '" + ingress.name()
+                    + "' has no TLS section, so it serves its hosts over plain HTTP", exposed));
         }
         List<String> covered = new ArrayList<>();
         for (YamlNode entry : tls.elements()) {
@@ -56,8 +58,8 @@ public final class IngressTlsCheck implements Check {
                 .map(rule -> rule.get("host"))
                 .filter(host -> host.text().filter(h -> !h.isBlank()).isPresent())
                 .filter(host -> covered.stream().noneMatch(c -> covers(c, lower(host.text("")))))
-                .map(host -> finding(ingress, host, "Ingress '" + ingress.name() + "' serves host '"
-                        + host.text("") + "' without TLS: no tls entry lists it"));
+                .map(host -> ServiceBackends.exposing(this, ingress, host, "Ingress '" + ingress.name()
+                        + "' serves host '" + host.text("") + "' without TLS: no tls entry lists it", exposed));
     }
 
     static boolean covers(final String tlsHost, final String host) {

@@ -7,6 +7,7 @@ import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * <p>A public frontend is the common case: an open load balancer is a warning (MEDIUM, under the default failure
  * threshold), and one its owners declare public with {@value #PUBLIC} {@code "true"} passes. One that serves a port
  * of remote administration or a data store (SSH, RDP, databases, caches, etcd, the kubelet, Docker) fails the build
- * (HIGH) whether declared public or not: such a port is never meant for the whole internet.
+ * (HIGH) whether declared public or not: such a port is never meant for the whole internet. The finding names the
+ * workloads of the inputs behind the Service.
  */
 public final class LoadBalancerSourceRangesCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-NET-002",
@@ -36,8 +38,7 @@ public final class LoadBalancerSourceRangesCheck implements Check {
             .withReferences("https://kubernetes.io/docs/tasks/access-application-cluster/"
                     + "create-external-load-balancer/#preserving-the-client-source-ip",
                     "https://kubernetes.io/docs/reference/networking/virtual-ips/")
-            .withEquivalent("kube-linter", "exposed-services").withEquivalent("kubescape", "C-0256")
-            .withObjectScope();
+            .withEquivalent("kube-linter", "exposed-services").withEquivalent("kubescape", "C-0256");
 
     /** The annotation that declares a load balancer public on purpose. */
     public static final String PUBLIC = "k8sgate.io/public";
@@ -68,14 +69,15 @@ public final class LoadBalancerSourceRangesCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
+        ServiceBackends backends = ServiceBackends.of(context);
         return Services.ofType(context, "LoadBalancer")
                 .filter(s -> !isInternal(s))
                 .flatMap(s -> {
                     List<String> sensitive = sensitivePorts(s);
                     if (sensitive.isEmpty()) {
-                        return isDeclaredPublic(s) ? Stream.<Finding>empty() : check(s, "");
+                        return isDeclaredPublic(s) ? Stream.<Finding>empty() : check(s, "", backends);
                     }
-                    return check(s, " (serves " + String.join(", ", sensitive) + ")")
+                    return check(s, " (serves " + String.join(", ", sensitive) + ")", backends)
                             .map(f -> f.withSeverity(Severity.HIGH));
                 })
                 .toList();
@@ -94,13 +96,15 @@ public final class LoadBalancerSourceRangesCheck implements Check {
                 .distinct().toList();
     }
 
-    private Stream<Finding> check(final K8sObject service, final String ports) {
+    private Stream<Finding> check(final K8sObject service, final String ports, final ServiceBackends backends) {
+        List<ResourceRef> exposed = backends.behindService(service);
         YamlNode ranges = service.root().path("spec", "loadBalancerSourceRanges");
         if (ranges.isPresent() && ranges.size() > 0) {
             return ranges.elements().stream()
                     .filter(r -> ANY_ADDRESS.contains(r.text("").trim()))
-                    .map(r -> finding(service, r, "LoadBalancer Service '" + service.name()
-                            + "' allows source range " + r.text("").trim() + ", that is every address" + ports));
+                    .map(r -> ServiceBackends.exposing(this, service, r, "LoadBalancer Service '"
+                            + service.name() + "' allows source range " + r.text("").trim()
+                            + ", that is every address" + ports, exposed));
         }
         YamlNode annotation = service.metadata().path("annotations", RANGES_ANNOTATION);
         if (annotation.isPresent()) {
@@ -108,11 +112,12 @@ public final class LoadBalancerSourceRangesCheck implements Check {
                     .map(String::trim)
                     .filter(ANY_ADDRESS::contains)
                     .limit(1)
-                    .map(r -> finding(service, annotation, "LoadBalancer Service '" + service.name()
-                            + "' allows source range " + r + ", that is every address" + ports));
+                    .map(r -> ServiceBackends.exposing(this, service, annotation, "LoadBalancer Service '"
+                            + service.name() + "' allows source range " + r + ", that is every address" + ports,
+                            exposed));
         }
-        return Stream.of(finding(service, ranges, "LoadBalancer Service '" + service.name()
-                + "' sets no loadBalancerSourceRanges, so any address can connect" + ports));
+        return Stream.of(ServiceBackends.exposing(this, service, ranges, "LoadBalancer Service '" + service.name()
+                + "' sets no loadBalancerSourceRanges, so any address can connect" + ports, exposed));
     }
 
     private static boolean isInternal(final K8sObject service) {

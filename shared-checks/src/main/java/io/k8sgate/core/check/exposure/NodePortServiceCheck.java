@@ -8,7 +8,9 @@ import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
 
-/** A Service of type NodePort opens its port on every node of the cluster. */
+/**
+ * A Service of type NodePort opens its port on every node of the cluster; the finding names the workloads behind it.
+ */
 public final class NodePortServiceCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-NET-001", "Service of type NodePort",
                     Severity.MEDIUM, Category.EXPOSURE)
@@ -18,8 +20,7 @@ public final class NodePortServiceCheck implements Check {
                             + "loadBalancerSourceRanges.")
             .withReferences("https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport")
             .withEquivalent("kube-linter", "exposed-services").withEquivalent("kube-score", "service-type")
-            .withEquivalent("kubescape", "C-0256")
-            .withObjectScope();
+            .withEquivalent("kubescape", "C-0256");
 
     @Override
     public CheckMetadata metadata() {
@@ -28,9 +29,10 @@ public final class NodePortServiceCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
+        ServiceBackends backends = ServiceBackends.of(context);
         return Services.ofType(context, "NodePort")
-                .map(s -> finding(s, s.root().path("spec", "type"), "Service '" + s.name()
-                        + "' is of type NodePort and opens its ports on every node"))
+                .map(s -> ServiceBackends.exposing(this, s, s.root().path("spec", "type"), "Service '" + s.name()
+                        + "' is of type NodePort and opens its ports on every node", backends.behindService(s)))
                 .toList();
     }
 }

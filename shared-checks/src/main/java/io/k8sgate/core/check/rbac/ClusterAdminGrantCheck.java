@@ -23,7 +23,8 @@ public final class ClusterAdminGrantCheck implements Check {
             .withCis("5.1.1")
             .withReferences("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege",
                     "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles")
-            .withEquivalent("trivy", "KSV044", "KSV111")
+            .withEquivalent("trivy", "KSV044", "KSV045", "KSV046", "KSV111", "KSV112")
+            .withEquivalent("checkov", "CKV_K8S_49")
             .withEquivalent("kube-linter", "cluster-admin-role-binding")
             .withEquivalent("kubescape", "C-0035", "C-0185");
     private static final List<Permission> PERMISSIONS = List.of(RbacPermissions.FULL_ADMIN);

@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -14,7 +13,7 @@ import java.util.List;
  * Write on ConfigMaps, an optional check: most applications need it in their own namespace, but in kube-system it
  * reaches aws-auth (which maps cloud identities to Kubernetes groups, system:masters included) and coredns.
  */
-public final class ConfigMapWriteCheck implements Check {
+public final class ConfigMapWriteCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-024", "Write on config maps",
                     Severity.MEDIUM, Category.RBAC)
             .withText("Config maps hold runtime configuration that workloads trust; in kube-system, aws-auth maps "
@@ -30,6 +29,11 @@ public final class ConfigMapWriteCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

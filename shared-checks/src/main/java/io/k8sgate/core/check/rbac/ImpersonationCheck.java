@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -14,7 +13,7 @@ import java.util.List;
  * Impersonation of users, groups or service accounts: on the role rules that carry it and on every subject that holds
  * it.
  */
-public final class ImpersonationCheck implements Check {
+public final class ImpersonationCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-006",
                     "Impersonation of users, groups or service accounts",
                     Severity.CRITICAL,
@@ -35,6 +34,11 @@ public final class ImpersonationCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

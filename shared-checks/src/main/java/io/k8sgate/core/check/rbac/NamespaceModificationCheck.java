@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -11,7 +10,7 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Modification of namespaces: on the role rules that carry it and on every subject that holds it. */
-public final class NamespaceModificationCheck implements Check {
+public final class NamespaceModificationCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-015", "Modification of namespaces", Severity.HIGH,
                     Category.RBAC)
             .withText("update or patch on a Namespace changes its labels: the Pod Security Admission level, and "
@@ -25,6 +24,11 @@ public final class NamespaceModificationCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -14,7 +13,7 @@ import java.util.List;
  * Change of services, endpoints, network policies or ingresses: on the role rules that carry it and on the subjects
  * that hold it.
  */
-public final class NetworkWriteCheck implements Check {
+public final class NetworkWriteCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-022",
                     "Change of services, endpoints, network policies or ingresses", Severity.HIGH, Category.RBAC)
             .withText("Whoever changes services, endpoints, endpoint slices, ingresses or a service's status "
@@ -29,6 +28,11 @@ public final class NetworkWriteCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

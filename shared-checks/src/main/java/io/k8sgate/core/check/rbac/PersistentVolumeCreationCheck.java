@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -11,7 +10,7 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Creation of persistent volumes: on the role rules that carry it and on every subject that holds it. */
-public final class PersistentVolumeCreationCheck implements Check {
+public final class PersistentVolumeCreationCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-014", "Creation of persistent volumes",
                     Severity.HIGH,
                     Category.RBAC)
@@ -28,6 +27,11 @@ public final class PersistentVolumeCreationCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

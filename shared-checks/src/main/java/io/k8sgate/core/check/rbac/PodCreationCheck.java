@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -11,7 +10,7 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Creation of pods or pod controllers: on the role rules that carry it and on every subject that holds it. */
-public final class PodCreationCheck implements Check {
+public final class PodCreationCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-008", "Creation of pods or pod controllers",
                     Severity.CRITICAL,
                     Category.RBAC)
@@ -23,7 +22,7 @@ public final class PodCreationCheck implements Check {
                             + "applications read access.")
             .withCis("5.1.4")
             .withReferences("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation")
-            .withEquivalent("trivy", "KSV048")
+            .withEquivalent("trivy", "KSV048", "KSV111")
             .withEquivalent("kube-linter", "access-to-create-pods")
             .withEquivalent("kubescape", "C-0188");
     private static final List<Permission> PERMISSIONS = List.of(RbacPermissions.POD_CREATE,
@@ -32,6 +31,11 @@ public final class PodCreationCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

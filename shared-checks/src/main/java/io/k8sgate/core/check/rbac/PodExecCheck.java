@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -14,7 +13,7 @@ import java.util.List;
  * Exec, attach, port-forward or ephemeral containers in pods: on the role rules that carry it and on every subject that
  * holds it.
  */
-public final class PodExecCheck implements Check {
+public final class PodExecCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-009",
                     "Exec, attach, port-forward or ephemeral containers in pods",
                     Severity.CRITICAL,
@@ -35,6 +34,11 @@ public final class PodExecCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

@@ -49,8 +49,27 @@ public final class RbacFindings {
      * narrower checks then do not report again for the same subject and scope or the same rule.
      */
     public static final String IMPLIES = "implies";
+    /**
+     * Property: the ids of the narrower checks whose findings the implied permissions answer (a peer's rule that one of
+     * them answers is answered by this finding).
+     */
+    public static final String IMPLIED_CHECKS = "impliedChecks";
 
     private RbacFindings() {
+    }
+
+    /**
+     * The check ids a finding answers: its own and, for a root cause (everything, a wildcard), those of the narrower
+     * checks whose permissions it names as implied and which therefore do not report them again.
+     */
+    public static Set<String> answeredChecks(final Finding finding) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(finding.checkId());
+        String implied = finding.properties().getOrDefault(IMPLIED_CHECKS, "");
+        if (!implied.isEmpty()) {
+            out.addAll(List.of(implied.split(", ")));
+        }
+        return out;
     }
 
     /** The run's graph, built once and shared. */
@@ -71,8 +90,9 @@ public final class RbacFindings {
 
     /**
      * Role findings and binding findings for the permissions, one per root cause: a subject that can do everything in
-     * a scope (or cluster-wide) is reported once by the check of everything, which names what that implies, and not
-     * again by the narrower checks; the platform's own roles and bindings ({@link
+     * a scope (or cluster-wide) is reported once by the check of everything, and a permission a wildcard rule includes
+     * once by the check of wildcards, each naming what it implies, and not again by the narrower checks for the same
+     * rule or the same subject and scope; the platform's own roles and bindings ({@link
      * io.k8sgate.core.rbac.PlatformObjects}) are not findings by themselves.
      */
     public static List<Finding> permissions(final Check check, final CheckContext context,
@@ -80,40 +100,51 @@ public final class RbacFindings {
         RbacGraph graph = graph(context);
         boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
         List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
-        Set<String> doesEverything = everything ? Set.of() : subjectsDoingEverything(graph);
+        Map<String, Set<Permission>> implied = everything ? Map.of() : impliedBySubject(graph);
         for (Grant grant : graph.reportableGrants()) {
-            if (doesEverything.contains(grant.subject().display() + "@" + RbacBinding.CLUSTER_WIDE)
-                    || doesEverything.contains(grant.subject().display() + "@" + grant.scope())) {
-                continue;
-            }
-            List<Permission> held = permissions.stream()
+            Set<Permission> answered = new java.util.HashSet<>(
+                    implied.getOrDefault(grant.subject().display() + "@" + RbacBinding.CLUSTER_WIDE, Set.of()));
+            answered.addAll(implied.getOrDefault(grant.subject().display() + "@" + grant.scope(), Set.of()));
+            List<Permission> held = permissions.stream().filter(p -> !answered.contains(p))
                     .filter(p -> !graph.granting(p, grant.role(), grant.scope()).isEmpty()).toList();
             if (!held.isEmpty()) {
                 PolicyRule first = graph.granting(held.get(0), grant.role(), grant.scope()).get(0);
                 Finding finding = onSubject(check, grant, severityOf(held, grant.scope()),
                         grant.subject().display() + " can " + labels(held) + " " + grant.scopeText() + " through "
                                 + grant.via(), labels(held), first, graph);
-                out.add(everything ? withImplied(finding, graph.riskyIn(grant.role(), grant.scope())) : finding);
+                out.add(everything ? impliedBy(graph, grant.role(), grant.scope()).on(finding) : finding);
             }
         }
         return out;
     }
 
-    /** {@code subject@scope} of every grant of everything, platform bindings included (they still grant it). */
-    private static Set<String> subjectsDoingEverything(final RbacGraph graph) {
-        Set<String> out = new java.util.HashSet<>();
+    /**
+     * {@code subject@scope} to the narrower permissions a root cause already answers there: every one for a subject
+     * that can do everything, those of its wildcard rules for one that holds a wildcard. Platform bindings count (they
+     * still grant it).
+     */
+    private static Map<String, Set<Permission>> impliedBySubject(final RbacGraph graph) {
+        Map<String, Set<Permission>> out = new java.util.HashMap<>();
         for (Grant grant : graph.grants()) {
+            String key = grant.subject().display() + "@" + grant.scope();
             if (!graph.granting(RbacPermissions.FULL_ADMIN, grant.role(), grant.scope()).isEmpty()) {
-                out.add(grant.subject().display() + "@" + grant.scope());
+                out.computeIfAbsent(key, k -> new java.util.HashSet<>()).addAll(ImpliedPermissions.where(p -> true)
+                        .permissions());
+                continue;
+            }
+            for (PolicyRule rule : graph.rulesOf(grant.role())) {
+                if (ImpliedPermissions.isWildcard(rule)) {
+                    out.computeIfAbsent(key, k -> new java.util.HashSet<>())
+                            .addAll(ImpliedPermissions.byRule(rule, grant.scope()).permissions());
+                }
             }
         }
         return out;
     }
 
-    /** The finding with the narrower permissions of {@code risky} listed as implied. */
-    private static Finding withImplied(final Finding finding, final List<Permission> risky) {
-        List<Permission> implied = risky.stream().filter(p -> !RbacPermissions.FULL_ADMIN.equals(p)).toList();
-        return implied.isEmpty() ? finding : finding.withProperty(IMPLIES, labels(implied));
+    /** The narrower permissions a role grants in a scope (what its grant of everything implies). */
+    static ImpliedPermissions impliedBy(final RbacGraph graph, final RbacRole role, final String scope) {
+        return ImpliedPermissions.where(p -> !graph.granting(p, role, scope).isEmpty());
     }
 
     /** A finding on a binding subject, with the standard properties. */
@@ -192,7 +223,7 @@ public final class RbacFindings {
             List<PolicyRule> rules = graph.rulesOf(role);
             if (role.isAggregated()) {
                 List<Permission> held = permissions.stream().filter(p -> !p.grantedBy(rules, scope).isEmpty())
-                        .toList();
+                        .filter(p -> everything || !impliedByWildcard(p, rules, scope)).toList();
                 if (!held.isEmpty()) {
                     Set<String> from = new LinkedHashSet<>();
                     held.forEach(p -> p.grantedBy(rules, scope).forEach(r -> from.add(graph.ownerOf(r).display())));
@@ -215,7 +246,11 @@ public final class RbacFindings {
                     @SuppressWarnings("ReferenceEquality") // the first granting rule itself, not an equal one
                     boolean grants = p.allOf().size() == 1 ? !p.grantedBy(List.of(rule), scope).isEmpty()
                             : rule == granting.get(0);
-                    if (grants) {
+                    // a wildcard rule that grants the permission by itself is reported once, by the check of
+                    // wildcards, with the permission as implied
+                    boolean answered = !everything && ImpliedPermissions.isWildcard(rule)
+                            && !p.grantedBy(List.of(rule), scope).isEmpty();
+                    if (grants && !answered) {
                         byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(p);
                     }
                 }
@@ -223,10 +258,17 @@ public final class RbacFindings {
             byRule.forEach((rule, held) -> {
                 Finding finding = onRole(check, graph, role, rule.node(), severityOf(held, raiseScope),
                         role.display() + " grants " + labels(held) + ": " + rule.describe(), labels(held));
-                out.add(everything ? withImplied(finding, graph.riskyIn(role, scope)) : finding);
+                out.add(everything ? impliedBy(graph, role, scope).on(finding) : finding);
             });
         }
         return out;
+    }
+
+    /** True when one wildcard rule among the rules grants the permission by itself in the scope. */
+    private static boolean impliedByWildcard(final Permission permission, final List<PolicyRule> rules,
+            final String scope) {
+        return rules.stream().anyMatch(r -> ImpliedPermissions.isWildcard(r)
+                && !permission.grantedBy(List.of(r), scope).isEmpty());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -11,7 +10,7 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Creation or change of roles and bindings: on the role rules that carry it and on the subjects that hold it. */
-public final class RbacObjectWriteCheck implements Check {
+public final class RbacObjectWriteCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-021",
                     "Creation or change of roles and bindings", Severity.HIGH, Category.RBAC)
             .withText("Without bind or escalate the API server only lets a subject grant what it holds itself, "
@@ -30,6 +29,11 @@ public final class RbacObjectWriteCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -11,7 +10,7 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Escalate or bind on roles: on the role rules that carry it and on every subject that holds it. */
-public final class RoleEscalationCheck implements Check {
+public final class RoleEscalationCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-005", "Escalate or bind on roles",
                     Severity.CRITICAL,
                     Category.RBAC)
@@ -25,7 +24,7 @@ public final class RoleEscalationCheck implements Check {
                     "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#bind-verb",
                     "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"
                             + "#privilege-escalation-prevention-and-bootstrapping")
-            .withEquivalent("trivy", "KSV050")
+            .withEquivalent("trivy", "KSV050", "KSV051", "KSV052")
             .withEquivalent("checkov", "CKV_K8S_157", "CKV_K8S_158", "CKV2_K8S_1")
             .withEquivalent("kubescape", "C-0191");
     private static final List<Permission> PERMISSIONS = List.of(RbacPermissions.ESCALATE, RbacPermissions.BIND);
@@ -33,6 +32,11 @@ public final class RoleEscalationCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

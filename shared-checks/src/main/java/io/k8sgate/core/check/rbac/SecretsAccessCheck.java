@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -11,7 +10,7 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Access to secrets: on the role rules that carry it and on every subject that holds it. */
-public final class SecretsAccessCheck implements Check {
+public final class SecretsAccessCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-007", "Access to secrets", Severity.CRITICAL,
                     Category.RBAC)
             .withText("get, list and watch on secrets return their contents (service account tokens, credentials, "
@@ -21,7 +20,7 @@ public final class SecretsAccessCheck implements Check {
                             + "pods instead of reading them through the API.")
             .withCis("5.1.2")
             .withReferences("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets")
-            .withEquivalent("trivy", "KSV041", "KSV113")
+            .withEquivalent("trivy", "KSV041", "KSV111", "KSV113")
             .withEquivalent("checkov", "CKV2_K8S_5")
             .withEquivalent("kube-linter", "access-to-secrets")
             .withEquivalent("kubescape", "C-0015", "C-0186");
@@ -31,6 +30,11 @@ public final class SecretsAccessCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

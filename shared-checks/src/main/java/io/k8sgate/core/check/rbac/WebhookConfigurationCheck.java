@@ -1,6 +1,5 @@
 package io.k8sgate.core.check.rbac;
 
-import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
@@ -11,7 +10,7 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.List;
 
 /** Write on admission webhook configurations: on the role rules that carry it and on every subject that holds it. */
-public final class WebhookConfigurationCheck implements Check {
+public final class WebhookConfigurationCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-013", "Write on admission webhook configurations",
                     Severity.CRITICAL,
                     Category.RBAC)
@@ -31,6 +30,11 @@ public final class WebhookConfigurationCheck implements Check {
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return PERMISSIONS;
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
-import io.k8sgate.core.rbac.Permission;
+import io.k8sgate.core.rbac.Grant;
 import io.k8sgate.core.rbac.PolicyRule;
 import io.k8sgate.core.rbac.RbacBinding;
 import io.k8sgate.core.rbac.RbacGraph;
@@ -14,10 +14,13 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import io.k8sgate.core.rbac.RbacRole;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A wildcard in the verbs, resources or non-resource URLs of a rule (other than the full wildcard, which
- * K8S-RBAC-001 reports): it grants every current and future verb or resource, custom resources included.
+ * K8S-RBAC-001 reports): it grants every current and future verb or resource, custom resources included. It is the
+ * root cause of the narrower permissions it includes: reported once on the rule and once on each subject that holds
+ * it, naming those permissions (and the narrower checks that then do not repeat them) as implied.
  */
 public final class WildcardRuleCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-002", "Wildcard in role rules",
@@ -44,32 +47,59 @@ public final class WildcardRuleCheck implements Check {
             boolean raised = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide)
                     || RbacPermissions.KUBE_SYSTEM.equals(role.namespace());
             String scope = RbacFindings.scopeOf(graph, role);
-            if (!RbacPermissions.FULL_ADMIN.grantedBy(graph.rulesOf(role), scope).isEmpty()) {
+            if (doesEverything(graph, role, scope)) {
                 continue; // everything: K8S-RBAC-001 reports the role once, with what it implies
             }
             for (PolicyRule rule : role.rules()) {
-                if (!reports(rule)) {
+                if (!ImpliedPermissions.isWildcard(rule)) {
                     continue;
                 }
-                Severity severity = raised ? Severity.HIGH : Severity.MEDIUM;
-                List<Permission> implied = RbacPermissions.riskyIn(List.of(rule), scope);
-                Finding finding = RbacFindings.onRole(this, graph, role, rule.node(), severity,
-                        role.display() + " uses a wildcard: " + rule.describe()
-                                + (implied.isEmpty() ? "" : ", which implies: " + RbacFindings.labels(implied)),
-                        "wildcard");
-                out.add(implied.isEmpty() ? finding : finding.withProperty(RbacFindings.IMPLIES,
-                        RbacFindings.labels(implied)));
+                ImpliedPermissions implied = ImpliedPermissions.byRule(rule, scope);
+                out.add(implied.on(RbacFindings.onRole(this, graph, role, rule.node(),
+                        severity(raised, implied, raised ? scope : ""),
+                        role.display() + " uses a wildcard: " + rule.describe() + impliesText(implied),
+                        "wildcard")));
             }
+        }
+        for (Grant grant : graph.reportableGrants()) {
+            if (doesEverything(graph, grant.role(), grant.scope())) {
+                continue;
+            }
+            List<PolicyRule> wildcards = graph.rulesOf(grant.role()).stream().filter(ImpliedPermissions::isWildcard)
+                    .toList();
+            if (wildcards.isEmpty()) {
+                continue;
+            }
+            ImpliedPermissions implied = ImpliedPermissions.where(p -> wildcards.stream()
+                    .anyMatch(r -> !p.grantedBy(List.of(r), grant.scope()).isEmpty()));
+            boolean raised = grant.isClusterWide() || RbacPermissions.KUBE_SYSTEM.equals(grant.scope());
+            out.add(implied.on(RbacFindings.onSubject(this, grant, severity(raised, implied, grant.scope()),
+                    grant.subject().display() + " holds a wildcard " + grant.scopeText() + " through " + grant.via()
+                            + ": " + wildcards.stream().map(PolicyRule::describe).collect(Collectors.joining("; "))
+                            + impliesText(implied),
+                    "wildcard", wildcards.get(0), graph)));
         }
         return out;
     }
 
+    private static boolean doesEverything(final RbacGraph graph, final RbacRole role, final String scope) {
+        return !graph.granting(RbacPermissions.FULL_ADMIN, role, scope).isEmpty();
+    }
+
     /**
-     * True for a rule this check reports: a wildcard in verbs, resources or non-resource URLs, short of the full
-     * wildcard (everything, K8S-RBAC-001).
+     * HIGH when the wildcard reaches the whole cluster or kube-system, MEDIUM otherwise, and never less than the
+     * most severe permission it implies (which the narrower check would have reported at that severity).
      */
-    private static boolean reports(final PolicyRule rule) {
-        return !rule.isFullWildcard() && (rule.verbs().contains(PolicyRule.ALL)
-                || rule.resources().contains(PolicyRule.ALL) || rule.nonResourceUrls().contains(PolicyRule.ALL));
+    private static Severity severity(final boolean raised, final ImpliedPermissions implied, final String scope) {
+        Severity own = raised ? Severity.HIGH : Severity.MEDIUM;
+        if (implied.isEmpty()) {
+            return own;
+        }
+        Severity worst = RbacFindings.severityOf(implied.permissions(), scope);
+        return worst.compareTo(own) < 0 ? worst : own;
+    }
+
+    private static String impliesText(final ImpliedPermissions implied) {
+        return implied.isEmpty() ? "" : ", which implies: " + implied.labels();
     }
 }

@@ -27,7 +27,7 @@ public final class HostProbeCheck implements Check {
     private static final List<String> HANDLERS = List.of("httpGet", "tcpSocket");
 
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-014", "Probe or lifecycle hook with a host",
-                    Severity.MEDIUM, Category.WORKLOAD)
+                    Severity.HIGH, Category.WORKLOAD)
             .withText("A probe or lifecycle hook with a host makes the kubelet connect to an address of the "
                     + "manifest's choosing from the node: a way to reach node-local or internal services "
                     + "(server-side request forgery through the kubelet).",

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ReadOnlyRootFilesystemCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-050", "Root filesystem not read-only",
-                    Severity.LOW, Category.WORKLOAD)
+                    Severity.MEDIUM, Category.WORKLOAD)
             .withText("A writable root filesystem lets a compromised process download tools, alter binaries and "
                     + "persist changes for the life of the container.",
                     "Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir volume where the "

@@ -8,6 +8,7 @@ import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.fixtures.Fixtures;
+import io.k8sgate.core.model.FindingProperties;
 import org.junit.jupiter.api.Test;
 
 class LoadBalancerSourceRangesCheckTest extends AbstractCheckTest {
@@ -44,5 +45,22 @@ class LoadBalancerSourceRangesCheckTest extends AbstractCheckTest {
                         db -> assertThat(db.message()).endsWith("(serves 5432 (PostgreSQL))"),
                         ssh -> assertThat(ssh.message()).endsWith("(serves 22 (SSH))"))
                 .extracting(Finding::severity).containsOnly(Severity.HIGH);
+    }
+
+    @Test
+    void shouldNameTheWorkloadsWhosePodsTheServiceSelects() {
+        assertThat(findings("shop.yaml", Fixtures.read("checks/K8S-NET-002/violating/names-workloads.yaml"),
+                CheckSettings.DEFAULT)).satisfiesExactly(
+                        storefront -> {
+                            assertThat(storefront.message()).isEqualTo("LoadBalancer Service 'storefront' sets no "
+                                    + "loadBalancerSourceRanges, so any address can connect; it leads to Deployment "
+                                    + "'storefront', Rollout 'storefront-canary'");
+                            assertThat(storefront.properties()).containsEntry(FindingProperties.WORKLOADS,
+                                    "Deployment/shop/storefront, Rollout/shop/storefront-canary");
+                        },
+                        legacy -> {
+                            assertThat(legacy.message()).doesNotContain("leads to");
+                            assertThat(legacy.properties()).doesNotContainKey(FindingProperties.WORKLOADS);
+                        });
     }
 }

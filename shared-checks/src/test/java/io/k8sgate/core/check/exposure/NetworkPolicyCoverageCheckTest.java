@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8sgate.core.check.AbstractCheckTest;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckSettings;
-import io.k8sgate.core.check.KubernetesVersion;
-import java.util.Map;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
@@ -18,14 +18,6 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
             spec:
               containers: [{name: a, image: "a:1"}]
             """;
-    private static final String INGRESS_ONLY = """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: deny-ingress, namespace: shop}
-            spec:
-              podSelector: {}
-              policyTypes: [Ingress]
-            """ + POD;
 
     @Override
     protected Check check() {
@@ -33,32 +25,102 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
     }
 
     @Test
-    void shouldAcceptIngressIsolationByDefault() {
-        assertThat(findings(INGRESS_ONLY)).isEmpty();
+    void shouldAcceptIngressIsolationAndLeaveEgressToItsOwnCheck() {
+        assertThat(findings("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny-ingress, namespace: shop}
+                spec:
+                  podSelector: {}
+                  policyTypes: [Ingress]
+                """ + POD)).isEmpty();
     }
 
     @Test
-    void shouldAlsoAskForEgressIsolationWhenConfigured() {
-        CheckSettings settings = new CheckSettings(KubernetesVersion.DEFAULT,
-                Map.of("K8S-NET-005", Map.of(NetworkPolicyCoverageCheck.REQUIRE_EGRESS, "true")));
-        assertThat(findings("p.yaml", INGRESS_ONLY, settings)).singleElement().satisfies(f -> {
-            assertThat(f.message()).isEqualTo("The pods of Pod 'p' are not isolated for egress: none of the 1 "
-                    + "NetworkPolicies of namespace 'shop' selects them for egress");
-            assertThat(f.resource().display()).isEqualTo("Pod/shop/p");
-        });
+    void shouldSayOnceThatPodsIsolatedInNeitherDirectionAreOpenBothWays() {
+        assertThat(findings(POD)).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("The pods of Pod 'p' are not isolated for ingress or egress: no network policy of the "
+                        + "inputs applies to namespace 'shop'"));
     }
 
     @Test
-    void shouldIgnoreNetworkPolicyKindsOfOtherApiGroups() {
+    void shouldNameOnlyIngressWhenEgressIsIsolated() {
+        assertThat(findings("""
+                apiVersion: projectcalico.org/v3
+                kind: NetworkPolicy
+                metadata: {name: egress, namespace: shop}
+                spec:
+                  selector: app == 'p'
+                  egress: [{action: Allow}]
+                """ + POD)).singleElement().satisfies(f -> assertThat(f.message())
+                        .isEqualTo("The pods of Pod 'p' are not isolated for ingress: none of the 1 network "
+                                + "policies of namespace 'shop' and of the cluster selects them for ingress"));
+    }
+
+    @Test
+    void shouldIgnoreCalicoStorageObjectsAndHostEndpointPolicies() {
+        // crd.projectcalico.org is Calico's storage, not an API for users; preDNAT and doNotTrack policies apply
+        // to host endpoints only
         assertThat(findings("""
                 apiVersion: crd.projectcalico.org/v1
                 kind: NetworkPolicy
                 metadata: {name: calico, namespace: shop}
                 spec:
                   selector: all()
-                """ + POD)).singleElement().satisfies(f -> assertThat(f.message())
-                        .isEqualTo("The pods of Pod 'p' are not isolated for ingress: namespace 'shop' has no "
-                                + "NetworkPolicy in the inputs"));
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: GlobalNetworkPolicy
+                metadata: {name: host}
+                spec:
+                  selector: all()
+                  preDNAT: true
+                  applyOnForward: true
+                  types: [Ingress]
+                """ + POD)).hasSize(1);
+    }
+
+    @Test
+    void shouldNotCountACalicoPolicyNarrowedByServiceAccountLabels() {
+        assertThat(findings("""
+                apiVersion: projectcalico.org/v3
+                kind: NetworkPolicy
+                metadata: {name: by-account, namespace: shop}
+                spec:
+                  selector: all()
+                  serviceAccountSelector: role == 'frontend'
+                  types: [Ingress]
+                """ + POD)).hasSize(1);
+    }
+
+    @Test
+    void shouldMatchCiliumNamespaceAndServiceAccountLabels() {
+        assertThat(findings("""
+                apiVersion: cilium.io/v2
+                kind: CiliumClusterwideNetworkPolicy
+                metadata: {name: by-account}
+                spec:
+                  endpointSelector:
+                    matchLabels:
+                      io.cilium.k8s.policy.serviceaccount: default
+                      io.cilium.k8s.namespace.labels.team: shop
+                  ingress: [{fromEntities: [cluster]}]
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop, labels: {team: shop}}
+                """ + POD)).isEmpty();
+    }
+
+    @Test
+    void shouldReportEveryWorkloadOfTheCniFixtureThatNoPolicyIsolates() {
+        assertThat(findings("cni.yaml", Fixtures.read("checks/K8S-NET-005/violating/cni-policies.yaml"),
+                CheckSettings.DEFAULT)).extracting(f -> f.resource().display()).containsExactly(
+                        "Deployment/mesh/web", "Deployment/mesh/metrics", "Deployment/accounting/ledger",
+                        "Deployment/shop/checkout", "Deployment/web/frontend", "Job/batch/import");
+        assertThat(findings("cni.yaml", Fixtures.read("checks/K8S-NET-005/violating/cni-policies.yaml"),
+                CheckSettings.DEFAULT)).extracting(Finding::message).first().asString()
+                .isEqualTo("The pods of Deployment 'web' are not isolated for ingress: none of the 4 network "
+                        + "policies of namespace 'mesh' and of the cluster selects them for ingress");
     }
 
     @Test

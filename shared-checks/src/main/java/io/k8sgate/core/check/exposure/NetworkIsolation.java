@@ -1,0 +1,312 @@
+package io.k8sgate.core.check.exposure;
+
+import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.LabelSelector;
+import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.YamlNode;
+import io.k8sgate.core.model.Finding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Which policies of the inputs isolate a workload's pods, per direction, for every policy kind the common network
+ * plugins enforce. A pod is isolated for a direction when a policy selects it whose default for that direction is
+ * to deny what no rule allows:
+ * <ul>
+ *   <li>Kubernetes {@code NetworkPolicy} ({@code networking.k8s.io}): {@code podSelector} in its namespace, for the
+ *       {@code policyTypes} written (Ingress when none are, plus Egress when egress rules are);</li>
+ *   <li>Cilium {@code CiliumNetworkPolicy} (its namespace) and {@code CiliumClusterwideNetworkPolicy} (every
+ *       namespace), {@code cilium.io}: each rule of {@code spec} and {@code specs} with an {@code endpointSelector}
+ *       isolates the endpoints it selects for a direction when it has rules for it ({@code ingress} or
+ *       {@code ingressDeny}, {@code egress} or {@code egressDeny}) and {@code enableDefaultDeny} does not switch
+ *       that off. Selector keys may carry Cilium's {@code k8s:} or {@code any:} source; the namespace is the label
+ *       {@code io.kubernetes.pod.namespace}, namespace labels are {@code io.cilium.k8s.namespace.labels.*} and the
+ *       service account {@code io.cilium.k8s.policy.serviceaccount};</li>
+ *   <li>Calico {@code NetworkPolicy} (its namespace) and {@code GlobalNetworkPolicy} ({@code namespaceSelector}
+ *       over namespace labels), {@code projectcalico.org}: the {@link CalicoSelector} expression {@code selector}
+ *       over the pod's labels with {@code projectcalico.org/namespace}, {@code projectcalico.org/serviceaccount},
+ *       {@code projectcalico.org/orchestrator} and the namespace's labels as {@code pcns.*}; for {@code types}, or
+ *       when not written Ingress unless the policy has only egress rules, and Egress when it has egress rules.
+ *       Policies for host endpoints only ({@code preDNAT}, {@code doNotTrack}) and those narrowed by a
+ *       {@code serviceAccountSelector} (service account labels are not in manifests) do not count;</li>
+ *   <li>Antrea {@code NetworkPolicy} (its namespace) and {@code ClusterNetworkPolicy}, {@code crd.antrea.io}: these
+ *       do not isolate by selecting; traffic no rule matches is allowed. They isolate the pods their
+ *       {@code appliedTo} (of the policy or of the rule) selects for a direction through a rule that drops or
+ *       rejects traffic from (to) every peer on every port.</li>
+ * </ul>
+ * A selector that the API server or the plugin would refuse selects nothing, so a broken policy never hides a gap.
+ */
+final class NetworkIsolation {
+    static final String INGRESS = "Ingress";
+    static final String EGRESS = "Egress";
+    private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+    private static final Set<String> ANY_ADDRESS = Set.of("0.0.0.0/0", "::/0");
+
+    /** One policy's effect: what it is called in messages, where it applies, and what it isolates. */
+    private record Isolating(String name, String namespace, Set<String> directions, Predicate<Workload> selects) {
+    }
+
+    private final List<Isolating> policies = new ArrayList<>();
+    private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+
+    private NetworkIsolation(final CheckContext context) {
+        for (K8sObject ns : context.ofKind("Namespace")) {
+            if (ns.apiGroup().isEmpty()) {
+                namespaceLabels.put(ns.name(), ns.labels());
+            }
+        }
+        for (K8sObject object : context.objects()) {
+            switch (object.apiGroup() + "/" + object.kind()) {
+                case "networking.k8s.io/NetworkPolicy", "extensions/NetworkPolicy" -> kubernetes(object);
+                case "cilium.io/CiliumNetworkPolicy" -> cilium(object, namespace(object));
+                case "cilium.io/CiliumClusterwideNetworkPolicy" -> cilium(object, "");
+                case "projectcalico.org/NetworkPolicy" -> calico(object, namespace(object));
+                case "projectcalico.org/GlobalNetworkPolicy" -> calico(object, "");
+                case "crd.antrea.io/NetworkPolicy" -> antrea(object, namespace(object));
+                case "crd.antrea.io/ClusterNetworkPolicy" -> antrea(object, "");
+                default -> {
+                    // not a policy an enforcing network plugin reads
+                }
+            }
+        }
+    }
+
+    /** The isolation analysis of the run, computed once and shared. */
+    static NetworkIsolation of(final CheckContext context) {
+        return context.analysis(NetworkIsolation.class, NetworkIsolation::new);
+    }
+
+    /** True when a policy of the inputs isolates the workload's pods for {@code direction}. */
+    boolean isolates(final Workload workload, final String direction) {
+        return policies.stream().anyMatch(p -> p.directions().contains(direction) && applies(p, workload)
+                && p.selects().test(workload));
+    }
+
+    /** How many isolating policies of the inputs are in the workload's namespace or cluster-wide. */
+    private long policiesFor(final Workload workload) {
+        return policies.stream().filter(p -> applies(p, workload)).map(Isolating::name).distinct().count();
+    }
+
+    /**
+     * The findings of {@code check} for the workloads network policies apply to (pods that run containers, not on
+     * the host network): {@code open} says, from whether a workload is isolated for ingress and for egress, which
+     * directions to report, if any.
+     */
+    List<Finding> gaps(final Check check, final CheckContext context,
+            final BiFunction<Boolean, Boolean, Optional<String>> open) {
+        List<Finding> out = new ArrayList<>();
+        for (Workload w : context.workloads()) {
+            if (!w.runsContainers() || w.podField("hostNetwork").isTrue()) {
+                continue;
+            }
+            open.apply(isolates(w, INGRESS), isolates(w, EGRESS)).ifPresent(directions -> out.add(check.finding(
+                    w.object(), w.podMetadata().get("labels"), message(w, directions))));
+        }
+        return out;
+    }
+
+    private String message(final Workload workload, final String directions) {
+        long inNamespace = policiesFor(workload);
+        return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
+                + directions + ": "
+                + (inNamespace == 0 ? "no network policy of the inputs applies to namespace '"
+                        + workload.namespace() + "'"
+                : "none of the " + inNamespace + " network policies of namespace '" + workload.namespace()
+                        + "' and of the cluster selects them for " + directions);
+    }
+
+    private static boolean applies(final Isolating policy, final Workload workload) {
+        return policy.namespace().isEmpty() || policy.namespace().equals(workload.namespace());
+    }
+
+    private void kubernetes(final K8sObject policy) {
+        YamlNode spec = policy.root().get("spec");
+        Set<String> types;
+        YamlNode written = spec.get("policyTypes");
+        if (written.isPresent()) {
+            types = written.elements().stream().map(t -> t.text("")).collect(Collectors.toSet());
+        } else {
+            types = spec.get("egress").isPresent() ? Set.of(INGRESS, EGRESS) : Set.of(INGRESS);
+        }
+        YamlNode selector = spec.get("podSelector");
+        add(policy, namespace(policy), types, w -> LabelSelector.problem(selector).isEmpty()
+                && LabelSelector.matches(selector, w.podLabels()));
+    }
+
+    private void cilium(final K8sObject policy, final String namespace) {
+        List<YamlNode> rules = new ArrayList<>();
+        YamlNode spec = policy.root().get("spec");
+        if (spec.isMap()) {
+            rules.add(spec);
+        }
+        rules.addAll(policy.root().get("specs").elements());
+        for (YamlNode rule : rules) {
+            YamlNode selector = rule.get("endpointSelector");
+            if (!selector.isMap() || LabelSelector.problem(selector).isPresent()) {
+                continue;
+            }
+            Set<String> types = new HashSet<>();
+            if (ciliumDenies(rule, "ingress")) {
+                types.add(INGRESS);
+            }
+            if (ciliumDenies(rule, "egress")) {
+                types.add(EGRESS);
+            }
+            add(policy, namespace, types, w -> LabelSelector.matches(selector, ciliumLabels(w)));
+        }
+    }
+
+    private static boolean ciliumDenies(final YamlNode rule, final String direction) {
+        boolean hasRules = rule.get(direction).size() > 0 || rule.get(direction + "Deny").size() > 0;
+        return hasRules && !rule.path("enableDefaultDeny", direction).bool().equals(Optional.of(false));
+    }
+
+    /**
+     * The labels Cilium gives the workload's endpoints, under each spelling a selector may use: plain, and with the
+     * {@code k8s:} and {@code any:} sources.
+     */
+    private Map<String, String> ciliumLabels(final Workload workload) {
+        Map<String, String> plain = new HashMap<>(workload.podLabels());
+        plain.put("io.kubernetes.pod.namespace", workload.namespace());
+        plain.put("io.cilium.k8s.policy.serviceaccount", workload.serviceAccountName());
+        namespaceLabels(workload.namespace()).forEach((k, v) -> plain.put("io.cilium.k8s.namespace.labels." + k, v));
+        Map<String, String> labels = new HashMap<>();
+        plain.forEach((k, v) -> {
+            labels.put(k, v);
+            labels.put("k8s:" + k, v);
+            labels.put("any:" + k, v);
+        });
+        return labels;
+    }
+
+    private void calico(final K8sObject policy, final String namespace) {
+        YamlNode spec = policy.root().get("spec");
+        String accounts = spec.get("serviceAccountSelector").text("").trim();
+        if (spec.get("preDNAT").isTrue() || spec.get("doNotTrack").isTrue()
+                || !(accounts.isEmpty() || "all()".equals(accounts))) {
+            return;
+        }
+        var selector = CalicoSelector.parse(spec.get("selector").text(""));
+        var namespaces = CalicoSelector.parse(spec.get("namespaceSelector").text(""));
+        if (selector.isEmpty() || namespaces.isEmpty()) {
+            return;
+        }
+        Set<String> types;
+        YamlNode written = spec.get("types");
+        boolean egressRules = spec.get("egress").size() > 0;
+        if (written.isPresent()) {
+            types = written.elements().stream().map(t -> t.text("")).collect(Collectors.toSet());
+        } else if (egressRules) {
+            types = spec.get("ingress").size() > 0 ? Set.of(INGRESS, EGRESS) : Set.of(EGRESS);
+        } else {
+            types = Set.of(INGRESS);
+        }
+        var pods = selector.get();
+        var inNamespaces = namespaces.get();
+        add(policy, namespace, types, w -> {
+            Map<String, String> nsLabels = namespaceLabels(w.namespace());
+            Map<String, String> labels = new HashMap<>(w.podLabels());
+            labels.put("projectcalico.org/namespace", w.namespace());
+            labels.put("projectcalico.org/orchestrator", "k8s");
+            labels.put("projectcalico.org/serviceaccount", w.serviceAccountName());
+            nsLabels.forEach((k, v) -> labels.put("pcns." + k, v));
+            Map<String, String> ns = new HashMap<>(nsLabels);
+            ns.put("projectcalico.org/name", w.namespace());
+            return pods.test(labels) && inNamespaces.test(ns);
+        });
+    }
+
+    private void antrea(final K8sObject policy, final String namespace) {
+        YamlNode spec = policy.root().get("spec");
+        for (String direction : List.of(INGRESS, EGRESS)) {
+            String rules = direction.toLowerCase(Locale.ROOT);
+            String peers = INGRESS.equals(direction) ? "from" : "to";
+            for (YamlNode rule : spec.get(rules).elements()) {
+                if (!antreaDeniesAll(rule, peers)) {
+                    continue;
+                }
+                YamlNode appliedTo = rule.get("appliedTo").size() > 0 ? rule.get("appliedTo")
+                        : spec.get("appliedTo");
+                add(policy, namespace, Set.of(direction), w -> antreaApplies(appliedTo, namespace, w));
+            }
+        }
+    }
+
+    /** A Drop or Reject rule without a port, service or L7 restriction, against every peer. */
+    private static boolean antreaDeniesAll(final YamlNode rule, final String peers) {
+        String action = rule.get("action").text("");
+        if (!"Drop".equals(action) && !"Reject".equals(action)) {
+            return false;
+        }
+        if (rule.get("ports").size() > 0 || rule.get("toServices").size() > 0
+                || rule.get("l7Protocols").size() > 0) {
+            return false;
+        }
+        List<YamlNode> list = rule.get(peers).elements();
+        return list.isEmpty() || list.stream().anyMatch(p -> ANY_ADDRESS.contains(p.path("ipBlock", "cidr")
+                .text("").trim()) && p.path("ipBlock", "except").size() == 0);
+    }
+
+    private boolean antreaApplies(final YamlNode appliedTo, final String namespace, final Workload workload) {
+        for (YamlNode peer : appliedTo.elements()) {
+            if (antreaPeerSelects(peer, namespace, workload)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean antreaPeerSelects(final YamlNode peer, final String namespace, final Workload workload) {
+        if (peer.get("group").isPresent() || peer.get("externalEntitySelector").isPresent()
+                || peer.get("nodeSelector").isPresent()) {
+            // groups are separate objects, external entities and nodes are not pods
+            return false;
+        }
+        YamlNode account = peer.get("serviceAccount");
+        if (account.isPresent()) {
+            return account.get("name").text("").equals(workload.serviceAccountName())
+                    && account.get("namespace").text(namespace).equals(workload.namespace());
+        }
+        YamlNode pods = peer.get("podSelector");
+        YamlNode namespaces = peer.get("namespaceSelector");
+        if (pods.isUnset() && namespaces.isUnset()) {
+            return false;
+        }
+        if (LabelSelector.problem(pods).isPresent() || LabelSelector.problem(namespaces).isPresent()) {
+            return false;
+        }
+        boolean podsMatch = pods.isUnset() || LabelSelector.matches(pods, workload.podLabels());
+        boolean namespaceMatch = namespaces.isUnset()
+                || LabelSelector.matches(namespaces, namespaceLabels(workload.namespace()));
+        return podsMatch && namespaceMatch;
+    }
+
+    private Map<String, String> namespaceLabels(final String namespace) {
+        Map<String, String> labels = new HashMap<>(namespaceLabels.getOrDefault(namespace, Map.of()));
+        labels.put(NAMESPACE_NAME_LABEL, namespace);
+        return labels;
+    }
+
+    private void add(final K8sObject policy, final String namespace, final Set<String> types,
+            final Predicate<Workload> selects) {
+        if (!types.isEmpty()) {
+            policies.add(new Isolating(policy.kind() + " '" + policy.name() + "'", namespace, Set.copyOf(types),
+                    selects));
+        }
+    }
+
+    private static String namespace(final K8sObject object) {
+        return object.namespace().isEmpty() ? "default" : object.namespace();
+    }
+}

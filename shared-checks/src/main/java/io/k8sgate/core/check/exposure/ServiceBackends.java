@@ -1,0 +1,95 @@
+package io.k8sgate.core.check.exposure;
+
+import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckContext;
+import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.input.YamlNode;
+import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
+import io.k8sgate.core.model.ResourceRef;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The workloads of the inputs that an exposed Service or Ingress leads to, so an exposure finding names what is
+ * exposed and not only the door. A Service sends traffic to the pods of its namespace whose labels contain every
+ * pair of its {@code spec.selector}; a Service without a selector has hand-made endpoints and names no workload. An
+ * Ingress leads to the Services its default backend and path backends name (both the {@code networking.k8s.io/v1}
+ * and the older {@code serviceName} spellings), in its own namespace.
+ */
+final class ServiceBackends {
+    private final List<Workload> workloads;
+    private final Map<String, List<K8sObject>> servicesByNamespace;
+
+    private ServiceBackends(final CheckContext context) {
+        this.workloads = context.workloads().stream().filter(Workload::runsContainers).toList();
+        this.servicesByNamespace = Services.all(context).collect(Collectors.groupingBy(ServiceBackends::namespace));
+    }
+
+    /** The backends of the run, computed once per run and shared by the exposure checks. */
+    static ServiceBackends of(final CheckContext context) {
+        return context.analysis(ServiceBackends.class, ServiceBackends::new);
+    }
+
+    /** The workloads whose pods the Service selects, each once, in input order. */
+    List<ResourceRef> behindService(final K8sObject service) {
+        Map<String, String> selector = K8sObject.strings(service.root().path("spec", "selector"));
+        if (selector.isEmpty()) {
+            return List.of();
+        }
+        String namespace = namespace(service);
+        Set<ResourceRef> out = new LinkedHashSet<>();
+        for (Workload w : workloads) {
+            if (w.namespace().equals(namespace) && w.podLabels().entrySet().containsAll(selector.entrySet())) {
+                out.add(w.ref());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The workloads behind every Service the Ingress routes to, each once. */
+    List<ResourceRef> behindIngress(final K8sObject ingress) {
+        Set<String> names = new LinkedHashSet<>();
+        YamlNode spec = ingress.root().get("spec");
+        addBackend(spec.get("defaultBackend"), names);
+        addBackend(spec.get("backend"), names);
+        for (YamlNode rule : spec.get("rules").elements()) {
+            rule.path("http", "paths").elements().forEach(p -> addBackend(p.get("backend"), names));
+        }
+        Set<ResourceRef> out = new LinkedHashSet<>();
+        for (K8sObject service : servicesByNamespace.getOrDefault(namespace(ingress), List.of())) {
+            if (names.contains(service.name())) {
+                out.addAll(behindService(service));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A finding of {@code check} that names the workloads it exposes: what they are at the end of the message, and
+     * their references in the {@link FindingProperties#WORKLOADS} property.
+     */
+    static Finding exposing(final Check check, final K8sObject object, final YamlNode at, final String message,
+            final List<ResourceRef> exposed) {
+        if (exposed.isEmpty()) {
+            return check.finding(object, at, message);
+        }
+        String shown = exposed.stream().map(r -> r.kind() + " '" + r.name() + "'").collect(Collectors.joining(", "));
+        return check.finding(object, at, message + "; it leads to " + shown)
+                .withProperty(FindingProperties.WORKLOADS, exposed.stream().map(ResourceRef::display)
+                        .collect(Collectors.joining(FindingProperties.SEPARATOR)));
+    }
+
+    private static void addBackend(final YamlNode backend, final Set<String> names) {
+        backend.path("service", "name").text().ifPresent(names::add);
+        backend.get("serviceName").text().ifPresent(names::add);
+    }
+
+    private static String namespace(final K8sObject object) {
+        return object.namespace().isEmpty() ? "default" : object.namespace();
+    }
+}

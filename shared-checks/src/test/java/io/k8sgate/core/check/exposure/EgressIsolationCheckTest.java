@@ -1,0 +1,56 @@
+package io.k8sgate.core.check.exposure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k8sgate.core.check.AbstractCheckTest;
+import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckSettings;
+import io.k8sgate.core.model.Severity;
+import io.k8sgate.fixtures.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class EgressIsolationCheckTest extends AbstractCheckTest {
+    @Override
+    protected Check check() {
+        return new EgressIsolationCheck();
+    }
+
+    @Test
+    void shouldWarnWithoutFailingByDefault() {
+        assertThat(check().metadata().severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(check().metadata().enabledByDefault()).isTrue();
+    }
+
+    @Test
+    void shouldNameEachWorkloadIsolatedForIngressOnly() {
+        assertThat(findings("egress.yaml", Fixtures.read("checks/K8S-NET-007/violating/ingress-only.yaml"),
+                CheckSettings.DEFAULT)).satisfiesExactly(
+                        web -> assertThat(web.message()).isEqualTo("The pods of Deployment 'web' are not isolated "
+                                + "for egress: none of the 2 network policies of namespace 'shop' "
+                                + "and of the cluster selects them for egress"),
+                        api -> assertThat(api.resource().display()).isEqualTo("Deployment/mesh/api"),
+                        cart -> assertThat(cart.resource().display()).isEqualTo("Deployment/store/cart"),
+                        job -> assertThat(job.resource().display()).isEqualTo("Job/batch/import"));
+    }
+
+    @Test
+    void shouldLeavePodsOnTheHostNetworkOut() {
+        assertThat(findings("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny-ingress, namespace: kube-system}
+                spec: {podSelector: {}}
+                ---
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: cni, namespace: kube-system}
+                spec:
+                  selector: {matchLabels: {app: cni}}
+                  template:
+                    metadata: {labels: {app: cni}}
+                    spec:
+                      hostNetwork: true
+                      containers: [{name: cni, image: "cni:1.0"}]
+                """)).isEmpty();
+    }
+}
