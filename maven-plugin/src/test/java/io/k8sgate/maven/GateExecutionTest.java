@@ -102,7 +102,8 @@ class GateExecutionTest {
         GateOptions options = options(app, "src/main/k8s", work).failOn("HIGH").warnOn("MEDIUM")
                 .formats(List.of()).consoleFindings(100).build();
 
-        catchThrowableOfType(MojoFailureException.class, () -> new GateExecution(log).run(options));
+        MojoFailureException unused = catchThrowableOfType(MojoFailureException.class,
+                () -> new GateExecution(log).run(options));
 
         List<String> findings = log.lines().stream()
                 .filter(l -> l.matches("\\w+ {3}(CRITICAL|HIGH|MEDIUM|LOW|INFO) .*")).toList();
