@@ -288,14 +288,18 @@ async function main() {
       const {page, context, events} = await open(browser, report('small'));
       assertClean(events, 'small report');
       await assertSections(page, ['k8sgate-summary', 'k8sgate-findings', 'k8sgate-suppressed',
-        'k8sgate-diagnostics']);
+        'k8sgate-diagnostics', 'k8sgate-inputs']);
       const {report: json} = jsonCounts(dirs.small);
       assert.strictEqual(await page.locator('.verdict').textContent(), json.decision.status);
       assert.strictEqual(await page.title(), `${json.decision.status} · K8s Security Gate report`);
       const rows = await assertCounts(page, dirs.small);
       assert.ok(rows.critical >= 2, 'the privileged containers are listed');
-      assert.ok(await page.locator('#k8sgate-diagnostics tbody tr').first().isVisible(), 'diagnostics shown');
-      assert.match(await page.locator('#k8sgate-diagnostics').textContent(), /values\.yaml/);
+      // The Helm values file in the sample is no Kubernetes object: it is listed as skipped, not as an input error
+      assert.match(await page.locator('#k8sgate-diagnostics').textContent(), /Every input was read/);
+      const skipped = page.locator('#k8sgate-inputs table.skipped tbody tr');
+      assert.strictEqual(await skipped.count(), json.inputs.skipped.length, 'one row per skipped document');
+      assert.ok(await skipped.first().isVisible(), 'skipped inputs shown');
+      assert.match(await skipped.first().textContent(), /values\.yaml:2/);
       await assertStylesheetApplied(page, json.decision.status.toLowerCase());
       await shot(page, 'small-report-top', false);
       await shot(page, 'small-report-full', true);
