@@ -83,6 +83,53 @@ class GitStoreProviderTest {
     }
 
     @Test
+    void shouldReadTheBranchOfALinkedWorkTreeFromTheCommonDirectorysPackedRefs() throws Exception {
+        Path work = temp.resolve("repo");
+        RevCommit feature;
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(work.resolve("app.yaml"), "kind: ConfigMap\n");
+            git.add().addFilepattern("app.yaml").call();
+            git.commit().setMessage("app").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+            git.branchCreate().setName("feature").call();
+            git.checkout().setName("feature").call();
+            Files.writeString(work.resolve("app.yaml"), "kind: Secret\n");
+            git.add().addFilepattern("app.yaml").call();
+            feature = git.commit().setMessage("feature").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false)
+                    .call();
+            git.checkout().setName("main").call();
+            git.packRefs().setAll(true).call();
+        }
+        // the layout `git worktree add` leaves: a .git file naming the work tree's own directory, which points at the
+        // repository's common directory (where the packed branch refs are)
+        Path own = work.resolve(".git/worktrees/feature");
+        Files.createDirectories(own);
+        Files.writeString(own.resolve("HEAD"), "ref: refs/heads/feature\n");
+        Files.writeString(own.resolve("commondir"), "../..\n");
+        Path tree = Files.createDirectories(temp.resolve("feature"));
+        Files.writeString(tree.resolve(".git"), "gitdir: " + own + "\n");
+        Files.writeString(own.resolve("gitdir"), tree.resolve(".git") + "\n");
+
+        assertThat(new GitStoreProvider().sourceRevision(Files.createDirectories(tree.resolve("deploy"))))
+                .contains(feature.name());
+    }
+
+    @Test
+    void shouldReadADetachedHead() throws Exception {
+        Path work = temp.resolve("detached");
+        RevCommit first;
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(work.resolve("app.yaml"), "kind: ConfigMap\n");
+            git.add().addFilepattern("app.yaml").call();
+            first = git.commit().setMessage("first").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+            git.commit().setMessage("second").setAllowEmpty(true).setAuthor(AUTHOR).setCommitter(AUTHOR)
+                    .setSign(false).call();
+            git.checkout().setName(first.name()).call();
+        }
+
+        assertThat(new GitStoreProvider().sourceRevision(work)).contains(first.name());
+    }
+
+    @Test
     void shouldGiveNothingForAnUnbornBranch() throws Exception {
         Path work = temp.resolve("unborn");
         Git.init().setDirectory(work.toFile()).setInitialBranch("main").call().close();
