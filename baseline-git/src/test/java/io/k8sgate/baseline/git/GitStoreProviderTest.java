@@ -71,10 +71,7 @@ class GitStoreProviderTest {
         Path work = temp.resolve("work");
         RevCommit commit;
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            Files.createDirectories(work.resolve("deploy"));
-            Files.writeString(work.resolve("deploy/app.yaml"), "kind: ConfigMap\n");
-            git.add().addFilepattern("deploy/app.yaml").call();
-            commit = git.commit().setMessage("app").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+            commit = commitFile(git, "deploy/app.yaml", "kind: ConfigMap\n");
         }
 
         assertThat(new GitStoreProvider().sourceRevision(work.resolve("deploy"))).contains(commit.name());
@@ -87,15 +84,9 @@ class GitStoreProviderTest {
         Path work = temp.resolve("repo");
         RevCommit feature;
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(work.resolve("app.yaml"), "kind: ConfigMap\n");
-            git.add().addFilepattern("app.yaml").call();
-            git.commit().setMessage("app").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
-            git.branchCreate().setName("feature").call();
-            git.checkout().setName("feature").call();
-            Files.writeString(work.resolve("app.yaml"), "kind: Secret\n");
-            git.add().addFilepattern("app.yaml").call();
-            feature = git.commit().setMessage("feature").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false)
-                    .call();
+            commitFile(git, "app.yaml", "kind: ConfigMap\n");
+            git.checkout().setCreateBranch(true).setName("feature").call();
+            feature = commitFile(git, "app.yaml", "kind: Secret\n");
             git.checkout().setName("main").call();
             git.packRefs().setAll(true).call();
         }
@@ -118,11 +109,8 @@ class GitStoreProviderTest {
         Path work = temp.resolve("detached");
         RevCommit first;
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(work.resolve("app.yaml"), "kind: ConfigMap\n");
-            git.add().addFilepattern("app.yaml").call();
-            first = git.commit().setMessage("first").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
-            git.commit().setMessage("second").setAllowEmpty(true).setAuthor(AUTHOR).setCommitter(AUTHOR)
-                    .setSign(false).call();
+            first = commitFile(git, "app.yaml", "kind: ConfigMap\n");
+            commitFile(git, "app.yaml", "kind: Secret\n");
             git.checkout().setName(first.name()).call();
         }
 
@@ -135,5 +123,14 @@ class GitStoreProviderTest {
         Git.init().setDirectory(work.toFile()).setInitialBranch("main").call().close();
 
         assertThat(new GitStoreProvider().sourceRevision(work)).isEmpty();
+    }
+
+    /** Writes {@code file} (relative to the work tree) and commits it. */
+    private static RevCommit commitFile(final Git git, final String file, final String content) throws Exception {
+        Path path = git.getRepository().getWorkTree().toPath().resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content);
+        git.add().addFilepattern(file).call();
+        return git.commit().setMessage(file).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
     }
 }
