@@ -56,9 +56,10 @@ record ImpliedPermissions(List<Permission> permissions, List<String> checkIds) {
      * server authorises ({@link RbacPermissions#API_VERBS}): with none, the rule allows no request at all.
      */
     static boolean isWildcard(final PolicyRule rule) {
-        return !rule.isFullWildcard() && (rule.verbs().contains(PolicyRule.ALL)
-                || (rule.resources().contains(PolicyRule.ALL) || rule.nonResourceUrls().contains(PolicyRule.ALL))
-                && rule.verbs().stream().anyMatch(RbacPermissions.API_VERBS::contains));
+        boolean everyResource = rule.resources().contains(PolicyRule.ALL)
+                || rule.nonResourceUrls().contains(PolicyRule.ALL);
+        boolean apiVerb = rule.verbs().stream().anyMatch(RbacPermissions.API_VERBS::contains);
+        return !rule.isFullWildcard() && (rule.verbs().contains(PolicyRule.ALL) || (everyResource && apiVerb));
     }
 
     boolean isEmpty() {
