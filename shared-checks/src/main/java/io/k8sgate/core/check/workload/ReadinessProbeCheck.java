@@ -21,8 +21,10 @@ import java.util.List;
 public final class ReadinessProbeCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-059", "Readiness probe missing", Severity.LOW,
                     Category.WORKLOAD)
-            .withText("Without a readiness probe a pod receives traffic as soon as its process starts, before it "
-                    + "can serve, and keeps receiving it while it is overloaded or shutting down.",
+            .withText("Without a readiness probe a pod receives Service traffic as soon as its process starts, "
+                    + "before it can serve, and keeps receiving it while it is overloaded or shutting down. When the "
+                    + "inputs hold Services, only the workloads a Service of their namespace selects are asked; "
+                    + "without any Service in the inputs, every long-running workload is.",
                     "Add a readinessProbe that succeeds only when the container can serve requests.")
             .withReferences("https://kubernetes.io/docs/tasks/configure-pod-container/"
                     + "configure-liveness-readiness-startup-probes/",
