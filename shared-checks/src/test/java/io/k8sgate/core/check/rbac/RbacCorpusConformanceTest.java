@@ -40,10 +40,10 @@ class RbacCorpusConformanceTest {
     private static final double REQUIRED = 0.95;
     /**
      * Raw agreement each peer must keep (before the reviewed list), at what the checks reach now. Both stay below
-     * 90 %, and every differing row is a peer result the Kubernetes rules contradict, listed with the rule. trivy-checks
-     * (20 rows): impersonate on resources other than identities (6), a misspelt binding kind or a roleRef of the wrong
-     * kind (6), resourceNames with create or deletecollection (2), impersonating groups through a Role (1),
-     * deletecollection counted as creating pods (1), bind and escalate looked for on bindings (1),
+     * 90 %, and every differing row is a peer result the Kubernetes rules contradict, listed with the rule.
+     * trivy-checks (20 rows): impersonate on resources other than identities (6), a misspelt binding kind or a
+     * roleRef of the wrong kind (6), resourceNames with create or deletecollection (2), impersonating groups through
+     * a Role (1), deletecollection counted as creating pods (1), bind and escalate looked for on bindings (1),
      * system:authenticated outside GKE (1), patch without get (1), a wildcard verb on a resource outside the peer's
      * list (1). checkov (6 rows): resources or subresources named under an API group that does not serve them (3),
      * rules whose verbs no request carries (2), get on nodes/proxy cluster-wide (1).
