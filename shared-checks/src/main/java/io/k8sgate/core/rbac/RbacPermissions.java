@@ -21,6 +21,14 @@ public final class RbacPermissions {
     public static final List<String> STANDARD_VERBS = List.of("get", "list", "watch", "create", "update", "patch",
             "delete", "deletecollection");
     /**
+     * Every verb the API server authorises: the standard verbs of resources, the HTTP verbs of non-resource URLs, and
+     * the special verbs Kubernetes checks on particular resources (use, bind, escalate, impersonate, approve, sign,
+     * attest). A rule whose verbs are none of these (and not {@code *}) authorises no request Kubernetes makes.
+     */
+    public static final Set<String> API_VERBS = Set.of("get", "list", "watch", "create", "update", "patch",
+            "delete", "deletecollection", "post", "put", "head", "options", "use", "bind", "escalate", "impersonate",
+            "approve", "sign", "attest");
+    /**
      * Every verb on every resource of every group ({@code *} or the standard verbs spelled out, in one rule or
      * several): cluster-admin cluster-wide, namespace admin in a namespace.
      */
@@ -47,9 +55,12 @@ public final class RbacPermissions {
     /** Impersonate service accounts. */
     public static final Permission IMPERSONATE_SA = Permission.of("impersonate service accounts", Severity.HIGH,
             List.of("impersonate"), List.of(CORE), List.of("serviceaccounts")).namedToo();
-    /** Read secrets: list and watch return the contents too. */
+    /**
+     * Read secrets: list and watch return the contents too, and so does deletecollection, which answers with the list
+     * of the objects it deleted.
+     */
     public static final Permission SECRETS_READ = Permission.of("read secrets", Severity.HIGH,
-            List.of("get", "list", "watch"), List.of(CORE), List.of("secrets"));
+            List.of("get", "list", "watch", "deletecollection"), List.of(CORE), List.of("secrets"));
     /** Update or patch secrets: the response carries the whole object, contents included. */
     public static final Permission SECRETS_WRITE = Permission.of("modify secrets", Severity.HIGH,
             List.of("update", "patch"), List.of(CORE), List.of("secrets"));

@@ -17,11 +17,12 @@ import java.util.stream.Collectors;
 /**
  * The workloads of the inputs that an exposed Service or Ingress leads to, so an exposure finding names what is
  * exposed and not only the door. A Service sends traffic to the pods of its namespace whose labels contain every
- * pair of its {@code spec.selector}; a Service without a selector has hand-made endpoints and names no workload. An
- * Ingress leads to the Services its default backend and path backends name (both the {@code networking.k8s.io/v1}
- * and the older {@code serviceName} spellings), in its own namespace.
+ * pair of its {@code spec.selector}; a Service without a selector has hand-made endpoints and names no workload, and
+ * an {@code ExternalName} Service is a DNS alias with no endpoints at all. An Ingress leads to the Services its
+ * default backend and path backends name (both the {@code networking.k8s.io/v1} and the older {@code serviceName}
+ * spellings), in its own namespace.
  */
-final class ServiceBackends {
+public final class ServiceBackends {
     private final List<Workload> workloads;
     private final Map<String, List<K8sObject>> servicesByNamespace;
 
@@ -31,24 +32,37 @@ final class ServiceBackends {
     }
 
     /** The backends of the run, computed once per run and shared by the exposure checks. */
-    static ServiceBackends of(final CheckContext context) {
+    public static ServiceBackends of(final CheckContext context) {
         return context.analysis(ServiceBackends.class, ServiceBackends::new);
+    }
+
+    /** True when the inputs hold at least one core Service, so they say where traffic goes. */
+    public boolean anyService() {
+        return !servicesByNamespace.isEmpty();
+    }
+
+    /** The Services of the inputs that send traffic to the workload's pods, in input order. */
+    public List<K8sObject> servicesOf(final Workload workload) {
+        return servicesByNamespace.getOrDefault(workload.namespace(), List.of()).stream()
+                .filter(s -> selects(s, workload)).toList();
     }
 
     /** The workloads whose pods the Service selects, each once, in input order. */
     List<ResourceRef> behindService(final K8sObject service) {
-        Map<String, String> selector = K8sObject.strings(service.root().path("spec", "selector"));
-        if (selector.isEmpty()) {
-            return List.of();
-        }
-        String namespace = namespace(service);
         Set<ResourceRef> out = new LinkedHashSet<>();
         for (Workload w : workloads) {
-            if (w.namespace().equals(namespace) && w.podLabels().entrySet().containsAll(selector.entrySet())) {
+            if (w.namespace().equals(namespace(service)) && selects(service, w)) {
                 out.add(w.ref());
             }
         }
         return List.copyOf(out);
+    }
+
+    private static boolean selects(final K8sObject service, final Workload workload) {
+        YamlNode spec = service.root().get("spec");
+        Map<String, String> selector = K8sObject.strings(spec.get("selector"));
+        return !selector.isEmpty() && !"ExternalName".equals(spec.get("type").text(""))
+                && workload.podLabels().entrySet().containsAll(selector.entrySet());
     }
 
     /** The workloads behind every Service the Ingress routes to, each once. */

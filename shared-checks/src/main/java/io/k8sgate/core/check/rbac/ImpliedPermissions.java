@@ -3,6 +3,7 @@ package io.k8sgate.core.check.rbac;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.rbac.Permission;
 import io.k8sgate.core.rbac.PolicyRule;
+import io.k8sgate.core.rbac.RbacPermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,11 +52,14 @@ record ImpliedPermissions(List<Permission> permissions, List<String> checkIds) {
 
     /**
      * True for a rule whose wildcard is a root cause: {@code *} in verbs, resources or non-resource URLs, short of
-     * the full wildcard (everything, K8S-RBAC-001).
+     * the full wildcard (everything, K8S-RBAC-001). A wildcard over resources or URLs counts only with a verb the API
+     * server authorises ({@link RbacPermissions#API_VERBS}): with none, the rule allows no request at all.
      */
     static boolean isWildcard(final PolicyRule rule) {
-        return !rule.isFullWildcard() && (rule.verbs().contains(PolicyRule.ALL)
-                || rule.resources().contains(PolicyRule.ALL) || rule.nonResourceUrls().contains(PolicyRule.ALL));
+        boolean everyResource = rule.resources().contains(PolicyRule.ALL)
+                || rule.nonResourceUrls().contains(PolicyRule.ALL);
+        boolean apiVerb = rule.verbs().stream().anyMatch(RbacPermissions.API_VERBS::contains);
+        return !rule.isFullWildcard() && (rule.verbs().contains(PolicyRule.ALL) || (everyResource && apiVerb));
     }
 
     boolean isEmpty() {

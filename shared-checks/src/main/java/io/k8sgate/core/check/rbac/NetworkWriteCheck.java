@@ -22,7 +22,7 @@ public final class NetworkWriteCheck implements NarrowerCheck {
                     "Let the deployment pipeline own these objects; give people and applications read access.")
             .withReferences("https://kubernetes.io/docs/concepts/services-networking/network-policies/",
                     "https://github.com/kubernetes/kubernetes/issues/97076")
-            .withEquivalent("trivy", "KSV056");
+            .withEquivalent("trivy", "KSV056").withEquivalent("checkov", "CKV2_K8S_4");
     private static final List<Permission> PERMISSIONS = List.of(RbacPermissions.NETWORK_WRITE);
 
     @Override

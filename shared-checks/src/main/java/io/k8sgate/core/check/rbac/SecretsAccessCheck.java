@@ -14,7 +14,8 @@ public final class SecretsAccessCheck implements NarrowerCheck {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-007", "Access to secrets", Severity.CRITICAL,
                     Category.RBAC)
             .withText("get, list and watch on secrets return their contents (service account tokens, credentials, "
-                    + "TLS keys); update and patch return the whole object too. Cluster-wide access exposes the "
+                    + "TLS keys); update and patch return the whole object too, and deletecollection answers with "
+                    + "every secret it deleted. Cluster-wide access exposes the "
                     + "secrets of every namespace, kube-system included.",
                     "Grant get on the few named secrets the workload needs (resourceNames), or mount them into its "
                             + "pods instead of reading them through the API.")

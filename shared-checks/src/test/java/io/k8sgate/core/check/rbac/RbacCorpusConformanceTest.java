@@ -38,6 +38,17 @@ import org.junit.jupiter.api.Test;
  */
 class RbacCorpusConformanceTest {
     private static final double REQUIRED = 0.95;
+    /**
+     * Raw agreement each peer must keep (before the reviewed list), at what the checks reach now. Both stay below
+     * 90 %, and every differing row is a peer result the Kubernetes rules contradict, listed with the rule.
+     * trivy-checks (20 rows): impersonate on resources other than identities (6), a misspelt binding kind or a
+     * roleRef of the wrong kind (6), resourceNames with create or deletecollection (2), impersonating groups through
+     * a Role (1), deletecollection counted as creating pods (1), bind and escalate looked for on bindings (1),
+     * system:authenticated outside GKE (1), patch without get (1), a wildcard verb on a resource outside the peer's
+     * list (1). checkov (6 rows): resources or subresources named under an API group that does not serve them (3),
+     * rules whose verbs no request carries (2), get on nodes/proxy cluster-wide (1).
+     */
+    private static final Map<String, Double> RAW_FLOOR = Map.of("checkov", 0.88, "trivy-checks", 0.88);
     /** Each peer's folder in the corpus and the tool name the catalogue lists its equivalents under. */
     private static final Map<String, String> TOOLS = Map.of("trivy-checks", "trivy", "checkov", "checkov");
     /**
@@ -45,6 +56,22 @@ class RbacCorpusConformanceTest {
      * catalogue does not list under a check is not counted as covered.
      */
     private static final Map<String, Set<String>> MAPPING = mapping();
+
+    /**
+     * The peer rules no check of ours answers, each with the Kubernetes reason; the suite fails when another rule of
+     * the corpus has no equivalent, so a gap is decided rather than overlooked.
+     */
+    private static final Map<String, String> UNCOVERED = Map.of(
+            "trivy-checks KSV042", "pods/log serves only get: delete and deletecollection on it authorise no request, "
+                    + "and container logs are removed on the node, not through the API "
+                    + "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/"
+                    + "#get-read-log-of-the-specified-pod",
+            "checkov CKV_K8S_41", "a token reaches a process only through a pod: K8S-WL-060 reports every pod that "
+                    + "mounts one, following automountServiceAccountToken of the pod and of its ServiceAccount "
+                    + "(default included), and K8S-RBAC-017 reports roles bound to a default service account; a "
+                    + "ServiceAccount object that no pod uses mounts nothing "
+                    + "https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/"
+                    + "#opt-out-of-api-credential-automounting");
 
     private record Row(String peer, String file, String rule, String expected, String target, String scanDir) {
     }
@@ -103,8 +130,12 @@ class RbacCorpusConformanceTest {
 
         assertThat(perPeer).isNotEmpty();
         assertThat(stale).as("intended differences that no longer differ (remove them)").isEmpty();
+        assertThat(uncovered.keySet()).as("peer rules without an equivalent check, each decided in UNCOVERED")
+                .isEqualTo(UNCOVERED.keySet());
         perPeer.forEach((peer, t) -> assertThat(t.ratio()).as("agreement with %s (%s)", peer, disagreements)
                 .isGreaterThanOrEqualTo(REQUIRED));
+        perPeer.forEach((peer, t) -> assertThat(t.raw()).as("raw agreement with %s", peer)
+                .isGreaterThanOrEqualTo(RAW_FLOOR.get(peer)));
     }
 
     private static Map<String, Set<String>> mapping() {
