@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the Maven goal adds to a build: {@code mvn k8s-security:check} on a sample project of 20 manifests against
@@ -21,9 +22,14 @@ import java.util.Map;
  * install them into ({@code maven-plugin/target/local-repo}, filled by {@code ./mvnw verify}), so the benchmark
  * never installs anything into the user's repository.
  *
+ * <p>With {@code --compare DIR}, a second local repository holding another build of the same plugin version (a
+ * copy of {@code maven-plugin/target/local-repo} taken before a change), the goal is measured from both repositories
+ * in the same turns, so that a change is judged by its difference in one run. The machine's load average is printed
+ * before and after, since the figures are whole processes' wall times.
+ *
  * <p>Usage, from the project root: {@code java -cp benchmarks/target/benchmarks.jar
- * io.k8sgate.bench.MavenGoalBenchmark [--runs N] [--mvn PATH] [--repo DIR]} (default best of 5, {@code ./mvnw},
- * {@code maven-plugin/target/local-repo}).
+ * io.k8sgate.bench.MavenGoalBenchmark [--runs N] [--mvn PATH] [--repo DIR] [--compare DIR]} (default best of 5,
+ * {@code ./mvnw}, {@code maven-plugin/target/local-repo}, no comparison).
  */
 public final class MavenGoalBenchmark {
     /** The manifests of the sample project. */
@@ -39,12 +45,20 @@ public final class MavenGoalBenchmark {
         Path mvn = Paths.get(Measure.option(rest, "--mvn", "mvnw")).toAbsolutePath();
         Path repo = Paths.get(Measure.option(rest, "--repo", "maven-plugin/target/local-repo"))
                 .toAbsolutePath();
+        String comparedOption = Measure.option(rest, "--compare", "");
+        Optional<Path> compared = comparedOption.isEmpty() ? Optional.empty()
+                : Optional.of(Paths.get(comparedOption).toAbsolutePath());
         String version = ToolInfo.version();
-        Path plugin = repo.resolve("io/k8sgate/k8s-security-maven-plugin/" + version);
-        if (!Files.isDirectory(plugin) || !Files.isExecutable(mvn)) {
-            System.out.println("The plugin " + version + " is not in " + repo + " (it is put there by the plugin's "
-                    + "integration tests: ./mvnw verify), or " + mvn + " is missing: the Maven goal is not measured");
-            return;
+        List<Path> repositories = new ArrayList<>(List.of(repo));
+        compared.ifPresent(repositories::add);
+        for (Path candidate : repositories) {
+            Path plugin = candidate.resolve("io/k8sgate/k8s-security-maven-plugin/" + version);
+            if (!Files.isDirectory(plugin) || !Files.isExecutable(mvn)) {
+                System.out.println("The plugin " + version + " is not in " + candidate + " (it is put there by the "
+                        + "plugin's integration tests: ./mvnw verify), or " + mvn + " is missing: the Maven goal is "
+                        + "not measured");
+                return;
+            }
         }
         Path project = Files.createTempDirectory("k8sgate-maven-bench");
         try {
@@ -52,24 +66,38 @@ public final class MavenGoalBenchmark {
             Path settings = project.resolve("settings.xml");
             Files.writeString(settings, settings(userRepository()));
             int written = ManifestGenerator.generate(project.resolve("src/main/k8s"), MANIFESTS, 3);
-            List<String> common = List.of(mvn.toString(), "-B", "-q", "-o", "-s", settings.toString(),
-                    "-Dmaven.repo.local=" + repo);
-            List<String> validate = with(common, "validate");
-            List<String> check = with(common, "io.k8sgate:k8s-security-maven-plugin:" + version + ":check");
+            String goal = "io.k8sgate:k8s-security-maven-plugin:" + version + ":check";
+            List<String> validate = command(mvn, settings, repo, "validate");
+            List<String> check = command(mvn, settings, repo, goal);
+            Optional<List<String>> comparedCheck = compared.map(r -> command(mvn, settings, r, goal));
             Path output = project.resolve("mvn-output.txt");
+            String loadBefore = loadAverage();
             once(validate, project, output); // unmeasured: files cached, the wrapper's Maven found
             once(check, project, output);
+            if (comparedCheck.isPresent()) {
+                once(comparedCheck.get(), project, output);
+            }
             double bestValidate = Double.MAX_VALUE;
             double bestCheck = Double.MAX_VALUE;
+            double bestCompared = Double.MAX_VALUE;
             for (int i = 0; i < runs; i++) {
                 bestValidate = Math.min(bestValidate, once(validate, project, output));
                 bestCheck = Math.min(bestCheck, once(check, project, output));
+                if (comparedCheck.isPresent()) {
+                    bestCompared = Math.min(bestCompared, once(comparedCheck.get(), project, output));
+                }
             }
             System.out.printf(Locale.ROOT, "Sample project: %d objects in %s, plugin %s, Maven via %s, best of %d%n",
                     written, "src/main/k8s", version, mvn.getFileName(), runs);
+            System.out.printf(Locale.ROOT, "Load average before: %s; after: %s%n", loadBefore, loadAverage());
             System.out.printf(Locale.ROOT, "%-36s %8.0f ms%n", "mvn validate", bestValidate);
             System.out.printf(Locale.ROOT, "%-36s %8.0f ms%n", "mvn k8s-security:check", bestCheck);
             System.out.printf(Locale.ROOT, "%-36s %8.0f ms%n", "the goal's overhead", bestCheck - bestValidate);
+            if (compared.isPresent()) {
+                System.out.printf(Locale.ROOT, "%-36s %8.0f ms%n", "the same from " + compared.get().getFileName(),
+                        bestCompared);
+                System.out.printf(Locale.ROOT, "%-36s %8.0f ms%n", "its overhead", bestCompared - bestValidate);
+            }
         } finally {
             ColdBenchmark.delete(project);
         }
@@ -137,10 +165,21 @@ public final class MavenGoalBenchmark {
                 : Paths.get(System.getProperty("user.home"), ".m2", "repository");
     }
 
-    private static List<String> with(final List<String> common, final String goal) {
-        List<String> command = new ArrayList<>(common);
-        command.add(goal);
-        return command;
+    /** Maven offline, quiet, on the sample project, with the plugin and its dependencies from {@code repository}. */
+    private static List<String> command(final Path mvn, final Path settings, final Path repository,
+            final String goal) {
+        return List.of(mvn.toString(), "-B", "-q", "-o", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + repository, goal);
+    }
+
+    /** The load averages over 1, 5 and 15 minutes (Linux), or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ", -1);
+            return fields.length < 3 ? "unknown" : fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static double once(final List<String> command, final Path project, final Path output)
