@@ -116,6 +116,27 @@ class StepRequestTest {
     }
 
     @Test
+    void shouldTakeTheReferenceBuildWhenTheBaselineIsBlankOrNamesIt() throws IOException {
+        GateOptions named = request("deploy", " " + StepRequest.REFERENCE_BUILD + " ", "").options(workspace);
+        GateOptions blank = request("deploy", "", "").options(workspace);
+
+        assertThat(StepRequest.usesReferenceBuild(StepRequest.REFERENCE_BUILD)).isTrue();
+        assertThat(StepRequest.usesReferenceBuild(" \n")).isTrue();
+        assertThat(StepRequest.usesReferenceBuild(GateOptions.NO_BASELINE)).isFalse();
+        assertThat(StepRequest.usesReferenceBuild("baselines/referenceBuild")).isFalse();
+        assertThat(named.baseline()).isEmpty();
+        assertThat(named).isEqualTo(blank);
+    }
+
+    @Test
+    void shouldWriteTheReportsToTheDefaultDirectoryWhenNoneIsGiven() {
+        assertThat(request("deploy", "", " ").reportDirectory()).isEqualTo(GateOptions.DEFAULT_OUTPUT_DIRECTORY);
+        assertThat(request("deploy", "", " build/k8s ").reportDirectory()).isEqualTo("build/k8s");
+        assertThat(request("deploy", "", " build/k8s ").options(workspace).outputDirectory())
+                .isEqualTo(workspace.toAbsolutePath().normalize().resolve("build/k8s"));
+    }
+
+    @Test
     void shouldRefuseAReportDirectoryOrABaselineReportOutsideTheWorkspace() throws IOException {
         Path outside = Files.writeString(workspace.getParent().resolve(workspace.getFileName() + "-last.json"), "{}");
 
