@@ -9,11 +9,7 @@ import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -152,14 +148,7 @@ class StepRequestTest {
                 "k8s-security.yaml", "HIGH", "MEDIUM", null, true, false,
                 "", 2L, "", Set.of("fp-1", "fp-2"), "", "", "", "", "reports", Map.of(RedactionKey.VARIABLE, KEY));
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(request);
-        }
-        Object back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = in.readObject();
-        }
+        Object back = Remoting.travel(request);
 
         assertThat(back).isEqualTo(request);
         assertThat(request.toString()).contains("environment=[" + RedactionKey.VARIABLE + "]", "2 finding(s)",

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.fixtures.Fixtures;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -85,14 +81,7 @@ class StepResultTest {
     void shouldTravelFromTheAgentToTheController() throws IOException, ClassNotFoundException {
         StepResult result = run(GateOptions.builder(workspace));
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(result);
-        }
-        Object back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = in.readObject();
-        }
+        Object back = Remoting.travel(result);
 
         assertThat(back).isEqualTo(result);
         assertThat(((StepResult) back).counted().keySet()).containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW",
