@@ -51,7 +51,7 @@ public record ReferenceBuildRule(boolean successOnly, boolean ignoreQualityGate)
      */
     public boolean accepts(final boolean completed, final @Nullable String result, final @Nullable String gate,
             final boolean reportKept) {
-        boolean goodEnough = "SUCCESS".equals(result) || !successOnly && "UNSTABLE".equals(result);
+        boolean goodEnough = "SUCCESS".equals(result) || (!successOnly && "UNSTABLE".equals(result));
         return completed && goodEnough && gate != null && reportKept
                 && (ignoreQualityGate || GateStatus.PASS.name().equals(gate));
     }
