@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ public final class SarifReportWriter implements ReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
     @Override
     public void write(final GateOutcome o, final OutputStream out) throws IOException {
@@ -61,7 +62,8 @@ public final class SarifReportWriter implements ReportWriter {
                     rules)));
             g.writeArrayFieldStart("results");
             for (Finding f : o.findings()) {
-                MAPPER.writeValue(g, result(f, index.get(f.checkId())));
+                int rule = Objects.requireNonNull(index.get(f.checkId()), "rules() indexes every finding's check");
+                MAPPER.writeValue(g, result(f, rule));
             }
             g.writeEndArray();
             g.writeFieldName("invocations");
