@@ -4,24 +4,19 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Items;
 import hudson.model.Job;
-import hudson.model.Result;
 import hudson.model.Run;
-import io.k8sgate.core.policy.GateStatus;
+import io.k8sgate.core.frontend.ReferenceBuildRule;
 import io.k8sgate.core.report.ReportFormat;
 import java.io.File;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * The build whose kept report is the reference for new-findings-only gating, chosen as the Warnings plugin chooses its
- * reference build: the newest completed build (of this job, or of {@code referenceJob}) whose result is at least
- * {@code requiredResult} and that ran the gate, and, unless {@code ignoreQualityGate}, whose gate passed. So a build
- * that failed or warned never becomes the reference by itself: its new findings stay new until they are fixed or the
- * user accepts them, instead of turning into known findings by running the build again.
+ * The build whose kept report is the reference for new-findings-only gating: the newest build, of this job or of
+ * {@code referenceJob}, that {@link ReferenceBuildRule} accepts (the Warnings plugin's choice of reference build).
  */
 final class ReferenceBuild {
-    /** Successful and unstable builds qualify, as with the Warnings plugin's reference build. */
-    static final String DEFAULT_REQUIRED_RESULT = "UNSTABLE";
-
     private ReferenceBuild() {
     }
 
@@ -29,34 +24,23 @@ final class ReferenceBuild {
      * Finds the reference build of {@code run}.
      *
      * @return the build, or {@code null} when no build qualifies
-     * @throws AbortException when the step's reference parameters are wrong
+     * @throws AbortException when {@code referenceJob} names no job this build can see
      */
-    static @CheckForNull Run<?, ?> find(final Run<?, ?> run, final SecurityGateStep step) throws AbortException {
-        Result required = switch (step.getRequiredResult()) {
-            case "SUCCESS" -> Result.SUCCESS;
-            case "UNSTABLE" -> Result.UNSTABLE;
-            default -> throw new AbortException("requiredResult '" + step.getRequiredResult()
-                    + "' is neither SUCCESS nor UNSTABLE");
-        };
-        Run<?, ?> candidate = run.getPreviousBuild();
-        if (!step.getReferenceJob().isEmpty()) {
-            List<Job> jobs = Items.fromNameList(run.getParent().getParent(), step.getReferenceJob(), Job.class);
+    static @CheckForNull Run<?, ?> find(final Run<?, ?> run, final SecurityGateStep step, final ReferenceBuildRule rule)
+            throws AbortException {
+        Run<?, ?> newest = run.getPreviousBuild();
+        if (step.referenceJob != null && !step.referenceJob.isBlank()) {
+            List<Job> jobs = Items.fromNameList(run.getParent().getParent(), step.referenceJob.trim(), Job.class);
             if (jobs.size() != 1) {
-                throw new AbortException("referenceJob '" + step.getReferenceJob()
-                        + "' is not a job this build can see");
+                throw new AbortException("referenceJob '" + step.referenceJob + "' is not a job this build can see");
             }
-            candidate = jobs.get(0).getLastBuild();
+            newest = jobs.get(0).getLastBuild();
         }
-        for (; candidate != null; candidate = candidate.getPreviousBuild()) {
-            SecurityGateAction gate = candidate.getAction(SecurityGateAction.class);
-            Result result = candidate.getResult();
-            if (!candidate.isBuilding() && result != null && result.isBetterOrEqualTo(required) && gate != null
-                    && (step.isIgnoreQualityGate() || GateStatus.PASS.name().equals(gate.getStatus()))
-                    && report(candidate).isFile()) {
-                return candidate;
-            }
-        }
-        return null;
+        return Stream.<Run<?, ?>>iterate(newest, Objects::nonNull, Run::getPreviousBuild).filter(build -> {
+            SecurityGateAction gate = build.getAction(SecurityGateAction.class);
+            return rule.accepts(!build.isBuilding(), Objects.toString(build.getResult(), null),
+                    gate == null ? null : gate.getStatus(), report(build).isFile());
+        }).findFirst().orElse(null);
     }
 
     /** The JSON report a build kept. */

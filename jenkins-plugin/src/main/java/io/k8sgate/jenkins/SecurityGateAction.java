@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.Functions;
 import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
+import io.k8sgate.core.frontend.StepResult;
 import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
 import java.io.File;
@@ -34,7 +35,7 @@ public class SecurityGateAction implements RunAction2 {
     private final int inputErrors;
     private transient Run<?, ?> run;
 
-    SecurityGateAction(final GateResult r) {
+    SecurityGateAction(final StepResult r) {
         this.status = r.verdict().status().name();
         this.summary = r.summary();
         this.counted = new LinkedHashMap<>(r.counted());

@@ -9,9 +9,12 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.k8sgate.baseline.git.GitStore;
 import io.k8sgate.core.baseline.RedactionKey;
+import io.k8sgate.core.frontend.ReferenceBuildRule;
 import io.k8sgate.core.frontend.StepRequest;
+import io.k8sgate.core.frontend.StepResult;
 import io.k8sgate.core.input.InputException;
 import io.k8sgate.core.policy.CiResult;
+import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ReportFormat;
 import java.io.IOException;
@@ -49,10 +52,16 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         FilePath workspace = getContext().get(FilePath.class);
         TaskListener listener = getContext().get(TaskListener.class);
 
-        GateResult result = workspace.act(new GateCallable(request(run, listener)));
+        StepRequest request;
+        try {
+            request = GateCallable.request(step, reference(run, listener), environment());
+        } catch (ConfigurationException | InputException e) {
+            throw GateCallable.abort(e); // gating on new findings without knowing the old ones would pass them all
+        }
+        StepResult result = workspace.act(new GateCallable(request));
         listener.getLogger().print(result.console());
 
-        FilePath reports = workspace.child(step.getReportDir());
+        FilePath reports = workspace.child(request.reportDirectory());
         FilePath kept = new FilePath(SecurityGateAction.reportDirectory(run));
         kept.deleteRecursive();
         kept.mkdirs();
@@ -69,7 +78,7 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
                 node.addOrReplaceAction(new WarningAction(jenkinsResult).withMessage(verdict.summary()));
             }
             listener.getLogger().println(verdict.message());
-            if (verdict.stopsBuild(step.isContinueOnFailure())) {
+            if (verdict.stopsBuild(step.continueOnFailure)) {
                 throw new AbortException(verdict.summary());
             }
             run.setResult(jenkinsResult);
@@ -77,39 +86,32 @@ class SecurityGateExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         return result.toStepValue();
     }
 
-    /** What the agent needs: the step's parameters, the reference build's findings and the Git store credentials. */
-    private StepRequest request(final Run<?, ?> run, final TaskListener listener)
-            throws IOException, InterruptedException {
-        Set<String> reference = SecurityGateStep.REFERENCE_BUILD.equals(step.getBaseline())
-                ? referenceBuild(run, listener) : Set.of();
-        Map<String, String> credentials = new TreeMap<>();
+    /** The build's variables a store reads (withCredentials): Git credentials and the redaction key's secrets. */
+    private Map<String, String> environment() throws IOException, InterruptedException {
+        Map<String, String> variables = new TreeMap<>();
         EnvVars env = getContext().get(EnvVars.class);
-        // the store's variables from the build (withCredentials): Git credentials and the key secrets are digested with
         for (String name : List.of(GitStore.USERNAME_VARIABLE, GitStore.PASSWORD_VARIABLE, RedactionKey.VARIABLE,
                 RedactionKey.FILE_VARIABLE)) {
             if (env != null && env.get(name) != null) {
-                credentials.put(name, env.get(name));
+                variables.put(name, env.get(name));
             }
         }
-        return GateCallable.request(step, reference, credentials);
+        return variables;
     }
 
-    /** The findings of the reference build's kept report; none when no build qualifies. */
-    private Set<String> referenceBuild(final Run<?, ?> run, final TaskListener listener) throws IOException {
-        Run<?, ?> reference = ReferenceBuild.find(run, step);
+    /** The findings of the reference build's kept report, when the baseline is the reference build. */
+    private Set<String> reference(final Run<?, ?> run, final TaskListener listener) throws AbortException {
+        if (step.baseline != null && !StepRequest.usesReferenceBuild(step.baseline)) {
+            return Set.of();
+        }
+        ReferenceBuildRule rule = ReferenceBuildRule.of(step.requiredResult, step.ignoreQualityGate);
+        Run<?, ?> reference = ReferenceBuild.find(run, step, rule);
         if (reference == null) {
-            listener.getLogger().println("K8s Security Gate: no reference build (a completed build with result "
-                    + step.getRequiredResult() + " or better" + (step.isIgnoreQualityGate() ? "" : " whose gate passed")
-                    + " and a kept report); every finding is new");
+            listener.getLogger().println("K8s Security Gate: " + rule.noReference());
             return Set.of();
         }
         listener.getLogger().println("K8s Security Gate: reference build is " + reference.getFullDisplayName());
         String name = reference.getFullDisplayName() + " " + ReportFormat.JSON.fileName();
-        try {
-            return StepRequest.fingerprints(ReferenceBuild.report(reference).toPath(), name);
-        } catch (InputException e) {
-            // gating on new findings without knowing the old ones would let everything pass as new: fail closed
-            throw new AbortException("K8s Security Gate: " + e.getMessage());
-        }
+        return StepRequest.fingerprints(ReferenceBuild.report(reference).toPath(), name);
     }
 }

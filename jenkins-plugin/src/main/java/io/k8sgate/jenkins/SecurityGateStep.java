@@ -10,8 +10,9 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.ReferenceBuildRule;
+import io.k8sgate.core.frontend.StepRequest;
 import io.k8sgate.core.model.Severity;
-import java.util.Locale;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -25,315 +26,119 @@ import org.kohsuke.stapler.QueryParameter;
 /**
  * {@code k8sSecurityGate}: checks Kubernetes manifests in the workspace and sets the build result by policy. The
  * parameters mirror the command line; an empty value keeps what the policy file says.
+ *
+ * <p>The parameters are public {@link DataBoundSetter} fields: Stapler binds the configuration form into them,
+ * Pipeline's {@code DescribableModel} sets them from a script and reads them back for the Snippet Generator, and the
+ * form reads them, all without accessors (a non-public field would make Stapler fall back to deprecated reflective
+ * access). They hold the text as given; {@link StepRequest} and {@link ReferenceBuildRule} read blanks as defaults,
+ * so this class decides nothing.
  */
 public class SecurityGateStep extends Step {
     /** The function name in Pipeline scripts. */
     public static final String FUNCTION_NAME = "k8sSecurityGate";
-    /** The workspace directory reports are written to when none is given. */
-    public static final String DEFAULT_REPORT_DIR = GateOptions.DEFAULT_OUTPUT_DIRECTORY;
-    /** The {@link #getBaseline()} value that takes the report of a reference build (see {@link ReferenceBuild}). */
-    public static final String REFERENCE_BUILD = "referenceBuild";
-    /** The {@link #getBaseline()} value that uses no reference at all. */
-    public static final String NO_BASELINE = "none";
-
-    private final String manifests;
-    private String trivyReports = "";
-    private String trivyIgnoreFiles = "";
-    private String vexFiles = "";
-    private String admissionPolicies = "";
-    private String policy = "";
-    private String failOn = "";
-    private String warnOn = "";
-    private @CheckForNull Boolean newFindingsOnly;
-    private String baseline = REFERENCE_BUILD;
-    private @CheckForNull Long baselineVersion;
-    private String baselineBranch = "";
-    private String referenceJob = "";
-    private String requiredResult = ReferenceBuild.DEFAULT_REQUIRED_RESULT;
-    private boolean ignoreQualityGate;
-    private @CheckForNull Boolean failOnInputError;
-    private boolean enableAll;
-    private boolean continueOnFailure;
-    private String reportDir = DEFAULT_REPORT_DIR;
-    private String charts = "";
-    private String valuesFiles = "";
-    private String setValues = "";
-    private String release = "";
-    private String namespace = "";
-    private String kustomizeCommand = "";
 
     /**
-     * Creates the step.
-     *
-     * @param manifests files, directories (Helm charts and kustomization directories among them) or globs relative
-     *                  to the workspace, separated by commas or new lines; empty checks what the policy lists
+     * Files, directories (Helm charts and kustomization directories among them) or globs relative to the workspace,
+     * separated by commas or new lines; empty checks what the policy lists.
      */
-    @DataBoundConstructor
-    public SecurityGateStep(final String manifests) {
-        this.manifests = Util.fixNull(manifests).trim();
-    }
-
-    public String getManifests() {
-        return manifests;
-    }
-
-    public String getTrivyReports() {
-        return trivyReports;
-    }
-
+    public final String manifests;
     /** Globs of Trivy JSON reports, relative to the workspace. */
     @DataBoundSetter
-    public void setTrivyReports(final String trivyReports) {
-        this.trivyReports = Util.fixNull(trivyReports).trim();
-    }
-
-    public String getTrivyIgnoreFiles() {
-        return trivyIgnoreFiles;
-    }
-
+    public String trivyReports = "";
     /** {@code .trivyignore} or {@code .trivyignore.yaml} files, relative to the workspace. */
     @DataBoundSetter
-    public void setTrivyIgnoreFiles(final String trivyIgnoreFiles) {
-        this.trivyIgnoreFiles = Util.fixNull(trivyIgnoreFiles).trim();
-    }
-
-    public String getVexFiles() {
-        return vexFiles;
-    }
-
+    public String trivyIgnoreFiles = "";
     /** OpenVEX documents, relative to the workspace. */
     @DataBoundSetter
-    public void setVexFiles(final String vexFiles) {
-        this.vexFiles = Util.fixNull(vexFiles).trim();
-    }
-
-    public String getAdmissionPolicies() {
-        return admissionPolicies;
-    }
-
+    public String vexFiles = "";
     /**
      * ValidatingAdmissionPolicies, their bindings and params (the cluster's admission configuration): paths or globs
      * relative to the workspace, separated by commas or new lines, evaluated against the manifests but not checked
      * themselves.
      */
     @DataBoundSetter
-    public void setAdmissionPolicies(final String admissionPolicies) {
-        this.admissionPolicies = Util.fixNull(admissionPolicies).trim();
-    }
-
-    public String getPolicy() {
-        return policy;
-    }
-
+    public String admissionPolicies = "";
     /** The policy file, relative to the workspace; empty uses {@code k8s-security.yaml} there, if present. */
     @DataBoundSetter
-    public void setPolicy(final String policy) {
-        this.policy = Util.fixNull(policy).trim();
-    }
-
-    public String getFailOn() {
-        return failOn;
-    }
-
-    /** Overrides the policy's {@code failOn}: a severity or {@code NONE}; empty keeps the policy's. */
+    public String policy = "";
+    /** Overrides the policy's {@code failOn}: a severity or {@code NONE}, in any case; empty keeps the policy's. */
     @DataBoundSetter
-    public void setFailOn(final String failOn) {
-        this.failOn = Util.fixNull(failOn).trim().toUpperCase(Locale.ROOT);
-    }
-
-    public String getWarnOn() {
-        return warnOn;
-    }
-
-    /** Overrides the policy's {@code warnOn}: a severity or {@code NONE}; empty keeps the policy's. */
+    public String failOn = "";
+    /** Overrides the policy's {@code warnOn}: a severity or {@code NONE}, in any case; empty keeps the policy's. */
     @DataBoundSetter
-    public void setWarnOn(final String warnOn) {
-        this.warnOn = Util.fixNull(warnOn).trim().toUpperCase(Locale.ROOT);
-    }
-
-    public @CheckForNull Boolean getNewFindingsOnly() {
-        return newFindingsOnly;
-    }
-
+    public String warnOn = "";
     /** Overrides the policy's {@code newFindingsOnly}; unset keeps the policy's. */
     @DataBoundSetter
-    public void setNewFindingsOnly(final @CheckForNull Boolean newFindingsOnly) {
-        this.newFindingsOnly = newFindingsOnly;
-    }
-
-    public String getBaseline() {
-        return baseline;
-    }
-
+    public @CheckForNull Boolean newFindingsOnly;
     /**
-     * The reference for new-findings-only gating: {@code referenceBuild} (the default), {@code none}, a JSON report,
-     * a baseline store directory in the workspace, or a Git store URL.
+     * The reference for new-findings-only gating: {@code referenceBuild} (the default, also when empty), {@code none},
+     * a JSON report, a baseline store directory in the workspace, or a Git store URL.
      */
     @DataBoundSetter
-    public void setBaseline(final String baseline) {
-        String b = Util.fixEmptyAndTrim(baseline);
-        this.baseline = b == null ? REFERENCE_BUILD : b;
-    }
-
-    public @CheckForNull Long getBaselineVersion() {
-        return baselineVersion;
-    }
-
+    public String baseline = StepRequest.REFERENCE_BUILD;
     /** The version of a baseline store compared with; unset: the newest. */
     @DataBoundSetter
-    public void setBaselineVersion(final @CheckForNull Long baselineVersion) {
-        this.baselineVersion = baselineVersion;
-    }
-
-    public String getBaselineBranch() {
-        return Util.fixNull(baselineBranch); // null in a step serialised before the field existed
-    }
-
+    public @CheckForNull Long baselineVersion;
     /** The branch of a Git baseline store; empty: the store's default, {@code k8s-security-baselines}. */
     @DataBoundSetter
-    public void setBaselineBranch(final String baselineBranch) {
-        this.baselineBranch = Util.fixNull(baselineBranch).trim();
-    }
-
-    public String getReferenceJob() {
-        return referenceJob;
-    }
-
+    public String baselineBranch = "";
     /** The job whose builds are searched for the reference build (full name, or relative); empty for this job. */
     @DataBoundSetter
-    public void setReferenceJob(final String referenceJob) {
-        this.referenceJob = Util.fixNull(referenceJob).trim();
-    }
-
-    public String getRequiredResult() {
-        return requiredResult;
-    }
-
-    /** The worst result a reference build may have: {@code UNSTABLE} (the default) or {@code SUCCESS}. */
+    public String referenceJob = "";
+    /** The worst result a reference build may have: {@code UNSTABLE} (the default, also when empty) or SUCCESS. */
     @DataBoundSetter
-    public void setRequiredResult(final String requiredResult) {
-        String r = Util.fixEmptyAndTrim(requiredResult);
-        this.requiredResult = r == null ? ReferenceBuild.DEFAULT_REQUIRED_RESULT : r.toUpperCase(Locale.ROOT);
-    }
-
-    public boolean isIgnoreQualityGate() {
-        return ignoreQualityGate;
-    }
-
+    public String requiredResult = ReferenceBuildRule.DEFAULT_REQUIRED_RESULT;
     /** Accepts a reference build whose own gate did not pass. */
     @DataBoundSetter
-    public void setIgnoreQualityGate(final boolean ignoreQualityGate) {
-        this.ignoreQualityGate = ignoreQualityGate;
-    }
-
-    public @CheckForNull Boolean getFailOnInputError() {
-        return failOnInputError;
-    }
-
+    public boolean ignoreQualityGate;
     /** Overrides the policy's {@code failOnInputError}; unset keeps the policy's (fail closed by default). */
     @DataBoundSetter
-    public void setFailOnInputError(final @CheckForNull Boolean failOnInputError) {
-        this.failOnInputError = failOnInputError;
-    }
-
-    public boolean isEnableAll() {
-        return enableAll;
-    }
-
+    public @CheckForNull Boolean failOnInputError;
     /** Turns every check on, optional ones included. */
     @DataBoundSetter
-    public void setEnableAll(final boolean enableAll) {
-        this.enableAll = enableAll;
-    }
-
-    public boolean isContinueOnFailure() {
-        return continueOnFailure;
-    }
-
+    public boolean enableAll;
     /** When the gate fails, mark the build FAILURE and go on instead of stopping the Pipeline. */
     @DataBoundSetter
-    public void setContinueOnFailure(final boolean continueOnFailure) {
-        this.continueOnFailure = continueOnFailure;
-    }
-
-    public String getReportDir() {
-        return reportDir;
-    }
-
-    /** The workspace directory the reports are written to. */
+    public boolean continueOnFailure;
+    /** The workspace directory the reports are written to; empty for {@code k8s-security-reports}. */
     @DataBoundSetter
-    public void setReportDir(final String reportDir) {
-        String d = Util.fixEmptyAndTrim(reportDir);
-        this.reportDir = d == null ? DEFAULT_REPORT_DIR : d;
-    }
-
-    public String getCharts() {
-        return Util.fixNull(charts); // null in a step serialised before the field existed
-    }
-
+    public String reportDir = GateOptions.DEFAULT_OUTPUT_DIRECTORY;
     /**
      * Helm charts to render and check (directories holding {@code Chart.yaml}), relative to the workspace, separated
      * by commas or new lines; a chart among the manifests is rendered as well.
      */
     @DataBoundSetter
-    public void setCharts(final String charts) {
-        this.charts = Util.fixNull(charts).trim();
-    }
-
-    public String getValuesFiles() {
-        return Util.fixNull(valuesFiles); // null in a step serialised before the field existed
-    }
-
+    public String charts = "";
     /** Values files for the charts, as {@code helm template -f}, in order; separated by commas or new lines. */
     @DataBoundSetter
-    public void setValuesFiles(final String valuesFiles) {
-        this.valuesFiles = Util.fixNull(valuesFiles).trim();
-    }
-
-    public String getSetValues() {
-        return Util.fixNull(setValues); // null in a step serialised before the field existed
-    }
-
+    public String valuesFiles = "";
     /**
      * Values for the charts, as {@code helm template --set key=value}, one per line (a line may hold several,
      * separated by commas, as Helm reads them). Reports name the keys, never the values.
      */
     @DataBoundSetter
-    public void setSetValues(final String setValues) {
-        this.setValues = Util.fixNull(setValues).trim();
-    }
-
-    public String getRelease() {
-        return Util.fixNull(release); // null in a step serialised before the field existed
-    }
-
+    public String setValues = "";
     /** The release name the charts are rendered with; empty keeps the policy's, or {@code release-name}. */
     @DataBoundSetter
-    public void setRelease(final String release) {
-        this.release = Util.fixNull(release).trim();
-    }
-
-    public String getNamespace() {
-        return Util.fixNull(namespace); // null in a step serialised before the field existed
-    }
-
+    public String release = "";
     /** The namespace the charts are rendered for; empty keeps the policy's, or {@code default}. */
     @DataBoundSetter
-    public void setNamespace(final String namespace) {
-        this.namespace = Util.fixNull(namespace).trim();
-    }
-
-    public String getKustomizeCommand() {
-        return Util.fixNull(kustomizeCommand); // null in a step serialised before the field existed
-    }
-
+    public String namespace = "";
     /**
      * The command that renders a kustomization directory on the agent, such as {@code kubectl kustomize}; empty keeps
      * the policy's, or the first of {@code kustomize} and {@code kubectl} on the agent's PATH.
      */
     @DataBoundSetter
-    public void setKustomizeCommand(final String kustomizeCommand) {
-        this.kustomizeCommand = Util.fixNull(kustomizeCommand).trim();
+    public String kustomizeCommand = "";
+
+    /**
+     * Creates the step.
+     *
+     * @param manifests see {@link #manifests}
+     */
+    @DataBoundConstructor
+    public SecurityGateStep(final String manifests) {
+        this.manifests = Util.fixNull(manifests);
     }
 
     @Override

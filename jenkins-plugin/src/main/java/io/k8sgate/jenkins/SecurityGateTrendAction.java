@@ -4,18 +4,13 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.k8sgate.core.model.Severity;
-import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.report.TrendChart;
 import io.k8sgate.core.report.TrendPoint;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import jenkins.model.TransientActionFactory;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -58,22 +53,16 @@ public class SecurityGateTrendAction implements Action {
         return !points().isEmpty();
     }
 
-    /** The points of the chart, oldest first. */
+    /** The points of the chart, oldest first: completed builds that ran the gate, failed ones included. */
     List<TrendPoint> points() {
-        List<TrendPoint> points = new ArrayList<>();
-        for (Run<?, ?> build : job.getBuilds().limit(SCANNED_BUILDS)) {
-            if (points.size() == TrendChart.MAX_POINTS) {
-                break;
-            }
-            SecurityGateAction gate = build.isBuilding() ? null : build.getAction(SecurityGateAction.class);
-            if (gate != null) {
-                Map<Severity, Integer> counted = new EnumMap<>(Severity.class);
-                gate.getCounted().forEach((name, n) -> Severity.parse(name).ifPresent(s -> counted.put(s, n)));
-                points.add(new TrendPoint(build.getDisplayName(), GateStatus.valueOf(gate.getStatus()), counted));
-            }
-        }
-        Collections.reverse(points);
-        return points;
+        return TrendChart.latest(job.getBuilds().limit(SCANNED_BUILDS).stream()
+                .flatMap(SecurityGateTrendAction::point));
+    }
+
+    private static Stream<TrendPoint> point(final Run<?, ?> build) {
+        SecurityGateAction gate = build.isBuilding() ? null : build.getAction(SecurityGateAction.class);
+        return gate == null ? Stream.empty()
+                : Stream.of(TrendPoint.of(build.getDisplayName(), gate.getStatus(), gate.getCounted()));
     }
 
     /** Serves {@code chart.svg}. */

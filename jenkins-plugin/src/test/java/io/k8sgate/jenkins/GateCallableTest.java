@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.util.ReflectionUtils;
 import io.k8sgate.core.Baselines;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
 import io.k8sgate.core.baseline.DirectoryStore;
 import io.k8sgate.core.baseline.RedactionKey;
+import io.k8sgate.core.frontend.GateOptions;
+import io.k8sgate.core.frontend.ReferenceBuildRule;
 import io.k8sgate.core.frontend.StepRequest;
+import io.k8sgate.core.frontend.StepResult;
 import io.k8sgate.core.policy.CiResult;
 import io.k8sgate.core.policy.GateStatus;
 import io.k8sgate.core.policy.Verdict;
@@ -30,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +49,7 @@ class GateCallableTest {
     void shouldWriteReportsAndReturnTheEnginesVerdict() throws Exception {
         copy("samples/privileged");
 
-        GateResult result = gate(new SecurityGateStep("deploy"));
+        StepResult result = gate(new SecurityGateStep("deploy"));
 
         Verdict verdict = result.verdict();
         assertThat(verdict.kind()).isEqualTo(Verdict.Kind.FAIL_ON_FINDINGS);
@@ -53,7 +60,7 @@ class GateCallableTest {
                 .contains("finding(s) at or above failOn HIGH");
         assertThat(verdict.message()).contains("K8S-WL-001", ReportFormat.HTML.fileName());
         assertThat(result.console()).contains("K8S-WL-001");
-        Path reports = workspace.resolve(SecurityGateStep.DEFAULT_REPORT_DIR);
+        Path reports = workspace.resolve(GateOptions.DEFAULT_OUTPUT_DIRECTORY);
         for (ReportFormat format : StepRequest.FORMATS) {
             assertThat(reports.resolve(format.fileName())).isRegularFile();
         }
@@ -64,8 +71,8 @@ class GateCallableTest {
     void shouldReturnPlainValuesForPipelineScripts() throws Exception {
         copy("samples/privileged");
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setFailOn("none");
-        step.setWarnOn("critical");
+        step.failOn = "none";
+        step.warnOn = "critical";
 
         Map<String, Object> value = gate(step).toStepValue();
 
@@ -83,11 +90,11 @@ class GateCallableTest {
     @Test
     void shouldSendTheAgentASmallRequestAndNotTheStep() throws Exception {
         SecurityGateStep step = new SecurityGateStep("deploy, rbac/*.yaml");
-        step.setVexFiles("scans/web.openvex.json");
-        step.setRequiredResult("SUCCESS");
-        step.setBaseline("https://git.example.com/platform/baselines.git");
-        step.setBaselineVersion(2L);
-        step.setBaselineBranch("approved");
+        step.vexFiles = "scans/web.openvex.json";
+        step.requiredResult = "SUCCESS";
+        step.baseline = "https://git.example.com/platform/baselines.git";
+        step.baselineVersion = 2L;
+        step.baselineBranch = "approved";
         StepRequest request = GateCallable.request(step, Set.of("fingerprint"),
                 Map.of("K8S_SECURITY_GIT_PASSWORD", "s3cret"));
 
@@ -110,7 +117,8 @@ class GateCallableTest {
         assertThat(request.baselineVersion()).isEqualTo(2L);
         assertThat(request.baselineBranch()).isEqualTo("approved");
         // the reference build's findings came with the request; the store is then the engine's default
-        assertThat(GateCallable.request(new SecurityGateStep("deploy"), Set.of(), Map.of()).baseline()).isEmpty();
+        assertThat(GateCallable.request(new SecurityGateStep("deploy"), Set.of(), Map.of()).options(workspace)
+                .baseline()).isEmpty();
         assertThat(request.toString()).contains("K8S_SECURITY_GIT_PASSWORD").doesNotContain("s3cret");
     }
 
@@ -121,10 +129,10 @@ class GateCallableTest {
                 new DirectoryStore(workspace.resolve("baselines")),
                 new Baselines.RecordOptions(true, Optional.of("1"), Optional.empty()));
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setBaseline("baselines");
-        step.setNewFindingsOnly(true);
+        step.baseline = "baselines";
+        step.newFindingsOnly = true;
 
-        GateResult result = gate(step);
+        StepResult result = gate(step);
 
         assertThat(result.verdict().status()).isEqualTo(GateStatus.PASS);
         assertThat(result.console()).contains("Compared with");
@@ -139,8 +147,8 @@ class GateCallableTest {
                 new DirectoryStore(workspace.resolve("baselines"), RedactionKey.of(team, "the team's key")),
                 new Baselines.RecordOptions(true, Optional.of("1"), Optional.empty()));
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setBaseline("baselines");
-        step.setFailOn("NONE");
+        step.baseline = "baselines";
+        step.failOn = "NONE";
 
         new GateCallable(GateCallable.request(step, Set.of(), Map.of(RedactionKey.VARIABLE, team)))
                 .invoke(workspace.toFile(), null);
@@ -158,11 +166,11 @@ class GateCallableTest {
     void shouldFailClosedWhenTheNamedStoreCannotBeRead() throws Exception {
         copy("samples/privileged");
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setBaseline("no-such-store");
-        step.setNewFindingsOnly(true);
-        step.setFailOn("NONE");
+        step.baseline = "no-such-store";
+        step.newFindingsOnly = true;
+        step.failOn = "NONE";
 
-        GateResult result = gate(step);
+        StepResult result = gate(step);
 
         assertThat(result.verdict().kind()).isEqualTo(Verdict.Kind.FAIL_ON_INPUT);
         assertThat(result.verdict().message()).contains("no-such-store");
@@ -172,14 +180,14 @@ class GateCallableTest {
     void shouldNotCountFindingsOfTheReferenceBuildWhenNewFindingsOnly() throws Exception {
         copy("samples/privileged");
         SecurityGateStep step = new SecurityGateStep("deploy");
-        GateResult first = gate(step);
+        StepResult first = gate(step);
         Set<String> reference;
         try (InputStream in = Files.newInputStream(report())) {
             reference = JsonReportReader.fingerprints(in, "first report");
         }
-        step.setNewFindingsOnly(true);
+        step.newFindingsOnly = true;
 
-        GateResult second = new GateCallable(GateCallable.request(step, reference, Map.of()))
+        StepResult second = new GateCallable(GateCallable.request(step, reference, Map.of()))
                 .invoke(workspace.toFile(), null);
 
         assertThat(first.verdict().status()).isEqualTo(GateStatus.FAIL);
@@ -193,10 +201,10 @@ class GateCallableTest {
         gate(new SecurityGateStep("deploy"));
         Files.copy(report(), workspace.resolve("accepted.json"));
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setBaseline("accepted.json");
-        step.setNewFindingsOnly(true);
+        step.baseline = "accepted.json";
+        step.newFindingsOnly = true;
 
-        GateResult result = gate(step);
+        StepResult result = gate(step);
 
         assertThat(result.verdict().status()).isEqualTo(GateStatus.PASS);
         assertThat(result.findings()).isPositive();
@@ -207,8 +215,8 @@ class GateCallableTest {
         copy("samples/privileged");
         Files.writeString(workspace.resolve("broken.json"), "{\"findings\": [");
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setBaseline("broken.json");
-        step.setNewFindingsOnly(true);
+        step.baseline = "broken.json";
+        step.newFindingsOnly = true;
 
         assertThatExceptionOfType(AbortException.class).isThrownBy(() -> gate(step))
                 .withMessageStartingWith("K8s Security Gate configuration or input error: ")
@@ -227,15 +235,15 @@ class GateCallableTest {
                    "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"}]}
                 """);
         SecurityGateStep plain = new SecurityGateStep("deploy/src/main/k8s");
-        plain.setTrivyReports("deploy/scans/*.json");
+        plain.trivyReports = "deploy/scans/*.json";
         SecurityGateStep suppressed = new SecurityGateStep("deploy/src/main/k8s");
-        suppressed.setTrivyReports("deploy/scans/*.json");
-        suppressed.setTrivyIgnoreFiles(".trivyignore");
-        suppressed.setVexFiles("web.openvex.json");
-        suppressed.setEnableAll(true);
+        suppressed.trivyReports = "deploy/scans/*.json";
+        suppressed.trivyIgnoreFiles = ".trivyignore";
+        suppressed.vexFiles = "web.openvex.json";
+        suppressed.enableAll = true;
 
-        GateResult before = gate(plain);
-        GateResult after = gate(suppressed);
+        StepResult before = gate(plain);
+        StepResult after = gate(suppressed);
 
         assertThat(before.suppressed()).isZero();
         assertThat(before.counted().get("CRITICAL")).isPositive();
@@ -251,10 +259,10 @@ class GateCallableTest {
     void shouldFailClosedWhenAnIgnoreFileIsMissing() throws Exception {
         copy("samples/image-app");
         SecurityGateStep step = new SecurityGateStep("deploy/src/main/k8s");
-        step.setTrivyReports("deploy/scans/*.json");
-        step.setTrivyIgnoreFiles("missing/.trivyignore");
+        step.trivyReports = "deploy/scans/*.json";
+        step.trivyIgnoreFiles = "missing/.trivyignore";
 
-        GateResult result = gate(step);
+        StepResult result = gate(step);
 
         assertThat(result.verdict().kind()).isEqualTo(Verdict.Kind.FAIL_ON_INPUT);
         assertThat(result.inputErrors()).isEqualTo(1);
@@ -265,10 +273,10 @@ class GateCallableTest {
     void shouldEvaluateAdmissionPoliciesKeptApartFromTheManifests() throws Exception {
         copy("rules/admission/replica-limits");
         SecurityGateStep step = new SecurityGateStep("deploy/apps.yaml");
-        step.setAdmissionPolicies("deploy/policy.yaml");
+        step.admissionPolicies = "deploy/policy.yaml";
 
-        GateResult apart = gate(step);
-        GateResult without = gate(new SecurityGateStep("deploy/apps.yaml"));
+        StepResult apart = gate(step);
+        StepResult without = gate(new SecurityGateStep("deploy/apps.yaml"));
 
         assertThat(apart.console()).contains("VAP-replicalimit-policy.example.com Deployment/test-shop/too-many");
         assertThat(apart.verdict().kind()).isEqualTo(Verdict.Kind.FAIL_ON_FINDINGS);
@@ -278,7 +286,7 @@ class GateCallableTest {
     @Test
     void shouldStopWithoutStackTraceWhenThresholdIsUnknown() {
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setWarnOn("SEVERE");
+        step.warnOn = "SEVERE";
 
         assertThatExceptionOfType(AbortException.class).isThrownBy(() -> gate(step))
                 .withMessageContaining("'SEVERE' is not a threshold");
@@ -287,7 +295,7 @@ class GateCallableTest {
     @Test
     void shouldRefuseReportDirectoryOutsideTheWorkspace() {
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setReportDir("../elsewhere");
+        step.reportDir = "../elsewhere";
 
         assertThatExceptionOfType(AbortException.class).isThrownBy(() -> gate(step))
                 .withMessageContaining("The report directory is outside the root directory");
@@ -297,11 +305,11 @@ class GateCallableTest {
     void shouldRefusePolicyFilesThatAreMissingOrOutsideTheWorkspace(@TempDir final Path elsewhere) throws Exception {
         copy("samples/privileged");
         SecurityGateStep missing = new SecurityGateStep("deploy");
-        missing.setPolicy("missing.yaml");
+        missing.policy = "missing.yaml";
         SecurityGateStep above = new SecurityGateStep("deploy");
-        above.setPolicy("../k8s-security.yaml");
+        above.policy = "../k8s-security.yaml";
         SecurityGateStep absolute = new SecurityGateStep("deploy");
-        absolute.setPolicy(Files.writeString(elsewhere.resolve("policy.yaml"), "failOn: NONE\n").toString());
+        absolute.policy = Files.writeString(elsewhere.resolve("policy.yaml"), "failOn: NONE\n").toString();
 
         assertThatExceptionOfType(AbortException.class).isThrownBy(() -> gate(missing))
                 .withMessageContaining("missing.yaml").withMessageContaining("does not exist");
@@ -316,13 +324,13 @@ class GateCallableTest {
         Files.createDirectories(workspace.resolve("deploy"));
         Files.writeString(workspace.resolve("deploy/broken.yaml"), "kind: Pod\nmetadata: [\n");
         SecurityGateStep step = new SecurityGateStep("deploy");
-        step.setContinueOnFailure(true);
+        step.continueOnFailure = true;
 
-        GateResult result = gate(step);
+        StepResult result = gate(step);
 
         assertThat(result.verdict().kind()).isEqualTo(Verdict.Kind.FAIL_ON_INPUT);
         assertThat(result.verdict().buildResult()).isEqualTo(CiResult.FAILURE);
-        assertThat(result.verdict().stopsBuild(step.isContinueOnFailure())).isFalse();
+        assertThat(result.verdict().stopsBuild(step.continueOnFailure)).isFalse();
         assertThat(result.inputErrors()).isPositive();
         assertThat(result.verdict().message()).contains("broken.yaml");
     }
@@ -334,22 +342,53 @@ class GateCallableTest {
     }
 
     @Test
-    void shouldUseDefaultsForEmptyParameters() {
-        SecurityGateStep step = new SecurityGateStep(" deploy ");
-        step.setBaseline(" ");
-        step.setReportDir("");
-        step.setFailOn(null);
-        step.setRequiredResult("");
+    void shouldReadEmptyAndMissingParametersAsTheDefaults() {
+        SecurityGateStep step = new SecurityGateStep(null);
+        step.baseline = " ";
+        step.reportDir = "";
+        step.failOn = null;
+        step.requiredResult = "";
 
-        assertThat(step.getManifests()).isEqualTo("deploy");
-        assertThat(step.getBaseline()).isEqualTo(SecurityGateStep.REFERENCE_BUILD);
-        assertThat(step.getReportDir()).isEqualTo(SecurityGateStep.DEFAULT_REPORT_DIR);
-        assertThat(step.getFailOn()).isEmpty();
-        assertThat(step.getRequiredResult()).isEqualTo("UNSTABLE");
-        assertThat(step.isIgnoreQualityGate()).isFalse();
-        assertThat(step.getReferenceJob()).isEmpty();
-        assertThat(step.getNewFindingsOnly()).isNull();
-        assertThat(step.getFailOnInputError()).isNull();
+        StepRequest request = GateCallable.request(step, Set.of(), Map.of());
+        GateOptions options = request.options(workspace);
+
+        assertThat(request.manifests()).isEmpty();
+        assertThat(request.failOn()).isEmpty();
+        assertThat(StepRequest.usesReferenceBuild(step.baseline)).isTrue();
+        assertThat(request.reportDirectory()).isEqualTo(GateOptions.DEFAULT_OUTPUT_DIRECTORY);
+        assertThat(options.outputDirectory()).isEqualTo(options.root().resolve(GateOptions.DEFAULT_OUTPUT_DIRECTORY));
+        assertThat(options.failOn()).isEmpty();
+        assertThat(options.baseline()).isEmpty();
+        assertThat(ReferenceBuildRule.of(step.requiredResult, step.ignoreQualityGate))
+                .isEqualTo(new ReferenceBuildRule(false, false));
+        assertThat(options.newFindingsOnly()).isEmpty();
+        assertThat(options.failOnInputError()).isEmpty();
+    }
+
+    @Test
+    void shouldBindEveryParameterAsPipelineDoesAndReadItBackAsJenkinsDoes() throws Exception {
+        DescribableModel<SecurityGateStep> model = DescribableModel.of(SecurityGateStep.class);
+        Map<String, Object> arguments = new TreeMap<>();
+        for (DescribableParameter parameter : model.getParameters()) {
+            Class<?> type = parameter.getErasedType();
+            arguments.put(parameter.getName(), type == String.class ? parameter.getName() + "-value"
+                    : type == Long.class ? 7L : Boolean.TRUE);
+        }
+
+        SecurityGateStep step = model.instantiate(arguments);
+        StepRequest request = GateCallable.request(step, Set.of(), Map.of());
+
+        assertThat(arguments).hasSize(25).containsEntry("manifests", "manifests-value")
+                .containsEntry("ignoreQualityGate", true).containsEntry("baselineVersion", 7L);
+        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
+            // how the Snippet Generator, the configuration form and JenkinsRule read a parameter back
+            assertThat(ReflectionUtils.getPublicProperty(step, argument.getKey())).as(argument.getKey())
+                    .isEqualTo(argument.getValue());
+        }
+        assertThat(request.failOn()).isEqualTo("failOn-value");
+        assertThat(request.reportDir()).isEqualTo("reportDir-value");
+        assertThat(request.baselineVersion()).isEqualTo(7L);
+        assertThat(request.failOnInputError()).isTrue();
     }
 
     @Test
@@ -358,9 +397,9 @@ class GateCallableTest {
                 "Neither kustomize nor kubectl is on the PATH: the step's Kustomize case is skipped");
         copy("repos/kustomize");
         SecurityGateStep step = new SecurityGateStep("deploy/overlays/prod");
-        step.setKustomizeCommand(onPath("kubectl") ? "kubectl kustomize" : "kustomize build");
+        step.kustomizeCommand = onPath("kubectl") ? "kubectl kustomize" : "kustomize build";
 
-        GateResult result = gate(step);
+        StepResult result = gate(step);
 
         assertThat(result.verdict().status().name()).isEqualTo("FAIL");
         assertThat(result.console()).contains("Rendered kustomization deploy/overlays/prod: 4 object(s)")
@@ -372,7 +411,7 @@ class GateCallableTest {
         Files.createDirectories(workspace.resolve("app"));
         Files.writeString(workspace.resolve("app/kustomization.yaml"), "resources:\n  - ../../outside\n");
 
-        GateResult result = gate(new SecurityGateStep("app"));
+        StepResult result = gate(new SecurityGateStep("app"));
 
         assertThat(result.verdict().status().name()).isEqualTo("FAIL");
         assertThat(result.console()).contains("app/kustomization.yaml:2: ", "outside the root directory",
@@ -384,7 +423,7 @@ class GateCallableTest {
         copy("samples/privileged");
         Files.writeString(workspace.resolve("k8s-security.yaml"), "inputs:\n  manifests: [deploy]\n");
 
-        GateResult result = gate(new SecurityGateStep(""));
+        StepResult result = gate(new SecurityGateStep(""));
 
         assertThat(result.verdict().status().name()).isEqualTo("FAIL");
         assertThat(result.console()).contains("K8S-WL-001");
@@ -393,13 +432,13 @@ class GateCallableTest {
     @Test
     void shouldPassChartSettingsAndRefuseASetValueWithoutKey(@TempDir final Path workspace) {
         SecurityGateStep step = new SecurityGateStep("charts/shop");
-        step.setCharts("charts/web, charts/db");
-        step.setValuesFiles("values/prod.yaml\nvalues/eu.yaml");
-        step.setSetValues("image.tag=1.2.3\nreplicas=3,resources.limits.cpu=1");
-        step.setRelease("shop");
-        step.setNamespace("shop");
+        step.charts = "charts/web, charts/db";
+        step.valuesFiles = "values/prod.yaml\nvalues/eu.yaml";
+        step.setValues = "image.tag=1.2.3\nreplicas=3,resources.limits.cpu=1";
+        step.release = "shop";
+        step.namespace = "shop";
 
-        io.k8sgate.core.frontend.GateOptions options = GateCallable.request(step, Set.of(), Map.of())
+        GateOptions options = GateCallable.request(step, Set.of(), Map.of())
                 .options(workspace);
 
         assertThat(options.manifests()).containsExactly("charts/shop");
@@ -410,7 +449,7 @@ class GateCallableTest {
         assertThat(options.namespace()).contains("shop");
         assertThat(options.confineToRoot()).isTrue();
         assertThat(options.defaultManifests()).isEmpty();
-        step.setSetValues("no-key-here");
+        step.setValues = "no-key-here";
         assertThatExceptionOfType(io.k8sgate.core.policy.ConfigurationException.class)
                 .isThrownBy(() -> GateCallable.request(step, Set.of(), Map.of()).options(workspace))
                 .withMessageContaining("KEY=VALUE");
@@ -421,12 +460,12 @@ class GateCallableTest {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
-    private GateResult gate(final SecurityGateStep step) throws Exception {
+    private StepResult gate(final SecurityGateStep step) throws Exception {
         return new GateCallable(GateCallable.request(step, Set.of(), Map.of())).invoke(workspace.toFile(), null);
     }
 
     private Path report() {
-        return workspace.resolve(SecurityGateStep.DEFAULT_REPORT_DIR).resolve(ReportFormat.JSON.fileName());
+        return workspace.resolve(GateOptions.DEFAULT_OUTPUT_DIRECTORY).resolve(ReportFormat.JSON.fileName());
     }
 
     private void copy(final String fixture) throws Exception {

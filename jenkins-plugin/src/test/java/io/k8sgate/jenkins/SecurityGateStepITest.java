@@ -29,6 +29,7 @@ import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -476,25 +477,37 @@ class SecurityGateStepITest {
     @Test
     void shouldKeepEveryParameterThroughTheConfigurationForm() throws Exception {
         SecurityGateStep step = new SecurityGateStep("deploy/**/*.yaml");
-        step.setPolicy("k8s-security.yaml");
-        step.setFailOn("CRITICAL");
-        step.setWarnOn("HIGH");
-        step.setTrivyReports("scans/*.json");
-        step.setAdmissionPolicies("admission/*.yaml");
-        step.setTrivyIgnoreFiles(".trivyignore");
-        step.setVexFiles("scans/web.openvex.json");
-        step.setEnableAll(true);
-        step.setNewFindingsOnly(true);
-        step.setReferenceJob("shop/main");
-        step.setRequiredResult("SUCCESS");
-        step.setIgnoreQualityGate(true);
-        step.setFailOnInputError(false);
-        step.setContinueOnFailure(true);
-        step.setReportDir("reports/k8s");
-        step.setBaselineVersion(3L);
-        step.setBaselineBranch("approved");
+        step.policy = "k8s-security.yaml";
+        step.failOn = "CRITICAL";
+        step.warnOn = "HIGH";
+        step.trivyReports = "scans/*.json";
+        step.admissionPolicies = "admission/*.yaml";
+        step.trivyIgnoreFiles = ".trivyignore";
+        step.vexFiles = "scans/web.openvex.json";
+        step.enableAll = true;
+        step.newFindingsOnly = true;
+        step.referenceJob = "shop/main";
+        step.requiredResult = "SUCCESS";
+        step.ignoreQualityGate = true;
+        step.failOnInputError = false;
+        step.continueOnFailure = true;
+        step.reportDir = "reports/k8s";
+        step.baselineVersion = 3L;
+        step.baselineBranch = "approved";
+        step.valuesFiles = "values/prod.yaml\nvalues/eu.yaml";
+        step.setValues = "image.tag=1.2.3";
+        step.release = "shop";
+        step.namespace = "shop-prod";
+        step.kustomizeCommand = "kubectl kustomize";
 
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+        // the Snippet Generator reads the fields back and leaves out what is at its default (baseline, charts, ...)
+        assertThat(Snippetizer.object2Groovy(step))
+                .startsWith("k8sSecurityGate admissionPolicies: 'admission/*.yaml', baselineBranch: 'approved', ")
+                .contains("failOn: 'CRITICAL'", "ignoreQualityGate: true", "manifests: 'deploy/**/*.yaml'",
+                        "reportDir: 'reports/k8s'", "requiredResult: 'SUCCESS'")
+                .doesNotContain("baseline:", "charts:");
+        assertThat(Snippetizer.object2Groovy(new SecurityGateStep("deploy"))).isEqualTo("k8sSecurityGate 'deploy'");
     }
 
     @Test

@@ -48,8 +48,9 @@ import org.jspecify.annotations.Nullable;
  * @param failOnInputError overrides the policy's failOnInputError; null keeps it
  * @param newFindingsOnly  overrides the policy's newFindingsOnly; null keeps it
  * @param enableAll        turns every check on, optional ones included
- * @param baseline         what the run is compared with: blank for the default store when it exists (a reference
- *                         build's findings come as {@code reference}); {@value GateOptions#NO_BASELINE}; a JSON report
+ * @param baseline         what the run is compared with: blank or {@value #REFERENCE_BUILD} for the reference
+ *                         build's findings (they come as {@code reference}) and the default store when it exists;
+ *                         {@value GateOptions#NO_BASELINE}; a JSON report
  *                         of an earlier run in the workspace, whose findings are then the reference; or a baseline
  *                         store (a directory in the workspace, or a Git URL)
  * @param baselineVersion  the store's version compared with; null: the newest
@@ -75,6 +76,12 @@ public record StepRequest(String manifests, String charts, String valuesFiles, S
     /** The reports the step writes for every run: the page, the machines' formats, the test report, the summary. */
     public static final List<ReportFormat> FORMATS = List.of(ReportFormat.JSON, ReportFormat.SARIF,
             ReportFormat.HTML, ReportFormat.JUNIT, ReportFormat.MARKDOWN);
+
+    /**
+     * The step's default baseline: the findings of a reference build the controller chose
+     * ({@link ReferenceBuildRule}), sent as {@link #reference()}.
+     */
+    public static final String REFERENCE_BUILD = "referenceBuild";
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -113,13 +120,12 @@ public record StepRequest(String manifests, String charts, String valuesFiles, S
     public GateOptions options(final Path workspace) {
         Path root = workspace.toAbsolutePath().normalize();
         Set<String> fingerprints = new HashSet<>(reference);
-        String store = baseline.isBlank() ? null : baseline.trim();
+        String store = usesReferenceBuild(baseline) ? null : baseline.trim();
         if (store != null && !GateOptions.NO_BASELINE.equals(store) && !BaselineStores.isRemote(store)
                 && Files.isRegularFile(root.resolve(store))) {
             fingerprints.addAll(fingerprints(WorkspacePaths.inside(root, store, "The baseline report"), store));
             store = GateOptions.NO_BASELINE;
         }
-        String reports = reportDir.isBlank() ? GateOptions.DEFAULT_OUTPUT_DIRECTORY : reportDir.trim();
         return GateOptions.builder(root).manifests(list(manifests)).defaultManifests(List.of())
                 .charts(list(charts)).valuesFiles(list(valuesFiles)).setValues(lines(setValues))
                 .release(release).namespace(namespace).kustomizeCommand(kustomizeCommand)
@@ -129,8 +135,18 @@ public record StepRequest(String manifests, String charts, String valuesFiles, S
                 .reference(fingerprints).trivyReports(list(trivyReports))
                 .trivyIgnoreFiles(list(trivyIgnoreFiles)).vexFiles(list(vexFiles))
                 .admissionPolicies(list(admissionPolicies)).formats(FORMATS)
-                .outputDirectory(WorkspacePaths.inside(root, reports, "The report directory"))
+                .outputDirectory(WorkspacePaths.inside(root, reportDirectory(), "The report directory"))
                 .environment(environment).build();
+    }
+
+    /** True when the baseline is the reference build's findings: blank, or {@value #REFERENCE_BUILD}. */
+    public static boolean usesReferenceBuild(final String baseline) {
+        return baseline.isBlank() || REFERENCE_BUILD.equals(baseline.trim());
+    }
+
+    /** The directory the reports are written to, relative to the workspace. */
+    public String reportDirectory() {
+        return reportDir.isBlank() ? GateOptions.DEFAULT_OUTPUT_DIRECTORY : reportDir.trim();
     }
 
     /** Paths or globs as a step's text field holds them: separated by commas or new lines. */

@@ -2,8 +2,11 @@ package io.k8sgate.core.report;
 
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.policy.GateStatus;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The trend of a job as a static SVG image: one stacked bar of counted findings per run (oldest on the left), coloured
@@ -23,6 +26,16 @@ public final class TrendChart {
     private static final int GRID_LINES = 4;
 
     private TrendChart() {
+    }
+
+    /**
+     * The runs to draw from a history that lists the newest first, as CI servers do: the newest {@value #MAX_POINTS},
+     * oldest first. Only as many runs are taken from the history as are drawn.
+     */
+    public static List<TrendPoint> latest(final Stream<TrendPoint> newestFirst) {
+        List<TrendPoint> points = new ArrayList<>(newestFirst.limit(MAX_POINTS).toList());
+        Collections.reverse(points);
+        return List.copyOf(points);
     }
 
     /** The chart for runs ordered oldest first. */

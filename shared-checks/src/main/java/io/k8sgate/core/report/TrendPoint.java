@@ -24,6 +24,18 @@ public record TrendPoint(String label, GateStatus status, Map<Severity, Integer>
         counted = Map.copyOf(copy);
     }
 
+    /**
+     * A run as a CI server keeps it with the build: the gate's status and the counted findings by severity name, as
+     * the Pipeline step's result holds them; a name that is no severity is left out.
+     *
+     * @throws IllegalArgumentException when the status is not PASS, WARN or FAIL
+     */
+    public static TrendPoint of(final String label, final String status, final Map<String, Integer> countedByName) {
+        Map<Severity, Integer> counted = new EnumMap<>(Severity.class);
+        countedByName.forEach((name, n) -> Severity.parse(name).ifPresent(s -> counted.put(s, n)));
+        return new TrendPoint(label, GateStatus.valueOf(status), counted);
+    }
+
     /** Every counted finding. */
     public int total() {
         return counted.values().stream().mapToInt(Integer::intValue).sum();

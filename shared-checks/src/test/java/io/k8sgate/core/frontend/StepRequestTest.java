@@ -9,11 +9,7 @@ import io.k8sgate.core.policy.ConfigurationException;
 import io.k8sgate.core.policy.Verdict;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,6 +112,27 @@ class StepRequestTest {
     }
 
     @Test
+    void shouldTakeTheReferenceBuildWhenTheBaselineIsBlankOrNamesIt() throws IOException {
+        GateOptions named = request("deploy", " " + StepRequest.REFERENCE_BUILD + " ", "").options(workspace);
+        GateOptions blank = request("deploy", "", "").options(workspace);
+
+        assertThat(StepRequest.usesReferenceBuild(StepRequest.REFERENCE_BUILD)).isTrue();
+        assertThat(StepRequest.usesReferenceBuild(" \n")).isTrue();
+        assertThat(StepRequest.usesReferenceBuild(GateOptions.NO_BASELINE)).isFalse();
+        assertThat(StepRequest.usesReferenceBuild("baselines/referenceBuild")).isFalse();
+        assertThat(named.baseline()).isEmpty();
+        assertThat(named).isEqualTo(blank);
+    }
+
+    @Test
+    void shouldWriteTheReportsToTheDefaultDirectoryWhenNoneIsGiven() {
+        assertThat(request("deploy", "", " ").reportDirectory()).isEqualTo(GateOptions.DEFAULT_OUTPUT_DIRECTORY);
+        assertThat(request("deploy", "", " build/k8s ").reportDirectory()).isEqualTo("build/k8s");
+        assertThat(request("deploy", "", " build/k8s ").options(workspace).outputDirectory())
+                .isEqualTo(workspace.toAbsolutePath().normalize().resolve("build/k8s"));
+    }
+
+    @Test
     void shouldRefuseAReportDirectoryOrABaselineReportOutsideTheWorkspace() throws IOException {
         Path outside = Files.writeString(workspace.getParent().resolve(workspace.getFileName() + "-last.json"), "{}");
 
@@ -131,14 +148,7 @@ class StepRequestTest {
                 "k8s-security.yaml", "HIGH", "MEDIUM", null, true, false,
                 "", 2L, "", Set.of("fp-1", "fp-2"), "", "", "", "", "reports", Map.of(RedactionKey.VARIABLE, KEY));
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(request);
-        }
-        Object back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = in.readObject();
-        }
+        Object back = Remoting.travel(request);
 
         assertThat(back).isEqualTo(request);
         assertThat(request.toString()).contains("environment=[" + RedactionKey.VARIABLE + "]", "2 finding(s)",

@@ -8,8 +8,11 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +21,33 @@ import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 class TrendChartTest {
+    @Test
+    void shouldDrawTheNewestRunsOfAHistoryOldestFirstAndReadNoMoreOfItThanItDraws() {
+        AtomicInteger read = new AtomicInteger();
+        Stream<TrendPoint> newestFirst = IntStream.iterate(1000, n -> n - 1).mapToObj(
+                n -> new TrendPoint("#" + n, GateStatus.PASS, Map.of())).peek(p -> read.incrementAndGet());
+
+        List<TrendPoint> points = TrendChart.latest(newestFirst);
+
+        assertThat(points).hasSize(TrendChart.MAX_POINTS);
+        assertThat(points.get(0).label()).isEqualTo("#" + (1000 - TrendChart.MAX_POINTS + 1));
+        assertThat(points.get(TrendChart.MAX_POINTS - 1).label()).isEqualTo("#1000");
+        assertThat(read).hasValue(TrendChart.MAX_POINTS);
+        assertThat(TrendChart.latest(Stream.of(new TrendPoint("#2", GateStatus.FAIL, Map.of()),
+                new TrendPoint("#1", GateStatus.PASS, Map.of())))).extracting(TrendPoint::label)
+                .containsExactly("#1", "#2");
+    }
+
+    @Test
+    void shouldReadARunAsTheCiServerKeptItBySeverityName() {
+        TrendPoint point = TrendPoint.of("#7", "WARN", Map.of("CRITICAL", 0, "HIGH", 2, "LOW", 1, "SEVERE", 9));
+
+        assertThat(point.status()).isEqualTo(GateStatus.WARN);
+        assertThat(point.counted()).containsEntry(Severity.HIGH, 2).containsEntry(Severity.LOW, 1)
+                .containsEntry(Severity.MEDIUM, 0);
+        assertThat(point.total()).isEqualTo(3);
+    }
+
     @Test
     void shouldSayNoDataWhenNoRuns() throws Exception {
         String svg = TrendChart.svg(List.of());
