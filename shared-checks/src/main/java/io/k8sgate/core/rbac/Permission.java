@@ -47,6 +47,16 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
         allOf = List.copyOf(allOf);
     }
 
+    /**
+     * The label's hash, which the runtime keeps: permissions are looked up in sets and maps for every grant of a run,
+     * and the record's own hash would walk every verb, group and resource each time. Equal permissions have equal
+     * labels, so this agrees with {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return label.hashCode();
+    }
+
     /** A permission of one part. */
     static Permission of(final String label, final Severity severity, final List<String> verbs,
             final List<String> groups, final List<String> resources) {
