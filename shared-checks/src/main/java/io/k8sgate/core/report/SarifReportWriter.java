@@ -23,19 +23,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SARIF 2.1.0 for code-scanning UIs and the Warnings plugin. Written from a typed model; suppressed findings carry a
- * SARIF suppression so that viewers show them as such; input errors are tool notifications. Results are written as a
- * stream, one finding at a time, so that a run with a million findings needs no second copy of them in memory.
+ * SARIF 2.1.0 for code-scanning UIs and the Warnings plugin. The tool, its rules and the invocation are written from
+ * a typed model; suppressed findings carry a SARIF suppression so that viewers show them as such; input errors are
+ * tool notifications. Results are written as a stream, field by field, one finding at a time, so that a run with a
+ * million findings needs no second copy of them in memory and builds no model object per finding.
  */
 public final class SarifReportWriter implements ReportWriter {
     /** The schema the output follows. */
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /** The key of our fingerprint in {@code partialFingerprints}. */
     public static final String FINGERPRINT_KEY = "k8sgateFingerprint/v1";
+
+    /** The result properties every result has, written before the finding's own (and the container, if any). */
+    private static final Set<String> STANDARD_PROPERTIES = Set.of("severity", "fieldPath", "kind", "namespace",
+            "name");
 
     /** Each result is written on its own: no flush after each, or a million findings make a million writes. */
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -187,10 +193,6 @@ public final class SarifReportWriter implements ReportWriter {
         g.writeEndObject();
         g.writeEndObject();
     }
-
-    /** The result properties every result has, written before the finding's own (and the container, if any). */
-    private static final java.util.Set<String> STANDARD_PROPERTIES = java.util.Set.of("severity", "fieldPath",
-            "kind", "namespace", "name");
 
     private static void property(final JsonGenerator g, final Map<String, String> own, final String key,
             final String standard) throws IOException {
