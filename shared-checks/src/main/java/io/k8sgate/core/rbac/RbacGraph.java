@@ -73,7 +73,7 @@ public final class RbacGraph {
      * What the graph knows of each of its roles, found by the role itself (not by a key built per call): its key,
      * its effective rules, the bindings that reference it, and which of its rules grant a permission in a scope.
      */
-    private final Map<RbacRole, RoleIndex> roleIndex;
+    private final IdentityHashMap<RbacRole, RoleIndex> roleIndex;
     /** The roles and grants findings are about, chosen once per run. */
     private final List<RbacRole> reportableRoles;
     private final List<Grant> reportableGrants;
@@ -206,10 +206,9 @@ public final class RbacGraph {
         this.tokenSecrets = List.copyOf(tokens);
         this.tokenSecretList = tokens.stream().map(t -> new TokenSecret(t, accountOfToken(t))).toList();
         this.tokenSecretsByNamespace = byNamespace(tokenSecretList, t -> t.account().namespace());
-        Map<RbacRole, RoleIndex> index = new IdentityHashMap<>();
-        roles.forEach((key, role) -> index.put(role, RoleIndex.of(role, key,
+        this.roleIndex = new IdentityHashMap<>(); // filled here, only read afterwards
+        roles.forEach((key, role) -> roleIndex.put(role, RoleIndex.of(role, key,
                 effectiveRules.getOrDefault(key, role.rules()), List.copyOf(byRole.getOrDefault(key, List.of())))));
-        this.roleIndex = Collections.unmodifiableMap(index);
         this.reportableRoles = roles.values().stream().filter(r -> !PlatformObjects.isPlatformRole(r)).toList();
         this.reportableGrants = allGrants.stream().filter(g -> !isPlatform(g.binding())).toList();
     }

@@ -130,7 +130,7 @@ public final class RbacFindings {
      * holds, in the grant's scope or cluster-wide. Platform bindings count (they still grant it).
      */
     static final class Answered {
-        private final Map<Grant, Set<Permission>> byGrant = new IdentityHashMap<>();
+        private final IdentityHashMap<Grant, Set<Permission>> byGrant = new IdentityHashMap<>();
 
         Answered(final RbacGraph graph) {
             Map<RbacSubject, Map<String, Set<Permission>>> bySubject = new HashMap<>();

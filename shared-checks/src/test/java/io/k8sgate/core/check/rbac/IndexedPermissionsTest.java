@@ -325,6 +325,7 @@ class IndexedPermissionsTest {
                         continue;
                     }
                     for (PolicyRule rule : rules) {
+                        @SuppressWarnings("ReferenceEquality") // the first granting rule itself, not an equal one
                         boolean grants = p.allOf().size() == 1 ? !p.grantedBy(List.of(rule), scope).isEmpty()
                                 : rule == granting.get(0);
                         boolean answered = !everything && ImpliedPermissions.isWildcard(rule)
