@@ -47,7 +47,8 @@ public final class BenchmarkSuite {
         System.out.println("\n== Rendering: kustomizations per second; the gate on a rendered kustomization and chart "
                 + "vs rendering alone");
         child(List.of(), RenderBenchmark.class, quick ? List.of("8") : List.of("24"));
-        System.out.println("\n== Helm charts rendered in-process: charts per second vs parsing the output; cold vs warm");
+        System.out.println("\n== Helm charts rendered in-process: charts per second vs parsing the output;"
+                + " cold vs warm");
         child(List.of(), HelmRenderBenchmark.class, quick ? List.of("--quick") : List.of());
         System.out.println("\n== CLI end to end on a 20-manifest repository vs `java -version`");
         cliStartup();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -216,7 +217,8 @@ public final class ColdBenchmark {
                 + "(%.2fx the input):", smaller, large, (double) large / smaller));
         for (int j = 0; j < variants.size(); j++) {
             line.append(String.format(Locale.ROOT, " %s %.2fx%s", variants.get(j).name(),
-                    results.get(large).get(j).millis() / results.get(smaller).get(j).millis(),
+                    Objects.requireNonNull(results.get(large)).get(j).millis()
+                            / Objects.requireNonNull(results.get(smaller)).get(j).millis(),
                     j + 1 < variants.size() ? "," : ""));
         }
         System.out.println(line);
@@ -308,7 +310,8 @@ public final class ColdBenchmark {
 
     /** The runtime's home: the directory above the real {@code bin/java}. */
     private static Path javaHome(final String java) throws IOException {
-        return Paths.get(java).toRealPath().getParent().getParent();
+        return Objects.requireNonNull(Objects.requireNonNull(Paths.get(java).toRealPath().getParent()).getParent(),
+                java);
     }
 
     private static long sizeOf(final Path dir) throws IOException {

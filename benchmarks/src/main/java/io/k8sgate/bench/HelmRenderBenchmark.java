@@ -88,7 +88,7 @@ public final class HelmRenderBenchmark {
             if (child.waitFor() != 0 || line == null || !line.startsWith("first ")) {
                 throw new IllegalStateException("the cold-start child failed: " + line);
             }
-            String[] parts = line.split(" ");
+            String[] parts = line.split(" ", -1);
             first[i] = Double.parseDouble(parts[1]);
             second[i] = Double.parseDouble(parts[3]);
         }

@@ -57,7 +57,8 @@ public final class LongScalarBenchmark {
         StringBuilder yaml = new StringBuilder(chars + 1000);
         for (int i = 0; yaml.length() < chars; i++) {
             yaml.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-").append(i)
-                    .append("\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n")
+                    .append("\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n")
+                    .append("      - name: app\n")
                     .append("        image: registry.example.com/shop/app:1.").append(i).append('\n')
                     .append("        securityContext:\n          runAsNonRoot: true\n");
         }

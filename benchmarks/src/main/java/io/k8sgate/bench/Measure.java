@@ -48,8 +48,8 @@ final class Measure {
         long warmupEnd = begin + warmupMillis * 1_000_000L;
         long warmupLimit = begin + maxWarmupMillis * 1_000_000L;
         long slowest = 1;
-        for (int i = 0; i < 3 || (i < minWarmups || System.nanoTime() < warmupEnd)
-                && System.nanoTime() < warmupLimit; i++) {
+        for (int i = 0; i < 3 || ((i < minWarmups || System.nanoTime() < warmupEnd)
+                && System.nanoTime() < warmupLimit); i++) {
             long start = System.nanoTime();
             baseline.call();
             long middle = System.nanoTime();

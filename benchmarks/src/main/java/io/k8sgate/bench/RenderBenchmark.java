@@ -7,6 +7,7 @@ import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.render.ChartRequest;
 import io.k8sgate.core.input.render.HelmRenderer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class RenderBenchmark {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(new String(out));
+            throw new IllegalStateException(new String(out, StandardCharsets.UTF_8));
         }
         return out;
     }
@@ -137,7 +138,8 @@ public final class RenderBenchmark {
                 + "  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n"
                 + "    spec:\n      containers:\n        - name: app\n          image: " + image + "\n"
                 + "          securityContext:\n            allowPrivilegeEscalation: false\n"
-                + "            runAsNonRoot: true\n          resources:\n            limits: {cpu: 500m, memory: 256Mi}\n"
+                + "            runAsNonRoot: true\n          resources:\n"
+                + "            limits: {cpu: 500m, memory: 256Mi}\n"
                 + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: " + name + "\nspec:\n"
                 + "  selector: {app: app}\n  ports:\n    - port: 80\n";
     }

@@ -134,19 +134,26 @@ public final class TrivyScaleBenchmark {
                 MemoryBudget budget = MemoryBudget.of(Long.MAX_VALUE / 4);
                 long start = used();
                 Object read = new TrivyReportReader(budget).read(report, "report.json");
-                long held = used() - start;
-                java.lang.ref.Reference.reachabilityFence(read);
+                long held;
+                try {
+                    held = used() - start;
+                } finally {
+                    java.lang.ref.Reference.reachabilityFence(read);
+                }
                 read = null;
                 long charged = budget.limit() - budget.available();
                 long before = used();
                 GateOutcome outcome = gate(dir);
-                long kept = used() - before;
-                System.out.printf(Locale.ROOT, "%-46s %,14d %,14d %,14d %,14d%n", k.name(), held / n, kept / n,
-                        (held + kept) / n, charged / n);
-                if (outcome.hasInputErrors()) {
-                    throw new IllegalStateException("the report was refused: " + outcome.diagnostics());
+                try {
+                    long kept = used() - before;
+                    System.out.printf(Locale.ROOT, "%-46s %,14d %,14d %,14d %,14d%n", k.name(), held / n, kept / n,
+                            (held + kept) / n, charged / n);
+                    if (outcome.hasInputErrors()) {
+                        throw new IllegalStateException("the report was refused: " + outcome.diagnostics());
+                    }
+                } finally {
+                    java.lang.ref.Reference.reachabilityFence(outcome);
                 }
-                java.lang.ref.Reference.reachabilityFence(outcome);
             } finally {
                 delete(dir);
             }
@@ -257,12 +264,15 @@ public final class TrivyScaleBenchmark {
         return generate(file, bytes, Long.MAX_VALUE);
     }
 
-    /** Writes a schema 2 image report of about {@code bytes} bytes or {@code count} vulnerabilities, what comes first. */
+    /**
+     * Writes a schema 2 image report of about {@code bytes} bytes or {@code count} vulnerabilities, what comes first.
+     */
     static int generate(final Path file, final long bytes, final long count) throws IOException {
         int n = 0;
         long written = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            String head = "{\"SchemaVersion\":2,\"ArtifactName\":\"" + IMAGE + "\",\"ArtifactType\":\"container_image\","
+            String head = "{\"SchemaVersion\":2,\"ArtifactName\":\"" + IMAGE
+                    + "\",\"ArtifactType\":\"container_image\","
                     + "\"Metadata\":{\"OS\":{\"Family\":\"debian\",\"Name\":\"12.5\"},\"RepoTags\":[\"" + IMAGE
                     + "\"]},\"Results\":[{\"Target\":\"" + IMAGE + " (debian 12.5)\",\"Class\":\"os-pkgs\","
                     + "\"Type\":\"debian\",\"Vulnerabilities\":[";

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = "Versioned baselines of the approved configuration: drift and rollback.",
-        subcommands = {BaselineCommand.Record.class, BaselineCommand.History.class, BaselineCommand.Diff.class,
+        subcommands = {BaselineCommand.RecordCommand.class, BaselineCommand.History.class, BaselineCommand.Diff.class,
             BaselineCommand.Export.class, BaselineCommand.Prune.class, BaselineCommand.Rollback.class})
 final class BaselineCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -150,7 +150,7 @@ final class BaselineCommand implements Callable<Integer> {
     /** {@code baseline record}. */
     @Command(name = "record", mixinStandardHelpOptions = true, description = "Check the inputs and, when the gate "
             + "does not fail and every input was read, record them as a new baseline version.")
-    static final class Record extends StoreCommand {
+    static final class RecordCommand extends StoreCommand {
         @Mixin
         InputOptions inputs = new InputOptions();
 

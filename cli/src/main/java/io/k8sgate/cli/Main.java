@@ -13,7 +13,10 @@ import io.k8sgate.core.registry.CheckCatalog;
 import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.core.report.ReportFiles;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -38,7 +41,12 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits with its code. */
     public static void main(final String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, console(System.out), console(System.err)));
+    }
+
+    /** A writer on a standard stream, in the platform's encoding as the terminal expects. */
+    private static PrintWriter console(final OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, Charset.defaultCharset()), true);
     }
 
     /** Runs the command line with the given streams and returns the exit code. */

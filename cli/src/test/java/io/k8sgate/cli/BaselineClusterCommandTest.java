@@ -101,7 +101,8 @@ class BaselineClusterCommandTest {
                 root.toString(), "--kubeconfig", kubeconfig.toString());
 
         assertThat(dryRun.code()).as(dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("Dry run (nothing changes; --apply to change)", "update Deployment/payments/api",
+        assertThat(dryRun.out()).contains("Dry run (nothing changes; --apply to change)",
+                "update Deployment/payments/api",
                 "skipped Secret/payments/api-db (it holds secret values", "unchanged Service/payments/api");
         assertThat(afterDryRun).isEqualTo("registry.example.com/payments/api:hotfix");
         assertThat(applied.out()).startsWith("Rolling back").contains("update Deployment/payments/api");

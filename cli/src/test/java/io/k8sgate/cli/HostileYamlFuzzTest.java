@@ -105,7 +105,7 @@ class HostileYamlFuzzTest {
     private static List<String> seedDocuments() {
         List<String> docs = new ArrayList<>();
         for (String seed : SEEDS) {
-            for (String doc : Fixtures.read(seed).split("(?m)^---\\s*$")) {
+            for (String doc : Fixtures.read(seed).split("(?m)^---\\s*$", -1)) {
                 if (WORKLOAD.matcher(doc).find()) {
                     docs.add(doc.strip() + "\n");
                 }
@@ -209,7 +209,8 @@ class HostileYamlFuzzTest {
     /** True when any securityContext kubectl decoded sets privileged: true or runAsUser: 0. */
     private static boolean privilegedOrRoot(final JsonNode object) {
         for (JsonNode sc : object.findValues("securityContext")) {
-            if (sc.path("privileged").asBoolean(false) || sc.has("runAsUser") && sc.path("runAsUser").asLong(-1) == 0) {
+            if (sc.path("privileged").asBoolean(false)
+                    || (sc.has("runAsUser") && sc.path("runAsUser").asLong(-1) == 0)) {
                 return true;
             }
         }

@@ -230,10 +230,10 @@ class RealWorldConformanceTest {
         // a root cause (everything, a wildcard) answers the narrower checks it names as implied
         List<Finding> matching = outcome.findings().stream()
                 .filter(f -> RbacFindings.answeredChecks(f).stream().anyMatch(checks::contains))
-                .filter(f -> f.resource().kind().equals(resource[0]) && sameNamespace(f.resource().namespace(),
-                        resource[1]) && f.resource().name().equals(resource[2])
-                        || namespaceWide && f.resource().kind().equals("Namespace")
-                                && f.resource().name().equals(resource[1]))
+                .filter(f -> (f.resource().kind().equals(resource[0]) && sameNamespace(f.resource().namespace(),
+                        resource[1]) && f.resource().name().equals(resource[2]))
+                        || (namespaceWide && f.resource().kind().equals("Namespace")
+                                && f.resource().name().equals(resource[1])))
                 .filter(f -> container.isEmpty() || f.container().isEmpty() || f.container().equals(container))
                 .toList();
         String source = row.path("source").asText();
@@ -254,7 +254,7 @@ class RealWorldConformanceTest {
     }
 
     private static boolean sameNamespace(final String found, final String expected) {
-        return found.equals(expected) || "default".equals(expected) && found.isEmpty();
+        return found.equals(expected) || ("default".equals(expected) && found.isEmpty());
     }
 
     private static String describe(final JsonNode row) {
@@ -279,7 +279,7 @@ class RealWorldConformanceTest {
         Map<String, String> out = new LinkedHashMap<>();
         try (InputStream in = getClass().getResourceAsStream("/conformance/real-world-reviewed.tsv")) {
             assertThat(in).as("conformance/real-world-reviewed.tsv").isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }

@@ -20,8 +20,9 @@ class RepositoryInputsTest {
             + "      securityContext: {privileged: true}\n";
 
     private static boolean kustomize() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl")) || Files.isExecutable(Path.of(d, "kustomize")));
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))
+                        || Files.isExecutable(Path.of(d, "kustomize")));
     }
 
     @Test

@@ -218,7 +218,8 @@ public final class LiveCluster implements AutoCloseable {
     static Map<String, @Nullable Object> declaredPart(final Map<String, @Nullable Object> live,
             final Map<String, @Nullable Object> declared) {
         @SuppressWarnings("unchecked") // maps in, maps out
-        Map<String, @Nullable Object> part = (Map<String, @Nullable Object>) prune(live, declared);
+        Map<String, @Nullable Object> part = (Map<String, @Nullable Object>) Objects.requireNonNull(
+                prune(live, declared), "a map prunes to a map");
         return part;
     }
 
@@ -258,7 +259,7 @@ public final class LiveCluster implements AutoCloseable {
     }
 
     private static boolean isEmpty(final @Nullable Object value) {
-        return value == null || value instanceof Map<?, ?> m && m.isEmpty() || value instanceof List<?> l
-                && l.isEmpty();
+        return value == null || (value instanceof Map<?, ?> m && m.isEmpty()) || (value instanceof List<?> l
+                && l.isEmpty());
     }
 }

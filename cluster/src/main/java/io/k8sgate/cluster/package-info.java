@@ -1,4 +1,6 @@
-/** The live cluster: drift of a baseline version against the objects in a cluster, and rollback by server-side apply. */
+/**
+ * The live cluster: drift of a baseline version against the objects in a cluster, and rollback by server-side apply.
+ */
 @NullMarked
 package io.k8sgate.cluster;
 

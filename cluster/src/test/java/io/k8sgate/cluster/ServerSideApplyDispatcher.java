@@ -17,6 +17,7 @@ import java.util.Map;
  */
 final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
     @Override
+    @SuppressWarnings("unchecked") // the bodies are JSON objects: maps of strings
     public MockResponse handlePatch(final RecordedRequest request) {
         String type = request.getHeader("Content-Type");
         if (type == null || !type.contains("apply-patch")) {

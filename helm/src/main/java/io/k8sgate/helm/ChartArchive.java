@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Unpacks a packaged chart ({@code .tgz}, as {@code helm package} and {@code helm dependency build} write it) into a
@@ -85,7 +86,7 @@ final class ChartArchive {
     }
 
     /** Where an entry goes: its path without the chart folder, or null for the folder itself. */
-    private static Path destination(final Path target, final String name) throws IOException {
+    private static @Nullable Path destination(final Path target, final String name) throws IOException {
         String path = name.replace('\\', '/');
         while (path.startsWith("./")) {
             path = path.substring(2);
@@ -98,7 +99,7 @@ final class ChartArchive {
             return null;
         }
         String inside = path.substring(slash + 1);
-        for (String part : inside.split("/")) {
+        for (String part : inside.split("/", -1)) {
             if (part.equals("..")) {
                 throw new IOException("entry " + name + " leaves the chart");
             }
@@ -118,7 +119,7 @@ final class ChartArchive {
     }
 
     /** The {@code path} record of a PAX extended header ({@code "<len> path=<value>\n"} records). */
-    private static String paxPath(final byte[] data) {
+    private static @Nullable String paxPath(final byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         int pos = 0;
         while (pos < text.length()) {

@@ -54,6 +54,7 @@ final class HelmLibrary {
      *
      * @throws UnavailableException when this build carries no Helm library for the platform, or it cannot be loaded
      */
+    @SuppressWarnings("StaticAssignmentOfThrowable") // why the library cannot load, told to every later caller
     static HelmLibrary get() {
         synchronized (LOCK) {
             if (instance == null && loadFailure == null) {
@@ -112,6 +113,12 @@ final class HelmLibrary {
         UnavailableException(final String message, final @Nullable Throwable cause) {
             super(message, cause);
         }
+
+        /** The message: never null, since the constructor takes one. */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
+        }
     }
 
     private static HelmLibrary load() {
@@ -124,7 +131,8 @@ final class HelmLibrary {
         Optional<String> binaryName = binaryFor(binaries, os, arch);
         if (binaryName.isEmpty()) {
             throw new UnavailableException("Helm charts cannot be rendered on " + platform + ": this build carries "
-                    + (binaries.isEmpty() ? "no Helm library" : "Helm's library only for " + String.join(", ", binaries))
+                    + (binaries.isEmpty() ? "no Helm library"
+                            : "Helm's library only for " + String.join(", ", binaries))
                     + ". Render the chart with `helm template` and check the output, or use a build made with the "
                     + "all-platforms profile.", null);
         }
@@ -220,19 +228,22 @@ final class HelmLibrary {
 
     /** The two entry points this class uses, with results and arguments that carry strings as UTF-8. */
     public interface Binding extends Library {
-        // the method names are the library's exported C symbols
+        // CHECKSTYLE.OFF: MethodName - the method names are the library's exported C symbols
         TemplateResult Template(TemplateArguments options);
 
         void Free(TemplateResult result);
+        // CHECKSTYLE.ON: MethodName
     }
 
     /** helm-java's result structure, read as UTF-8. */
     public static class TemplateResult extends Result {
         /** Made by JNA for each returned value. */
+        // CHECKSTYLE.OFF: RedundantModifier - JNA creates it by reflection: it must stay public
         public TemplateResult() {
             super();
             setStringEncoding(StandardCharsets.UTF_8.name());
         }
+        // CHECKSTYLE.ON: RedundantModifier
     }
 
     /** helm-java's template options, written as UTF-8. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -108,7 +109,7 @@ final class HelmOutput {
         return slash < 0 ? helmName : helmName.substring(slash + 1);
     }
 
-    private static void add(final List<Section> sections, final String source, final StringBuilder text) {
+    private static void add(final List<Section> sections, final @Nullable String source, final StringBuilder text) {
         if (source == null) {
             return;
         }

@@ -82,10 +82,10 @@ final class SetValues {
     /** Helm's typing of an unquoted {@code --set} value: booleans, null, integers without a leading zero. */
     static @Nullable Object typed(final String value) {
         if (value.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
+            return true;
         }
         if (value.equalsIgnoreCase("false")) {
-            return Boolean.FALSE;
+            return false;
         }
         if (value.equalsIgnoreCase("null")) {
             return null;
@@ -182,7 +182,8 @@ final class SetValues {
                     List<String> items = new ArrayList<>();
                     while (true) {
                         if (pos >= text.length()) {
-                            throw new IllegalArgumentException("--set " + text + ": list for " + key + " is not closed");
+                            throw new IllegalArgumentException("--set " + text + ": list for " + key
+                                    + " is not closed");
                         }
                         if (text.charAt(pos) == '}') {
                             pos++;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The actions ({@code {{ ... }}}) of a Go template text, found as Go's template lexer finds them: {@code {{-} and
- * {@code -}}} trim markers, comments, and {@code }}} inside quoted strings not ending an action.
+ * The actions ({@code {{ ... }}}) of a Go template text, found as Go's template lexer finds them: <code>{{-</code> and
+ * <code>-}}</code> trim markers, comments, and <code>}}</code> inside quoted strings not ending an action.
  */
 final class TemplateActions {
     /** Actions that open a block closed by {@code end}. */
@@ -22,11 +22,11 @@ final class TemplateActions {
     /**
      * One action.
      *
-     * @param start     offset of {@code {{}
-     * @param end       offset just after {@code }}}
+     * @param start     offset of <code>{{</code>
+     * @param end       offset just after <code>}}</code>
      * @param body      the text between the delimiters and trim markers, trimmed
-     * @param trimLeft  {@code {{-}: the whitespace before the action is removed from the output
-     * @param trimRight {@code -}}}: the whitespace after the action is removed from the output
+     * @param trimLeft  <code>{{-</code>: the whitespace before the action is removed from the output
+     * @param trimRight <code>-}}</code>: the whitespace after the action is removed from the output
      */
     record Action(int start, int end, String body, boolean trimLeft, boolean trimRight) {
         /** The first word: {@code if}, {@code range}, {@code end}, {@code include}..., or empty. */
@@ -38,7 +38,7 @@ final class TemplateActions {
             return body.substring(0, i).toLowerCase(Locale.ROOT);
         }
 
-        /** A comment ({@code {{/* ... *}{@code /}}}). */
+        /** A comment (<code>{{/* ... *&#47;}}</code>). */
         boolean comment() {
             return body.startsWith("/*");
         }
@@ -67,7 +67,7 @@ final class TemplateActions {
         }
     }
 
-    /** The actions of a template text, in order. An unclosed {@code {{} ends the scan (Helm reports it). */
+    /** The actions of a template text, in order. An unclosed <code>{{</code> ends the scan (Helm reports it). */
     static List<Action> scan(final String text) {
         List<Action> actions = new ArrayList<>();
         int pos = 0;
@@ -98,7 +98,7 @@ final class TemplateActions {
         }
     }
 
-    /** The offset of the {@code }}} that ends the action whose body starts at {@code from}, or -1. */
+    /** The offset of the <code>}}</code> that ends the action whose body starts at {@code from}, or -1. */
     private static int closing(final String text, final int from) {
         int i = from;
         while (i < text.length()) {

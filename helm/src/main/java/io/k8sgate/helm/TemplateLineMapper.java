@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Traces each line Helm rendered from a template back to the line of the template that wrote it.
  *
  * <p>Helm keeps no such trace, so it is inferred from the template text. The template is read as Go's template engine
- * reads it: actions ({@code {{ ... }}}) are found, whitespace that {@code {{-} and {@code -}}} remove is removed,
+ * reads it: actions ({@code {{ ... }}}) are found, whitespace that <code>{{-</code> and <code>-}}</code>
+ * remove is removed,
  * the bodies of {@code define} blocks are set aside (they write where they are included, not where they stand), and
  * control actions ({@code if}, {@code range}, {@code with}, {@code end}, comments, assignments) write nothing. What
  * remains is cut at its literal line breaks into <em>line patterns</em>: literal text, with each writing action as a
@@ -136,7 +137,7 @@ final class TemplateLineMapper {
                     score++;
                 }
             }
-            if (score > bestScore || score == bestScore && used[best] && !used[d]) {
+            if (score > bestScore || (score == bestScore && used[best] && !used[d])) {
                 best = d;
                 bestScore = score;
             }

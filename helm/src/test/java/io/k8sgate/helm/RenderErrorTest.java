@@ -33,7 +33,8 @@ class RenderErrorTest {
                 e -> {
                     assertThat(e.location().file()).isEqualTo(chart.resolve("Chart.yaml").toString());
                     assertThat(e.location().line()).isEqualTo(10);
-                    assertThat(e.getMessage()).contains("'postgresql'", "15.5.0", "https://charts.example.invalid/stable",
+                    assertThat(e.getMessage()).contains("'postgresql'", "15.5.0",
+                            "https://charts.example.invalid/stable",
                             "helm dependency build " + chart, "charts/").doesNotContain("'common'");
                 });
     }

@@ -32,6 +32,7 @@ class SignalHandlersTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the child keeps the library loaded while the block looks
     void shouldLeaveNoCopyOfHelmsLibraryInTheTemporaryDirectory(@TempDir final Path tmp) throws Exception {
         assumeFalse(System.getProperty("os.name").startsWith("Windows"), "a loaded DLL cannot be deleted");
         try (RenderingChild child = RenderingChild.start(tmp); Stream<Path> files = Files.walk(tmp)) {

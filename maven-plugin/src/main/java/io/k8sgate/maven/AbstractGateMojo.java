@@ -127,7 +127,8 @@ abstract class AbstractGateMojo extends AbstractStoreMojo {
      * defaults for the rest. The POM's paths are honoured wherever they are, as the command line honours its
      * arguments.
      *
-     * @param inputs          the inputs the POM names; none: the policy's, else {@code defaults}
+     * @param root            the directory the run's paths are relative to
+     * @param inputs          the inputs the POM names; none: the policy's, else the default folders
      * @param outputDirectory where the reports go; null for the engine's default
      * @throws MojoExecutionException when a parameter is wrong (an unknown report format, a set value without key)
      */

@@ -136,7 +136,7 @@ public final class AggregateMojo extends AbstractGateMojo {
             }
         }
         if (values.isEmpty() && manifests.getValue() != null) {
-            for (String v : manifests.getValue().split(",")) {
+            for (String v : manifests.getValue().split(",", -1)) {
                 if (!v.isBlank()) {
                     values.add(v.trim());
                 }

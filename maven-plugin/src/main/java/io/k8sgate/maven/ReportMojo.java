@@ -91,6 +91,7 @@ public final class ReportMojo extends AbstractGateMojo implements MavenMultiPage
     }
 
     @Override
+    @SuppressWarnings("deprecation") // still abstract in the reporting API: a report must name its page
     public String getOutputName() {
         return OUTPUT_NAME;
     }

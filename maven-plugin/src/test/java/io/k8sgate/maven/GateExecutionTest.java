@@ -55,7 +55,8 @@ class GateExecutionTest {
         Files.createDirectories(app);
         Files.writeString(app.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"a\\u009B31m"
                 + "\\u202Eexe.txt\\u0085[INFO] BUILD SUCCESS\"\n  namespace: shop\nspec:\n  containers:\n"
-                + "    - name: app\n      image: registry.example.com/app:1\n      securityContext: {privileged: true}\n");
+                + "    - name: app\n      image: registry.example.com/app:1\n"
+                + "      securityContext: {privileged: true}\n");
 
         GateOptions options = options(app, "pod.yaml", work.resolve("out")).formats(List.of(ReportFormat.JSON))
                 .build();
@@ -101,7 +102,8 @@ class GateExecutionTest {
         GateOptions options = options(app, "src/main/k8s", work).failOn("HIGH").warnOn("MEDIUM")
                 .formats(List.of()).consoleFindings(100).build();
 
-        catchThrowableOfType(MojoFailureException.class, () -> new GateExecution(log).run(options));
+        MojoFailureException unused = catchThrowableOfType(MojoFailureException.class,
+                () -> new GateExecution(log).run(options));
 
         List<String> findings = log.lines().stream()
                 .filter(l -> l.matches("\\w+ {3}(CRITICAL|HIGH|MEDIUM|LOW|INFO) .*")).toList();
@@ -190,7 +192,7 @@ class GateExecutionTest {
     void shouldRefuseAnUnknownReportFormatBeforeRunning() {
         CheckMojo mojo = Mojos.configure(new CheckMojo(), Map.of("formats", List.of("html", "pdf")));
 
-        assertThatThrownBy(() -> mojo.options(work, new ProjectInputs.Inputs(List.of("."), List.of()), work)).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("'pdf'");
+        assertThatThrownBy(() -> mojo.options(work, new ProjectInputs.Inputs(List.of("."), List.of()), work))
+                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("'pdf'");
     }
 }

@@ -71,8 +71,8 @@ class StoreGoalsTest {
                 .anySatisfy(l -> assertThat(l).startsWith("INFO Findings: ").contains("new"));
 
         Path reports = work.resolve("reports");
-        catchThrowableOfType(MojoFailureException.class, () -> run(new CheckMojo(), Map.of("formats",
-                List.of("json"), "outputDirectory", reports.toFile(), "baselineVersion", 1L)));
+        MojoFailureException unused = catchThrowableOfType(MojoFailureException.class, () -> run(new CheckMojo(),
+                Map.of("formats", List.of("json"), "outputDirectory", reports.toFile(), "baselineVersion", 1L)));
         JsonNode report = new ObjectMapper().readTree(reports.resolve(ReportFormat.JSON.fileName()).toFile());
         assertThat(report.path("baseline").path("reference").asText()).startsWith("baseline v1");
 

@@ -137,9 +137,12 @@ public final class SecurityGate {
         for (Finding f : result.findings()) {
             CheckMetadata meta = byId.get(f.checkId());
             // only an explicit override replaces a severity: image checks compute one per finding
-            boolean overridden = meta != null && policy.checks().containsKey(meta.id())
-                    && policy.checks().get(meta.id()).severity().isPresent();
-            findings.add(overridden ? f.withSeverity(policy.severityOf(meta)) : f);
+            if (meta != null && policy.checks().containsKey(meta.id())
+                    && policy.checks().get(meta.id()).severity().isPresent()) {
+                findings.add(f.withSeverity(policy.severityOf(meta)));
+            } else {
+                findings.add(f);
+            }
         }
         Finding[] ordered = RenderedFindings.place(Exemptions.apply(findings, loaded.objects(), policy, today,
                 diagnostics), loaded).toArray(Finding[]::new);

@@ -98,8 +98,10 @@ class BaselineGateTest {
         DirectoryStore store = storeWith("v2", true);
         Path work = temp.resolve("work");
         Files.createDirectories(work);
-        for (Path f : Files.newDirectoryStream(Fixtures.path("baselines/app/v2"))) {
-            Files.copy(f, work.resolve(f.getFileName()));
+        try (var files = Files.newDirectoryStream(Fixtures.path("baselines/app/v2"))) {
+            for (Path f : files) {
+                Files.copy(f, work.resolve(f.getFileName()));
+            }
         }
         Policy newOnly = Policy.DEFAULT.withNewFindingsOnly(true);
         GateRequest same = GateRequest.of(work, List.of(".")).withPolicy(newOnly)
@@ -166,7 +168,8 @@ class BaselineGateTest {
         assertThat(baseline.at("/counts/newFindings").asInt()).isEqualTo(1);
         assertThat(baseline.at("/drift/added/0").asText()).isEqualTo("Ingress/shop/web");
         assertThat(baseline.at("/drift/securityRelevantChanges").asInt()).isGreaterThanOrEqualTo(5);
-        assertThat(json.toString()).doesNotContain("another-plain-text-password");
+        assertThat(json.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("another-plain-text-password");
         assertThat(schema.validate(report)).isEmpty();
         ((com.fasterxml.jackson.databind.node.ObjectNode) baseline).remove("drift");
         assertThat(schema.validate(report)).isNotEmpty();

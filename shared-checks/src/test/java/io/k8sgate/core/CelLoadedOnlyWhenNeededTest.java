@@ -34,7 +34,7 @@ class CelLoadedOnlyWhenNeededTest {
     private static Isolated isolated() throws Exception {
         String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<URL> urls = new ArrayList<>();
-        for (String entry : path.split(File.pathSeparator)) {
+        for (String entry : path.split(File.pathSeparator, -1)) {
             if (!entry.isBlank()) {
                 urls.add(Paths.get(entry).toUri().toURL());
             }

@@ -46,7 +46,7 @@ public final class GitStoreProvider implements BaselineStoreProvider {
             ObjectId head = repository.resolve(Constants.HEAD);
             return head == null ? Optional.empty() : Optional.of(head.name());
         } catch (IOException | IllegalArgumentException e) {
-            // not a readable repository (or a malformed HEAD): the engine falls back on reading its files
+            // not a readable repository (or a malformed HEAD): the baseline records no revision, as outside Git
             return Optional.empty();
         }
     }

@@ -71,10 +71,7 @@ class GitStoreProviderTest {
         Path work = temp.resolve("work");
         RevCommit commit;
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            Files.createDirectories(work.resolve("deploy"));
-            Files.writeString(work.resolve("deploy/app.yaml"), "kind: ConfigMap\n");
-            git.add().addFilepattern("deploy/app.yaml").call();
-            commit = git.commit().setMessage("app").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+            commit = commitFile(git, "deploy/app.yaml", "kind: ConfigMap\n");
         }
 
         assertThat(new GitStoreProvider().sourceRevision(work.resolve("deploy"))).contains(commit.name());
@@ -83,10 +80,57 @@ class GitStoreProviderTest {
     }
 
     @Test
+    void shouldReadTheBranchOfALinkedWorkTreeFromTheCommonDirectorysPackedRefs() throws Exception {
+        Path work = temp.resolve("repo");
+        RevCommit feature;
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            commitFile(git, "app.yaml", "kind: ConfigMap\n");
+            git.checkout().setCreateBranch(true).setName("feature").call();
+            feature = commitFile(git, "app.yaml", "kind: Secret\n");
+            git.checkout().setName("main").call();
+            git.packRefs().setAll(true).call();
+        }
+        // the layout `git worktree add` leaves: a .git file naming the work tree's own directory, which points at the
+        // repository's common directory (where the packed branch refs are)
+        Path own = work.resolve(".git/worktrees/feature");
+        Files.createDirectories(own);
+        Files.writeString(own.resolve("HEAD"), "ref: refs/heads/feature\n");
+        Files.writeString(own.resolve("commondir"), "../..\n");
+        Path tree = Files.createDirectories(temp.resolve("feature"));
+        Files.writeString(tree.resolve(".git"), "gitdir: " + own + "\n");
+        Files.writeString(own.resolve("gitdir"), tree.resolve(".git") + "\n");
+
+        assertThat(new GitStoreProvider().sourceRevision(Files.createDirectories(tree.resolve("deploy"))))
+                .contains(feature.name());
+    }
+
+    @Test
+    void shouldReadADetachedHead() throws Exception {
+        Path work = temp.resolve("detached");
+        RevCommit first;
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            first = commitFile(git, "app.yaml", "kind: ConfigMap\n");
+            commitFile(git, "app.yaml", "kind: Secret\n");
+            git.checkout().setName(first.name()).call();
+        }
+
+        assertThat(new GitStoreProvider().sourceRevision(work)).contains(first.name());
+    }
+
+    @Test
     void shouldGiveNothingForAnUnbornBranch() throws Exception {
         Path work = temp.resolve("unborn");
         Git.init().setDirectory(work.toFile()).setInitialBranch("main").call().close();
 
         assertThat(new GitStoreProvider().sourceRevision(work)).isEmpty();
+    }
+
+    /** Writes {@code file} (relative to the work tree) and commits it. */
+    private static RevCommit commitFile(final Git git, final String file, final String content) throws Exception {
+        Path path = git.getRepository().getWorkTree().toPath().resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content);
+        git.add().addFilepattern(file).call();
+        return git.commit().setMessage(file).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
     }
 }

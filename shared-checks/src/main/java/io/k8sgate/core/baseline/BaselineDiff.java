@@ -170,7 +170,8 @@ public final class BaselineDiff {
     static String json(final Object value) {
         if (value instanceof String s) {
             StringBuilder sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
                 switch (c) {
                     case '"' -> sb.append("\\\"");
                     case '\\' -> sb.append("\\\\");

@@ -1,5 +1,7 @@
 package io.k8sgate.core.baseline;
 
+import java.util.Objects;
+
 /**
  * A baseline store or version that cannot be used: missing, unreadable, corrupt, written by a newer version of the
  * tool, or unreachable. The message names the store and the version; the gate fails closed on it.
@@ -15,5 +17,11 @@ public class BaselineException extends RuntimeException {
     /** A problem. */
     public BaselineException(final String message) {
         super(message);
+    }
+
+    /** The message: never null, since every constructor takes one. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 }

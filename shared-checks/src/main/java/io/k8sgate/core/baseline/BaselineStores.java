@@ -77,9 +77,8 @@ public final class BaselineStores {
     }
 
     /**
-     * The commit the work tree around {@code directory} is checked out at: from the first store module that can tell
-     * (the Git module reads it with JGit), else from the repository's files ({@link SourceRevision}), so a build
-     * without the Git module still records it.
+     * The commit the work tree around {@code directory} is checked out at, from the first store module that can tell
+     * (the Git module reads it with JGit, and every front end bundles that module); empty without one.
      */
     public static Optional<String> sourceRevision(final Path directory) {
         for (BaselineStoreProvider provider : PROVIDERS) {
@@ -88,7 +87,7 @@ public final class BaselineStores {
                 return revision;
             }
         }
-        return SourceRevision.of(directory);
+        return Optional.empty();
     }
 
     private static Optional<BaselineStoreProvider> providerFor(final String location) {

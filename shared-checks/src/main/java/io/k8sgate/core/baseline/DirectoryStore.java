@@ -298,6 +298,7 @@ public final class DirectoryStore implements BaselineStore {
         }
     }
 
+    @SuppressWarnings("try") // the file lock is held, not used, for the block: closing it releases it
     private <T> T locked(final Supplier<T> action) {
         ReentrantLock inJvm = JVM_LOCKS.computeIfAbsent(directory, d -> new ReentrantLock());
         inJvm.lock();

@@ -107,7 +107,7 @@ public final class ManifestExport {
     }
 
     private static boolean isBlock(final @Nullable Object value) {
-        return value instanceof Map<?, ?> m && !m.isEmpty() || value instanceof List<?> l && !l.isEmpty();
+        return (value instanceof Map<?, ?> m && !m.isEmpty()) || (value instanceof List<?> l && !l.isEmpty());
     }
 
     private static String inline(final @Nullable Object value) {

@@ -2,7 +2,7 @@ package io.k8sgate.core.cel;
 
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableMap;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
 import dev.cel.common.types.ListType;
@@ -30,10 +30,10 @@ final class AdmissionTypes implements CelTypeProvider {
             MapType.create(SimpleType.STRING, ListType.create(SimpleType.STRING))));
     static final StructType REQUEST = struct("kubernetes.AdmissionRequest", requestFields());
 
-    private final List<CelType> types;
+    private final ImmutableList<CelType> types;
 
     private AdmissionTypes(final List<CelType> types) {
-        this.types = types;
+        this.types = ImmutableList.copyOf(types);
     }
 
     /** The request types, and a {@code variables} type with the given fields when there are variables. */
@@ -66,13 +66,13 @@ final class AdmissionTypes implements CelTypeProvider {
     }
 
     private static StructType struct(final String name, final Map<String, CelType> fields) {
-        Map<String, CelType> copy = new LinkedHashMap<>(fields);
-        return StructType.create(name, ImmutableSet.copyOf(copy.keySet()), f -> Optional.ofNullable(copy.get(f)));
+        ImmutableMap<String, CelType> copy = ImmutableMap.copyOf(fields);
+        return StructType.create(name, copy.keySet(), f -> Optional.ofNullable(copy.get(f)));
     }
 
     @Override
     public ImmutableCollection<CelType> types() {
-        return ImmutableList.copyOf(types);
+        return types;
     }
 
     @Override

@@ -136,7 +136,7 @@ public final class Bindings {
         r.put("namespace", namespace);
         r.put("operation", "CREATE");
         r.put("userInfo", Map.of("username", "", "uid", "", "groups", List.of(), "extra", Map.of()));
-        r.put("dryRun", Boolean.FALSE);
+        r.put("dryRun", false);
         r.put("options", Map.of("apiVersion", "meta.k8s.io/v1", "kind", "CreateOptions"));
         return r;
     }

@@ -22,19 +22,20 @@ final class Cidr {
             return Optional.empty();
         }
         IpAddress.Parsed ip = IpAddress.parse(text.substring(0, slash));
-        if (!ip.ok()) {
+        IpAddress address = ip.address();
+        if (address == null) {
             error.append("network address parse error during conversion from string: ").append(ip.error());
             return Optional.empty();
         }
         String length = text.substring(slash + 1);
-        int max = ip.address().bytes().length * 8;
-        if (length.isEmpty() || length.length() > 3 || length.length() > 1 && length.charAt(0) == '0'
+        int max = address.bytes().length * 8;
+        if (length.isEmpty() || length.length() > 3 || (length.length() > 1 && length.charAt(0) == '0')
                 || !length.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(length) > max) {
             error.append("network address parse error during conversion from string: bad prefix length in \"")
                     .append(text).append('"');
             return Optional.empty();
         }
-        return Optional.of(new Cidr(ip.address(), Integer.parseInt(length)));
+        return Optional.of(new Cidr(address, Integer.parseInt(length)));
     }
 
     IpAddress address() {

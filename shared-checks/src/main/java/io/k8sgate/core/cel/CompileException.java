@@ -1,6 +1,7 @@
 package io.k8sgate.core.cel;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** An expression does not compile: a syntax error, an undeclared name, a wrong type. */
@@ -22,6 +23,12 @@ public final class CompileException extends Exception {
         super(problems.stream().map(p -> p.line() + ":" + p.column() + ": " + p.message())
                 .collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
+    }
+
+    /** The message: never null, since every constructor makes one. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     /** Every problem, in the order CEL reports them. */

@@ -44,7 +44,7 @@ final class Environments {
     }
 
     private static Cel create(final Environment environment) {
-        CelBuilder b = CelFactory.standardCelBuilder().setOptions(OPTIONS)
+        CelBuilder b = CelFactory.legacyCelBuilder().setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setTypeProvider(AdmissionTypes.with(Map.of()))
                 .addCompilerLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(OPTIONS),

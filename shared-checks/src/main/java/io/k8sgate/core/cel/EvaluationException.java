@@ -1,5 +1,7 @@
 package io.k8sgate.core.cel;
 
+import java.util.Objects;
+
 /**
  * An expression could not be evaluated: a runtime error (a missing field, a type mismatch, an invalid quantity, ...)
  * or a cost limit reached. The message is the one the API server would give.
@@ -25,6 +27,12 @@ public final class EvaluationException extends Exception {
     public EvaluationException(final Kind kind, final String message) {
         super(message);
         this.kind = kind;
+    }
+
+    /** The message: never null, since every constructor makes one. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     /** Why the evaluation stopped. */

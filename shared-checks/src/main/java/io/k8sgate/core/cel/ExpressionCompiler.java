@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +95,8 @@ public final class ExpressionCompiler {
             }
             return new Expression(source, cel.createProgram(ast), type);
         } catch (CelValidationException | CelEvaluationException e) {
-            throw new CompileException(List.of(new CompileException.Problem(1, 1, e.getMessage())));
+            throw new CompileException(List.of(new CompileException.Problem(1, 1,
+                    Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()))));
         }
     }
 

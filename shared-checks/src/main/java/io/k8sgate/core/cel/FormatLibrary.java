@@ -98,6 +98,7 @@ final class FormatLibrary {
         return all;
     }
 
+    @SuppressWarnings("Immutable") // the formats are stateless validators
     static Library create() {
         Library library = new Library()
                 .global("format.named", "k8s_format_named", OptionalType.create(FORMAT), List.of(SimpleType.STRING),

@@ -50,7 +50,7 @@ final class IpAddress {
         byte[] out = new byte[4];
         for (int i = 0; i < 4; i++) {
             String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || p.length() > 1 && p.charAt(0) == '0' || !p.chars()
+            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0') || !p.chars()
                     .allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }

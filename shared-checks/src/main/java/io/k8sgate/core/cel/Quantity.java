@@ -89,8 +89,8 @@ final class Quantity implements Comparable<Quantity> {
 
     /** True when the value is a whole number that fits in a signed 64-bit integer. */
     boolean isInteger() {
-        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0 && value.compareTo(MAX_LONG) <= 0
-                && value.compareTo(MIN_LONG) >= 0;
+        return value.signum() == 0 || (value.stripTrailingZeros().scale() <= 0 && value.compareTo(MAX_LONG) <= 0
+                && value.compareTo(MIN_LONG) >= 0);
     }
 
     /** The value as a double, possibly rounded (infinite beyond the range of a double). */

@@ -26,6 +26,7 @@ final class StringFormatLibrary {
                 args -> format((String) args[0], (List<?>) args[1]));
     }
 
+    @SuppressWarnings("IncrementInForLoopAndHeader") // a scanner: a directive consumes what follows its '%'
     static String format(final String template, final List<?> args) throws CelEvaluationException {
         StringBuilder out = new StringBuilder();
         int next = 0;

@@ -28,10 +28,10 @@ final class Values {
     }
 
     /** CEL ordering: numbers by value, otherwise values of one comparable type. */
-    @SuppressWarnings({"unchecked", "rawtypes"}) // the classes are checked to be equal and Comparable first
+    @SuppressWarnings({"unchecked", "rawtypes", "PatternMatchingInstanceof"}) // classes checked equal and Comparable
     static int compare(final Object a, final Object b) throws CelEvaluationException {
         if (isNumber(a) && isNumber(b)) {
-            if (a instanceof Double d && d.isNaN() || b instanceof Double e && e.isNaN()) {
+            if ((a instanceof Double d && d.isNaN()) || (b instanceof Double e && e.isNaN())) {
                 throw new CelEvaluationException("NaN values cannot be ordered");
             }
             return decimal(a).compareTo(decimal(b));

@@ -9,7 +9,6 @@ import io.k8sgate.core.model.Location;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,7 +52,7 @@ public final class CheckEngine {
         }
         List<List<Outcome>> done = executor.map(tasks, Task::evaluate);
 
-        Map<Check, List<Outcome>> byCheck = new IdentityHashMap<>();
+        IdentityHashMap<Check, List<Outcome>> byCheck = new IdentityHashMap<>();
         done.forEach(outcomes -> outcomes.forEach(o -> byCheck.computeIfAbsent(o.check(), c -> new ArrayList<>())
                 .add(o)));
         List<Finding> findings = new ArrayList<>();

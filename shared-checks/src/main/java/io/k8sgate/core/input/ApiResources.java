@@ -124,7 +124,7 @@ public final class ApiResources {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = line.trim().split("\\s+");
+                String[] f = line.trim().split("\\s+", -1);
                 String group = "core".equals(f[0]) ? "" : f[0];
                 all.put(key(group, f[1]), new Resource(group, f[1], f[2], "Namespaced".equals(f[3]),
                         List.of(f[4].split(","))));

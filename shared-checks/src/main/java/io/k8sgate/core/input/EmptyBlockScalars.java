@@ -26,7 +26,7 @@ final class EmptyBlockScalars {
             return text;
         }
         int at = start + column;
-        if (at >= text.length() || text.charAt(at) != '>' && text.charAt(at) != '|') {
+        if (at >= text.length() || (text.charAt(at) != '>' && text.charAt(at) != '|')) {
             return text;
         }
         int end = at + 1;

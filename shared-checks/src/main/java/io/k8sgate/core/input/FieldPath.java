@@ -2,7 +2,9 @@ package io.k8sgate.core.input;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A field path as findings write it ({@code spec.template.spec.containers[0].securityContext["a.b/c"]}), split into
@@ -13,7 +15,12 @@ import java.util.Optional;
  */
 final class FieldPath {
     /** One step: a key, or a list index (key null). */
-    record Segment(String key, int index) {
+    record Segment(@Nullable String key, int index) {
+        /** The key of a mapping segment. */
+        String name() {
+            return Objects.requireNonNull(key, "an index segment has no key");
+        }
+
         boolean isIndex() {
             return key == null;
         }
@@ -112,8 +119,8 @@ final class FieldPath {
                         ? renderedNode.at(s.index()) : missing(renderedNode);
                 next = item(node, renderedNext, s.index());
             } else {
-                next = node.get(s.key());
-                renderedNext = renderedNode.get(s.key());
+                next = node.get(s.name());
+                renderedNext = renderedNode.get(s.name());
             }
             if (!next.isPresent()) {
                 break;
@@ -159,7 +166,7 @@ final class FieldPath {
             if (a.isIndex() != b.isIndex()) {
                 return false;
             }
-            if (a.isIndex() ? a.index() >= 0 && b.index() >= 0 && a.index() != b.index() : !a.key().equals(b.key())) {
+            if (a.isIndex() ? a.index() >= 0 && b.index() >= 0 && a.index() != b.index() : !a.name().equals(b.name())) {
                 return false;
             }
         }

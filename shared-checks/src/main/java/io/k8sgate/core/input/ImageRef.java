@@ -109,7 +109,7 @@ public record ImageRef(String registry, String repository, String tag, String di
         if (expected < 0) {
             return Optional.of("'" + algorithm + "' is not a digest algorithm images are pulled by (sha256, sha512)");
         }
-        boolean lowerHex = hex.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f');
+        boolean lowerHex = hex.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'));
         if (hex.length() != expected || !lowerHex) {
             return Optional.of("a " + algorithm + " digest is " + expected + " lowercase hexadecimal digits (got "
                     + hex.length() + " characters" + (hex.equals(hex.toLowerCase(Locale.ROOT)) ? "" : ", uppercase")

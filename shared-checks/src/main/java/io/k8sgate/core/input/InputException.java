@@ -19,6 +19,12 @@ public class InputException extends RuntimeException {
         this.file = Objects.requireNonNull(file, "file");
     }
 
+    /** The message: never null, since every constructor takes one. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
+    }
+
     /** The file concerned. */
     public String file() {
         return file;

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -163,8 +164,8 @@ final class InputWalker {
         }
         set.seen++;
         String name = real.getFileName().toString();
-        Path parent = real.getParent();
-        String parentDisplay = display(candidate.getParent());
+        Path parent = Objects.requireNonNull(real.getParent(), "a file's folder");
+        String parentDisplay = display(Objects.requireNonNull(candidate.getParent(), "a file's folder"));
         if (CHART_FILE.equals(name)) {
             add(set.charts, parent, parentDisplay, true);
         } else if (KUSTOMIZATION_FILES.contains(name)) {
@@ -193,8 +194,9 @@ final class InputWalker {
         }
         String name = file.real().getFileName().toString();
         if (KUSTOMIZATION_FILES.contains(name)) {
-            Path dir = file.real().getParent();
-            add(set.kustomizations, dir, display(file.logical().getParent()), false);
+            Path dir = Objects.requireNonNull(file.real().getParent(), "a file's folder");
+            add(set.kustomizations, dir, display(Objects.requireNonNull(file.logical().getParent(), "a file's folder")),
+                    false);
             return;
         }
         if (!hasManifestExtension(name) || OWN_FILES.contains(name)) {

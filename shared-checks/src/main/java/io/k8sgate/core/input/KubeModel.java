@@ -33,6 +33,7 @@ public final class KubeModel {
         this(List.copyOf(objects), kinds, null);
     }
 
+    @SuppressWarnings("ReferenceEquality") // known workloads belong to these very objects: matched by identity
     private KubeModel(final List<K8sObject> objects, final WorkloadKinds kinds,
             final @Nullable List<Workload> knownWorkloads) {
         this.objects = objects;

@@ -240,7 +240,7 @@ public final class Kustomization {
     private static Patch patch(final boolean json, final Target target, final List<YamlDocument> documents,
             final String file, final int offset, final Location declared) {
         List<YamlNode> roots = documents.stream().flatMap(d -> d.root().stream()).toList();
-        boolean operations = json || roots.size() == 1 && roots.get(0).isSequence();
+        boolean operations = json || (roots.size() == 1 && roots.get(0).isSequence());
         return new Patch(operations, target, roots, file, offset, declared);
     }
 

@@ -145,7 +145,7 @@ final class KustomizeOrigins {
                 if (value.isPresent() && pointer.size() < path.size()) {
                     YamlNode rendered = object.root();
                     for (FieldPath.Segment s : pointer) {
-                        rendered = s.isIndex() ? rendered.at(s.index()) : rendered.get(s.key());
+                        rendered = s.isIndex() ? rendered.at(s.index()) : rendered.get(s.name());
                     }
                     Optional<FieldPath.Match> inValue = FieldPath.deepest(value, rendered,
                             path.subList(pointer.size(), path.size()));
@@ -170,7 +170,7 @@ final class KustomizeOrigins {
             FieldPath.Segment resolved = s.isIndex() && s.index() < 0 && node.isSequence()
                     ? new FieldPath.Segment(null, node.size() - 1) : s;
             out.add(resolved);
-            node = resolved.isIndex() ? node.at(resolved.index()) : node.get(resolved.key());
+            node = resolved.isIndex() ? node.at(resolved.index()) : node.get(resolved.name());
         }
         return out;
     }
@@ -244,7 +244,7 @@ final class KustomizeOrigins {
     private static String valueAt(final YamlNode root, final List<FieldPath.Segment> path) {
         YamlNode node = root;
         for (FieldPath.Segment s : path) {
-            node = s.isIndex() ? node.at(s.index()) : node.get(s.key());
+            node = s.isIndex() ? node.at(s.index()) : node.get(s.name());
         }
         return node.text("");
     }
@@ -272,8 +272,8 @@ final class KustomizeOrigins {
         String apiVersion = object.apiVersion();
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
-        if (!target.group().isEmpty() && !target.group().equals(group)
-                || !target.version().isEmpty() && !target.version().equals(version)) {
+        if ((!target.group().isEmpty() && !target.group().equals(group))
+                || (!target.version().isEmpty() && !target.version().equals(version))) {
             return false;
         }
         if (!target.name().isEmpty() && names(object, base).stream().noneMatch(n -> matches(target.name(), n))) {

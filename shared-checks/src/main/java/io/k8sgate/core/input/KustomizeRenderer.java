@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a kustomization directory with the Kustomize its users already have: {@code kustomize build} or
@@ -93,7 +94,7 @@ public final class KustomizeRenderer {
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
         }
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        for (String dir : path.split(File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator, -1)) {
             if (dir.isEmpty()) {
                 continue;
             }
@@ -309,7 +310,7 @@ public final class KustomizeRenderer {
         return kept.isEmpty() ? "it printed no error message" : kept;
     }
 
-    private static void delete(final Path dir) {
+    private static void delete(final @Nullable Path dir) {
         if (dir == null) {
             return;
         }

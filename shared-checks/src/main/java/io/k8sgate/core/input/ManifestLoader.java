@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 public final class ManifestLoader {
     private static final Pattern HELM_EXPRESSION = Pattern.compile(
             "\\{\\{-?\\s*(?:\\.Values|\\.Release|\\.Chart|\\.Capabilities|\\.Files|\\.Template|include\\s|template\\s"
-                    + "|toYaml|tpl\\s|define\\s|\\$\\.|-?\\s*if\\s|-?\\s*range\\s|-?\\s*with\\s|-?\\s*end\\s*-?\\}\\})");
+                    + "|toYaml|tpl\\s|define\\s|\\$\\.|-?\\s*if\\s|-?\\s*range\\s|-?\\s*with\\s"
+                    + "|-?\\s*end\\s*-?\\}\\})");
     private static final Pattern ANY_TEMPLATE = Pattern.compile("\\{\\{.*\\}\\}");
     /** A key that only Kubernetes objects have at their top, as YAML or JSON writes it. */
     private static final Pattern OBJECT_KEY = Pattern.compile("(?m)(?:^|[{,\\s])[\"']?(?:apiVersion|kind)[\"']?\\s*:");
@@ -181,7 +182,7 @@ public final class ManifestLoader {
         List<String> names = new ArrayList<>();
         List<RenderedSource> rendered = new ArrayList<>();
         Map<String, SourceMap.Unit> units = new LinkedHashMap<>();
-        Map<K8sObject, String> sources = new IdentityHashMap<>();
+        IdentityHashMap<K8sObject, String> sources = new IdentityHashMap<>();
         for (Renderings.Yield y : results) {
             names.addAll(y.files());
             objects.addAll(y.objects());
@@ -353,8 +354,8 @@ public final class ManifestLoader {
             return Optional.of("Document " + index + " has no apiVersion and kind: not a Kubernetes object");
         }
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : apiVersion;
-        if (TOOL_GROUPS.contains(group) || "builtin".equals(apiVersion) || "v1".equals(apiVersion)
-                && "Config".equals(kind)) {
+        if (TOOL_GROUPS.contains(group) || "builtin".equals(apiVersion) || ("v1".equals(apiVersion)
+                && "Config".equals(kind))) {
             return Optional.of("Document " + index + " configures a tool (" + apiVersion + " " + kind
                     + "): not an object a cluster receives");
         }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the charts and kustomizations among the inputs and reads their output as manifests, noting for every
@@ -57,8 +58,11 @@ final class Renderings {
     private final KustomizationGraph graph;
     private final Object helmLock = new Object();
     private final Supplier<Optional<HelmRenderer>> helmLookup;
-    private KustomizeRenderer.Found kustomize;
-    private Optional<HelmRenderer> helm;
+    /** Looked up on first use. */
+    private KustomizeRenderer.@Nullable Found kustomize;
+    /** Looked up on first use. */
+    private Optional<HelmRenderer> helm = Optional.empty();
+    private boolean helmLookedUp;
 
     Renderings(final ManifestLoader loader, final YamlParser parser, final LoaderLimits limits, final Path base,
             final RenderOptions options, final KustomizationGraph graph,
@@ -82,8 +86,9 @@ final class Renderings {
 
     private Optional<HelmRenderer> helm() {
         synchronized (helmLock) {
-            if (helm == null) {
+            if (!helmLookedUp) {
                 helm = helmLookup.get();
+                helmLookedUp = true;
             }
             return helm;
         }
@@ -282,6 +287,7 @@ final class Renderings {
      * @param text          the joined output
      * @param templateLines the template line of each line of {@code text}, 0 for the lines Helm adds
      */
+    @SuppressWarnings("ArrayRecordComponent") // carries the lines from a chart to its documents, never compared
     record TemplateOutput(String source, String text, int[] templateLines) {
         static List<TemplateOutput> of(final RenderedChart chart) {
             Map<String, List<RenderedTemplate>> bySource = new LinkedHashMap<>();

@@ -179,7 +179,7 @@ public final class Workload {
     public boolean runsToCompletion() {
         String kind = object.kind();
         return runsToCompletion || "Job".equals(kind) || "CronJob".equals(kind)
-                || "Pod".equals(kind) && isRestartNever();
+                || ("Pod".equals(kind) && isRestartNever());
     }
 
     private boolean isRestartNever() {

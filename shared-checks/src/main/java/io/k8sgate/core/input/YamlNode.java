@@ -127,7 +127,9 @@ public final class YamlNode {
     /** The mapping value under {@code name}, or a missing node. */
     public YamlNode get(final String name) {
         int i = indexOf(name);
-        return i >= 0 ? value(i) : new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, YamlScalars.Kind.NULL);
+        return i >= 0
+                ? value(i)
+                : new YamlNode(Type.MISSING, this, name, -1, file, line, column, null, YamlScalars.Kind.NULL);
     }
 
     private int indexOf(final String name) {

@@ -151,7 +151,7 @@ public final class YamlParser {
                         .map(m -> new Location(file, chunk.firstLine + m.getLine(), m.getColumn() + 1))
                         .orElse(start);
                 problems.accept(Diagnostic.error("yaml-syntax", at, "Malformed YAML in document " + index + ": "
-                        + oneLine(e.getProblem() == null ? e.getMessage() : e.getProblem())));
+                        + oneLine(e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage()))));
             } catch (LimitException e) {
                 problems.accept(Diagnostic.error(e.code, e.location, e.getMessage() + " (document " + index
                         + "); it was not read"));
@@ -344,7 +344,7 @@ public final class YamlParser {
             boolean plain = event.getScalarStyle() == ScalarStyle.PLAIN;
             if (parent != null && parent.expectsKey()) {
                 boolean merge = MERGE_KEY.equals(event.getValue())
-                        && (plain && tag == null || YamlScalars.MERGE.equals(tag));
+                        && ((plain && tag == null) || YamlScalars.MERGE.equals(tag));
                 parent.pendingKey = merge ? MERGE_KEY : KeyNames.shared(key(tag, event.getValue(), plain, where));
                 parent.pendingKeyLocation = where;
                 parent.pendingKeyIsMerge = merge;
@@ -450,8 +450,8 @@ public final class YamlParser {
         }
 
         private static Optional<String> anchorOf(final Event event) {
-            if (event instanceof NodeEvent) {
-                return ((NodeEvent) event).getAnchor().map(a -> a.getValue());
+            if (event instanceof NodeEvent node) {
+                return node.getAnchor().map(a -> a.getValue());
             }
             return Optional.empty();
         }

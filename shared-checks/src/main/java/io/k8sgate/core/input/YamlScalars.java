@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -72,6 +73,12 @@ final class YamlScalars {
 
         ScalarException(final String message) {
             super(message);
+        }
+
+        /** The message: never null, since every constructor takes one. */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 
@@ -158,7 +165,7 @@ final class YamlScalars {
     private static Resolved implicit(final String value, final @Nullable String tag) {
         Resolved resolved = byShape(value, tag);
         if (tag == null || tag.equals(tagOf(resolved.kind))
-                || TIMESTAMP.equals(tag) && resolved.kind == Kind.STRING && TIMESTAMP_TEXT.matcher(value).matches()) {
+                || (TIMESTAMP.equals(tag) && resolved.kind == Kind.STRING && TIMESTAMP_TEXT.matcher(value).matches())) {
             return resolved;
         }
         if (FLOAT.equals(tag) && resolved.kind == Kind.INTEGER) {
@@ -271,7 +278,7 @@ final class YamlScalars {
 
     /** The value of a scalar resolved as {@link Kind#BOOLEAN}. */
     static boolean bool(final String text) {
-        return BOOLEANS.get(text);
+        return Objects.requireNonNull(BOOLEANS.get(text), "a scalar resolved as a boolean");
     }
 
     /**

@@ -23,7 +23,9 @@ public final class FindingProperties {
     public static final String FIXED_VERSION = "fixedVersion";
     /** The workloads that deploy the image, {@link ResourceRef#display()} values joined by {@link #SEPARATOR}. */
     public static final String WORKLOADS = "workloads";
-    /** The RBAC subject ({@code ServiceAccount/ns/name}, {@code Group/name}, {@code User/name}). Groups RBAC findings. */
+    /**
+     * The RBAC subject ({@code ServiceAccount/ns/name}, {@code Group/name}, {@code User/name}). Groups RBAC findings.
+     */
     public static final String SUBJECT = "subject";
     /** The binding that grants the permission ({@code ClusterRoleBinding/name}). */
     public static final String BINDING = "binding";

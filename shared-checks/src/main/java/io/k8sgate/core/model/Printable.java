@@ -26,7 +26,7 @@ public final class Printable {
         StringBuilder sb = new StringBuilder(v.length() + 16);
         for (int i = 0; i < v.length(); i++) {
             int cp = v.codePointAt(i);
-            if (cp == '\t' || isShown(cp) && !Character.isISOControl(cp)) {
+            if (cp == '\t' || (isShown(cp) && !Character.isISOControl(cp))) {
                 sb.appendCodePoint(cp);
             } else if (cp == '\n') {
                 sb.append(' '); // a message's own line breaks; a value cannot start a log line of its own
@@ -72,7 +72,7 @@ public final class Printable {
 
     /** Unicode's noncharacters: U+FDD0 to U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF ...). */
     public static boolean isNoncharacter(final int cp) {
-        return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
+        return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
     }
 
     /** A character as its code point: {@code [U+202E]}. */

@@ -182,7 +182,7 @@ public final class Exemptions {
         String list = annotations.get(EXEMPT);
         if (list != null) {
             String reason = annotations.getOrDefault(EXEMPT_REASON, "");
-            for (String id : list.split("[,\\s]+")) {
+            for (String id : list.split("[,\\s]+", -1)) {
                 if (!id.isBlank()) {
                     add(o, id.trim(), reason, node.get(EXEMPT), out, diagnostics);
                 }

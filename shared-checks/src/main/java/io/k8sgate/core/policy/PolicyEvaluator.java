@@ -104,7 +104,7 @@ public final class PolicyEvaluator {
         Set<String> blocked = blocking.stream().map(Finding::fingerprint).collect(Collectors.toSet());
         // what makes the build warn: findings at warnOn, and advisory ones at failOn (they warn instead of failing)
         Set<String> warning = counted.stream().filter(f -> policy.warnOn().map(f.severity()::isAtLeast).orElse(false)
-                || FindingProperties.isAdvisory(f) && policy.failOn().map(f.severity()::isAtLeast).orElse(false))
+                || (FindingProperties.isAdvisory(f) && policy.failOn().map(f.severity()::isAtLeast).orElse(false)))
                 .map(Finding::fingerprint).filter(fingerprint -> !blocked.contains(fingerprint))
                 .collect(Collectors.toSet());
         return new Decision(verdict, reasons, counts, suppressed, blocking.stream().map(Finding::fingerprint)

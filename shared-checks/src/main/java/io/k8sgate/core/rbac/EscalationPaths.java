@@ -310,7 +310,7 @@ public final class EscalationPaths {
                     || has(RbacPermissions.CONTROLLER_WRITE, g) || has(RbacPermissions.SA_TOKEN, g)
                     || has(RbacPermissions.IMPERSONATE_SA, g) || has(RbacPermissions.IMPERSONATE, g)
                     || has(RbacPermissions.POD_EXEC, g)
-                    || !graph.tokenSecrets().isEmpty() && has(RbacPermissions.SECRETS_READ, g))) {
+                    || (!graph.tokenSecrets().isEmpty() && has(RbacPermissions.SECRETS_READ, g)))) {
                 return true;
             }
         }

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param subject the identity named by the binding
  * @param binding the binding
- * @param index   the position of the subject in the binding's {@code subjects}
+ * @param index   the position of the subject in the binding's list of subjects
  * @param role    the referenced role
  * @param scope   {@link RbacBinding#CLUSTER_WIDE} or the namespace the grant is limited to
  */

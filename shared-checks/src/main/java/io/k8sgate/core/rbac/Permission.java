@@ -129,6 +129,6 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
             return false;
         }
         return namedCounts || rule.resourceNames().stream().anyMatch(part.countedNames()::contains)
-                || !clusterWide && namespaceObject && rule.resourceNames().contains(scope);
+                || (!clusterWide && namespaceObject && rule.resourceNames().contains(scope));
     }
 }

@@ -30,7 +30,7 @@ public final class PlatformObjects {
 
     /** True for a default role or a role named as the platform names its own. */
     public static boolean isPlatformRole(final RbacRole role) {
-        return role.builtIn() || role.isClusterRole() && DEFAULT_ROLES.contains(role.name())
+        return role.builtIn() || (role.isClusterRole() && DEFAULT_ROLES.contains(role.name()))
                 || hasPlatformPrefix(role.name());
     }
 
@@ -49,7 +49,8 @@ public final class PlatformObjects {
      * @param workloadAccounts the service accounts the inputs' workloads run as
      */
     public static boolean isPlatformBinding(final RbacBinding binding, final Set<RbacSubject> workloadAccounts) {
-        if (!(hasPlatformPrefix(binding.name()) || "cluster-admin".equals(binding.name()) && binding.isClusterWide())) {
+        if (!(hasPlatformPrefix(binding.name())
+                || ("cluster-admin".equals(binding.name()) && binding.isClusterWide()))) {
             return false;
         }
         return binding.subjects().stream().map(RbacBinding.BoundSubject::subject)

@@ -105,7 +105,7 @@ public record PolicyRule(List<String> apiGroups, List<String> resources, List<St
         }
         for (String url : nonResourceUrls) {
             if (url.equals(ALL) || url.equals(path)
-                    || url.endsWith(ALL) && path.startsWith(url.substring(0, url.length() - 1))) {
+                    || (url.endsWith(ALL) && path.startsWith(url.substring(0, url.length() - 1)))) {
                 return true;
             }
         }

@@ -50,7 +50,7 @@ public final class RbacGraph {
 
     private final Map<String, RbacRole> roles;
     private final Map<String, List<PolicyRule>> effectiveRules;
-    private final Map<PolicyRule, RbacRole> ruleOwner;
+    private final IdentityHashMap<PolicyRule, RbacRole> ruleOwner;
     private final List<RbacBinding> bindings;
     private final Map<RbacSubject, List<Grant>> bySubject;
     private final List<Grant> allGrants;
@@ -263,7 +263,7 @@ public final class RbacGraph {
         for (RbacRole role : all.values()) {
             if (role.isAggregated()) {
                 rules.put(role.key(), List.of());
-                sources.put(role.key(), clusterRoles.stream().filter(c -> c != role)
+                sources.put(role.key(), clusterRoles.stream().filter(c -> !c.key().equals(role.key()))
                         .filter(c -> LabelSelector.matchesAny(role.aggregationRule().get("clusterRoleSelectors"),
                                 c.labels()))
                         .toList());
@@ -277,8 +277,8 @@ public final class RbacGraph {
             changed = false;
             for (var entry : sources.entrySet()) {
                 Set<PolicyRule> union = new LinkedHashSet<>();
-                entry.getValue().forEach(src -> union.addAll(rules.get(src.key())));
-                if (union.size() != rules.get(entry.getKey()).size()) {
+                entry.getValue().forEach(src -> union.addAll(rules.getOrDefault(src.key(), List.of())));
+                if (union.size() != rules.getOrDefault(entry.getKey(), List.of()).size()) {
                     rules.put(entry.getKey(), List.copyOf(union));
                     changed = true;
                 }

@@ -82,8 +82,9 @@ public final class CheckCatalog {
             if (in == null) {
                 throw new IllegalStateException("peer-defaults.tsv is missing from the classpath");
             }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String[] parts = line.split("\t");
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .toList()) {
+                String[] parts = line.split("\t", -1);
                 if (!line.startsWith("#") && parts.length == 3) {
                     out.put(parts[0] + "\t" + parts[1], parts[2]);
                 }

@@ -87,7 +87,7 @@ public final class HtmlReportWriter implements ReportWriter {
         private final GateOutcome o;
         private final StringBuilder h = new StringBuilder(16_384);
         /** The findings listed, most severe first; by identity, as a run may hold a million findings. */
-        private final Map<Finding, String> anchors = new IdentityHashMap<>();
+        private final IdentityHashMap<Finding, String> anchors = new IdentityHashMap<>();
         private final Set<String> ids = new TreeSet<>();
 
         Page(final ReportView view) {
@@ -108,7 +108,8 @@ public final class HtmlReportWriter implements ReportWriter {
 
         /** The link to a finding's row, or to the note on what the page leaves out. */
         private String link(final Finding f) {
-            return listed(f) ? anchors.get(f) : "k8sgate-truncated";
+            String anchor = anchors.get(f);
+            return anchor != null ? anchor : "k8sgate-truncated";
         }
 
         private String unique(final String base) {
@@ -252,7 +253,7 @@ public final class HtmlReportWriter implements ReportWriter {
             Map<Severity, Integer> fresh = ReportView.count(v.newFindings());
             h.append("<ul class=\"tiles\" aria-label=\"Findings by severity\">\n");
             for (Severity s : Severity.values()) {
-                int n = counts.get(s);
+                int n = counts.getOrDefault(s, 0);
                 h.append("<li class=\"tile tile-").append(lower(s)).append(n == 0 ? " tile-zero" : "").append("\">");
                 h.append(n > 0 ? "<a href=\"#k8sgate-only-" + lower(s) + "\">" : "<span class=\"tile-body\">");
                 h.append("<span class=\"tile-count\">").append(n).append("</span> <span class=\"tile-label\">")
@@ -357,7 +358,7 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append("<a href=\"#k8sgate-findings\">all <span class=\"n\">").append(v.active().size())
                     .append("</span></a>");
             for (Severity s : Severity.values()) {
-                int n = counts.get(s);
+                int n = counts.getOrDefault(s, 0);
                 if (n > 0) {
                     h.append(" <a class=\"filter-").append(lower(s)).append("\" href=\"#k8sgate-only-")
                             .append(lower(s)).append("\">").append(s).append(" only <span class=\"n\">").append(n)
@@ -422,9 +423,9 @@ public final class HtmlReportWriter implements ReportWriter {
                     continue;
                 }
                 Set<String> workloads = g.union(FindingProperties.WORKLOADS, FindingProperties.SEPARATOR);
-                groupStart(g, index++, "i", "<code class=\"image\">" + e(g.key()) + "</code> <span class=\"group-meta\">"
-                        + g.fixable() + " fixable" + (workloads.isEmpty() ? "" : " · used by "
-                        + e(String.join(", ", workloads))) + "</span>");
+                groupStart(g, index++, "i", "<code class=\"image\">" + e(g.key())
+                        + "</code> <span class=\"group-meta\">" + g.fixable() + " fixable"
+                        + (workloads.isEmpty() ? "" : " · used by " + e(String.join(", ", workloads))) + "</span>");
                 vulnerabilityRows(g, rows, Set.of(FindingProperties.IMAGE, FindingProperties.WORKLOADS));
             }
             notListed(v.images(), "image");

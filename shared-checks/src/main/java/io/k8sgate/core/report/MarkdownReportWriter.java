@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -22,9 +21,10 @@ import java.util.function.Function;
 /**
  * A summary for pull-request comments, the HTML page condensed: the decision and why, counts by severity, the
  * comparison with the baseline, input errors, then the findings that count (most severe first), vulnerabilities by
- * image and of other scans, risky RBAC subjects and suppressions. It never exceeds its limit ({@link #DEFAULT_LIMIT} characters unless
- * told otherwise; GitHub allows {@link #GITHUB_LIMIT} per comment, GitLab {@link #GITLAB_LIMIT}): what does not fit is
- * left out, each section says how many rows it left out, and the summary ends with a pointer to the full report.
+ * image and of other scans, risky RBAC subjects and suppressions. It never exceeds its limit ({@link #DEFAULT_LIMIT}
+ * characters unless told otherwise; GitHub allows {@link #GITHUB_LIMIT} per comment, GitLab {@link #GITLAB_LIMIT}):
+ * what does not fit is left out, each section says how many rows it left out, and the summary ends with a pointer to
+ * the full report.
  */
 public final class MarkdownReportWriter implements ReportWriter {
     /** GitHub's limit for a pull-request comment, in characters. */
@@ -263,7 +263,8 @@ public final class MarkdownReportWriter implements ReportWriter {
             if (v.images().isEmpty()) {
                 return;
             }
-            md.append("\n### Vulnerabilities by image\n\n| Image | CRITICAL | HIGH | MEDIUM | LOW | Fixable | Used by |\n")
+            md.append("\n### Vulnerabilities by image\n\n")
+                    .append("| Image | CRITICAL | HIGH | MEDIUM | LOW | Fixable | Used by |\n")
                     .append("|---|---:|---:|---:|---:|---:|---|\n");
             rows(v.images(), g -> {
                 Map<Severity, Integer> c = g.counts();

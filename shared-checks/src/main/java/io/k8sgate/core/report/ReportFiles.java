@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -93,7 +94,7 @@ public final class ReportFiles {
 
     /** Writes {@code target} through a temporary file in its directory, removed if anything goes wrong. */
     static void atomically(final Path target, final Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file's folder");
         Path tmp = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
                 ? Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX, PosixFilePermissions.asFileAttribute(READABLE))
                 : Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);

@@ -21,6 +21,7 @@ public enum ReportFormat {
 
     private final String id;
     private final String fileName;
+    @SuppressWarnings("ImmutableEnumChecker") // constructor references: they hold no state
     private final Supplier<ReportWriter> writer;
 
     ReportFormat(final String id, final String fileName, final Supplier<ReportWriter> writer) {

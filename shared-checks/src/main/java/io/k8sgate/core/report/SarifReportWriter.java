@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ public final class SarifReportWriter implements ReportWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
     @Override
     public void write(final GateOutcome o, final OutputStream out) throws IOException {
@@ -70,7 +71,8 @@ public final class SarifReportWriter implements ReportWriter {
             g.writeArrayFieldStart("results");
             Map<String, String> uris = new HashMap<>();
             for (Finding f : o.findings()) {
-                result(g, f, index.get(f.checkId()), uris);
+                int rule = Objects.requireNonNull(index.get(f.checkId()), "rules() indexes every finding's check");
+                result(g, f, rule, uris);
             }
             g.writeEndArray();
             g.writeFieldName("invocations");

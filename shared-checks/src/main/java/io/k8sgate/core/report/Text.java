@@ -122,7 +122,10 @@ final class Text {
         return sb.toString();
     }
 
-    /** Appends the character at {@code i} (or the surrogate pair starting there) made visible; returns the last index used. */
+    /**
+     * Appends the character at {@code i} (or the surrogate pair starting there) made visible; returns the last index
+     * used.
+     */
     private static int plain(final String s, final int i, final StringBuilder sb) {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

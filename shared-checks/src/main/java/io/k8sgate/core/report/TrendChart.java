@@ -37,7 +37,8 @@ public final class TrendChart {
         legend(s);
         if (points.isEmpty()) {
             s.append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(TOP + PLOT_HEIGHT / 2)
-                    .append("\" text-anchor=\"middle\" fill=\"#555555\">No completed build has a gate result yet</text>\n");
+                    .append("\" text-anchor=\"middle\" fill=\"#555555\">")
+                    .append("No completed build has a gate result yet</text>\n");
             return s.append("</svg>\n").toString();
         }
         int max = niceMax(points.stream().mapToInt(TrendPoint::total).max().orElse(0));
@@ -52,7 +53,7 @@ public final class TrendChart {
             s.append("<g class=\"run\"><title>").append(Text.html(p.label())).append(": ").append(p.status())
                     .append(", ").append(p.total()).append(" counted finding(s)</title>\n");
             for (Severity sev : Severity.values()) {
-                int n = p.counted().get(sev);
+                int n = p.counted().getOrDefault(sev, 0);
                 if (n > 0) {
                     double h = (double) n * PLOT_HEIGHT / max;
                     y -= h;

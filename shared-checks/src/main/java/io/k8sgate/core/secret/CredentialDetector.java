@@ -337,8 +337,8 @@ public final class CredentialDetector {
     private static boolean holdsCredential(final List<String> words) {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            if (word.equals("PASS") || word.equals("PWD") && words.size() > 1 || endsWithTerm(word)
-                    || i + 1 < words.size() && endsWithTerm(word + words.get(i + 1))) {
+            if (word.equals("PASS") || (word.equals("PWD") && words.size() > 1) || endsWithTerm(word)
+                    || (i + 1 < words.size() && endsWithTerm(word + words.get(i + 1)))) {
                 return true;
             }
         }
@@ -407,7 +407,7 @@ public final class CredentialDetector {
         boolean digit = value.chars().anyMatch(Character::isDigit);
         boolean upper = value.chars().anyMatch(Character::isUpperCase);
         boolean lower = value.chars().anyMatch(Character::isLowerCase);
-        if (!digit || !upper && !lower) {
+        if (!digit || (!upper && !lower)) {
             return false;
         }
         if (HEX.matcher(value).matches()) {
@@ -502,7 +502,7 @@ public final class CredentialDetector {
     }
 
     private static void assignments(final String value, final List<Credential> found) {
-        if (value.indexOf('=') < 0 && value.indexOf(':') < 0 && value.indexOf("--") < 0 || !hasNameFragment(value)) {
+        if ((value.indexOf('=') < 0 && value.indexOf(':') < 0 && value.indexOf("--") < 0) || !hasNameFragment(value)) {
             return;
         }
         Matcher m = ASSIGNMENT.matcher(value);

@@ -24,6 +24,7 @@ class KubernetesLibrariesTest {
             """;
 
     @ParameterizedTest(name = "[{index}] {0}")
+    // CHECKSTYLE.OFF: LineLength - a table of cases: one case a line reads better than wrapped rows
     @CsvSource(delimiter = '|', textBlock = """
             [3, 1, 2].sum() == 6                                                  | true
             [1.5, 2.5].sum() == 4.0                                               | true
@@ -87,6 +88,7 @@ class KubernetesLibrariesTest {
             request.operation == 'CREATE' && request.kind.kind == 'Deployment' && request.namespace == 'shop' | true
             oldObject == null && params == null && namespaceObject == null        | true
             """)
+    // CHECKSTYLE.ON: LineLength
     void shouldEvaluateLikeKubernetes(final String expression, final String expected) throws Exception {
         if ("ERROR".equals(expected)) {
             assertThatThrownBy(() -> CelTesting.eval(Environment.ADMISSION, expression, OBJECT))
@@ -97,6 +99,7 @@ class KubernetesLibrariesTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
+    // CHECKSTYLE.OFF: LineLength - a table of cases: one case a line reads better than wrapped rows
     @CsvSource(delimiter = '|', textBlock = """
             quantity('1.5 Gi')                         | quantities must match
             quantity('500m').asInteger()               | cannot convert value to integer
@@ -112,6 +115,7 @@ class KubernetesLibrariesTest {
             authorizer.group('').resource('pods').namespace('default').check('create').allowed() | not evaluated before deploy
             authorizer.requestResource.check('create').allowed() | not evaluated before deploy
             """)
+    // CHECKSTYLE.ON: LineLength
     void shouldFailWithTheReason(final String expression, final String reason) {
         assertThatThrownBy(() -> CelTesting.eval(Environment.ADMISSION, expression, OBJECT))
                 .isInstanceOfSatisfying(EvaluationException.class, e -> {

@@ -11,6 +11,7 @@ class LibraryEdgeCasesTest {
     private static final String OBJECT = "metadata: {name: web}\n";
 
     @ParameterizedTest(name = "[{index}] {0}")
+    // CHECKSTYLE.OFF: LineLength - a table of cases: one case a line reads better than wrapped rows
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             url('mailto:someone@example.com').getScheme() == 'mailto' && url('mailto:x').getHost() == ''
             url('https://user@host:80/p').getHost() == 'host:80' && url('https://user@host:80/p').getHostname() == 'host'
@@ -67,6 +68,7 @@ class LibraryEdgeCasesTest {
             format.datetime().validate('2021-01-01T00:00:00Z') == optional.none() && format.datetime().validate('x').hasValue()
             format.dns1123Subdomain().validate('a'.lowerAscii() + '.B').hasValue()
             """)
+    // CHECKSTYLE.ON: LineLength
     void shouldHold(final String expression) throws Exception {
         if (expression.contains(".repeat(")) {
             assertThatThrownBy(() -> CelTesting.eval(Environment.ADMISSION, expression, OBJECT))

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The pod helpers of custom checks find the pod of every kind that runs one, as the built-in checks do. */
 class WorkloadLibraryTest {
     @ParameterizedTest(name = "[{index}] {0}")
+    // CHECKSTYLE.OFF: LineLength - a table of cases: one case a line reads better than wrapped rows
     @CsvSource(delimiter = '|', textBlock = """
             {apiVersion: v1, kind: Pod, metadata: {labels: {a: b}}, spec: {initContainers: [{image: init}], containers: [{image: app}]}} | init,app | b
             {apiVersion: apps/v1, kind: Deployment, spec: {template: {metadata: {labels: {a: c}}, spec: {containers: [{image: web}]}}}} | web | c
@@ -17,6 +18,7 @@ class WorkloadLibraryTest {
             {apiVersion: kubeflow.org/v1, kind: TFJob, spec: {tfReplicaSpecs: {Chief: {template: {spec: {containers: [{image: chief}]}}}, Worker: {template: {spec: {containers: [{image: worker}]}}}}}} | chief,worker | none
             {apiVersion: v1, kind: ConfigMap, data: {a: b}} | '' | none
             """)
+    // CHECKSTYLE.ON: LineLength
     void shouldFindThePodOfAnyWorkload(final String object, final String images, final String label) throws Exception {
         assertThat(CelTesting.eval(Environment.CUSTOM_CHECK, "allContainers(object).map(c, c.image).join(',')",
                 object)).isEqualTo(images);

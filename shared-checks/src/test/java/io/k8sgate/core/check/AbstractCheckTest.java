@@ -126,7 +126,7 @@ public abstract class AbstractCheckTest {
         for (int i = 0; i < all.length; i++) {
             Matcher m = EXPECT.matcher(all[i]);
             if (m.find()) {
-                for (String token : m.group(1).split("[\\s,]+")) {
+                for (String token : m.group(1).split("[\\s,]+", -1)) {
                     if (token.equals(id)) {
                         lines.add(i + 1);
                     }

@@ -49,7 +49,7 @@ class EngineExecutorTest {
 
         assertThat(threads).hasSizeBetween(1, 3).noneMatch(t -> t instanceof ForkJoinWorkerThread)
                 .allSatisfy(t -> assertThat(t == Thread.currentThread()
-                        || t.getName().startsWith(EngineExecutor.THREAD_PREFIX) && t.isDaemon()).isTrue());
+                        || (t.getName().startsWith(EngineExecutor.THREAD_PREFIX) && t.isDaemon())).isTrue());
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +113,7 @@ class CredentialCorpusTest {
         try (InputStream in = CredentialCorpusTest.class.getResourceAsStream(
                 "/conformance/credential-corpus-reviewed.tsv")) {
             assertThat(in).as("the reviewed list").isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] cells = line.split("\t");
                     assertThat(cells).as("file, resource, path, kind and the reason: %s", line).hasSize(5);

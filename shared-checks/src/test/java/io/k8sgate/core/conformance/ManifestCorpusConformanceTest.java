@@ -208,7 +208,7 @@ class ManifestCorpusConformanceTest {
     }
 
     private static boolean isNonSecurity(final String property) {
-        for (String p : property.split("\\|")) {
+        for (String p : property.split("\\|", -1)) {
             if (!(p.startsWith("rel-") || p.startsWith("hyg-") || p.startsWith("other-"))) {
                 return false;
             }
@@ -222,7 +222,7 @@ class ManifestCorpusConformanceTest {
             if (in == null) {
                 return out;
             }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }

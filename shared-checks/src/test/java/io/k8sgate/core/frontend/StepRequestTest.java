@@ -37,8 +37,8 @@ class StepRequestTest {
     }
 
     private static StepRequest request(final String manifests, final String baseline, final String reportDir) {
-        return new StepRequest(manifests, "", "", "", "", "", "", "", "", "", null, null, false, baseline, null, "", Set.of(), "", "", "",
-                "", reportDir, Map.of());
+        return new StepRequest(manifests, "", "", "", "", "", "", "", "", "", null, null, false, baseline, null, "",
+                Set.of(), "", "", "", "", reportDir, Map.of());
     }
 
     @Test

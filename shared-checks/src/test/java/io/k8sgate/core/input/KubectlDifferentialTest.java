@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kubectl is not installed.
  */
 class KubectlDifferentialTest {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,
-            true);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     private static final String[] BOOLEANS = {"true", "True", "TRUE", "tRUE", "false", "FALSE", "yes", "Yes", "YES",
         "yEs", "no", "y", "Y", "n", "N", "on", "On", "ON", "off", "Off", "OFF", "\"true\"", "'true'", "\"yes\"",
         "\"on\"", "!!bool \"true\"", "!!bool 'on'", "!!bool yes", "!!bool \"y\"", "!!bool \"1\"", "!!bool \"TRUE\"",
@@ -92,7 +92,8 @@ class KubectlDifferentialTest {
                 + "          value: |2\n              x\n            y\n"));
         cases.put("blank lines then a deeper line", pod("", "env:\n        - name: A\n          value: >\n"
                 + "                    \n\n              b: c\n        - name: B"));
-        cases.put("double-quoted escapes", pod("", "env:\n        - name: A\n          value: \"\\x41\\u0042\\t\\N\\_\""));
+        cases.put("double-quoted escapes",
+                pod("", "env:\n        - name: A\n          value: \"\\x41\\u0042\\t\\N\\_\""));
         cases.put("single-quoted folding", pod("", "env:\n        - name: A\n          value: 'a\n\n          b  c'"));
         cases.put("plain multi-line scalar", pod("", "env:\n        - name: A\n          value: a\n            b"));
         cases.put("flow style with JSON", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": "
@@ -157,9 +158,9 @@ class KubectlDifferentialTest {
         assertThat(objects).hasSize(1);
         JsonNode theirs = kubectl.object().orElseThrow();
         YamlNode ours = objects.get(0).root();
-        assertThat(canonical(ours.path("spec", "hostNetwork").toJava(), Boolean.FALSE))
+        assertThat(canonical(ours.path("spec", "hostNetwork").toJava(), false))
                 .isEqualTo(canonical(JSON.treeToValue(theirs.path("spec").get("hostNetwork"), Object.class),
-                        Boolean.FALSE));
+                        false));
         YamlNode container = ours.path("spec", "containers").at(0);
         JsonNode theirContainer = theirs.path("spec").path("containers").path(0);
         for (String field : List.of("securityContext", "ports", "env")) {

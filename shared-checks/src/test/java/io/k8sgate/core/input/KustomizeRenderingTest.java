@@ -118,7 +118,8 @@ class KustomizeRenderingTest {
         assertThat(finding(outcome, "K8S-WL-003", "dev-web").location().toString())
                 .isEqualTo("kustomize/overlays/dev/kustomization.yaml:12");
         // untouched by the overlay: the base manifest
-        assertThat(finding(outcome, "K8S-NET-005", "web").location().file()).isEqualTo("kustomize/base/deployment.yaml");
+        assertThat(finding(outcome, "K8S-NET-005", "web").location().file())
+                .isEqualTo("kustomize/base/deployment.yaml");
         Finding rendered = finding(outcome, "K8S-WL-001", "web");
         assertThat(rendered.properties()).containsEntry(FindingProperties.PRODUCED_BY,
                 "kustomization kustomize/overlays/prod");

@@ -122,7 +122,8 @@ class MixedTreeTest {
             throws IOException {
         Files.writeString(dir.resolve("secret-template.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n"
                 + "  name: config\ndata:\n  config: {{config_data}}\n");
-        Files.writeString(dir.resolve("goreleaser.yaml"), "version: 2\nbuilds:\n  - ldflags: -X main.v={{ .Version }}\n");
+        Files.writeString(dir.resolve("goreleaser.yaml"),
+                "version: 2\nbuilds:\n  - ldflags: -X main.v={{ .Version }}\n");
 
         LoadResult r = loader.load(dir, List.of("."));
 

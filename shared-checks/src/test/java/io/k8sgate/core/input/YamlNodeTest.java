@@ -71,6 +71,7 @@ class YamlNodeTest {
     }
 
     @Test
+    @SuppressWarnings("CollectionIncompatibleType") // a Map answers keys of any type: so must this one
     void shouldOfferTheEntriesOfAMappingInDocumentOrderAsAReadOnlyMap() {
         YamlNode root = parse("zeta: 1\nalpha: 2\nmid: {x: 3}\n");
         Map<String, YamlNode> entries = root.entries();

@@ -133,7 +133,8 @@ class ExemptionsTest {
 
     @Test
     void shouldNotSuppressAnotherChecksFindings(@TempDir final Path dir) throws IOException {
-        GateOutcome o = run(dir, "exceptions:\n  - check: K8S-WL-001\n    name: nomatch\n    owner: a\n    reason: b\n");
+        GateOutcome o = run(dir,
+                "exceptions:\n  - check: K8S-WL-001\n    name: nomatch\n    owner: a\n    reason: b\n");
         assertThat(of(o, "third").isSuppressed()).isFalse();
         assertThat(Set.of(o.status())).containsExactly(GateStatus.FAIL);
     }

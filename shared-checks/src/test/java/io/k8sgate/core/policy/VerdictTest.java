@@ -41,6 +41,7 @@ class VerdictTest {
         WARNING_BROKEN(List.of(finding(Severity.MEDIUM, "a")), true),
         FAILING_BROKEN(List.of(finding(Severity.CRITICAL, "a")), true);
 
+        @SuppressWarnings("ImmutableEnumChecker") // always a List.of(...)
         private final List<Finding> findings;
         private final boolean broken;
 

@@ -153,7 +153,7 @@ class EveryCodePointReportTest {
     void shouldNeutraliseTheSameCharactersInMarkdownAndOnTheConsole() {
         assertSafe(new MarkdownReportWriter().render(outcome));
         String console = ConsoleSummary.render(outcome, CHUNKS.size());
-        for (String line : console.split("\n")) {
+        for (String line : console.split("\n", -1)) {
             assertSafe(line);
             assertThat(line).doesNotContain("\r", "\u000B", "\u000C", "\u001B");
         }
@@ -187,10 +187,11 @@ class EveryCodePointReportTest {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 cp = text.codePointAt(i);
                 i++;
-            } else if (!(c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD)) {
+            } else if (!(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD))) {
                 return String.format("U+%04X, which XML 1.0 forbids, at %d", cp, i);
             }
-            if (cp >= 0x7F && cp <= 0x9F || cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE
+            if ((cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE
                     || Character.getType(cp) == Character.FORMAT || cp == 0x2028 || cp == 0x2029) {
                 return String.format("U+%04X at %d", cp, i);
             }

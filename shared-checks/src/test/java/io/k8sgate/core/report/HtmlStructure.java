@@ -43,7 +43,8 @@ final class HtmlStructure {
 
     static void assertNoActiveContent(final Document doc) {
         assertThat(doc.select("script, style, iframe, object, embed, frame, frameset, form, input, textarea, "
-                + "button, svg, math, img, base, meta[http-equiv=refresh]")).as("active or injected elements").isEmpty();
+                + "button, svg, math, img, base, meta[http-equiv=refresh]"))
+                .as("active or injected elements").isEmpty();
         for (Element e : doc.getAllElements()) {
             for (Attribute a : e.attributes()) {
                 String name = a.getKey().toLowerCase(Locale.ROOT);

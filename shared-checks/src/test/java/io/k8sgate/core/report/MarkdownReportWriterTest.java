@@ -19,7 +19,8 @@ class MarkdownReportWriterTest {
 
         assertThat(md.length()).isLessThanOrEqualTo(MarkdownReportWriter.GITHUB_LIMIT)
                 .isGreaterThan(MarkdownReportWriter.GITHUB_LIMIT - 3_000);
-        assertThat(md).startsWith("## ❌ K8s Security Gate: FAIL").contains("| Findings | 900 | 4500 | 4500 | 4100 | 0 |")
+        assertThat(md).startsWith("## ❌ K8s Security Gate: FAIL")
+                .contains("| Findings | 900 | 4500 | 4500 | 4100 | 0 |")
                 .contains("**This summary is truncated to fit a comment: ")
                 .endsWith("Full report: `k8s-security-report.html` · K8s Security Gate 0.1.0, 2026-11-27T10:00:00Z\n");
         assertThat(md).contains("more not shown._");
@@ -61,7 +62,8 @@ class MarkdownReportWriterTest {
         String md = new MarkdownReportWriter(MarkdownReportWriter.DEFAULT_LIMIT,
                 "https://ci.example.com/job/shop/42/k8s-security/").render(ReportSamples.clean());
 
-        assertThat(md).contains("Full report: [k8s-security-report.html](https://ci.example.com/job/shop/42/k8s-security/)")
+        assertThat(md)
+                .contains("Full report: [k8s-security-report.html](https://ci.example.com/job/shop/42/k8s-security/)")
                 .contains("No finding reaches a threshold").doesNotContain("### Findings");
     }
 
@@ -88,7 +90,7 @@ class MarkdownReportWriterTest {
         String outsideCode = md.replaceAll("`[^`\\n]*`", "``");
         assertThat(outsideCode).doesNotContain("<script", "<img", "<svg", "<iframe", "</textarea", "<style");
         assertThat(md).doesNotContain("](javascript").doesNotContain("\u202E");
-        for (String line : md.split("\n")) {
+        for (String line : md.split("\n", -1)) {
             if (line.startsWith("| ") && !line.startsWith("|---")) {
                 assertThat(unescapedPipes(line.replaceAll("`[^`]*`", "``")))
                         .as("cells in %s", line).isIn(5, 6, 7, 8);

@@ -77,6 +77,7 @@ final class ReportSamples {
     }
 
     /** An outcome with every section filled: FAIL on a CRITICAL finding and one input error. */
+    @SuppressWarnings("ReferenceEquality") // every finding but that very one
     static GateOutcome full() {
         List<Finding> findings = new ArrayList<>();
         Finding privileged = Finding.of(PRIVILEGED, WEB, "nginx", new Location(WEB_FILE, 24, 11),
@@ -136,8 +137,10 @@ final class ReportSamples {
         Policy policy = Policy.DEFAULT;
         Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, Set.of());
         List<ResourceRef> resources = List.of(WEB, WEB_SVC, WORKER, CRON,
-                new ResourceRef("ClusterRole", "", "deployer"), new ResourceRef("ClusterRoleBinding", "", "ci-deployer"),
-                new ResourceRef("ClusterRoleBinding", "", "oncall-admin"), new ResourceRef("ServiceAccount", "ci", "deployer"));
+                new ResourceRef("ClusterRole", "", "deployer"),
+                new ResourceRef("ClusterRoleBinding", "", "ci-deployer"),
+                new ResourceRef("ClusterRoleBinding", "", "oncall-admin"),
+                new ResourceRef("ServiceAccount", "ci", "deployer"));
         GateOutcome outcome = new GateOutcome("0.1.0", NOW, policy, List.of(WEB_FILE, WORKER_FILE,
                 "deploy/ops/backup.yaml", "deploy/shop/broken.yaml", "rbac/ci.yaml", "rbac/oncall.yaml",
                 "scans/web-trivy.json"), resources, List.of(PRIVILEGED, RUN_AS_ROOT, NO_LIMITS, LATEST_TAG, NODE_PORT,
@@ -147,12 +150,13 @@ final class ReportSamples {
         return outcome.withBaseline(new BaselineComparison("version 7 (2026-11-20T09:12:00Z, revision 4f2a9c1, "
                 + "build #118)", outstanding, List.of(
                 Finding.of(RUN_AS_ROOT, new ResourceRef("Deployment", "shop", "cart"), "cart",
-                        new Location("deploy/shop/cart.yaml", 20, 9), "spec.template.spec.containers[0].securityContext",
+                        new Location("deploy/shop/cart.yaml", 20, 9),
+                        "spec.template.spec.containers[0].securityContext",
                         "Container 'cart' does not set runAsNonRoot"),
                 Finding.of(NODE_PORT, new ResourceRef("Service", "shop", "admin"), "",
                         new Location("deploy/shop/admin.yaml", 9, 9), "spec.type", "Service 'admin' is a NodePort")),
-                List.of(new Change(Change.Kind.CHANGED, WEB, "spec.template.spec.containers[0].securityContext.privileged",
-                                "false", "true"),
+                List.of(new Change(Change.Kind.CHANGED, WEB,
+                                "spec.template.spec.containers[0].securityContext.privileged", "false", "true"),
                         new Change(Change.Kind.CHANGED, WEB, "spec.template.spec.containers[0].image",
                                 "registry.example.com/shop/web:1.4.1", "registry.example.com/shop/web:1.4.2"),
                         new Change(Change.Kind.ADDED, new ResourceRef("ClusterRoleBinding", "", "oncall-admin"), "", "",
@@ -165,8 +169,8 @@ final class ReportSamples {
      * object defined twice, with findings placed at template and patch lines.
      */
     static GateOutcome rendered() {
-        String chart = "chart shop 1.4.0 (charts/shop), release shop, namespace shop, values charts/shop/values-prod.yaml,"
-                + " --set image.tag";
+        String chart = "chart shop 1.4.0 (charts/shop), release shop, namespace shop, "
+                + "values charts/shop/values-prod.yaml, --set image.tag";
         String helm = "helm template shop charts/shop --namespace shop -f charts/shop/values-prod.yaml "
                 + "--set image.tag=...";
         ResourceRef web = new ResourceRef("Deployment", "shop", "shop-web");
@@ -175,7 +179,8 @@ final class ReportSamples {
         ResourceRef worker = new ResourceRef("Deployment", "shop", "worker");
         List<Finding> findings = new ArrayList<>(List.of(
                 Finding.of(PRIVILEGED, web, "web", new Location("charts/shop/templates/deployment.yaml", 23, 0),
-                        "spec.template.spec.containers[0].securityContext.privileged", "Container 'web' runs privileged")
+                        "spec.template.spec.containers[0].securityContext.privileged",
+                        "Container 'web' runs privileged")
                         .withProperties(Map.of(FindingProperties.RENDERED, "line 23 of `" + helm
                                 + " --show-only templates/deployment.yaml`", FindingProperties.PRODUCED_BY, chart)),
                 Finding.of(RUN_AS_ROOT, migrate, "migrate", new Location("charts/shop/templates/hooks/migrate-job.yaml",
@@ -217,7 +222,8 @@ final class ReportSamples {
         Policy policy = Policy.DEFAULT;
         Decision decision = PolicyEvaluator.decide(findings, diagnostics, policy, Set.of());
         return new GateOutcome("0.1.0", NOW, policy, List.of("charts/shop/Chart.yaml",
-                "charts/shop/templates/deployment.yaml", "deploy/base/worker.yaml"), List.of(web, migrate, role, worker),
+                "charts/shop/templates/deployment.yaml", "deploy/base/worker.yaml"),
+                List.of(web, migrate, role, worker),
                 List.of(PRIVILEGED, RUN_AS_ROOT, NO_LIMITS), findings, diagnostics, decision, Optional.empty(), inputs);
     }
 
@@ -229,7 +235,10 @@ final class ReportSamples {
                 List.of(), decision);
     }
 
-    /** An outcome with {@code resources} resources of three findings each and {@code images} images of 20 vulnerabilities. */
+    /**
+     * An outcome with {@code resources} resources of three findings each and {@code images} images of 20
+     * vulnerabilities.
+     */
     static GateOutcome large(final int resources, final int images) {
         List<Finding> findings = new ArrayList<>();
         List<ResourceRef> refs = new ArrayList<>();

@@ -21,10 +21,10 @@ class ReportStylesheetTest {
     private static List<String> selectors(final String css) {
         List<String> all = new ArrayList<>();
         String flat = css.replaceAll("@media[^{]*\\{", "");
-        for (String block : flat.split("}")) {
+        for (String block : flat.split("}", -1)) {
             int brace = block.indexOf('{');
             if (brace > 0) {
-                for (String s : block.substring(0, brace).split(",")) {
+                for (String s : block.substring(0, brace).split(",", -1)) {
                     if (!s.isBlank()) {
                         all.add(s.trim());
                     }

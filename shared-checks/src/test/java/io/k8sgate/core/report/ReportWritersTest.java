@@ -47,7 +47,7 @@ class ReportWritersTest {
         }
         assertThat(active.path("resource").path("namespace").asText()).isEqualTo("shop");
         assertThat(active.path("line").asInt()).isEqualTo(27);
-        JsonNode suppressed = active == json.path("findings").get(0) ? json.path("findings").get(1)
+        JsonNode suppressed = active.equals(json.path("findings").get(0)) ? json.path("findings").get(1)
                 : json.path("findings").get(0);
         assertThat(suppressed.path("suppressed").asBoolean()).isTrue();
         assertThat(suppressed.path("suppression").path("reason").asText()).contains("debug sidecar");

@@ -3,7 +3,7 @@ package io.k8sgate.core.check.admission;
 import java.util.List;
 
 /**
- * One rule of {@code resourceRules} or {@code excludeResourceRules}: which operations on which resources.
+ * One rule of <code>resourceRules</code> or <code>excludeResourceRules</code>: which operations on which resources.
  *
  * @param apiGroups     groups, {@code *} for all
  * @param apiVersions   versions, {@code *} for all

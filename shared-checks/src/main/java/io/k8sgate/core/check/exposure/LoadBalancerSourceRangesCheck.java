@@ -102,8 +102,9 @@ public final class LoadBalancerSourceRangesCheck implements Check {
         if (ranges.isPresent() && ranges.size() > 0) {
             return ranges.elements().stream()
                     .filter(r -> ANY_ADDRESS.contains(r.text("").trim()))
-                    .map(r -> ServiceBackends.exposing(this, service, r, "LoadBalancer Service '" + service.name()
-                            + "' allows source range " + r.text("").trim() + ", that is every address" + ports, exposed));
+                    .map(r -> ServiceBackends.exposing(this, service, r, "LoadBalancer Service '"
+                            + service.name() + "' allows source range " + r.text("").trim()
+                            + ", that is every address" + ports, exposed));
         }
         YamlNode annotation = service.metadata().path("annotations", RANGES_ANNOTATION);
         if (annotation.isPresent()) {
@@ -111,8 +112,9 @@ public final class LoadBalancerSourceRangesCheck implements Check {
                     .map(String::trim)
                     .filter(ANY_ADDRESS::contains)
                     .limit(1)
-                    .map(r -> ServiceBackends.exposing(this, service, annotation, "LoadBalancer Service '" + service.name()
-                            + "' allows source range " + r + ", that is every address" + ports, exposed));
+                    .map(r -> ServiceBackends.exposing(this, service, annotation, "LoadBalancer Service '"
+                            + service.name() + "' allows source range " + r + ", that is every address" + ports,
+                            exposed));
         }
         return Stream.of(ServiceBackends.exposing(this, service, ranges, "LoadBalancer Service '" + service.name()
                 + "' sets no loadBalancerSourceRanges, so any address can connect" + ports, exposed));

@@ -8,7 +8,9 @@ import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.List;
 
-/** A Service of type NodePort opens its port on every node of the cluster; the finding names the workloads behind it. */
+/**
+ * A Service of type NodePort opens its port on every node of the cluster; the finding names the workloads behind it.
+ */
 public final class NodePortServiceCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-NET-001", "Service of type NodePort",
                     Severity.MEDIUM, Category.EXPOSURE)

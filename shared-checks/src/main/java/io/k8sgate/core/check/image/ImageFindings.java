@@ -7,7 +7,6 @@ import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.input.trivy.TrivySeverity;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
-import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.ResourceRef;
 import io.k8sgate.core.model.Severity;

@@ -35,8 +35,8 @@ public final class ImageNotPinnedCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         return context.containers().flatMap(c -> {
             Optional<ImageRef> ref = ImageRef.parse(c.image());
-            if (ref.isEmpty() || ref.get().isPinned() && ImageRef.digestProblem(c.image().substring(
-                    c.image().indexOf('@') + 1).trim()).isEmpty()) {
+            if (ref.isEmpty() || (ref.get().isPinned() && ImageRef.digestProblem(c.image().substring(
+                    c.image().indexOf('@') + 1).trim()).isEmpty())) {
                 return java.util.stream.Stream.empty();
             }
             return java.util.stream.Stream.of(finding(c, c.field("image"), "Container '" + c.name()

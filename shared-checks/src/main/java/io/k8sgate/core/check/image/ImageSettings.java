@@ -35,7 +35,9 @@ public record ImageSettings(SeveritySource severitySource, Optional<Double> cvss
     public static final ImageSettings DEFAULT = new ImageSettings(SeveritySource.TRIVY, Optional.empty(), false,
             false, Severity.MEDIUM, Severity.MEDIUM, true, List.of(), Map.of(), ArtifactVulnerabilities.GATE);
 
-    /** What the vulnerabilities of scans that are not of a deployed image do ({@code images.artifactVulnerabilities}). */
+    /**
+     * What the vulnerabilities of scans that are not of a deployed image do ({@code images.artifactVulnerabilities}).
+     */
     public enum ArtifactVulnerabilities {
         /** They count with their severity, like the vulnerabilities of deployed images. */
         GATE,

@@ -77,7 +77,7 @@ public final class ImageUsage {
         }));
         Map<ImageRef, List<ScanReport>> matched = new LinkedHashMap<>();
         List<ScanReport> unused = new ArrayList<>();
-        Map<ScanReport, K8sObject> objects = new IdentityHashMap<>();
+        IdentityHashMap<ScanReport, K8sObject> objects = new IdentityHashMap<>();
         List<WorkloadReport> severalImages = new ArrayList<>();
         trivy.ifPresent(t -> t.reports().filter(r -> !r.isImage() && r.workload().isPresent()).forEach(r -> {
             Optional<K8sObject> object = object(context, r.workload().orElseThrow());

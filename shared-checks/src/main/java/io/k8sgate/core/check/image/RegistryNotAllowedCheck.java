@@ -43,7 +43,8 @@ public final class RegistryNotAllowedCheck implements Check {
             return java.util.stream.Stream.of(finding(c, c.field("image"), "Container '" + c.name()
                     + "' runs " + ref.get().canonical() + " from registry " + ref.get().registry()
                     + ", which is not allowed in namespace " + c.workload().namespace() + " (allowed: "
-                    + String.join(", ", allowed) + ")").withProperty(ImageFindings.IMAGE_REFERENCE, ref.get().canonical()));
+                    + String.join(", ", allowed) + ")")
+                    .withProperty(ImageFindings.IMAGE_REFERENCE, ref.get().canonical()));
         }).toList();
     }
 

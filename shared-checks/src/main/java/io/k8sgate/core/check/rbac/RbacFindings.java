@@ -205,7 +205,7 @@ public final class RbacFindings {
      * harmless or not in the inputs).
      *
      * @param binding the binding
-     * @param index   the subject's position in {@code subjects}
+     * @param index   the subject's position in the binding's list of subjects
      * @param subject the identity
      * @param risky   what the role lets it do that is risky
      */
@@ -270,6 +270,7 @@ public final class RbacFindings {
                     continue;
                 }
                 for (PolicyRule rule : rules) {
+                    @SuppressWarnings("ReferenceEquality") // the first granting rule itself, not an equal one
                     boolean grants = p.allOf().size() == 1 ? !p.grantedBy(List.of(rule), scope).isEmpty()
                             : rule == granting.get(0);
                     // a wildcard rule that grants the permission by itself is reported once, by the check of

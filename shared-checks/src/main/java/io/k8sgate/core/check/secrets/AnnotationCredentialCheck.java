@@ -4,7 +4,6 @@ import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.SecretRedaction;
-import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;

@@ -46,7 +46,7 @@ public final class DefaultNamespaceCheck implements Check {
                 "false"));
         ClusterScopedKinds scopes = ClusterScopedKinds.of(context.objects());
         return context.objects().stream()
-                .filter(o -> "default".equals(o.namespace()) || includeMissing && isNamespacedWithout(o, scopes))
+                .filter(o -> "default".equals(o.namespace()) || (includeMissing && isNamespacedWithout(o, scopes)))
                 .map(o -> finding(o, o.metadata().get("namespace"), o.kind() + " '" + o.name() + "' "
                         + (o.namespace().isEmpty() ? "sets no namespace, so it goes to the default namespace"
                         : "is placed in the default namespace")))

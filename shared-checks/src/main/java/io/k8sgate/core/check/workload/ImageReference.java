@@ -60,6 +60,6 @@ record ImageReference(String registry, String repository, String tag, String dig
      * (and no digest), {@code IfNotPresent} otherwise.
      */
     String defaultPullPolicy() {
-        return "latest".equals(tag) || tag.isEmpty() && digest.isEmpty() ? "Always" : "IfNotPresent";
+        return "latest".equals(tag) || (tag.isEmpty() && digest.isEmpty()) ? "Always" : "IfNotPresent";
     }
 }

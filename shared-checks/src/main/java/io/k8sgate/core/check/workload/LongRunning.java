@@ -12,7 +12,7 @@ final class LongRunning {
     }
 
     static boolean isLongRunning(final Container container) {
-        return container.type() == Container.Type.CONTAINER || container.type() == Container.Type.INIT
-                && "Always".equals(container.field("restartPolicy").text(""));
+        return container.type() == Container.Type.CONTAINER || (container.type() == Container.Type.INIT
+                && "Always".equals(container.field("restartPolicy").text("")));
     }
 }

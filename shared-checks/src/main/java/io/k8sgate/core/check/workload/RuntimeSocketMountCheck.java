@@ -79,7 +79,7 @@ public final class RuntimeSocketMountCheck implements Check {
 
     private static String normalize(final String path) {
         Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
+        for (String part : path.split("/", -1)) {
             if (part.isEmpty() || ".".equals(part)) {
                 continue;
             }

@@ -60,7 +60,7 @@ public final class SeLinuxOptionsCheck implements Check {
 
     private static Optional<Problem> typeProblem(final YamlNode type, final boolean engineAllowed) {
         String value = type.text("");
-        if (TYPES.contains(value) || engineAllowed && "container_engine_t".equals(value)) {
+        if (TYPES.contains(value) || (engineAllowed && "container_engine_t".equals(value))) {
             return Optional.empty();
         }
         return Problem.of(type, "seLinuxOptions.type is " + PodSecurity.value(type));

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What {@code helm template} takes besides the chart: the release name and namespace, values files and {@code --set}
  * assignments. An empty field means "not set here": {@link #over} lets the settings of a front end win over those of
- * the policy, field by field, and {@link #request} fills in Helm's own defaults.
+ * the policy, field by field, and {@link #releaseOrDefault} and {@link #namespaceOrDefault} fill in Helm's own
+ * defaults.
  *
  * @param release     the release name
  * @param namespace   the release namespace

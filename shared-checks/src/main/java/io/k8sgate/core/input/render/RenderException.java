@@ -23,6 +23,12 @@ public class RenderException extends RuntimeException {
         this.location = Objects.requireNonNull(location, "location");
     }
 
+    /** The message: never null, since every constructor takes one. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
+    }
+
     /** Where the problem is. */
     public Location location() {
         return location;

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param templateLines for each line of {@code text} (index 0 is line 1), the 1-based line of the template file
  *                      that produced it, 0 where it cannot be traced
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode, toString and the constructor treat it by content
 public record RenderedTemplate(String source, String text, boolean hook, int[] templateLines) {
     public RenderedTemplate {
         Objects.requireNonNull(source, "source");

@@ -1,6 +1,5 @@
 package io.k8sgate.core.input.trivy;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -40,7 +40,7 @@ public final class IgnoreFileReader {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split("\\s+");
+            String[] fields = line.split("\\s+", -1);
             Location at = new Location(name, i + 1, 1);
             Optional<LocalDate> expires = Optional.empty();
             boolean broken = false;

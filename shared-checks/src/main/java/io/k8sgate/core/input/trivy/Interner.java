@@ -12,6 +12,7 @@ final class Interner {
     private final SharingTable<Text> table = new SharingTable<>(1 << 12);
 
     /** A shared string with its characters, compared with one vectorised call instead of char by char. */
+    @SuppressWarnings("ArrayRecordComponent") // an entry of the table, matched by Arrays.equals, never by equals
     private record Text(char[] chars, String value) {
     }
 

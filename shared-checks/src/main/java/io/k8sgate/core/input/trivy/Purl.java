@@ -44,7 +44,7 @@ public record Purl(String type, String namespace, String name, String version, M
         Map<String, String> qualifiers = new TreeMap<>();
         int q = s.indexOf('?');
         if (q >= 0) {
-            for (String pair : s.substring(q + 1).split("&")) {
+            for (String pair : s.substring(q + 1).split("&", -1)) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
                     qualifiers.put(pair.substring(0, eq).toLowerCase(Locale.ROOT), decode(pair.substring(eq + 1)));

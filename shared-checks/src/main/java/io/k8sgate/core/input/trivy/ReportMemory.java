@@ -6,13 +6,13 @@ import java.util.Locale;
 /**
  * Pays for what the reader of one report keeps, from the run's {@link MemoryBudget}, before it is kept: each
  * vulnerability and each other finding (misconfiguration, secret, licence, configuration check) at the heap it takes
- * with the finding it becomes, each result (a target and its lists) at the heap of its record, each value the reader decodes (a string, number or flag that a record, list or map
- * keeps) at the share of a reference and an entry, and the characters of a text beyond {@link #SHORT_TEXT}. Every
- * collection a report can make grow is made of decoded values, so no shape of report (a million misconfigurations,
- * a vendor map of a million entries, titles of megabytes) can fill the heap unpaid. The costs are those
- * TrivyScaleBenchmark measures, rounded up; memory is reserved in blocks, so the shared budget is touched once per
- * block. A report that does not fit is refused where reading stopped, naming the limit and how to raise it, instead
- * of exhausting the heap.
+ * with the finding it becomes, each result (a target and its lists) at the heap of its record, each value the reader
+ * decodes (a string, number or flag that a record, list or map keeps) at the share of a reference and an entry, and the
+ * characters of a text beyond {@link #SHORT_TEXT}. Every collection a report can make grow is made of decoded values,
+ * so no shape of report (a million misconfigurations, a vendor map of a million entries, titles of megabytes) can fill
+ * the heap unpaid. The costs are those TrivyScaleBenchmark measures, rounded up; memory is reserved in blocks, so the
+ * shared budget is touched once per block. A report that does not fit is refused where reading stopped, naming the
+ * limit and how to raise it, instead of exhausting the heap.
  */
 final class ReportMemory {
     /** What a vulnerability's record and its finding keep, besides the values it was read from. */

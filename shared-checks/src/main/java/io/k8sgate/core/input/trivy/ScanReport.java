@@ -42,7 +42,7 @@ public record ScanReport(String file, TrivyFormat format, String artifactName, S
     /** True when the artifact is a container image (by type, or by the image metadata a report carries). */
     public boolean isImage() {
         return "container_image".equals(artifactType) || !repoTags.isEmpty() || !repoDigests.isEmpty()
-                || artifactType.isEmpty() && os.isPresent();
+                || (artifactType.isEmpty() && os.isPresent());
     }
 
     /** Every vulnerability of every result. */

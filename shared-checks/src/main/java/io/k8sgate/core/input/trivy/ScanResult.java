@@ -7,7 +7,7 @@ import java.util.Objects;
  * The findings for one target of a scan (the OS packages of an image, a lock file, a config file ...).
  *
  * @param target            what was scanned: {@code "alpine:3.10 (alpine 3.10.2)"}, a lock file, a Dockerfile
- * @param resultClass       {@code os-pkgs}, {@code lang-pkgs}, {@code config}, {@code secret}, {@code license}, ...;
+ * @param resultClass       "os-pkgs", "lang-pkgs", "config", "secret", "license" ...;
  *                          empty in old reports
  * @param type              the OS family, the package ecosystem or the config type; empty when absent
  * @param vulnerabilities   vulnerabilities

@@ -26,6 +26,7 @@ final class SharedMaps<V> {
     private @Nullable Shared last;
 
     /** One shared map with the pairs it was built from, in the order they were read. */
+    @SuppressWarnings("ArrayRecordComponent") // an entry of the table, matched pair by pair, never by equals
     private record Shared(String[] keys, Object[] values, Map<String, ?> map) {
     }
 

@@ -33,13 +33,13 @@ import java.util.Set;
  * list, {@code trivy k8s} JSON, Trivy-Operator report objects and CycloneDX with vulnerabilities.
  *
  * <p>JSON is read as a stream into typed records, with no tree: the memory needed does not grow with the size of the
- * file beyond the findings kept, and each finding, result and value kept is paid for from the run's
- * {@link MemoryBudget} before it is built ({@link ReportMemory}). Every field the gate relies on is read with the type Trivy gives it and object keys match fields as Trivy's
- * own reader matches them ({@link ReportJson}): a value of the wrong type or a severity Trivy does not know is an input
- * error naming the file, the JSON path and the line, never a finding silently dropped or downgraded. A file that is not
- * a report, or is broken, raises an {@link InputException} that names the file and the line and column where reading
- * stopped. YAML, which only Trivy-Operator objects use, is read whole under the manifest parser's limits, after its
- * size is paid for.
+ * file beyond the findings kept, and each finding, result and value kept is paid for from the run's {@link
+ * MemoryBudget} before it is built ({@link ReportMemory}). Every field the gate relies on is read with the type Trivy
+ * gives it and object keys match fields as Trivy's own reader matches them ({@link ReportJson}): a value of the wrong
+ * type or a severity Trivy does not know is an input error naming the file, the JSON path and the line, never a finding
+ * silently dropped or downgraded. A file that is not a report, or is broken, raises an {@link InputException} that
+ * names the file and the line and column where reading stopped. YAML, which only Trivy-Operator objects use, is read
+ * whole under the manifest parser's limits, after its size is paid for.
  */
 public final class TrivyReportReader {
     /**
@@ -353,7 +353,7 @@ public final class TrivyReportReader {
             }
             if (operatorFields || !operatorItems.isEmpty()) {
                 List<ScanReport> all = new ArrayList<>(operatorItems);
-                if (keys.contains("report") || !kind.isEmpty() && !kind.endsWith("List")) {
+                if (keys.contains("report") || (!kind.isEmpty() && !kind.endsWith("List"))) {
                     all.add(operator.with(kind, lowerMetadata).report());
                 }
                 return new TrivyDocument(name, TrivyFormat.OPERATOR, all);

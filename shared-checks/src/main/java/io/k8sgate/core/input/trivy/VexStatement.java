@@ -85,11 +85,11 @@ public record VexStatement(List<String> vulnerabilities, List<String> products, 
                     .equals(p.name()) : ImageRef.parse(repo).map(r -> r.name().equals(img.name())).orElse(false);
             boolean version = p.version().isEmpty() || p.version().equalsIgnoreCase(img.digest());
             String tag = p.qualifiers().getOrDefault("tag", "");
-            return name && version && (tag.isEmpty() || tag.equals(img.tag()) || img.isPinned()
-                    && !p.version().isEmpty());
+            return name && version && (tag.isEmpty() || tag.equals(img.tag()) || (img.isPinned()
+                    && !p.version().isEmpty()));
         }
         return ImageRef.parse(product).map(r -> r.name().equals(img.name())
                 && (r.isPinned() ? r.digest().equals(img.digest()) : r.tag().equals(img.tag())
-                        || "latest".equals(r.tag()) && !product.contains(":"))).orElse(false);
+                        || ("latest".equals(r.tag()) && !product.contains(":")))).orElse(false);
     }
 }

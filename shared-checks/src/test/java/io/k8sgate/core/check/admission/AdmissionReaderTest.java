@@ -27,6 +27,7 @@ class AdmissionReaderTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
+    // CHECKSTYLE.OFF: LineLength - a table of cases: one case a line reads better than wrapped rows
     @CsvSource(delimiter = '|', textBlock = """
             {}                   | {failurePolicy: Never, RULES, validations: [{expression: 'true'}]} | failurePolicy must be Fail or Ignore
             {name: p}            | {validations: [{expression: 'true'}]}                             | matchConstraints.resourceRules must name
@@ -49,6 +50,7 @@ class AdmissionReaderTest {
             {name: p}            | {RULES, auditAnnotations: [{key: k, valueExpression: '1'}]}         | expected type 'string or null' but found 'int'
             {name: p, annotations: {k8sgate.io/severity: SEVERE}} | {RULES, validations: [{expression: 'true'}]} | k8sgate.io/severity must be one of CRITICAL, HIGH, MEDIUM, LOW, INFO (got 'SEVERE')
             """)
+    // CHECKSTYLE.ON: LineLength
     void shouldRefuseInvalidPolicies(final String metadata, final String spec, final String reason) {
         List<Diagnostic> problems = new ArrayList<>();
 
@@ -64,6 +66,7 @@ class AdmissionReaderTest {
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
+    // CHECKSTYLE.OFF: LineLength - a table of cases: one case a line reads better than wrapped rows
     @CsvSource(delimiter = '|', textBlock = """
             {}        | {policyName: p, validationActions: [Deny]}                      | needs metadata.name
             {name: b} | {validationActions: [Deny]}                                     | spec.policyName must name a ValidatingAdmissionPolicy
@@ -74,6 +77,7 @@ class AdmissionReaderTest {
             {name: b} | {policyName: p, validationActions: [Deny], paramRef: {name: x}} | parameterNotFoundAction must be Allow or Deny
             {name: b} | {policyName: p, validationActions: [Deny], paramRef: {selector: {matchExpressions: [{key: a, operator: Near}]}, parameterNotFoundAction: Allow}} | paramRef.selector
             """)
+    // CHECKSTYLE.ON: LineLength
     void shouldRefuseInvalidBindings(final String metadata, final String spec, final String reason) {
         List<Diagnostic> problems = new ArrayList<>();
 

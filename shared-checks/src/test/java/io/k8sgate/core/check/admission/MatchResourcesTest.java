@@ -92,6 +92,7 @@ class MatchResourcesTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1} -> {2}")
+    // CHECKSTYLE.OFF: LineLength - a table of cases: one case a line reads better than wrapped rows
     @CsvSource(delimiter = '|', textBlock = """
             Deployment/web | {resourceRules: [{apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}]} | apps/v1/deployments
             Deployment/web | {resourceRules: [{apiGroups: [apps], apiVersions: [v1], operations: [UPDATE], resources: [deployments]}]} | no
@@ -124,6 +125,7 @@ class MatchResourcesTest {
             Namespace/lab | {namespaceSelector: {matchLabels: {environment: test}}} | /v1/namespaces
             ClusterRole/reader | {namespaceSelector: {matchLabels: {environment: test}}} | rbac.authorization.k8s.io/v1/clusterroles
             """)
+    // CHECKSTYLE.ON: LineLength
     void shouldMatchLikeTheApiServer(final String object, final String matchResources, final String expected) {
         List<K8sObject> objects = objects();
         RunObjects run = RunObjects.of(objects);

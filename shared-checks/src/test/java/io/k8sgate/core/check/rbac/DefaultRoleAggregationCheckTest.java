@@ -6,7 +6,6 @@ import io.k8sgate.core.check.AbstractCheckTest;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.model.Finding;
-import io.k8sgate.core.model.Severity;
 import io.k8sgate.fixtures.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
  * Compares the RBAC checks with the expectations of other tools' test suites ({@code -Dk8s.corpus=PATH}, folder
  * {@code rbac/<peer>/expectations.jsonl}). Where a row carries {@code semantic_expect} (the peer disagrees with
  * Kubernetes RBAC semantics) that is the truth. Remaining disagreements must be listed, with the Kubernetes rule
- * that justifies them, in {@code intended-differences.txt}; agreement per peer must reach 95%. A peer's rule is answered
- * by one of our checks for it, or by our root-cause finding (everything, a wildcard) when that names the check among
- * the ones its implied permissions answer: the narrower checks do not repeat what a root cause implies.
+ * that justifies them, in {@code intended-differences.txt}; agreement per peer must reach 95%. A peer's rule is
+ * answered by one of our checks for it, or by our root-cause finding (everything, a wildcard) when that names the
+ * check among the ones its implied permissions answer: the narrower checks do not repeat what a root cause implies.
  */
 class RbacCorpusConformanceTest {
     private static final double REQUIRED = 0.95;
@@ -175,7 +175,7 @@ class RbacCorpusConformanceTest {
                     String[] parts = n.path("resource").asText("").split("\\.", 3);
                     target = parts.length == 3 ? parts[0] + "/" + parts[2] : "";
                 }
-                String scanDir = n.has("scan_dir") ? n.path("file").asText().split("/")[0] : "";
+                String scanDir = n.has("scan_dir") ? n.path("file").asText().split("/", -1)[0] : "";
                 rows.add(new Row(peer.getFileName().toString(), n.path("file").asText(), n.path("rule").asText(),
                         expected, target, scanDir));
             }
@@ -188,7 +188,7 @@ class RbacCorpusConformanceTest {
         Map<String, String> out = new LinkedHashMap<>();
         try (InputStream in = RbacCorpusConformanceTest.class.getResourceAsStream("intended-differences.txt")) {
             assertThat(in).as("intended-differences.txt").isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }

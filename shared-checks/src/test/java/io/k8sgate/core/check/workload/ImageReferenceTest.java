@@ -32,9 +32,14 @@ class ImageReferenceTest {
 
     @ParameterizedTest(name = "[{index}] {0} pinned={1}")
     @CsvSource(delimiter = '|', value = {
-        "nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c|true", "nginx@sha256:abc|false", "nginx:1.0|false",
-        "nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c|false", "nginx@sha256:0D17B565C37BCBD895E9D92315A05C1C0D17B565C37BCBD895E9D92315A05C1C|false", "nginx@md5:0d17b565c37bcbd895e9d92315a05c1c|false",
-        "nginx@sha512:0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c|true", "nginx@sha512:0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c|false"})
+        "nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c|true",
+        "nginx@sha256:abc|false", "nginx:1.0|false",
+        "nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c|false",
+        "nginx@sha256:0D17B565C37BCBD895E9D92315A05C1C0D17B565C37BCBD895E9D92315A05C1C|false",
+        "nginx@md5:0d17b565c37bcbd895e9d92315a05c1c|false",
+        "nginx@sha512:0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c"
+            + "0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c|true",
+        "nginx@sha512:0d17b565c37bcbd895e9d92315a05c1c0d17b565c37bcbd895e9d92315a05c1c|false"})
     void shouldOnlyCountWellFormedDigestsAsPinned(final String image, final boolean pinned) {
         assertThat(ImageReference.parse(image).isPinned()).isEqualTo(pinned);
     }

@@ -73,7 +73,8 @@ class TrivyMemoryBudgetTest {
     /** Each kind of entry a report can hold many of is paid for: none fills the heap unpaid. */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-        "Misconfigurations | {\"ID\": \"DS002\", \"Title\": \"root\", \"Message\": \"USER root\", \"Severity\": \"HIGH\"}",
+        "Misconfigurations | {\"ID\": \"DS002\", \"Title\": \"root\", \"Message\": \"USER root\","
+                + " \"Severity\": \"HIGH\"}",
         "Secrets | {\"RuleID\": \"aws-access-key-id\", \"Severity\": \"CRITICAL\", \"StartLine\": 3}",
         "Licenses | {\"Name\": \"GPL-3.0\", \"Category\": \"restricted\", \"Severity\": \"HIGH\"}",
         "Misconfigurations | null"})
@@ -108,7 +109,8 @@ class TrivyMemoryBudgetTest {
                 + "\"lib\", \"Title\": \"" + title + "\", \"Severity\": \"HIGH\"}");
         assertThatThrownBy(() -> read(json, MemoryBudget.of(SMALL))).isInstanceOf(ReportException.class)
                 .hasMessageContaining("reading stopped at Results[0].Vulnerabilities[1].Title")
-                .hasMessageContaining("(so far 2 vulnerabilities, 0 other findings and 120,000 characters of long text)");
+                .hasMessageContaining(
+                        "(so far 2 vulnerabilities, 0 other findings and 120,000 characters of long text)");
     }
 
     @Test

@@ -116,7 +116,8 @@ class ValueSharingTest {
     @Test
     void shouldShareRepeatedValuesAcrossTheVulnerabilitiesOfOneReport() throws IOException {
         String vuln = "{\"VulnerabilityID\":\"%s\",\"PkgName\":\"openssl\",\"InstalledVersion\":\"3.0.11-1\","
-                + "\"FixedVersion\":\"3.0.13-1\",\"Status\":\"fixed\",\"Severity\":\"HIGH\",\"SeveritySource\":\"debian\","
+                + "\"FixedVersion\":\"3.0.13-1\",\"Status\":\"fixed\",\"Severity\":\"HIGH\","
+                + "\"SeveritySource\":\"debian\","
                 + "\"PkgIdentifier\":{\"PURL\":\"pkg:deb/debian/openssl@3.0.11-1\"},\"VendorSeverity\":{\"debian\":2,"
                 + "\"nvd\":3},\"CVSS\":{\"nvd\":{\"V3Vector\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\","
                 + "\"V3Score\":9.8}},\"Title\":\"openssl: flaw\"}";
