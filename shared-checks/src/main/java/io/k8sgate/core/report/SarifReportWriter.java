@@ -187,7 +187,7 @@ public final class SarifReportWriter implements ReportWriter {
         }
         for (Map.Entry<String, String> e : own.entrySet()) {
             String key = e.getKey();
-            boolean written = STANDARD_PROPERTIES.contains(key) || container && "container".equals(key);
+            boolean written = STANDARD_PROPERTIES.contains(key) || (container && "container".equals(key));
             if (!written && e.getValue() != null) {
                 g.writeStringField(key, e.getValue());
             }

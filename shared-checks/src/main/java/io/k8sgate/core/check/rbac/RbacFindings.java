@@ -246,14 +246,16 @@ public final class RbacFindings {
             if (!everything && !graph.granting(RbacPermissions.FULL_ADMIN, role, scope).isEmpty()) {
                 continue; // reported once, as everything, with what it implies
             }
-            String raiseScope = graph.isBoundClusterWide(role) || RbacPermissions.KUBE_SYSTEM.equals(role.namespace()) ? scope : "";
+            boolean raised = graph.isBoundClusterWide(role) || RbacPermissions.KUBE_SYSTEM.equals(role.namespace());
+            String raiseScope = raised ? scope : "";
             List<PolicyRule> rules = graph.rulesOf(role);
             if (role.isAggregated()) {
                 List<Permission> held = permissions.stream().filter(p -> !graph.granting(p, role, scope).isEmpty())
                         .filter(p -> everything || !impliedByWildcard(p, rules, scope)).toList();
                 if (!held.isEmpty()) {
                     Set<String> from = new LinkedHashSet<>();
-                    held.forEach(p -> graph.granting(p, role, scope).forEach(r -> from.add(graph.ownerOf(r).display())));
+                    held.forEach(p -> graph.granting(p, role, scope)
+                            .forEach(r -> from.add(graph.ownerOf(r).display())));
                     out.add(onRole(check, graph, role, role.aggregationRule(), severityOf(held, raiseScope),
                             role.display() + " can " + labels(held) + " through aggregation of "
                                     + String.join(", ", from), labels(held))
