@@ -21,6 +21,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cold runs, as CI sees the gate: every figure is a whole process started afresh, the way a pipeline runs the CLI
@@ -40,8 +41,10 @@ import java.util.stream.Stream;
  * run of each before the measured turns.
  *
  * <p>Usage, from the project root after {@code ./mvnw -DskipTests package}: {@code java -cp
- * benchmarks/target/benchmarks.jar io.k8sgate.bench.ColdBenchmark [--runs N] [--java PATH] [SIZE...]} (default 5000
- * 25000 50000, best of 3).
+ * benchmarks/target/benchmarks.jar io.k8sgate.bench.ColdBenchmark [--runs N] [--java PATH] [--compare JAR]
+ * [SIZE...]} (default 5000 25000 50000, best of 3). {@code --compare} times another build's CLI jar (a copy of
+ * {@code k8s-security.jar} made before a change) as one more variant in the same turns, so a change is measured
+ * against what it replaces under the same load.
  */
 public final class ColdBenchmark {
     /** The files the input is spread over, as in a platform repository of many teams. */
@@ -60,10 +63,13 @@ public final class ColdBenchmark {
     private final Path work;
     private final Path composeJar;
     private final Map<String, String> launcherEnvironment;
+    /** Another build's CLI jar to time beside this one in the same turns ({@code --compare}), or null. */
+    private final @Nullable Path compareJar;
 
-    private ColdBenchmark(final String java, final Path cliJar, final Path launcher, final Path work)
-            throws IOException, URISyntaxException {
+    private ColdBenchmark(final String java, final Path cliJar, final Path launcher, final Path work,
+            final @Nullable Path compareJar) throws IOException, URISyntaxException {
         this.java = java;
+        this.compareJar = compareJar;
         this.cliJar = cliJar;
         this.launcher = launcher;
         this.work = work;
@@ -79,6 +85,7 @@ public final class ColdBenchmark {
         int runs = Integer.parseInt(Measure.option(rest, "--runs", "3"));
         String java = Measure.option(rest, "--java",
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        String compare = Measure.option(rest, "--compare", "");
         List<Integer> sizes = Measure.sizes(rest.toArray(String[]::new), 5_000, 25_000, 50_000);
         Path cliJar = Paths.get("cli/target/k8s-security.jar");
         Path launcher = Paths.get("cli/bin/k8s-security");
@@ -89,7 +96,8 @@ public final class ColdBenchmark {
         }
         Path work = Files.createTempDirectory("k8sgate-cold");
         try {
-            new ColdBenchmark(java, cliJar, launcher, work).run(sizes, runs);
+            new ColdBenchmark(java, cliJar, launcher, work, compare.isEmpty() ? null : Paths.get(compare))
+                    .run(sizes, runs);
         } finally {
             delete(work);
         }
@@ -108,10 +116,16 @@ public final class ColdBenchmark {
     private List<Variant> variants() {
         Map<String, String> c2 = new HashMap<>(launcherEnvironment);
         c2.put("JAVA_OPTS", BOTH_TIERS);
-        return List.of(new Variant("parse", List.of(java, "-jar", composeJar.toString()), Map.of()),
-                new Variant("gate", List.of(java, "-jar", cliJar.toString(), "check", "--root"), Map.of()),
-                new Variant("launcher", List.of(launcher.toString(), "check", "--root"), launcherEnvironment),
-                new Variant("launcher C2", List.of(launcher.toString(), "check", "--root"), Map.copyOf(c2)));
+        List<Variant> all = new ArrayList<>();
+        all.add(new Variant("parse", List.of(java, "-jar", composeJar.toString()), Map.of()));
+        all.add(new Variant("gate", List.of(java, "-jar", cliJar.toString(), "check", "--root"), Map.of()));
+        if (compareJar != null) {
+            all.add(new Variant("compared", List.of(java, "-jar", compareJar.toString(), "check", "--root"),
+                    Map.of()));
+        }
+        all.add(new Variant("launcher", List.of(launcher.toString(), "check", "--root"), launcherEnvironment));
+        all.add(new Variant("launcher C2", List.of(launcher.toString(), "check", "--root"), Map.copyOf(c2)));
+        return List.copyOf(all);
     }
 
     private void run(final List<Integer> sizes, final int runs) throws IOException, InterruptedException {
@@ -123,6 +137,10 @@ public final class ColdBenchmark {
         System.out.println("  gate:        java -jar cli/target/k8s-security.jar check --root DIR");
         System.out.println("  launcher:    cli/bin/k8s-security check --root DIR (start-up archive recorded by a first,"
                 + " unmeasured run; the JIT compiler's first tier only)");
+        if (compareJar != null) {
+            System.out.println("  compared:    java -jar " + compareJar + " check --root DIR (another build, in the "
+                    + "same turns)");
+        }
         System.out.println("  launcher C2: the same with both tiers of the JIT compiler, JAVA_OPTS=" + BOTH_TIERS);
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%10s %6s %6s", "resources", "files", "MB"));
         for (Variant v : variants) {

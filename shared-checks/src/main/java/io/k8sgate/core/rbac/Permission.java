@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A risky capability, such as "create pods" or "approve certificate signing requests", and how to recognise it in
@@ -45,6 +46,23 @@ public record Permission(String label, Severity severity, List<Access> allOf, bo
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(severity, "severity");
         allOf = List.copyOf(allOf);
+    }
+
+    /** Equal when every component is: the same as a record's own equality, written out beside {@link #hashCode}. */
+    @Override
+    public boolean equals(final @Nullable Object other) {
+        return other instanceof Permission p && label.equals(p.label) && severity == p.severity
+                && namedCounts == p.namedCounts && allOf.equals(p.allOf);
+    }
+
+    /**
+     * The label's hash, which the runtime keeps: permissions are looked up in sets and maps for every grant of a run,
+     * and the record's own hash would walk every verb, group and resource each time. Equal permissions have equal
+     * labels, so this agrees with {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return label.hashCode();
     }
 
     /** A permission of one part. */

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RBAC objects of one run resolved into effective permissions, following the API server's RBAC authorizer:
@@ -68,8 +69,60 @@ public final class RbacGraph {
     /** The accounts the run's workloads use, and the bindings of the platform among the inputs. */
     private final Set<RbacSubject> workloadAccounts;
     private final Set<RbacBinding> platformBindings;
-    /** Which rules of a role grant a permission in a scope, remembered: many subjects share few roles and scopes. */
-    private final Map<String, List<PolicyRule>> granting = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * What the graph knows of each of its roles, found by the role itself (not by a key built per call): its key,
+     * its effective rules, the bindings that reference it, and which of its rules grant a permission in a scope.
+     */
+    private final IdentityHashMap<RbacRole, RoleIndex> roleIndex;
+    /** The roles and grants findings are about, chosen once per run. */
+    private final List<RbacRole> reportableRoles;
+    private final List<Grant> reportableGrants;
+
+    /**
+     * One role's facts, read once per run.
+     *
+     * @param key      {@code ClusterRole/name} or {@code Role/ns/name}
+     * @param rules    the rules it grants (for an aggregated ClusterRole, the union of its sources' rules)
+     * @param bindings the bindings that reference it, in input order
+     * @param widestScope      the widest scope its rules can have ({@link #widestScope})
+     * @param boundClusterWide whether a ClusterRoleBinding references it
+     * @param granting         by scope, then by permission: the rules that grant the permission there, computed on
+     *                         first asking (checks run in parallel, hence concurrent maps)
+     * @param risky            by scope: the risky permissions it grants there, computed on first asking
+     */
+    private record RoleIndex(String key, List<PolicyRule> rules, List<RbacBinding> bindings, String widestScope,
+            boolean boundClusterWide, Map<String, Map<Permission, List<PolicyRule>>> granting,
+            Map<String, List<Permission>> risky) {
+        static RoleIndex of(final RbacRole role, final String key, final List<PolicyRule> rules,
+                final List<RbacBinding> bindings) {
+            boolean clusterWide = bindings.stream().anyMatch(RbacBinding::isClusterWide);
+            String widest = !role.isClusterRole() ? role.namespace()
+                    : bindings.isEmpty() || clusterWide ? RbacBinding.CLUSTER_WIDE : bindings.get(0).scope();
+            return new RoleIndex(key, rules, bindings, widest, clusterWide, new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>());
+        }
+
+        List<Permission> riskyIn(final String scope) {
+            List<Permission> found = risky.get(scope);
+            if (found == null) {
+                found = risky.computeIfAbsent(scope, s -> RbacPermissions.RISKY.stream()
+                        .filter(p -> !granting(p, s).isEmpty()).toList());
+            }
+            return found;
+        }
+
+        List<PolicyRule> granting(final Permission permission, final String scope) {
+            Map<Permission, List<PolicyRule>> inScope = granting.get(scope);
+            if (inScope == null) {
+                inScope = granting.computeIfAbsent(scope, s -> new ConcurrentHashMap<>());
+            }
+            List<PolicyRule> found = inScope.get(permission);
+            if (found == null) {
+                found = inScope.computeIfAbsent(permission, p -> List.copyOf(p.grantedBy(rules, scope)));
+            }
+            return found;
+        }
+    }
 
     private RbacGraph(final List<K8sObject> objects, final List<Workload> workloads) {
         this.workloads = List.copyOf(workloads);
@@ -153,6 +206,11 @@ public final class RbacGraph {
         this.tokenSecrets = List.copyOf(tokens);
         this.tokenSecretList = tokens.stream().map(t -> new TokenSecret(t, accountOfToken(t))).toList();
         this.tokenSecretsByNamespace = byNamespace(tokenSecretList, t -> t.account().namespace());
+        this.roleIndex = new IdentityHashMap<>(); // filled here, only read afterwards
+        roles.forEach((key, role) -> roleIndex.put(role, RoleIndex.of(role, key,
+                effectiveRules.getOrDefault(key, role.rules()), List.copyOf(byRole.getOrDefault(key, List.of())))));
+        this.reportableRoles = roles.values().stream().filter(r -> !PlatformObjects.isPlatformRole(r)).toList();
+        this.reportableGrants = allGrants.stream().filter(g -> !isPlatform(g.binding())).toList();
     }
 
     private static <T> Map<String, List<T>> byNamespace(final List<T> items,
@@ -244,7 +302,7 @@ public final class RbacGraph {
      * ({@link PlatformObjects#isPlatformRole}), which every cluster holds whatever its owners do.
      */
     public List<RbacRole> reportableRoles() {
-        return roles.values().stream().filter(r -> !PlatformObjects.isPlatformRole(r)).toList();
+        return reportableRoles;
     }
 
     /** A role by key ({@code ClusterRole/name}, {@code Role/ns/name}). */
@@ -254,20 +312,25 @@ public final class RbacGraph {
 
     /** The rules a role grants: its own, or for an aggregated ClusterRole the union of the matching roles' rules. */
     public List<PolicyRule> rulesOf(final RbacRole role) {
-        return effectiveRules.getOrDefault(role.key(), role.rules());
+        RoleIndex known = roleIndex.get(role);
+        return known != null ? known.rules() : effectiveRules.getOrDefault(role.key(), role.rules());
     }
 
     /**
      * The rules of a role that grant a permission in a scope ({@link Permission#grantedBy}), computed once per role,
-     * scope and permission.
+     * scope and permission (for a role of this graph; another is evaluated on each call).
      */
     public List<PolicyRule> granting(final Permission permission, final RbacRole role, final String scope) {
-        return granting.computeIfAbsent(role.key() + "\u001f" + scope + "\u001f" + permission.label(),
-                k -> permission.grantedBy(rulesOf(role), scope));
+        RoleIndex known = roleIndex.get(role);
+        return known != null ? known.granting(permission, scope) : permission.grantedBy(rulesOf(role), scope);
     }
 
     /** The risky permissions ({@link RbacPermissions#RISKY}) a role grants in a scope. */
     public List<Permission> riskyIn(final RbacRole role, final String scope) {
+        RoleIndex known = roleIndex.get(role);
+        if (known != null) {
+            return known.riskyIn(scope);
+        }
         return RbacPermissions.RISKY.stream().filter(p -> !granting(p, role, scope).isEmpty()).toList();
     }
 
@@ -278,7 +341,8 @@ public final class RbacGraph {
 
     /** The bindings that reference a role. */
     public List<RbacBinding> bindingsOf(final RbacRole role) {
-        return bindingsByRole.getOrDefault(role.key(), List.of());
+        RoleIndex known = roleIndex.get(role);
+        return known != null ? known.bindings() : bindingsByRole.getOrDefault(role.key(), List.of());
     }
 
     /**
@@ -287,11 +351,38 @@ public final class RbacGraph {
      * by RoleBindings, grant only inside namespaces.
      */
     public boolean reachesClusterScope(final RbacRole role) {
+        RoleIndex known = roleIndex.get(role);
+        if (known != null) {
+            return role.isClusterRole() && RbacBinding.CLUSTER_WIDE.equals(known.widestScope());
+        }
         if (!role.isClusterRole()) {
             return false;
         }
         List<RbacBinding> refs = bindingsOf(role);
         return refs.isEmpty() || refs.stream().anyMatch(RbacBinding::isClusterWide);
+    }
+
+    /**
+     * The widest scope a role's rules can have: cluster-wide for a ClusterRole that is unbound in the inputs or bound
+     * by a ClusterRoleBinding, the namespace of its first RoleBinding for one bound only by RoleBindings, and its own
+     * namespace for a Role.
+     */
+    public String widestScope(final RbacRole role) {
+        RoleIndex known = roleIndex.get(role);
+        if (known != null) {
+            return known.widestScope();
+        }
+        if (reachesClusterScope(role)) {
+            return RbacBinding.CLUSTER_WIDE;
+        }
+        return role.isClusterRole() ? bindingsOf(role).get(0).scope() : role.namespace();
+    }
+
+    /** True when a ClusterRoleBinding of the inputs references the role. */
+    public boolean isBoundClusterWide(final RbacRole role) {
+        RoleIndex known = roleIndex.get(role);
+        return known != null ? known.boundClusterWide()
+                : bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide);
     }
 
     // ---------------------------------------------------------------- bindings and subjects
@@ -321,7 +412,7 @@ public final class RbacGraph {
      * ({@link PlatformObjects#isPlatformBinding}).
      */
     public List<Grant> reportableGrants() {
-        return grants().stream().filter(g -> !isPlatform(g.binding())).toList();
+        return reportableGrants;
     }
 
     /** True for a binding of the platform itself (see {@link PlatformObjects#isPlatformBinding}). */

@@ -79,14 +79,23 @@ public final class JUnitReportWriter implements ReportWriter {
             String id = entry.getKey();
             Map<ResourceRef, List<Finding>> found = entry.getValue();
             List<ResourceRef> cases = new ArrayList<>(found.keySet());
-            int passing = 0;
-            for (ResourceRef r : resources) {
-                if (!found.containsKey(r)) {
-                    passing++;
-                    if (listPassing) {
+            int passing;
+            if (listPassing) {
+                for (ResourceRef r : resources) {
+                    if (!found.containsKey(r)) {
                         cases.add(r);
                     }
                 }
+                passing = cases.size() - found.size();
+            } else {
+                // counted from the findings: the resources without one, without visiting every resource per check
+                int foundAmongResources = 0;
+                for (ResourceRef r : found.keySet()) {
+                    if (resources.contains(r)) {
+                        foundAmongResources++;
+                    }
+                }
+                passing = resources.size() - foundAmongResources;
             }
             int failed = (int) found.values().stream().filter(l -> l.stream().anyMatch(f -> !f.isSuppressed()))
                     .count();

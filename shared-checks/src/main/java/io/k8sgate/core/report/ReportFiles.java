@@ -1,10 +1,12 @@
 package io.k8sgate.core.report;
 
 import io.k8sgate.core.GateOutcome;
+import io.k8sgate.core.concurrent.EngineExecutor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,27 +43,47 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes every format into {@code directory} and returns the files written. */
+    /**
+     * Writes every format into {@code directory} and returns the files written, in the order of the formats. The
+     * formats are written at the same time on the engine's threads (each writer streams from the outcome, which
+     * nobody changes any more), so a run's last step takes about as long as its largest report.
+     */
     public static List<Path> write(final GateOutcome outcome, final Collection<ReportFormat> formats,
             final Path directory) throws IOException {
         Files.createDirectories(directory);
         removeStale(directory, Instant.now().minus(STALE));
-        List<Path> written = new ArrayList<>();
-        for (ReportFormat format : formats) {
-            Path target = directory.resolve(format.fileName());
-            atomically(target, out -> format.writer().write(outcome, out));
-            written.add(target);
-            if (format == ReportFormat.HTML) {
-                Path css = directory.resolve(STYLESHEET);
-                atomically(css, out -> {
-                    try (InputStream in = stylesheet()) {
-                        in.transferTo(out);
-                    }
-                });
-                written.add(css);
-            }
+        List<List<Path>> files;
+        try {
+            files = EngineExecutor.shared().map(List.copyOf(formats), format -> {
+                try {
+                    return write(outcome, format, directory);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        List<Path> written = new ArrayList<>();
+        files.forEach(written::addAll);
         return written;
+    }
+
+    /** Writes one format (and, for HTML, the stylesheet beside it). */
+    private static List<Path> write(final GateOutcome outcome, final ReportFormat format, final Path directory)
+            throws IOException {
+        Path target = directory.resolve(format.fileName());
+        atomically(target, out -> format.writer().write(outcome, out));
+        if (format != ReportFormat.HTML) {
+            return List.of(target);
+        }
+        Path css = directory.resolve(STYLESHEET);
+        atomically(css, out -> {
+            try (InputStream in = stylesheet()) {
+                in.transferTo(out);
+            }
+        });
+        return List.of(target, css);
     }
 
     /** Writes what produces a file's content. */

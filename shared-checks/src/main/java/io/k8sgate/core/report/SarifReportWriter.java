@@ -14,27 +14,35 @@ import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.PssLevel;
 import io.k8sgate.core.model.RenderedSource;
 import io.k8sgate.core.model.Severity;
+import io.k8sgate.core.model.Suppression;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SARIF 2.1.0 for code-scanning UIs and the Warnings plugin. Written from a typed model; suppressed findings carry a
- * SARIF suppression so that viewers show them as such; input errors are tool notifications. Results are written as a
- * stream, one finding at a time, so that a run with a million findings needs no second copy of them in memory.
+ * SARIF 2.1.0 for code-scanning UIs and the Warnings plugin. The tool, its rules and the invocation are written from
+ * a typed model; suppressed findings carry a SARIF suppression so that viewers show them as such; input errors are
+ * tool notifications. Results are written as a stream, field by field, one finding at a time, so that a run with a
+ * million findings needs no second copy of them in memory and builds no model object per finding.
  */
 public final class SarifReportWriter implements ReportWriter {
     /** The schema the output follows. */
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /** The key of our fingerprint in {@code partialFingerprints}. */
     public static final String FINGERPRINT_KEY = "k8sgateFingerprint/v1";
+
+    /** The result properties every result has, written before the finding's own (and the container, if any). */
+    private static final Set<String> STANDARD_PROPERTIES = Set.of("severity", "fieldPath", "kind", "namespace",
+            "name");
 
     /** Each result is written on its own: no flush after each, or a million findings make a million writes. */
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -50,7 +58,7 @@ public final class SarifReportWriter implements ReportWriter {
                 .map(SarifReportWriter::notification).toList());
         // documents of walked directories left out as not Kubernetes objects: notes, so nothing is left out silently
         o.inputs().skipped().forEach(k -> notifications.add(new Notification("note", new Text("Skipped: "
-                + k.reason() + " [skipped]"), List.of(new SarifLocation(physical(k.location()), null)))));
+                + k.reason() + " [skipped]"), List.of(new SarifLocation(physical(k.location()))))));
         try (JsonGenerator g = MAPPER.writer().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);
@@ -61,9 +69,10 @@ public final class SarifReportWriter implements ReportWriter {
             MAPPER.writeValue(g, new Tool(new Driver(ToolInfo.NAME, o.toolVersion(), ToolInfo.INFORMATION_URI,
                     rules)));
             g.writeArrayFieldStart("results");
+            Map<String, String> uris = new HashMap<>();
             for (Finding f : o.findings()) {
                 int rule = Objects.requireNonNull(index.get(f.checkId()), "rules() indexes every finding's check");
-                MAPPER.writeValue(g, result(f, rule));
+                result(g, f, rule, uris);
             }
             g.writeEndArray();
             g.writeFieldName("invocations");
@@ -122,26 +131,94 @@ public final class SarifReportWriter implements ReportWriter {
                         m.equivalents().isEmpty() ? null : m.equivalents()));
     }
 
-    private static Result result(final Finding f, final int ruleIndex) {
-        List<SarifLocation> locations = List.of(new SarifLocation(physical(f.location()),
-                List.of(new LogicalLocation(f.resource().display() + (f.container().isEmpty() ? ""
-                        : "/" + f.container()), f.resource().display(), "resource"))));
-        List<SarifSuppression> suppressions = f.suppression().map(s -> List.of(new SarifSuppression(
-                "annotation".equals(s.source()) ? "inSource" : "external", "accepted",
-                s.reason() + (s.owner().isEmpty() ? "" : " (owner: " + s.owner() + ")")
-                        + s.expires().map(d -> " until " + d).orElse("")))).orElse(null);
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("severity", f.severity().name());
-        properties.put("fieldPath", f.fieldPath());
-        properties.put("kind", f.resource().kind());
-        properties.put("namespace", f.resource().namespace());
-        properties.put("name", f.resource().name());
-        if (!f.container().isEmpty()) {
-            properties.put("container", f.container());
+    /**
+     * Writes one result straight to the generator, field by field as the typed model below would be written, without
+     * building that model for each of possibly a million findings; file names are turned into URIs once per file.
+     */
+    private static void result(final JsonGenerator g, final Finding f, final int ruleIndex,
+            final Map<String, String> uris) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.checkId());
+        g.writeNumberField("ruleIndex", ruleIndex);
+        g.writeStringField("level", level(f.severity()));
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", f.message());
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        Location l = f.location();
+        physical(g, uris.computeIfAbsent(l.file(), SarifReportWriter::uriOf), l);
+        String resource = f.resource().display();
+        g.writeArrayFieldStart("logicalLocations");
+        g.writeStartObject();
+        g.writeStringField("name", f.container().isEmpty() ? resource : resource + "/" + f.container());
+        g.writeStringField("fullyQualifiedName", resource);
+        g.writeStringField("kind", "resource");
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeObjectFieldStart("partialFingerprints");
+        g.writeStringField(FINGERPRINT_KEY, f.fingerprint());
+        g.writeEndObject();
+        if (f.suppression().isPresent()) {
+            Suppression s = f.suppression().get();
+            g.writeArrayFieldStart("suppressions");
+            g.writeStartObject();
+            g.writeStringField("kind", "annotation".equals(s.source()) ? "inSource" : "external");
+            g.writeStringField("status", "accepted");
+            g.writeStringField("justification", s.reason() + (s.owner().isEmpty() ? "" : " (owner: " + s.owner()
+                    + ")") + s.expires().map(d -> " until " + d).orElse(""));
+            g.writeEndObject();
+            g.writeEndArray();
         }
-        properties.putAll(f.properties());
-        return new Result(f.checkId(), ruleIndex, level(f.severity()), new Text(f.message()), locations,
-                Map.of(FINGERPRINT_KEY, f.fingerprint()), suppressions, properties);
+        g.writeObjectFieldStart("properties");
+        // the finding's own properties may repeat a standard key: the finding's value is written, in the standard
+        // key's place, as a map filled in this order would hold it
+        Map<String, String> own = f.properties();
+        property(g, own, "severity", f.severity().name());
+        property(g, own, "fieldPath", f.fieldPath());
+        property(g, own, "kind", f.resource().kind());
+        property(g, own, "namespace", f.resource().namespace());
+        property(g, own, "name", f.resource().name());
+        boolean container = !f.container().isEmpty();
+        if (container) {
+            property(g, own, "container", f.container());
+        }
+        for (Map.Entry<String, String> e : own.entrySet()) {
+            String key = e.getKey();
+            boolean written = STANDARD_PROPERTIES.contains(key) || (container && "container".equals(key));
+            if (!written && e.getValue() != null) {
+                g.writeStringField(key, e.getValue());
+            }
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void property(final JsonGenerator g, final Map<String, String> own, final String key,
+            final String standard) throws IOException {
+        String value = own.getOrDefault(key, standard);
+        if (value != null) {
+            g.writeStringField(key, value);
+        }
+    }
+
+    private static void physical(final JsonGenerator g, final String uri, final Location l) throws IOException {
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri);
+        g.writeStringField("uriBaseId", "%SRCROOT%");
+        g.writeEndObject();
+        if (l.line() > 0) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", l.line());
+            if (l.column() > 0) {
+                g.writeNumberField("startColumn", l.column());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static Notification notification(final Diagnostic d) {
@@ -151,7 +228,7 @@ public final class SarifReportWriter implements ReportWriter {
             case INFO -> "note";
         };
         return new Notification(level, new Text(d.message() + " [" + d.code() + "]"),
-                List.of(new SarifLocation(physical(d.location()), null)));
+                List.of(new SarifLocation(physical(d.location()))));
     }
 
     private static PhysicalLocation physical(final Location l) {
@@ -211,12 +288,7 @@ public final class SarifReportWriter implements ReportWriter {
     record Help(String text, @Nullable String markdown) {
     }
 
-    record Result(String ruleId, int ruleIndex, String level, Text message, List<SarifLocation> locations,
-            Map<String, String> partialFingerprints, @Nullable List<SarifSuppression> suppressions,
-            Map<String, Object> properties) {
-    }
-
-    record SarifLocation(PhysicalLocation physicalLocation, @Nullable List<LogicalLocation> logicalLocations) {
+    record SarifLocation(PhysicalLocation physicalLocation) {
     }
 
     record PhysicalLocation(ArtifactLocation artifactLocation, @Nullable Region region) {
@@ -226,12 +298,6 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     record Region(int startLine, @Nullable Integer startColumn) {
-    }
-
-    record LogicalLocation(String name, String fullyQualifiedName, String kind) {
-    }
-
-    record SarifSuppression(String kind, String status, String justification) {
     }
 
     record Invocation(boolean executionSuccessful, List<Notification> toolExecutionNotifications) {

@@ -71,6 +71,9 @@ final class Text {
      * direction-changing characters made visible; line feeds and tabs are kept. What is left is valid in XML 1.0.
      */
     static String visible(final String s) {
+        if (isPlainAscii(s)) {
+            return s; // nearly every value: nothing to replace, nothing to copy
+        }
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -81,6 +84,17 @@ final class Text {
             }
         }
         return sb.toString();
+    }
+
+    /** True when every character is printable ASCII, a line feed or a tab: {@link #visible} keeps such text as is. */
+    private static boolean isPlainAscii(final String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < ' ' || c > '~') && c != '\n' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text for an XML attribute or text node (JUnit): {@link #visible} and at most {@link #XML_MAX} characters. */

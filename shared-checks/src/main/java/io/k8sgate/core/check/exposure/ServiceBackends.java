@@ -8,6 +8,8 @@ import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.ResourceRef;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,31 @@ import java.util.stream.Collectors;
  * spellings), in its own namespace.
  */
 public final class ServiceBackends {
-    private final List<Workload> workloads;
+    /**
+     * The workloads that run containers, by namespace, each with its pod labels: namespace and labels are read from
+     * the tree once per workload, and a Service looks only at the workloads of its own namespace, so matching is
+     * linear in Services plus workloads for inputs spread over namespaces.
+     */
+    private final Map<String, List<Pod>> podsByNamespace;
     private final Map<String, List<K8sObject>> servicesByNamespace;
 
+    /**
+     * A workload with the labels of its pods, in input order.
+     *
+     * @param ref    the workload's reference
+     * @param labels the labels of its pods
+     */
+    private record Pod(ResourceRef ref, Map<String, String> labels) {
+    }
+
     private ServiceBackends(final CheckContext context) {
-        this.workloads = context.workloads().stream().filter(Workload::runsContainers).toList();
+        Map<String, List<Pod>> pods = new HashMap<>();
+        for (Workload w : context.workloads()) {
+            if (w.runsContainers()) {
+                pods.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(new Pod(w.ref(), w.podLabels()));
+            }
+        }
+        this.podsByNamespace = pods;
         this.servicesByNamespace = Services.all(context).collect(Collectors.groupingBy(ServiceBackends::namespace));
     }
 
@@ -49,10 +71,15 @@ public final class ServiceBackends {
 
     /** The workloads whose pods the Service selects, each once, in input order. */
     List<ResourceRef> behindService(final K8sObject service) {
+        YamlNode spec = service.root().get("spec");
+        Map<String, String> selector = K8sObject.strings(spec.get("selector"));
+        if (selector.isEmpty() || "ExternalName".equals(spec.get("type").text(""))) {
+            return List.of();
+        }
         Set<ResourceRef> out = new LinkedHashSet<>();
-        for (Workload w : workloads) {
-            if (w.namespace().equals(namespace(service)) && selects(service, w)) {
-                out.add(w.ref());
+        for (Pod pod : podsByNamespace.getOrDefault(namespace(service), List.of())) {
+            if (pod.labels().entrySet().containsAll(selector.entrySet())) {
+                out.add(pod.ref());
             }
         }
         return List.copyOf(out);

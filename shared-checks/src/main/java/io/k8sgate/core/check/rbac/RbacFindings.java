@@ -15,6 +15,9 @@ import io.k8sgate.core.rbac.RbacPermissions;
 import io.k8sgate.core.rbac.RbacRole;
 import io.k8sgate.core.rbac.RbacSubject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,13 +103,16 @@ public final class RbacFindings {
         RbacGraph graph = graph(context);
         boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
         List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
-        Map<String, Set<Permission>> implied = everything ? Map.of() : impliedBySubject(graph);
+        Answered answered = everything ? null : context.analysis(Answered.class, c -> new Answered(graph(c)));
+        List<Permission> held = new ArrayList<>(permissions.size());
         for (Grant grant : graph.reportableGrants()) {
-            Set<Permission> answered = new java.util.HashSet<>(
-                    implied.getOrDefault(grant.subject().display() + "@" + RbacBinding.CLUSTER_WIDE, Set.of()));
-            answered.addAll(implied.getOrDefault(grant.subject().display() + "@" + grant.scope(), Set.of()));
-            List<Permission> held = permissions.stream().filter(p -> !answered.contains(p))
-                    .filter(p -> !graph.granting(p, grant.role(), grant.scope()).isEmpty()).toList();
+            Set<Permission> already = answered == null ? Set.of() : answered.at(grant);
+            held.clear();
+            for (Permission p : permissions) {
+                if (!already.contains(p) && !graph.granting(p, grant.role(), grant.scope()).isEmpty()) {
+                    held.add(p);
+                }
+            }
             if (!held.isEmpty()) {
                 PolicyRule first = graph.granting(held.get(0), grant.role(), grant.scope()).get(0);
                 Finding finding = onSubject(check, grant, severityOf(held, grant.scope()),
@@ -119,27 +125,49 @@ public final class RbacFindings {
     }
 
     /**
-     * {@code subject@scope} to the narrower permissions a root cause already answers there: every one for a subject
-     * that can do everything, those of its wildcard rules for one that holds a wildcard. Platform bindings count (they
-     * still grant it).
+     * The narrower permissions a root cause already answers for each reportable grant, computed once per run and
+     * shared by the narrower checks: every one where its subject can do everything, those of the wildcard rules it
+     * holds, in the grant's scope or cluster-wide. Platform bindings count (they still grant it).
      */
-    private static Map<String, Set<Permission>> impliedBySubject(final RbacGraph graph) {
-        Map<String, Set<Permission>> out = new java.util.HashMap<>();
-        for (Grant grant : graph.grants()) {
-            String key = grant.subject().display() + "@" + grant.scope();
-            if (!graph.granting(RbacPermissions.FULL_ADMIN, grant.role(), grant.scope()).isEmpty()) {
-                out.computeIfAbsent(key, k -> new java.util.HashSet<>()).addAll(ImpliedPermissions.where(p -> true)
-                        .permissions());
-                continue;
+    static final class Answered {
+        private final IdentityHashMap<Grant, Set<Permission>> byGrant = new IdentityHashMap<>();
+
+        Answered(final RbacGraph graph) {
+            Map<RbacSubject, Map<String, Set<Permission>>> bySubject = new HashMap<>();
+            for (Grant grant : graph.grants()) {
+                Set<Permission> implied = impliedAt(graph, grant);
+                if (!implied.isEmpty()) {
+                    bySubject.computeIfAbsent(grant.subject(), k -> new HashMap<>())
+                            .computeIfAbsent(grant.scope(), k -> new HashSet<>()).addAll(implied);
+                }
             }
-            for (PolicyRule rule : graph.rulesOf(grant.role())) {
-                if (ImpliedPermissions.isWildcard(rule)) {
-                    out.computeIfAbsent(key, k -> new java.util.HashSet<>())
-                            .addAll(ImpliedPermissions.byRule(rule, grant.scope()).permissions());
+            for (Grant grant : graph.reportableGrants()) {
+                Map<String, Set<Permission>> scopes = bySubject.getOrDefault(grant.subject(), Map.of());
+                Set<Permission> here = new HashSet<>(scopes.getOrDefault(RbacBinding.CLUSTER_WIDE, Set.of()));
+                here.addAll(scopes.getOrDefault(grant.scope(), Set.of()));
+                if (!here.isEmpty()) {
+                    byGrant.put(grant, Set.copyOf(here));
                 }
             }
         }
-        return out;
+
+        private static Set<Permission> impliedAt(final RbacGraph graph, final Grant grant) {
+            if (!graph.granting(RbacPermissions.FULL_ADMIN, grant.role(), grant.scope()).isEmpty()) {
+                return new HashSet<>(ImpliedPermissions.where(p -> true).permissions());
+            }
+            Set<Permission> out = new HashSet<>();
+            for (PolicyRule rule : graph.rulesOf(grant.role())) {
+                if (ImpliedPermissions.isWildcard(rule)) {
+                    out.addAll(ImpliedPermissions.byRule(rule, grant.scope()).permissions());
+                }
+            }
+            return out;
+        }
+
+        /** What is already answered for the subject of a reportable grant in its scope. */
+        Set<Permission> at(final Grant grant) {
+            return byGrant.getOrDefault(grant, Set.of());
+        }
     }
 
     /** The narrower permissions a role grants in a scope (what its grant of everything implies). */
@@ -215,18 +243,19 @@ public final class RbacFindings {
         boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
         for (RbacRole role : graph.reportableRoles()) {
             String scope = scopeOf(graph, role);
-            if (!everything && !RbacPermissions.FULL_ADMIN.grantedBy(graph.rulesOf(role), scope).isEmpty()) {
+            if (!everything && !graph.granting(RbacPermissions.FULL_ADMIN, role, scope).isEmpty()) {
                 continue; // reported once, as everything, with what it implies
             }
-            boolean boundClusterWide = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide);
-            String raiseScope = boundClusterWide || RbacPermissions.KUBE_SYSTEM.equals(role.namespace()) ? scope : "";
+            boolean raised = graph.isBoundClusterWide(role) || RbacPermissions.KUBE_SYSTEM.equals(role.namespace());
+            String raiseScope = raised ? scope : "";
             List<PolicyRule> rules = graph.rulesOf(role);
             if (role.isAggregated()) {
-                List<Permission> held = permissions.stream().filter(p -> !p.grantedBy(rules, scope).isEmpty())
+                List<Permission> held = permissions.stream().filter(p -> !graph.granting(p, role, scope).isEmpty())
                         .filter(p -> everything || !impliedByWildcard(p, rules, scope)).toList();
                 if (!held.isEmpty()) {
                     Set<String> from = new LinkedHashSet<>();
-                    held.forEach(p -> p.grantedBy(rules, scope).forEach(r -> from.add(graph.ownerOf(r).display())));
+                    held.forEach(p -> graph.granting(p, role, scope)
+                            .forEach(r -> from.add(graph.ownerOf(r).display())));
                     out.add(onRole(check, graph, role, role.aggregationRule(), severityOf(held, raiseScope),
                             role.display() + " can " + labels(held) + " through aggregation of "
                                     + String.join(", ", from), labels(held))
@@ -238,7 +267,7 @@ public final class RbacFindings {
             // approval) is reported once, on the rule that grants its first part
             Map<PolicyRule, List<Permission>> byRule = new LinkedHashMap<>();
             for (Permission p : permissions) {
-                List<PolicyRule> granting = p.grantedBy(rules, scope);
+                List<PolicyRule> granting = graph.granting(p, role, scope);
                 if (granting.isEmpty()) {
                     continue;
                 }
@@ -277,10 +306,7 @@ public final class RbacFindings {
      * namespace for a Role.
      */
     static String scopeOf(final RbacGraph graph, final RbacRole role) {
-        if (graph.reachesClusterScope(role)) {
-            return RbacBinding.CLUSTER_WIDE;
-        }
-        return role.isClusterRole() ? graph.bindingsOf(role).get(0).scope() : role.namespace();
+        return graph.widestScope(role);
     }
 
     /** A finding on a role, naming its bindings. */

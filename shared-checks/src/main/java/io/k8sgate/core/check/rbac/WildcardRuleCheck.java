@@ -8,7 +8,6 @@ import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.rbac.Grant;
 import io.k8sgate.core.rbac.PolicyRule;
-import io.k8sgate.core.rbac.RbacBinding;
 import io.k8sgate.core.rbac.RbacGraph;
 import io.k8sgate.core.rbac.RbacPermissions;
 import io.k8sgate.core.rbac.RbacRole;
@@ -44,7 +43,7 @@ public final class WildcardRuleCheck implements Check {
         RbacGraph graph = RbacFindings.graph(context);
         List<Finding> out = new ArrayList<>();
         for (RbacRole role : graph.reportableRoles()) {
-            boolean raised = graph.bindingsOf(role).stream().anyMatch(RbacBinding::isClusterWide)
+            boolean raised = graph.isBoundClusterWide(role)
                     || RbacPermissions.KUBE_SYSTEM.equals(role.namespace());
             String scope = RbacFindings.scopeOf(graph, role);
             if (doesEverything(graph, role, scope)) {
