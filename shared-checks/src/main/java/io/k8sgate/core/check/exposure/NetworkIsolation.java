@@ -59,6 +59,13 @@ final class NetworkIsolation {
 
     private final List<Isolating> policies = new ArrayList<>();
     private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+    /**
+     * The policies that can apply to a workload of each namespace: those of the namespace followed by the
+     * cluster-wide ones, so a workload is held against its own namespace's policies only and the analysis stays
+     * linear in workloads plus policies.
+     */
+    private final Map<String, List<Isolating>> byNamespace = new HashMap<>();
+    private final List<Isolating> clusterWide = new ArrayList<>();
 
     private NetworkIsolation(final CheckContext context) {
         for (K8sObject ns : context.ofKind("Namespace")) {
@@ -80,6 +87,14 @@ final class NetworkIsolation {
                 }
             }
         }
+        for (Isolating p : policies) {
+            if (p.namespace().isEmpty()) {
+                clusterWide.add(p);
+            } else {
+                byNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        byNamespace.values().forEach(list -> list.addAll(clusterWide));
     }
 
     /** The isolation analysis of the run, computed once and shared. */
@@ -89,13 +104,18 @@ final class NetworkIsolation {
 
     /** True when a policy of the inputs isolates the workload's pods for {@code direction}. */
     boolean isolates(final Workload workload, final String direction) {
-        return policies.stream().anyMatch(p -> p.directions().contains(direction) && applies(p, workload)
+        return applicable(workload).stream().anyMatch(p -> p.directions().contains(direction)
                 && p.selects().test(workload));
     }
 
     /** How many isolating policies of the inputs are in the workload's namespace or cluster-wide. */
     private long policiesFor(final Workload workload) {
-        return policies.stream().filter(p -> applies(p, workload)).map(Isolating::name).distinct().count();
+        return applicable(workload).stream().map(Isolating::name).distinct().count();
+    }
+
+    /** The policies in the workload's namespace and the cluster-wide ones. */
+    private List<Isolating> applicable(final Workload workload) {
+        return byNamespace.getOrDefault(workload.namespace(), clusterWide);
     }
 
     /**
@@ -126,9 +146,6 @@ final class NetworkIsolation {
                         + "' and of the cluster selects them for " + directions);
     }
 
-    private static boolean applies(final Isolating policy, final Workload workload) {
-        return policy.namespace().isEmpty() || policy.namespace().equals(workload.namespace());
-    }
 
     private void kubernetes(final K8sObject policy) {
         YamlNode spec = policy.root().get("spec");
