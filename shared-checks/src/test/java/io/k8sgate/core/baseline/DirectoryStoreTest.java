@@ -2,8 +2,6 @@ package io.k8sgate.core.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,7 +10,6 @@ import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -265,25 +262,6 @@ class DirectoryStoreTest {
                 .hasMessageContaining("permission denied").hasMessageContaining("give it write access");
         assertThat(mounted.history()).extracting(BaselineMetadata::version).containsExactly(1L);
         assertThat(mounted.read(1).version()).isEqualTo(1);
-    }
-
-    @Test
-    void shouldSayWhyAStoreDirectoryWithoutWritePermissionCannotRecordIssue16() throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")),
-                "running as root, whom file permissions do not stop: the refusal is simulated in the test above");
-        assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
-        store().record(BaselineFixtures.app("v1"), BaselineFixtures.provenance("build-1"));
-        Path dir = store().directory();
-        Files.delete(dir.resolve(".lock"));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            assertThatThrownBy(() -> store().record(BaselineFixtures.app("v2"), BaselineFixtures.provenance("b")))
-                    .isInstanceOf(BaselineException.class).hasMessageContaining("permission denied")
-                    .hasMessageContaining("give it write access");
-            assertThat(store().history()).extracting(BaselineMetadata::version).containsExactly(1L);
-        } finally {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.k8sgate.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.k8sgate.core.input.render.RenderOptions;
 import io.k8sgate.core.model.Diagnostic;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,25 +99,6 @@ class InputWalkerTest {
             assertThat(d.location().file()).isEqualTo("tree/locked");
             assertThat(d.message()).contains("permission denied", "not checked");
         });
-    }
-
-    @Test
-    void shouldReportAnUnreadableSubdirectoryOfTheFileSystem() throws IOException {
-        assumeTrue(!"root".equals(System.getProperty("user.name")), "permissions do not stop root: the walker's "
-                + "handling is covered with an unreadable listing in the test above");
-        write("tree/ok/pod.yaml", POD.formatted("ok"));
-        Path locked = Files.createDirectories(dir.resolve("tree/locked"));
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        try {
-            LoadResult r = new ManifestLoader().load(dir, List.of("tree"));
-            assertThat(r.objects()).hasSize(1);
-            assertThat(r.diagnostics()).singleElement().satisfies(d -> {
-                assertThat(d.code()).isEqualTo("input-unreadable");
-                assertThat(d.location().file()).isEqualTo("tree/locked");
-            });
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
-        }
     }
 
     @Test
