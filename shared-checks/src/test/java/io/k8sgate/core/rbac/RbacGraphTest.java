@@ -159,6 +159,37 @@ class RbacGraphTest {
     }
 
     @Test
+    void shouldResolveABindingToABootstrapRoleByNamespaceAndName() {
+        RbacGraph graph = graph("checks/K8S-RBAC-025/compliant/defined-and-provided.yaml");
+        RbacSubject adapter = RbacSubject.serviceAccount("monitoring", "custom-metrics-adapter");
+
+        assertThat(graph.unresolvedBindings()).extracting(RbacBinding::roleKey)
+                .containsExactly("ClusterRole/system:auth-delegator");
+        assertThat(graph.role("Role/kube-system/extension-apiserver-authentication-reader")).get()
+                .satisfies(role -> assertThat(role.builtIn()).isTrue());
+        assertThat(graph.allows(adapter, "get", "", "configmaps", "extension-apiserver-authentication",
+                "kube-system")).hasSize(1);
+        assertThat(graph.allows(adapter, "get", "", "configmaps", "cluster-info", "kube-system")).isEmpty();
+        assertThat(graph.allows(adapter, "get", "", "configmaps", "extension-apiserver-authentication",
+                "monitoring")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepEachBootstrapRoleInItsOwnNamespace() {
+        RbacGraph inKubeSystem = graph("checks/K8S-RBAC-007/violating/bootstrap-role.yaml");
+        RbacGraph elsewhere = graph("checks/K8S-RBAC-025/violating/bootstrap-role-elsewhere.yaml");
+        RbacSubject auditor = RbacSubject.serviceAccount("monitoring", "auditor");
+
+        assertThat(inKubeSystem.allows(auditor, "list", "", "secrets", "", "kube-system")).hasSize(1);
+        assertThat(inKubeSystem.role("Role/kube-public/system:controller:bootstrap-signer")).get()
+                .satisfies(role -> assertThat(inKubeSystem.rulesOf(role)).noneMatch(r -> r.resources()
+                        .contains("secrets")));
+        assertThat(elsewhere.unresolvedBindings()).singleElement()
+                .satisfies(b -> assertThat(b.roleKey()).isEqualTo(
+                        "Role/monitoring/extension-apiserver-authentication-reader"));
+    }
+
+    @Test
     void shouldResolveNoRoleForARoleRefOutsideTheRbacGroup() {
         RbacGraph graph = graph("rbac/semantics.yaml");
 

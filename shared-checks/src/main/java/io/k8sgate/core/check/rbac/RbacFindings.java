@@ -95,7 +95,8 @@ public final class RbacFindings {
      * Role findings and binding findings for the permissions, one per root cause: a subject that can do everything in
      * a scope (or cluster-wide) is reported once by the check of everything, and a permission a wildcard rule includes
      * once by the check of wildcards, each naming what it implies, and not again by the narrower checks for the same
-     * rule or the same subject and scope; the platform's own roles and bindings ({@link
+     * role or the same subject and scope; a permission a subject holds cluster-wide is reported on that grant only,
+     * not again for a namespace where the subject also holds it; the platform's own roles and bindings ({@link
      * io.k8sgate.core.rbac.PlatformObjects}) are not findings by themselves.
      */
     public static List<Finding> permissions(final Check check, final CheckContext context,
@@ -103,10 +104,10 @@ public final class RbacFindings {
         RbacGraph graph = graph(context);
         boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
         List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
-        Answered answered = everything ? null : context.analysis(Answered.class, c -> new Answered(graph(c)));
+        Answered answered = context.analysis(Answered.class, c -> new Answered(graph(c)));
         List<Permission> held = new ArrayList<>(permissions.size());
         for (Grant grant : graph.reportableGrants()) {
-            Set<Permission> already = answered == null ? Set.of() : answered.at(grant);
+            Set<Permission> already = answered.at(grant);
             held.clear();
             for (Permission p : permissions) {
                 if (!already.contains(p) && !graph.granting(p, grant.role(), grant.scope()).isEmpty()) {
@@ -125,26 +126,40 @@ public final class RbacFindings {
     }
 
     /**
-     * The narrower permissions a root cause already answers for each reportable grant, computed once per run and
-     * shared by the narrower checks: every one where its subject can do everything, those of the wildcard rules it
-     * holds, in the grant's scope or cluster-wide. Platform bindings count (they still grant it).
+     * The permissions a wider finding already answers for each reportable grant, computed once per run and shared by
+     * the checks: for a root cause, every narrower permission where its subject can do everything and those of the
+     * wildcard rules it holds, in the grant's scope or cluster-wide; for a grant inside a namespace, also every
+     * permission (everything included) its subject holds cluster-wide, which the cluster-wide grant reports. Platform
+     * bindings count (they still grant it).
      */
     static final class Answered {
         private final IdentityHashMap<Grant, Set<Permission>> byGrant = new IdentityHashMap<>();
 
         Answered(final RbacGraph graph) {
             Map<RbacSubject, Map<String, Set<Permission>>> bySubject = new HashMap<>();
+            Map<RbacSubject, Set<Permission>> clusterWide = new HashMap<>();
             for (Grant grant : graph.grants()) {
                 Set<Permission> implied = impliedAt(graph, grant);
                 if (!implied.isEmpty()) {
                     bySubject.computeIfAbsent(grant.subject(), k -> new HashMap<>())
                             .computeIfAbsent(grant.scope(), k -> new HashSet<>()).addAll(implied);
                 }
+                if (grant.isClusterWide()) {
+                    Set<Permission> held = clusterWide.computeIfAbsent(grant.subject(), k -> new HashSet<>());
+                    ImpliedPermissions.where(p -> !graph.granting(p, grant.role(), grant.scope()).isEmpty())
+                            .permissions().forEach(held::add);
+                    if (!graph.granting(RbacPermissions.FULL_ADMIN, grant.role(), grant.scope()).isEmpty()) {
+                        held.add(RbacPermissions.FULL_ADMIN);
+                    }
+                }
             }
             for (Grant grant : graph.reportableGrants()) {
                 Map<String, Set<Permission>> scopes = bySubject.getOrDefault(grant.subject(), Map.of());
                 Set<Permission> here = new HashSet<>(scopes.getOrDefault(RbacBinding.CLUSTER_WIDE, Set.of()));
                 here.addAll(scopes.getOrDefault(grant.scope(), Set.of()));
+                if (!grant.isClusterWide()) {
+                    here.addAll(clusterWide.getOrDefault(grant.subject(), Set.of()));
+                }
                 if (!here.isEmpty()) {
                     byGrant.put(grant, Set.copyOf(here));
                 }
@@ -268,18 +283,16 @@ public final class RbacFindings {
             Map<PolicyRule, List<Permission>> byRule = new LinkedHashMap<>();
             for (Permission p : permissions) {
                 List<PolicyRule> granting = graph.granting(p, role, scope);
-                if (granting.isEmpty()) {
+                // a permission that one wildcard rule of the role grants by itself is reported once, on that rule
+                // by the check of wildcards with the permission as implied, and not again on another rule
+                if (granting.isEmpty() || (!everything && impliedByWildcard(p, rules, scope))) {
                     continue;
                 }
                 for (PolicyRule rule : rules) {
                     @SuppressWarnings("ReferenceEquality") // the first granting rule itself, not an equal one
                     boolean grants = p.allOf().size() == 1 ? !p.grantedBy(List.of(rule), scope).isEmpty()
                             : rule == granting.get(0);
-                    // a wildcard rule that grants the permission by itself is reported once, by the check of
-                    // wildcards, with the permission as implied
-                    boolean answered = !everything && ImpliedPermissions.isWildcard(rule)
-                            && !p.grantedBy(List.of(rule), scope).isEmpty();
-                    if (grants && !answered) {
+                    if (grants) {
                         byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(p);
                     }
                 }

@@ -245,28 +245,40 @@ class IndexedPermissionsTest {
             return out;
         }
 
-        static Set<Permission> answered(final Map<String, Set<Permission>> implied, final Grant grant) {
+        static Set<Permission> answered(final RbacGraph graph, final Map<String, Set<Permission>> implied,
+                final Grant grant) {
             Set<Permission> out = new HashSet<>(implied.getOrDefault(grant.subject().display() + "@"
                     + RbacBinding.CLUSTER_WIDE, Set.of()));
             out.addAll(implied.getOrDefault(grant.subject().display() + "@" + grant.scope(), Set.of()));
+            if (!grant.isClusterWide()) {
+                // what the same subject holds cluster-wide is reported on that grant
+                for (Grant wider : graph.grants()) {
+                    if (wider.isClusterWide() && wider.subject().equals(grant.subject())) {
+                        List<Permission> all = new ArrayList<>(RbacPermissions.RISKY);
+                        ImpliedPermissions.where(p -> true).permissions().forEach(all::add);
+                        all.stream().filter(p -> !granting(graph, p, wider.role(), wider.scope()).isEmpty())
+                                .forEach(out::add);
+                    }
+                }
+            }
             return out;
         }
 
         static int answeredGrants(final RbacGraph graph) {
             Map<String, Set<Permission>> implied = implied(graph);
-            return (int) graph.grants().stream().filter(g -> !answered(implied, g).isEmpty()).count();
+            return (int) graph.grants().stream().filter(g -> !answered(graph, implied, g).isEmpty()).count();
         }
 
         static List<Finding> permissions(final Check check, final RbacGraph graph,
                 final List<Permission> permissions) {
             boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
             List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
-            Map<String, Set<Permission>> implied = everything ? Map.of() : implied(graph);
+            Map<String, Set<Permission>> implied = implied(graph);
             for (Grant grant : graph.grants()) {
                 if (graph.isPlatform(grant.binding())) {
                     continue;
                 }
-                Set<Permission> answered = answered(implied, grant);
+                Set<Permission> answered = answered(graph, implied, grant);
                 List<Permission> held = permissions.stream().filter(p -> !answered.contains(p))
                         .filter(p -> !granting(graph, p, grant.role(), grant.scope()).isEmpty()).toList();
                 if (!held.isEmpty()) {
@@ -321,16 +333,16 @@ class IndexedPermissionsTest {
                 Map<PolicyRule, List<Permission>> byRule = new LinkedHashMap<>();
                 for (Permission p : permissions) {
                     List<PolicyRule> granting = p.grantedBy(rules, scope);
-                    if (granting.isEmpty()) {
+                    boolean byWildcard = rules.stream().anyMatch(r -> ImpliedPermissions.isWildcard(r)
+                            && !p.grantedBy(List.of(r), scope).isEmpty());
+                    if (granting.isEmpty() || (!everything && byWildcard)) {
                         continue;
                     }
                     for (PolicyRule rule : rules) {
                         @SuppressWarnings("ReferenceEquality") // the first granting rule itself, not an equal one
                         boolean grants = p.allOf().size() == 1 ? !p.grantedBy(List.of(rule), scope).isEmpty()
                                 : rule == granting.get(0);
-                        boolean answered = !everything && ImpliedPermissions.isWildcard(rule)
-                                && !p.grantedBy(List.of(rule), scope).isEmpty();
-                        if (grants && !answered) {
+                        if (grants) {
                             byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(p);
                         }
                     }

@@ -27,7 +27,8 @@ class RbacGateSeverityTest {
     void shouldKeepTheSeverityOfTheScopeWithoutAnOverride() {
         GateOutcome outcome = new SecurityGate().run(GateRequest.of(Fixtures.path(DIR), List.of(".")));
 
-        assertThat(bindingSeverities(outcome)).containsExactly(Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH);
+        assertThat(bindingSeverities(outcome)).containsExactly(Severity.CRITICAL, Severity.CRITICAL, Severity.CRITICAL,
+                Severity.CRITICAL, Severity.HIGH);
     }
 
     @Test
@@ -42,6 +43,7 @@ class RbacGateSeverityTest {
         GateOutcome outcome = new SecurityGate().run(GateRequest.of(Fixtures.path(DIR), List.of("."))
                 .withPolicy(policy));
 
-        assertThat(bindingSeverities(outcome)).containsExactly(Severity.LOW, Severity.LOW, Severity.LOW);
+        assertThat(bindingSeverities(outcome)).containsExactly(Severity.LOW, Severity.LOW, Severity.LOW, Severity.LOW,
+                Severity.LOW);
     }
 }
