@@ -46,6 +46,14 @@ import java.util.stream.Collectors;
  *       rejects traffic from (to) every peer on every port.</li>
  * </ul>
  * A selector that the API server or the plugin would refuse selects nothing, so a broken policy never hides a gap.
+ *
+ * <p>Isolation that allows everything is no isolation: allow rules add up, so a pod selected for a direction is still
+ * open in it when one of the policies selecting it for that direction has an allow-all rule there (a Kubernetes rule
+ * with no peers and no ports, {@code egress: - {}}, or one to every address, an {@code ipBlock} of {@code 0.0.0.0/0}
+ * or {@code ::/0} without {@code except}, on every port; a Cilium rule for the entity {@code all} on every port; a
+ * Calico {@code Allow} rule that matches everything) and none of them denies anything in that direction (Cilium's
+ * deny rules, Calico's {@code Deny} and Antrea's drop rules take precedence over an allow, so the pod is then taken
+ * as restricted). {@link #restricts} answers that question; {@link #isolates} only whether a policy selects the pod.
  */
 final class NetworkIsolation {
     static final String INGRESS = "Ingress";
@@ -53,8 +61,12 @@ final class NetworkIsolation {
     private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     private static final Set<String> ANY_ADDRESS = Set.of("0.0.0.0/0", "::/0");
 
-    /** One policy's effect: what it is called in messages, where it applies, and what it isolates. */
-    private record Isolating(String name, String namespace, Set<String> directions, Predicate<Workload> selects) {
+    /**
+     * One policy's effect: what it is called in messages, where it applies, what it isolates, in which of those
+     * directions a rule of it allows everything, and in which one denies something.
+     */
+    private record Isolating(String name, String namespace, Set<String> directions, Set<String> opens,
+            Set<String> denies, Predicate<Workload> selects) {
     }
 
     private final List<Isolating> policies = new ArrayList<>();
@@ -102,10 +114,31 @@ final class NetworkIsolation {
         return context.analysis(NetworkIsolation.class, NetworkIsolation::new);
     }
 
-    /** True when a policy of the inputs isolates the workload's pods for {@code direction}. */
+    /** True when a policy of the inputs isolates (selects) the workload's pods for {@code direction}. */
     boolean isolates(final Workload workload, final String direction) {
-        return applicable(workload).stream().anyMatch(p -> p.directions().contains(direction)
-                && p.selects().test(workload));
+        return !selecting(workload, direction).isEmpty();
+    }
+
+    /**
+     * True when the workload's pods are isolated for {@code direction} and the policies that select them do not,
+     * between them, allow everything there.
+     */
+    boolean restricts(final Workload workload, final String direction) {
+        List<Isolating> selecting = selecting(workload, direction);
+        return !selecting.isEmpty() && opener(selecting, direction).isEmpty();
+    }
+
+    private List<Isolating> selecting(final Workload workload, final String direction) {
+        return applicable(workload).stream().filter(p -> p.directions().contains(direction)
+                && p.selects().test(workload)).toList();
+    }
+
+    /** The policy whose allow-all rule opens the direction again, unless one of them denies something there. */
+    private static Optional<Isolating> opener(final List<Isolating> selecting, final String direction) {
+        if (selecting.stream().anyMatch(p -> p.denies().contains(direction))) {
+            return Optional.empty();
+        }
+        return selecting.stream().filter(p -> p.opens().contains(direction)).findFirst();
     }
 
     /** How many isolating policies of the inputs are in the workload's namespace or cluster-wide. */
@@ -120,8 +153,9 @@ final class NetworkIsolation {
 
     /**
      * The findings of {@code check} for the workloads network policies apply to (pods that run containers, not on
-     * the host network): {@code open} says, from whether a workload is isolated for ingress and for egress, which
-     * directions to report, if any.
+     * the host network): {@code open} says, from whether a workload is isolated for ingress (selected: an explicit
+     * allow-all ingress rule is a deliberate opening, such as a public front end's) and restricted for egress
+     * ({@link #restricts}), which directions to report, if any.
      */
     List<Finding> gaps(final Check check, final CheckContext context,
             final BiFunction<Boolean, Boolean, Optional<String>> open) {
@@ -130,22 +164,30 @@ final class NetworkIsolation {
             if (!w.runsContainers() || w.podField("hostNetwork").isTrue()) {
                 continue;
             }
-            open.apply(isolates(w, INGRESS), isolates(w, EGRESS)).ifPresent(directions -> out.add(check.finding(
+            open.apply(isolates(w, INGRESS), restricts(w, EGRESS)).ifPresent(directions -> out.add(check.finding(
                     w.object(), w.podMetadata().get("labels"), message(w, directions))));
         }
         return out;
     }
 
     private String message(final Workload workload, final String directions) {
+        String subject = "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for ";
+        Optional<Isolating> opener = directions.contains(EGRESS.toLowerCase(Locale.ROOT))
+                ? opener(selecting(workload, EGRESS), EGRESS) : Optional.empty();
+        String reopened = opener.map(p -> p.name() + " selects them and allows every destination on every port, "
+                + "and network policies add up, so whatever the others deny it allows again").orElse("");
+        if (opener.isPresent() && EGRESS.toLowerCase(Locale.ROOT).equals(directions)) {
+            return subject + "egress: " + reopened;
+        }
+        String ingress = opener.isPresent() ? "ingress" : directions;
         long inNamespace = policiesFor(workload);
-        return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
-                + directions + ": "
+        return subject + directions + ": "
                 + (inNamespace == 0 ? "no network policy of the inputs applies to namespace '"
                         + workload.namespace() + "'"
                 : "none of the " + inNamespace + " network policies of namespace '" + workload.namespace()
-                        + "' and of the cluster selects them for " + directions);
+                        + "' and of the cluster selects them for " + ingress)
+                + (opener.isPresent() ? "; for egress, " + reopened : "");
     }
-
 
     private void kubernetes(final K8sObject policy) {
         YamlNode spec = policy.root().get("spec");
@@ -156,9 +198,27 @@ final class NetworkIsolation {
         } else {
             types = spec.get("egress").isPresent() ? Set.of(INGRESS, EGRESS) : Set.of(INGRESS);
         }
+        Set<String> opens = new HashSet<>();
+        for (String direction : types) {
+            String rules = direction.toLowerCase(Locale.ROOT);
+            String peers = INGRESS.equals(direction) ? "from" : "to";
+            if (spec.get(rules).elements().stream().anyMatch(r -> r.get("ports").size() == 0
+                    && everyAddress(r.get(peers).elements()))) {
+                opens.add(direction);
+            }
+        }
         YamlNode selector = spec.get("podSelector");
-        add(policy, namespace(policy), types, w -> LabelSelector.problem(selector).isEmpty()
+        add(policy, namespace(policy), types, opens, Set.of(), w -> LabelSelector.problem(selector).isEmpty()
                 && LabelSelector.matches(selector, w.podLabels()));
+    }
+
+    /**
+     * True when a rule's peers (of Kubernetes or Antrea) reach every address: none written, or an {@code ipBlock} of
+     * every address ({@code 0.0.0.0/0} or {@code ::/0}) without {@code except} among them.
+     */
+    private static boolean everyAddress(final List<YamlNode> peers) {
+        return peers.isEmpty() || peers.stream().anyMatch(p -> ANY_ADDRESS.contains(p.path("ipBlock", "cidr")
+                .text("").trim()) && p.path("ipBlock", "except").size() == 0);
     }
 
     private void cilium(final K8sObject policy, final String namespace) {
@@ -174,13 +234,23 @@ final class NetworkIsolation {
                 continue;
             }
             Set<String> types = new HashSet<>();
-            if (ciliumDenies(rule, "ingress")) {
-                types.add(INGRESS);
+            Set<String> opens = new HashSet<>();
+            Set<String> denies = new HashSet<>();
+            for (String direction : List.of(INGRESS, EGRESS)) {
+                String key = direction.toLowerCase(Locale.ROOT);
+                if (ciliumDenies(rule, key)) {
+                    types.add(direction);
+                }
+                if (rule.get(key + "Deny").size() > 0) {
+                    denies.add(direction);
+                }
+                String entities = INGRESS.equals(direction) ? "fromEntities" : "toEntities";
+                if (rule.get(key).elements().stream().anyMatch(r -> r.get("toPorts").size() == 0
+                        && r.get(entities).elements().stream().anyMatch(e -> "all".equals(e.text(""))))) {
+                    opens.add(direction);
+                }
             }
-            if (ciliumDenies(rule, "egress")) {
-                types.add(EGRESS);
-            }
-            add(policy, namespace, types, w -> LabelSelector.matches(selector, ciliumLabels(w)));
+            add(policy, namespace, types, opens, denies, w -> LabelSelector.matches(selector, ciliumLabels(w)));
         }
     }
 
@@ -229,9 +299,21 @@ final class NetworkIsolation {
         } else {
             types = Set.of(INGRESS);
         }
+        Set<String> opens = new HashSet<>();
+        Set<String> denies = new HashSet<>();
+        for (String direction : types) {
+            List<YamlNode> rules = spec.get(direction.toLowerCase(Locale.ROOT)).elements();
+            if (rules.stream().anyMatch(r -> "Deny".equals(r.get("action").text("")))) {
+                denies.add(direction);
+            }
+            String peer = INGRESS.equals(direction) ? "source" : "destination";
+            if (rules.stream().anyMatch(r -> calicoAllowsAll(r, peer))) {
+                opens.add(direction);
+            }
+        }
         var pods = selector.get();
         var inNamespaces = namespaces.get();
-        add(policy, namespace, types, w -> {
+        add(policy, namespace, types, opens, denies, w -> {
             Map<String, String> nsLabels = namespaceLabels(w.namespace());
             Map<String, String> labels = new HashMap<>(w.podLabels());
             labels.put("projectcalico.org/namespace", w.namespace());
@@ -242,6 +324,28 @@ final class NetworkIsolation {
             ns.put("projectcalico.org/name", w.namespace());
             return pods.test(labels) && inNamespaces.test(ns);
         });
+    }
+
+    /**
+     * A Calico {@code Allow} rule that matches every packet: no protocol, ICMP or HTTP match, nothing about the pod's
+     * own side, and on the peer's side nothing or only {@code nets} of every address.
+     */
+    private static boolean calicoAllowsAll(final YamlNode rule, final String peer) {
+        if (!"Allow".equals(rule.get("action").text(""))) {
+            return false;
+        }
+        for (String match : List.of("protocol", "notProtocol", "icmp", "notICMP", "http", "ipVersion")) {
+            if (rule.get(match).isPresent()) {
+                return false;
+            }
+        }
+        String own = "source".equals(peer) ? "destination" : "source";
+        if (rule.get(own).size() > 0) {
+            return false;
+        }
+        YamlNode other = rule.get(peer);
+        return other.size() == 0 || (other.size() == 1 && other.get("nets").elements().stream()
+                .anyMatch(n -> ANY_ADDRESS.contains(n.text("").trim())));
     }
 
     private void antrea(final K8sObject policy, final String namespace) {
@@ -255,7 +359,8 @@ final class NetworkIsolation {
                 }
                 YamlNode appliedTo = rule.get("appliedTo").size() > 0 ? rule.get("appliedTo")
                         : spec.get("appliedTo");
-                add(policy, namespace, Set.of(direction), w -> antreaApplies(appliedTo, namespace, w));
+                add(policy, namespace, Set.of(direction), Set.of(), Set.of(direction),
+                        w -> antreaApplies(appliedTo, namespace, w));
             }
         }
     }
@@ -270,9 +375,7 @@ final class NetworkIsolation {
                 || rule.get("l7Protocols").size() > 0) {
             return false;
         }
-        List<YamlNode> list = rule.get(peers).elements();
-        return list.isEmpty() || list.stream().anyMatch(p -> ANY_ADDRESS.contains(p.path("ipBlock", "cidr")
-                .text("").trim()) && p.path("ipBlock", "except").size() == 0);
+        return everyAddress(rule.get(peers).elements());
     }
 
     private boolean antreaApplies(final YamlNode appliedTo, final String namespace, final Workload workload) {
@@ -316,10 +419,10 @@ final class NetworkIsolation {
     }
 
     private void add(final K8sObject policy, final String namespace, final Set<String> types,
-            final Predicate<Workload> selects) {
+            final Set<String> opens, final Set<String> denies, final Predicate<Workload> selects) {
         if (!types.isEmpty()) {
             policies.add(new Isolating(policy.kind() + " '" + policy.name() + "'", namespace, Set.copyOf(types),
-                    selects));
+                    Set.copyOf(opens), Set.copyOf(denies), selects));
         }
     }
 

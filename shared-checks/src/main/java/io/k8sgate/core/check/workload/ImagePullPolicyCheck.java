@@ -10,7 +10,8 @@ import io.k8sgate.core.model.Severity;
 import java.util.List;
 
 /**
- * An image referenced by a tag (any tag can be moved) should be pulled every time a container starts. The policy
+ * An image referenced by a tag (any tag can be moved), or by none (which means {@code latest}), should be pulled
+ * every time a container starts. The policy
  * in effect is the written one or, when none is written, the one Kubernetes defaults to ({@code Always} for
  * {@code latest} and untagged images, {@code IfNotPresent} otherwise). Images pinned by digest are immutable, so
  * their pull policy does not matter.
@@ -42,8 +43,18 @@ public final class ImagePullPolicyCheck implements Check {
                     YamlNode field = ci.container().field("imagePullPolicy");
                     String how = field.isPresent() ? "imagePullPolicy " + field.text("")
                             : "no imagePullPolicy (so IfNotPresent)";
-                    return finding(ci.container(), field, ci.describe() + ", referenced by tag, with " + how);
+                    return finding(ci.container(), field, ci.describe() + ", " + reference(ci.image())
+                            + ", with " + how);
                 })
                 .toList();
+    }
+
+    /** How the image is referenced: by tag, untagged (which the runtime reads as latest), or by a broken digest. */
+    private static String reference(final ImageReference image) {
+        if (!image.tag().isEmpty()) {
+            return "referenced by tag";
+        }
+        return image.digest().isEmpty() ? "untagged (so :latest)"
+                : "with a digest that is not a valid content digest (so it pins nothing)";
     }
 }

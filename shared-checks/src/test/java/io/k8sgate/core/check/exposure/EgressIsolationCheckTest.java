@@ -34,6 +34,19 @@ class EgressIsolationCheckTest extends AbstractCheckTest {
     }
 
     @Test
+    void shouldNameThePolicyWhoseAllowAllRuleOpensEgressAgain() {
+        assertThat(findings("egress.yaml", Fixtures.read("checks/K8S-NET-007/violating/allow-all-egress.yaml"),
+                CheckSettings.DEFAULT)).satisfiesExactly(
+                        frontend -> assertThat(frontend.message()).isEqualTo("The pods of Deployment 'frontend' are "
+                                + "not isolated for egress: NetworkPolicy 'frontend' selects them and allows every "
+                                + "destination on every port, and network policies add up, so whatever the others "
+                                + "deny it allows again"),
+                        checkout -> assertThat(checkout.message()).contains("NetworkPolicy 'checkout' selects them"),
+                        api -> assertThat(api.message()).contains("CiliumNetworkPolicy 'api' selects them"),
+                        cart -> assertThat(cart.message()).contains("NetworkPolicy 'cart' selects them"));
+    }
+
+    @Test
     void shouldLeavePodsOnTheHostNetworkOut() {
         assertThat(findings("""
                 apiVersion: networking.k8s.io/v1

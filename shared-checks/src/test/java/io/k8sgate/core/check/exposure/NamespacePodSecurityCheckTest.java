@@ -25,8 +25,9 @@ class NamespacePodSecurityCheckTest extends AbstractCheckTest {
                   name: b
                   labels: {pod-security.kubernetes.io/enforce: privileged}
                 """)).extracting(f -> f.message()).containsExactly(
-                "Namespace 'a' has no pod-security.kubernetes.io/enforce label, so Pod Security Admission admits any "
-                        + "pod",
+                "Namespace 'a' has no pod-security.kubernetes.io/enforce label, so Pod Security Admission enforces "
+                        + "the cluster's default level there: the defaults.enforce of the API server's "
+                        + "AdmissionConfiguration, and privileged (which admits any pod) where that sets none",
                 "Namespace 'b' enforces the privileged Pod Security level, which admits any pod");
     }
 }

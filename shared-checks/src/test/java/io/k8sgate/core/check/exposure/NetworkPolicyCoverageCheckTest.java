@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8sgate.core.check.AbstractCheckTest;
 import io.k8sgate.core.check.Check;
+import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.check.CheckSettings;
+import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
                 metadata: {name: egress, namespace: shop}
                 spec:
                   selector: app == 'p'
-                  egress: [{action: Allow}]
+                  egress: [{action: Allow, destination: {selector: app == 'db'}}]
                 """ + POD)).singleElement().satisfies(f -> assertThat(f.message())
                         .isEqualTo("The pods of Pod 'p' are not isolated for ingress: none of the 1 network "
                                 + "policies of namespace 'shop' and of the cluster selects them for ingress"));
@@ -133,5 +135,36 @@ class NetworkPolicyCoverageCheckTest extends AbstractCheckTest {
                   podSelector:
                     matchExpressions: [{key: app, operator: Matches, values: [p]}]
                 """ + POD)).hasSize(1);
+    }
+
+    @Test
+    void shouldTellIngressCoverageApartFromAnEgressRuleThatAllowsEverything() {
+        String input = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: open-egress, namespace: shop}
+                spec:
+                  podSelector: {}
+                  policyTypes: [Egress]
+                  egress: [{}]
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: web, image: "web:1.0"}]
+                """;
+        assertThat(new EgressIsolationCheck().evaluate(CheckContext.of(new ManifestLoader().parse("open.yaml",
+                input, d -> { }), CheckSettings.DEFAULT))).as("not isolated for ingress: K8S-NET-005's").isEmpty();
+        assertThat(findings(input)).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("The pods of Deployment 'web' are not isolated "
+                        + "for ingress or egress: none of the 1 network policies of namespace 'shop' and of the "
+                        + "cluster selects them for ingress; for egress, NetworkPolicy 'open-egress' selects them "
+                        + "and allows every destination on every port, and network policies add up, so whatever "
+                        + "the others deny it allows again"));
     }
 }
