@@ -13,9 +13,10 @@ import io.k8sgate.core.rbac.RbacRole;
 import java.util.List;
 
 /**
- * A binding whose role is neither among the inputs nor one the cluster provides (built in, or a platform role by
- * name): it grants nothing now, and whatever a role of that name grants once someone creates it. Bindings of the
- * platform itself are left out.
+ * A binding whose role is neither among the inputs nor one the cluster provides (built in: the default ClusterRoles
+ * and the Roles the API server's RBAC bootstrap policy creates, each in its own namespace, such as
+ * {@code extension-apiserver-authentication-reader} in kube-system; or a platform role by name): it grants nothing
+ * now, and whatever a role of that name grants once someone creates it. Bindings of the platform itself are left out.
  */
 public final class UndefinedRoleBindingCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-RBAC-025", "Binding to a role that is not defined",
