@@ -140,10 +140,9 @@ final class NetworkIsolation {
         long inNamespace = policiesFor(workload);
         return "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for "
                 + directions + ": "
-                + (inNamespace == 0 ? "no network policy of the inputs applies to namespace '"
-                        + workload.namespace() + "'"
-                : "none of the " + inNamespace + " network policies of namespace '" + workload.namespace()
-                        + "' and of the cluster selects them for " + directions);
+                + (inNamespace == 0 ? "no network policy of the inputs applies to " + workload.object().namespaceShown()
+                : "none of the " + inNamespace + " network policies of " + workload.object().namespaceShown()
+                        + " and of the cluster selects them for " + directions);
     }
 
 
