@@ -100,9 +100,11 @@ public final class Main implements Callable<Integer> {
                 + "must stay inside it (default: the current directory, and each PATH is honoured wherever it is)")
         private Path root;
 
-        @Option(names = "--namespace", paramLabel = "NS", description = "The namespace charts are rendered for "
-                + "(.Release.Namespace; namespaced objects that name none are checked in it; default: the policy's, "
-                + "or none, rendered as " + ChartSettings.DEFAULT_NAMESPACE + ")")
+        @Option(names = "--namespace", paramLabel = "NS", description = "The namespace the inputs are deployed to: "
+                + "namespaced objects of every input (manifests, kustomizations, charts) that name none are checked "
+                + "in it, and charts are rendered for it (.Release.Namespace); default: none (charts are then "
+                + "rendered as " + ChartSettings.DEFAULT_NAMESPACE + ", and an object that copies that release "
+                + "namespace counts as naming none), or the policy's namespace for a chart")
         private String namespace;
 
         @Option(names = "--format", split = ",", paramLabel = "FORMAT",

@@ -89,8 +89,10 @@ abstract class AbstractGateMojo extends AbstractStoreMojo {
     private String release;
 
     /**
-     * The namespace the charts are rendered for; namespaced objects that name none are checked in it (default: the
-     * policy's, or none, rendered as {@code default}).
+     * The namespace the inputs are deployed to: namespaced objects of every input (manifests, kustomizations, charts)
+     * that name none are checked in it, and charts are rendered for it ({@code .Release.Namespace}). Default: none
+     * (charts are then rendered as {@code default}, and an object that copies that release namespace counts as naming
+     * none), or the policy's namespace for a chart.
      */
     @Parameter(property = "k8s-security.namespace")
     private String namespace;

@@ -6,6 +6,7 @@ import io.k8sgate.core.check.RunNotes;
 import io.k8sgate.core.check.admission.AdmissionChecks;
 import io.k8sgate.core.check.custom.CustomChecks;
 import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.SourceMap;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Location;
 import io.k8sgate.core.model.RuleIds;
@@ -41,10 +42,11 @@ final class OwnRules {
      * @param inputs        the objects checked
      * @param policyObjects the objects of the admission policy directory
      * @param root          the workspace, to read a file again when an expression in it does not compile
+     * @param rendered      leads places in rendered inputs back to their sources, for messages that cite them
      * @param diagnostics   receives policies the API server would refuse and rules the policy names in vain
      */
     static OwnRules of(final Policy policy, final List<K8sObject> inputs, final List<K8sObject> policyObjects,
-            final Path root, final List<Diagnostic> diagnostics) {
+            final Path root, final SourceMap rendered, final List<Diagnostic> diagnostics) {
         RunNotes notes = new RunNotes();
         boolean admission = !policyObjects.isEmpty() || AdmissionChecks.present(inputs);
         if (policy.customChecks().isEmpty() && !admission) {
@@ -56,7 +58,7 @@ final class OwnRules {
         RunObjects run = RunObjects.of(all, policy.kinds());
         List<Check> checks = new ArrayList<>(CustomChecks.forRun(policy.customChecks(), run, notes));
         if (admission) {
-            checks.addAll(AdmissionChecks.forRun(inputs, policyObjects, run, file -> read(root, file), notes,
+            checks.addAll(AdmissionChecks.forRun(inputs, policyObjects, run, file -> read(root, file), rendered, notes,
                     diagnostics));
         }
         Set<String> ids = new HashSet<>();

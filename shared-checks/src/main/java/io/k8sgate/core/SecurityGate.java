@@ -19,6 +19,7 @@ import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.input.MemoryBudget;
+import io.k8sgate.core.input.SourceMap;
 import io.k8sgate.core.input.trivy.TrivyInputLoader;
 import io.k8sgate.core.input.trivy.TrivyReports;
 import io.k8sgate.core.model.BaselineComparison;
@@ -122,10 +123,10 @@ public final class SecurityGate {
         List<Check> enabled = new ArrayList<>(registry.all().stream().filter(c -> policy.isEnabled(c.metadata()))
                 .toList());
         OwnRules ownRules = OwnRules.of(policy, loaded.objects(), admissionConfiguration(request, loaded,
-                budget, diagnostics), request.root(), diagnostics);
+                budget, diagnostics), request.root(), loaded.sources(), diagnostics);
         enabled.addAll(ownRules.checks());
         CheckContext context = CheckContext.of(loaded.objects(), policy.checkSettings())
-                .with(ImageSettings.class, policy.images());
+                .with(ImageSettings.class, policy.images()).with(SourceMap.class, loaded.sources());
         diagnostics.addAll(context.model().diagnostics());
         if (!request.trivyReports().isEmpty() || !request.trivyIgnoreFiles().isEmpty()
                 || !request.vexFiles().isEmpty()) {

@@ -3,7 +3,9 @@ package io.k8sgate.core.check;
 import io.k8sgate.core.input.Container;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.KubeModel;
+import io.k8sgate.core.input.SourceMap;
 import io.k8sgate.core.input.Workload;
+import io.k8sgate.core.model.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +64,20 @@ public final class CheckContext {
         Map<Class<?>, Object> all = new HashMap<>(attachments);
         all.put(type, value);
         return new CheckContext(model, settings, all);
+    }
+
+    /**
+     * Where another object is, as a message cites it: {@code file:line} of the manifest, or for an object a chart or
+     * kustomization rendered, the template, base or patch file and line that findings on it are placed at (the run's
+     * {@link SourceMap}, when attached).
+     */
+    public String cite(final K8sObject object) {
+        return cite(object.location());
+    }
+
+    /** A place in the inputs as a message cites it, led back to its source as {@link #cite(K8sObject)} does. */
+    public String cite(final Location at) {
+        return attachment(SourceMap.class).orElse(SourceMap.EMPTY).cite(at);
     }
 
     /** An attached input, if the run has one. */

@@ -68,9 +68,10 @@ import org.jspecify.annotations.Nullable;
  *                         files; default: the policy's for the chart. Reports name the keys, never the values
  * @param release          the release name the charts are rendered with; default: the policy's, or
  *                         {@value ChartSettings#DEFAULT_RELEASE}
- * @param namespace        the namespace the charts are rendered for (namespaced objects that name none are checked
- *                         in it); default: the policy's, or none ({@code .Release.Namespace} is then
- *                         {@value ChartSettings#DEFAULT_NAMESPACE})
+ * @param namespace        the namespace the inputs are deployed to: namespaced objects of every input that name none
+ *                         are checked in it, and charts are rendered for it; default: the policy's for a chart, or
+ *                         none ({@code .Release.Namespace} is then {@value ChartSettings#DEFAULT_NAMESPACE}, and an
+ *                         object that copies it names none)
  * @param kustomizeCommand the command that renders a kustomization directory ({@code kubectl kustomize}); default:
  *                         the policy's, or the first of {@code kustomize} and {@code kubectl} on the PATH
  * @param confineToRoot    whether every input must stay inside the root (a CI workspace); default: true. Off, each

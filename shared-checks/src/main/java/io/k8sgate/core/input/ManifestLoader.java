@@ -2,6 +2,7 @@ package io.k8sgate.core.input;
 
 import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.input.render.HelmRenderer;
+import io.k8sgate.core.input.render.RenderOptions;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.DuplicateObject;
 import io.k8sgate.core.model.InputSummary;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,15 +185,17 @@ public final class ManifestLoader {
         List<RenderedSource> rendered = new ArrayList<>();
         Map<String, SourceMap.Unit> units = new LinkedHashMap<>();
         IdentityHashMap<K8sObject, String> sources = new IdentityHashMap<>();
+        Function<List<K8sObject>, List<K8sObject>> deployed = deployedInto(options.render(), results);
         for (Renderings.Yield y : results) {
+            List<K8sObject> own = deployed.apply(y.objects());
             names.addAll(y.files());
-            objects.addAll(y.objects());
+            objects.addAll(own);
             diagnostics.addAll(y.problems());
             skipped.addAll(y.skipped());
             y.source().ifPresent(rendered::add);
             units.putAll(y.units());
             String source = y.source().map(s -> s.renderer() + " " + s.path()).orElse("");
-            y.objects().forEach(o -> sources.put(o, source));
+            own.forEach(o -> sources.put(o, source));
         }
         objects = RepeatedObjects.readOnce(objects, diagnostics::add);
         SourceMap sourceMap = new SourceMap(units);
@@ -232,6 +236,23 @@ public final class ManifestLoader {
             }
         }
         return ok;
+    }
+
+    /**
+     * The objects as they are deployed with the namespace given to the run ({@code --namespace}, the Maven and
+     * Jenkins parameters): each namespaced object that names none goes to it, whatever input it comes from, as
+     * {@code kubectl apply -n} and {@code helm install -n} put it there. Charts that the policy gives a namespace of
+     * their own have it already. Without a namespace, objects are left as they are.
+     */
+    private static Function<List<K8sObject>, List<K8sObject>> deployedInto(final RenderOptions render,
+            final List<Renderings.Yield> results) {
+        Optional<String> namespace = render.chartOverrides().namespace().filter(n -> !n.isBlank());
+        if (namespace.isEmpty()) {
+            return objects -> objects;
+        }
+        ClusterScopedKinds scopes = ClusterScopedKinds.of(results.stream().flatMap(y -> y.objects().stream())
+                .toList());
+        return objects -> scopes.deployedInto(objects, namespace.get());
     }
 
     /** Reads one plain file; a walked file's documents that are not Kubernetes objects are skipped and listed. */

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,11 @@ import org.jspecify.annotations.Nullable;
 final class Renderings {
     /** The annotation that makes an object a Helm hook. */
     static final String HELM_HOOK = "helm.sh/hook";
+    /**
+     * The release namespace a chart rendered without one is rendered for a second time, to tell the objects that
+     * take their namespace from the release from those that write {@code default} themselves; no chart writes it.
+     */
+    static final String PROBE_NAMESPACE = "k8s-gate-release-namespace-probe";
 
     /**
      * What one input (a plain file, a kustomization, a chart) yielded.
@@ -190,6 +196,9 @@ final class Renderings {
         }
         // installed with a namespace, Helm puts every namespaced object that names none into it
         Optional<String> deployedInto = settings.namespace().filter(n -> !n.isBlank());
+        if (deployedInto.isEmpty() && writesNamespace(byTemplate, namespace)) {
+            byTemplate = unchosenNamespaces(renderer.get(), request, byTemplate, entry);
+        }
         if (deployedInto.isPresent()) {
             ClusterScopedKinds scopes = ClusterScopedKinds.of(byTemplate.values().stream().flatMap(List::stream)
                     .toList());
@@ -213,6 +222,56 @@ final class Renderings {
                 chart.version(), release, namespace, valuesShown, setKeys, command, produced);
         return new Yield(files.stream().distinct().toList(), objects, problems, List.of(), Optional.of(source),
                 units);
+    }
+
+    /** True when an object of the chart writes {@code namespace} (the defaulted release namespace) itself. */
+    private static boolean writesNamespace(final Map<TemplateOutput, List<K8sObject>> byTemplate,
+            final String namespace) {
+        return byTemplate.values().stream().flatMap(List::stream)
+                .anyMatch(o -> namespace.equals(o.root().path("metadata", "namespace").text("")));
+    }
+
+    /**
+     * The objects of a chart rendered without a namespace, those whose {@code metadata.namespace} is the release
+     * namespace marked as naming none. Helm renders such a chart for the namespace {@code default}, and
+     * {@code namespace: {{ .Release.Namespace }}} then reads exactly like a chart that writes
+     * {@code namespace: default}; only the chart's output for another release namespace tells them apart. So the chart
+     * is rendered a second time, for {@link #PROBE_NAMESPACE}: an object whose namespace follows the release namespace
+     * (same template, same position, same kind) took it from the release, and the gate, not the chart, chose it.
+     * The first rendering stays the one reported (it is what {@code helm template} prints). When the second one
+     * fails, every written namespace is kept as the chart's choice.
+     */
+    private Map<TemplateOutput, List<K8sObject>> unchosenNamespaces(final HelmRenderer renderer,
+            final ChartRequest request, final Map<TemplateOutput, List<K8sObject>> byTemplate,
+            final InputWalker.Entry entry) {
+        RenderedChart probe;
+        try {
+            synchronized (helmLock) {
+                probe = renderer.render(new ChartRequest(request.chartDirectory(), request.releaseName(),
+                        PROBE_NAMESPACE, request.valuesFiles(), request.setValues(), request.kubeVersion()));
+            }
+        } catch (RenderException e) {
+            return byTemplate;
+        }
+        Map<String, List<K8sObject>> probed = new HashMap<>();
+        for (TemplateOutput template : TemplateOutput.of(probe)) {
+            probed.put(template.source(), loader.parse(templateFile(entry, template) + " (helm template)",
+                    template.text(), d -> { }));
+        }
+        Map<TemplateOutput, List<K8sObject>> out = new LinkedHashMap<>();
+        byTemplate.forEach((template, own) -> {
+            List<K8sObject> other = probed.getOrDefault(template.source(), List.of());
+            List<K8sObject> marked = new ArrayList<>(own.size());
+            for (int i = 0; i < own.size(); i++) {
+                K8sObject o = own.get(i);
+                boolean followsRelease = i < other.size() && other.get(i).kind().equals(o.kind())
+                        && PROBE_NAMESPACE.equals(other.get(i).root().path("metadata", "namespace").text(""))
+                        && request.namespace().equals(o.root().path("metadata", "namespace").text(""));
+                marked.add(followsRelease ? o.withUnchosenNamespace() : o);
+            }
+            out.put(template, marked);
+        });
+        return out;
     }
 
     /** The template's file as reports name it: relative to the root. */

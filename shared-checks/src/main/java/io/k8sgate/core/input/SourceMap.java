@@ -56,4 +56,13 @@ public final class SourceMap {
         Unit unit = units.get(at.file());
         return unit == null ? Optional.empty() : Optional.of(unit.place(at.line(), fieldPath));
     }
+
+    /**
+     * A place as a message cites it ({@code file:line}): for rendered output, the template, base or patch file and
+     * line a person edits, as findings are placed; otherwise the place itself. Every message that cites another
+     * object's place goes through here, so it names the same file and line a finding on that object would.
+     */
+    public String cite(final Location at) {
+        return place(at, "").map(p -> p.source().toString()).orElse(at.toString());
+    }
 }

@@ -10,6 +10,7 @@ import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.registry.CheckRegistry;
 import io.k8sgate.core.input.render.ChartRequest;
 import io.k8sgate.core.input.render.ChartSettings;
+import io.k8sgate.core.check.workload.DefaultNamespaceCheck;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
@@ -219,6 +220,67 @@ class ChartRenderingTest {
         GateOutcome unset = check(dir, List.of("ops"), ChartSettings.NONE);
         assertThat(unset.resources()).filteredOn(r -> r.name().equals("ping")).singleElement()
                 .satisfies(r -> assertThat(r.namespace()).isEmpty());
+    }
+
+    @Test
+    void shouldReadTheReleaseNamespaceNobodyChoseAsNoNamespace(@TempDir final Path dir) throws IOException {
+        Path helmCharts = Fixtures.path("helm");
+
+        GateOutcome unset = check(helmCharts, List.of("release-namespace"), ChartSettings.NONE);
+
+        // rendered for Helm's default `default`, the objects that copy .Release.Namespace name none; the chart's own
+        // `namespace: default` stays its choice
+        assertThat(unset.resources()).extracting(r -> r.kind() + "/" + r.namespace() + "/" + r.name())
+                .containsExactlyInAnyOrder("ServiceAccount//app", "Deployment//app", "ConfigMap/default/pinned");
+        assertThat(unset.findings()).filteredOn(f -> f.checkId().equals("K8S-WL-061")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.resource().name()).isEqualTo("pinned");
+                    assertThat(f.location().toString()).isEqualTo("release-namespace/templates/pinned.yaml:6");
+                });
+        assertThat(helm.requests).extracting(ChartRequest::namespace)
+                .containsExactly(ChartSettings.DEFAULT_NAMESPACE, Renderings.PROBE_NAMESPACE);
+        // what the report shows is still what `helm template` prints
+        assertThat(chart(unset).namespace()).isEqualTo(ChartSettings.DEFAULT_NAMESPACE);
+        assertThat(finding(unset, "K8S-NET-005", "app").message())
+                .contains("applies to the namespace it is deployed to").doesNotContain("'default'");
+        // a message that cites another rendered object names its template and line, as findings on it are placed
+        assertThat(finding(unset, "K8S-WL-060", "app").message())
+                .contains("service account 'app' (release-namespace/templates/app.yaml:1)")
+                .doesNotContain("helm template").doesNotContain("document");
+
+        // with an option that reports objects without a namespace, the release's objects are reported as such, at
+        // the template line that copies the release namespace
+        Path chartCopy = Files.createDirectories(dir.resolve("release-namespace/templates"));
+        for (String file : List.of("Chart.yaml", "templates/app.yaml", "templates/pinned.yaml")) {
+            Files.copy(helmCharts.resolve("release-namespace").resolve(file), chartCopy.getParent().resolve(file));
+        }
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "checks:\n  K8S-WL-061: {options: {"
+                + DefaultNamespaceCheck.INCLUDE_MISSING + ": true}}\n");
+        GateOptions missing = GateOptions.builder(dir).manifests(List.of("release-namespace")).enableAll(true)
+                .policyFile(policy).build();
+        assertThat(gate.run(missing.toRequest(gate.checkIds())).findings())
+                .filteredOn(f -> f.checkId().equals("K8S-WL-061"))
+                .extracting(f -> f.resource().name(), f -> f.location().toString(), Finding::message)
+                .containsExactlyInAnyOrder(
+                        tuple("app", "release-namespace/templates/app.yaml:5", "ServiceAccount 'app' takes the "
+                                + "release namespace, which is the default namespace unless the chart is installed "
+                                + "with -n"),
+                        tuple("app", "release-namespace/templates/app.yaml:11", "Deployment 'app' takes the "
+                                + "release namespace, which is the default namespace unless the chart is installed "
+                                + "with -n"),
+                        tuple("pinned", "release-namespace/templates/pinned.yaml:6", "ConfigMap 'pinned' is placed "
+                                + "in the default namespace"));
+
+        // given a namespace, the chart is rendered once, for it
+        helm.requests.clear();
+        GateOutcome inShop = check(helmCharts, List.of("release-namespace"), new ChartSettings(Optional.empty(),
+                Optional.of("shop"), List.of(), List.of()));
+        assertThat(helm.requests).extracting(ChartRequest::namespace).containsExactly("shop");
+        assertThat(inShop.resources()).extracting(r -> r.kind() + "/" + r.namespace() + "/" + r.name())
+                .containsExactlyInAnyOrder("ServiceAccount/shop/app", "Deployment/shop/app",
+                        "ConfigMap/default/pinned");
+        assertThat(inShop.findings()).filteredOn(f -> f.checkId().equals("K8S-WL-061"))
+                .extracting(f -> f.resource().name()).containsExactly("pinned");
     }
 
     @Test

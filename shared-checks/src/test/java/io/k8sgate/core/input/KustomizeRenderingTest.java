@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.GateRequest;
 import io.k8sgate.core.SecurityGate;
+import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.input.render.ChartSettings;
 import io.k8sgate.core.input.render.RenderOptions;
 import io.k8sgate.core.model.Diagnostic;
@@ -14,6 +15,7 @@ import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.RenderedObject;
 import io.k8sgate.core.model.RenderedSource;
+import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.policy.Policy;
 import io.k8sgate.core.report.ReportFiles;
@@ -161,6 +163,42 @@ class KustomizeRenderingTest {
         String stored = new SecurityGate().runCapturing(GateRequest.of(REPOS, List.of("kustomize/overlays/prod")))
                 .snapshot().toString();
         assertThat(stored).doesNotContain(SECRET, encoded);
+    }
+
+    @Test
+    void shouldCiteAnotherRenderedObjectAtItsSourceFileAndLine() {
+        GateOutcome outcome = check(REPOS, "deploy-namespace");
+
+        // the service account is cited where a person edits it, not by its place in the output of a build
+        assertThat(finding(outcome, "K8S-WL-060", "worker").message())
+                .contains("service account 'worker' (deploy-namespace/account.yaml:2)")
+                .doesNotContain("kustomize build").doesNotContain("document");
+        // the rule a finding names is cited the same way
+        assertThat(outcome.findings()).filteredOn(f -> f.properties().containsKey("rule")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.properties().get("rule")).doesNotContain("kustomize build"));
+    }
+
+    @Test
+    void shouldDeployTheObjectsOfAKustomizationIntoTheNamespaceGivenToTheRun() {
+        SecurityGate gate = new SecurityGate();
+        GateOutcome unset = check(REPOS, "deploy-namespace");
+        GateOutcome inOps = gate.run(GateOptions.builder(REPOS).manifests(List.of("deploy-namespace"))
+                .enableAll(true).namespace("ops").build().toRequest(gate.checkIds()));
+
+        assertThat(unset.resources()).extracting(r -> r.kind() + "/" + r.namespace() + "/" + r.name())
+                .containsExactlyInAnyOrder("ServiceAccount//worker", "Deployment//worker",
+                        "ClusterRoleBinding//worker-admin");
+        // namespaced objects that name none go to the namespace given; the cluster-scoped binding stays as it is
+        assertThat(inOps.resources()).extracting(r -> r.kind() + "/" + r.namespace() + "/" + r.name())
+                .containsExactlyInAnyOrder("ServiceAccount/ops/worker", "Deployment/ops/worker",
+                        "ClusterRoleBinding//worker-admin");
+        // so the account the binding names (ops/worker) is the one the Deployment runs as: its token is
+        // cluster-admin; without the namespace, the gate cannot tell, and does not claim it
+        assertThat(finding(inOps, "K8S-RBAC-018", "worker")).satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.message()).contains("ServiceAccount/ops/worker");
+        });
+        assertThat(unset.findings()).filteredOn(f -> f.checkId().equals("K8S-RBAC-018")).isEmpty();
     }
 
     @Test

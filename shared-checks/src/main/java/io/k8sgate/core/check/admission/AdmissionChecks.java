@@ -5,6 +5,7 @@ import io.k8sgate.core.cel.RunObjects;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.RunNotes;
 import io.k8sgate.core.input.K8sObject;
+import io.k8sgate.core.input.SourceMap;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Diagnostic;
@@ -53,13 +54,23 @@ public final class AdmissionChecks {
     public static List<Check> forRun(final List<K8sObject> inputs, final List<K8sObject> policyObjects,
             final RunObjects run, final Function<String, Optional<String>> sources, final RunNotes notes,
             final List<Diagnostic> problems) {
-        return forRun(inputs, policyObjects, run, sources, notes, problems, CostLimits.KUBERNETES);
+        return forRun(inputs, policyObjects, run, sources, SourceMap.EMPTY, notes, problems, CostLimits.KUBERNETES);
     }
 
-    /** As {@link #forRun(List, List, RunObjects, Function, RunNotes, List)}, under other cost limits. */
+    /**
+     * As {@link #forRun(List, List, RunObjects, Function, RunNotes, List)}, citing the places of rendered policies in
+     * messages as {@code rendered} leads them back to their template, base or patch file.
+     */
+    public static List<Check> forRun(final List<K8sObject> inputs, final List<K8sObject> policyObjects,
+            final RunObjects run, final Function<String, Optional<String>> sources, final SourceMap rendered,
+            final RunNotes notes, final List<Diagnostic> problems) {
+        return forRun(inputs, policyObjects, run, sources, rendered, notes, problems, CostLimits.KUBERNETES);
+    }
+
+    /** As {@link #forRun(List, List, RunObjects, Function, SourceMap, RunNotes, List)}, under other cost limits. */
     static List<Check> forRun(final List<K8sObject> inputs, final List<K8sObject> policyObjects,
-            final RunObjects run, final Function<String, Optional<String>> sources, final RunNotes notes,
-            final List<Diagnostic> problems, final CostLimits limits) {
+            final RunObjects run, final Function<String, Optional<String>> sources, final SourceMap rendered,
+            final RunNotes notes, final List<Diagnostic> problems, final CostLimits limits) {
         List<K8sObject> all = new ArrayList<>(inputs);
         all.addAll(policyObjects);
         AdmissionReader reader = new AdmissionReader(sources, problems);
@@ -76,7 +87,7 @@ public final class AdmissionChecks {
                 if (policies.containsKey(o.name())) {
                     problems.add(Diagnostic.error("admission-policy-invalid", o.location(), "ValidatingAdmission"
                             + "Policy '" + o.name() + "' is defined twice: also at "
-                            + policies.get(o.name()).object().location()));
+                            + rendered.cite(policies.get(o.name()).object().location())));
                     continue;
                 }
                 Optional<AdmissionPolicy> read = reader.policy(o);
@@ -107,18 +118,18 @@ public final class AdmissionChecks {
                         + "once a ValidatingAdmissionPolicyBinding binds it"));
                 continue;
             }
-            checks.add(new ValidatingPolicyCheck(p, own, all, run, notes, metadata(p), limits));
+            checks.add(new ValidatingPolicyCheck(p, own, all, run, notes, metadata(p, rendered), limits));
         }
         checks.sort(Comparator.comparing(c -> c.metadata().id()));
         return checks;
     }
 
-    private static CheckMetadata metadata(final AdmissionPolicy p) {
+    private static CheckMetadata metadata(final AdmissionPolicy p, final SourceMap rendered) {
         Map<String, String> annotations = p.object().annotations();
         String expressions = p.validations().stream().map(v -> "`" + v.expression().source().strip() + "`")
                 .collect(Collectors.joining(", "));
         String description = annotations.getOrDefault("k8sgate.io/description", "The ValidatingAdmissionPolicy "
-                + p.name() + " of " + p.object().file() + " (line " + p.object().location().line() + "), which the "
+                + p.name() + " of " + rendered.cite(p.object().location()) + ", which the "
                 + "cluster enforces at admission, judged before deploy" + (expressions.isEmpty() ? "."
                         : ": objects must satisfy " + expressions + "."));
         String remediation = annotations.getOrDefault("k8sgate.io/remediation", "Change the object so that the "

@@ -182,10 +182,9 @@ final class NetworkIsolation {
         String ingress = opener.isPresent() ? "ingress" : directions;
         long inNamespace = policiesFor(workload);
         return subject + directions + ": "
-                + (inNamespace == 0 ? "no network policy of the inputs applies to namespace '"
-                        + workload.namespace() + "'"
-                : "none of the " + inNamespace + " network policies of namespace '" + workload.namespace()
-                        + "' and of the cluster selects them for " + ingress)
+                + (inNamespace == 0 ? "no network policy of the inputs applies to " + workload.object().namespaceShown()
+                : "none of the " + inNamespace + " network policies of " + workload.object().namespaceShown()
+                        + " and of the cluster selects them for " + ingress)
                 + (opener.isPresent() ? "; for egress, " + reopened : "");
     }
 

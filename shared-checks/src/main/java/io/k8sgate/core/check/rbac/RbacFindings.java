@@ -118,7 +118,7 @@ public final class RbacFindings {
                 PolicyRule first = graph.granting(held.get(0), grant.role(), grant.scope()).get(0);
                 Finding finding = onSubject(check, grant, severityOf(held, grant.scope()),
                         grant.subject().display() + " can " + labels(held) + " " + grant.scopeText() + " through "
-                                + grant.via(), labels(held), first, graph);
+                                + grant.via(), labels(held), first, context);
                 out.add(everything ? impliedBy(graph, grant.role(), grant.scope()).on(finding) : finding);
             }
         }
@@ -192,14 +192,15 @@ public final class RbacFindings {
 
     /** A finding on a binding subject, with the standard properties. */
     static Finding onSubject(final Check check, final Grant grant, final Severity severity, final String message,
-            final String permission, final PolicyRule rule, final RbacGraph graph) {
+            final String permission, final PolicyRule rule, final CheckContext context) {
+        RbacGraph graph = graph(context);
         Map<String, String> props = new LinkedHashMap<>();
         props.put(SUBJECT, grant.subject().display());
         props.put(PERMISSION, permission);
         props.put(BINDING, grant.binding().display());
         props.put(ROLE, grant.role().display());
         props.put(SCOPE, grant.isClusterWide() ? "cluster-wide" : grant.scope());
-        props.put(RULE, graph.ownerOf(rule).display() + " at " + rule.node().location());
+        props.put(RULE, graph.ownerOf(rule).display() + " at " + context.cite(rule.node().location()));
         return check.finding(grant.binding().object(), RbacGraph.subjectNode(grant), message)
                 .withSeverity(severity).withProperties(props);
     }

@@ -76,7 +76,7 @@ public final class WildcardRuleCheck implements Check {
                     grant.subject().display() + " holds a wildcard " + grant.scopeText() + " through " + grant.via()
                             + ": " + wildcards.stream().map(PolicyRule::describe).collect(Collectors.joining("; "))
                             + impliesText(implied),
-                    "wildcard", wildcards.get(0), graph)));
+                    "wildcard", wildcards.get(0), context)));
         }
         return out;
     }

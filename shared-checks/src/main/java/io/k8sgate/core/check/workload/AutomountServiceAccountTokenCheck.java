@@ -49,7 +49,7 @@ public final class AutomountServiceAccountTokenCheck implements Check {
                 accounts.putIfAbsent(key(sa.namespace().isEmpty() ? "default" : sa.namespace(), sa.name()), sa);
             }
         }
-        return context.workloads().stream().filter(Workload::runsContainers).flatMap(w -> check(accounts, w))
+        return context.workloads().stream().filter(Workload::runsContainers).flatMap(w -> check(context, accounts, w))
                 .toList();
     }
 
@@ -57,7 +57,8 @@ public final class AutomountServiceAccountTokenCheck implements Check {
         return namespace + "/" + name;
     }
 
-    private Stream<Finding> check(final Map<String, K8sObject> accounts, final Workload workload) {
+    private Stream<Finding> check(final CheckContext context, final Map<String, K8sObject> accounts,
+            final Workload workload) {
         YamlNode field = workload.podField("automountServiceAccountToken");
         Optional<Boolean> own = field.bool();
         if (own.isPresent()) {
@@ -78,7 +79,7 @@ public final class AutomountServiceAccountTokenCheck implements Check {
         if (serviceAccount.get().root().get("automountServiceAccountToken").bool().orElse(true)) {
             return Stream.of(finding(workload.object(), field, kindName(workload) + " does not set "
                     + "automountServiceAccountToken: false and inherits the token from service account '" + account
-                    + "' (" + serviceAccount.get().origin() + "), which does not disable it either"));
+                    + "' (" + context.cite(serviceAccount.get()) + "), which does not disable it either"));
         }
         return Stream.empty();
     }

@@ -16,7 +16,9 @@ import java.util.List;
  * ({@code helm -n}, {@code kubectl -n}), so reporting every object without one would be mostly noise. The option
  * {@code includeMissingNamespace: true} also reports namespaced objects without a namespace. Known cluster-scoped
  * kinds are never reported: the API server clears the namespace a manifest gives one (a ClusterRoleBinding written
- * with {@code namespace: default} is stored without it).
+ * with {@code namespace: default} is stored without it). A chart rendered without a namespace writes Helm's default
+ * release namespace, {@code default}, wherever it says {@code namespace: {{ .Release.Namespace }}}; such objects name
+ * no namespace of their own ({@link K8sObject#namespaceUnchosen}) and are judged as objects without one.
  */
 public final class DefaultNamespaceCheck implements Check {
     /** The policy option that also reports objects without a namespace. */
@@ -51,10 +53,16 @@ public final class DefaultNamespaceCheck implements Check {
         return context.objects().stream()
                 .filter(o -> ("default".equals(o.namespace()) && !scopes.isClusterScoped(o.kind()))
                         || (includeMissing && isNamespacedWithout(o, scopes)))
-                .map(o -> finding(o, o.metadata().get("namespace"), o.kind() + " '" + o.name() + "' "
-                        + (o.namespace().isEmpty() ? "sets no namespace, so it goes to the default namespace"
-                        : "is placed in the default namespace")))
+                .map(o -> finding(o, o.metadata().get("namespace"), o.kind() + " '" + o.name() + "' " + why(o)))
                 .toList();
+    }
+
+    private static String why(final K8sObject object) {
+        if (!object.namespace().isEmpty()) {
+            return "is placed in the default namespace";
+        }
+        return object.namespaceUnchosen() ? "takes the release namespace, which is the default namespace unless the "
+                + "chart is installed with -n" : "sets no namespace, so it goes to the default namespace";
     }
 
     private static boolean isNamespacedWithout(final K8sObject object, final ClusterScopedKinds scopes) {

@@ -13,6 +13,7 @@ import io.k8sgate.core.check.CheckSettings;
 import io.k8sgate.core.check.RunNotes;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
+import io.k8sgate.core.input.SourceMap;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
@@ -214,6 +215,7 @@ class AdmissionEdgeCasesTest {
         List<K8sObject> objects = new ManifestLoader().load(dir, List.of(".")).objects();
         List<Diagnostic> problems = new ArrayList<>();
         List<Check> checks = AdmissionChecks.forRun(objects, List.of(), RunObjects.of(objects), f -> Optional.empty(),
+                SourceMap.EMPTY,
                 notes, problems, limits);
         assertThat(problems).isEmpty();
         CheckContext context = CheckContext.of(objects, CheckSettings.DEFAULT);

@@ -153,7 +153,7 @@ class IndexedPermissionsTest {
             checks.put(new ClusterAdminGrantCheck(), List.of(RbacPermissions.FULL_ADMIN));
             ImpliedPermissions.NARROWER.forEach(c -> checks.put(c, c.permissions()));
             for (var entry : checks.entrySet()) {
-                List<Finding> expected = Straightforward.permissions(entry.getKey(), graph, entry.getValue());
+                List<Finding> expected = Straightforward.permissions(entry.getKey(), context, entry.getValue());
                 assertThat(entry.getKey().evaluate(context)).as("%s, seed %d", entry.getKey().metadata().id(), seed)
                         .containsExactlyElementsOf(expected);
                 findings += expected.size();
@@ -269,8 +269,9 @@ class IndexedPermissionsTest {
             return (int) graph.grants().stream().filter(g -> !answered(graph, implied, g).isEmpty()).count();
         }
 
-        static List<Finding> permissions(final Check check, final RbacGraph graph,
+        static List<Finding> permissions(final Check check, final CheckContext context,
                 final List<Permission> permissions) {
+            RbacGraph graph = RbacFindings.graph(context);
             boolean everything = permissions.contains(RbacPermissions.FULL_ADMIN);
             List<Finding> out = new ArrayList<>(roleFindings(check, graph, permissions));
             Map<String, Set<Permission>> implied = implied(graph);
@@ -286,7 +287,7 @@ class IndexedPermissionsTest {
                     Finding finding = RbacFindings.onSubject(check, grant,
                             RbacFindings.severityOf(held, grant.scope()), grant.subject().display() + " can "
                                     + RbacFindings.labels(held) + " " + grant.scopeText() + " through " + grant.via(),
-                            RbacFindings.labels(held), first, graph);
+                            RbacFindings.labels(held), first, context);
                     out.add(everything ? impliedBy(graph, grant.role(), grant.scope()).on(finding) : finding);
                 }
             }

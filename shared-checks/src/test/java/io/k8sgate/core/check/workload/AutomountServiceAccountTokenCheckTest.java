@@ -28,7 +28,7 @@ class AutomountServiceAccountTokenCheckTest extends AbstractCheckTest {
                     - {name: a, image: "a:1"}
                 """)).singleElement().satisfies(f -> {
                     assertThat(f.message()).contains("inherits the token from service account 'app'")
-                            .contains("test.yaml (document 1)");
+                            .contains("(test.yaml:1)");
                     assertThat(f.fieldPath()).isEqualTo("spec.automountServiceAccountToken");
                     assertThat(f.container()).isEmpty();
                 });
