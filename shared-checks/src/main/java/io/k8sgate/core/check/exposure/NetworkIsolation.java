@@ -153,26 +153,29 @@ final class NetworkIsolation {
 
     /**
      * The findings of {@code check} for the workloads network policies apply to (pods that run containers, not on
-     * the host network): {@code open} says, from whether a workload is isolated for ingress (selected: an explicit
-     * allow-all ingress rule is a deliberate opening, such as a public front end's) and restricted for egress
-     * ({@link #restricts}), which directions to report, if any.
+     * the host network): {@code open} says, from whether a workload is isolated for ingress and for egress, which
+     * directions to report, if any. A pod is isolated for a direction, as Kubernetes defines it, when a policy
+     * selects it for that direction; an explicit allow-all rule there is a deliberate opening (a public front end's
+     * {@code ingress: - {}}), unless {@code allowAllEgressIsOpen} asks egress to be restricted as well
+     * ({@link #restricts}): then a selecting policy that allows every destination leaves egress open.
      */
-    List<Finding> gaps(final Check check, final CheckContext context,
+    List<Finding> gaps(final Check check, final CheckContext context, final boolean allowAllEgressIsOpen,
             final BiFunction<Boolean, Boolean, Optional<String>> open) {
         List<Finding> out = new ArrayList<>();
         for (Workload w : context.workloads()) {
             if (!w.runsContainers() || w.podField("hostNetwork").isTrue()) {
                 continue;
             }
-            open.apply(isolates(w, INGRESS), restricts(w, EGRESS)).ifPresent(directions -> out.add(check.finding(
-                    w.object(), w.podMetadata().get("labels"), message(w, directions))));
+            boolean egress = allowAllEgressIsOpen ? restricts(w, EGRESS) : isolates(w, EGRESS);
+            open.apply(isolates(w, INGRESS), egress).ifPresent(directions -> out.add(check.finding(
+                    w.object(), w.podMetadata().get("labels"), message(w, directions, allowAllEgressIsOpen))));
         }
         return out;
     }
 
-    private String message(final Workload workload, final String directions) {
+    private String message(final Workload workload, final String directions, final boolean allowAllEgressIsOpen) {
         String subject = "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for ";
-        Optional<Isolating> opener = directions.contains(EGRESS.toLowerCase(Locale.ROOT))
+        Optional<Isolating> opener = allowAllEgressIsOpen && directions.contains(EGRESS.toLowerCase(Locale.ROOT))
                 ? opener(selecting(workload, EGRESS), EGRESS) : Optional.empty();
         String reopened = opener.map(p -> p.name() + " selects them and allows every destination on every port, "
                 + "and network policies add up, so whatever the others deny it allows again").orElse("");

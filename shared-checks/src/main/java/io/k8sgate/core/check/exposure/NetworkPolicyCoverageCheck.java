@@ -45,7 +45,7 @@ public final class NetworkPolicyCoverageCheck implements Check {
 
     @Override
     public List<Finding> evaluate(final CheckContext context) {
-        return NetworkIsolation.of(context).gaps(this, context, (ingress, egress) -> ingress ? Optional.empty()
+        return NetworkIsolation.of(context).gaps(this, context, false, (ingress, egress) -> ingress ? Optional.empty()
                 : Optional.of(egress ? "ingress" : "ingress or egress"));
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8sgate.core.check.AbstractCheckTest;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckSettings;
+import io.k8sgate.core.check.KubernetesVersion;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.fixtures.Fixtures;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EgressIsolationCheckTest extends AbstractCheckTest {
@@ -34,9 +36,17 @@ class EgressIsolationCheckTest extends AbstractCheckTest {
     }
 
     @Test
-    void shouldNameThePolicyWhoseAllowAllRuleOpensEgressAgain() {
-        assertThat(findings("egress.yaml", Fixtures.read("checks/K8S-NET-007/violating/allow-all-egress.yaml"),
-                CheckSettings.DEFAULT)).satisfiesExactly(
+    void shouldCountAPodAPolicySelectsForEgressAsIsolatedByDefaultAsKubernetesDoes() {
+        assertThat(findings("egress.yaml", Fixtures.read("checks/K8S-NET-007/compliant/allow-all-egress.yaml"),
+                CheckSettings.DEFAULT)).isEmpty();
+    }
+
+    @Test
+    void shouldNameThePolicyWhoseAllowAllRuleOpensEgressAgainWhenTheOptionIsOn() {
+        CheckSettings settings = new CheckSettings(KubernetesVersion.DEFAULT,
+                Map.of("K8S-NET-007", Map.of(EgressIsolationCheck.ALLOW_ALL_IS_OPEN, "true")));
+        assertThat(findings("egress.yaml", Fixtures.read("checks/K8S-NET-007/compliant/allow-all-egress.yaml"),
+                settings)).satisfiesExactly(
                         frontend -> assertThat(frontend.message()).isEqualTo("The pods of Deployment 'frontend' are "
                                 + "not isolated for egress: NetworkPolicy 'frontend' selects them and allows every "
                                 + "destination on every port, and network policies add up, so whatever the others "
