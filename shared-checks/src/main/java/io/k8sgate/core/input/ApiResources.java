@@ -71,6 +71,11 @@ public final class ApiResources {
         return new ApiResources(all);
     }
 
+    /** The resources of the Kubernetes API itself (without custom resources). */
+    public static java.util.Collection<Resource> builtIn() {
+        return BUILT_IN.values();
+    }
+
     /** The resource of a kind in a group, if the API or a CustomResourceDefinition among the inputs defines it. */
     public Optional<Resource> find(final String group, final String kind) {
         return Optional.ofNullable(byGroupKind.get(key(group, kind)));

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The objects of one run, indexed for the checks: by kind, and the workloads with their pods. Building it also
- * finds the values the API server would refuse in the fields the checks read ({@link #diagnostics()}).
+ * finds the values the API server would refuse in the fields the checks read, and the objects it would refuse
+ * ({@link #diagnostics()}).
  */
 public final class KubeModel {
     private final List<K8sObject> objects;
@@ -47,6 +48,7 @@ public final class KubeModel {
             byKinds.computeIfAbsent(object.kind(), k -> new ArrayList<>()).add(object);
             if (knownWorkloads == null) {
                 TypedFields.checkObject(object, problems::add);
+                ApiServerValidation.checkObject(object, problems::add);
                 List<Workload> own = kinds.workloadsOf(object, problems::add);
                 found.addAll(own);
                 own.forEach(w -> TypedFields.checkWorkload(w, problems::add));
@@ -74,7 +76,8 @@ public final class KubeModel {
 
     /**
      * The values the API server would refuse in the fields the checks read (a quoted {@code "true"} in
-     * {@code privileged}, {@code 0.5} in {@code runAsUser}): input errors, one per value, naming file and line.
+     * {@code privileged}, {@code 0.5} in {@code runAsUser}) and the objects it would refuse (a kind spelt with the
+     * wrong case, a binding the RBAC API rejects): input errors, one per value or rule, naming file and line.
      */
     public List<Diagnostic> diagnostics() {
         return diagnostics;

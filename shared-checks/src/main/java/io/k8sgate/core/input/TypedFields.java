@@ -93,6 +93,10 @@ public final class TypedFields {
                     Leaf.STRING))),
             "containers", new ListOf(Leaf.OBJECT), "initContainers", new ListOf(Leaf.OBJECT),
             "ephemeralContainers", new ListOf(Leaf.OBJECT));
+    /** The fields of a RoleBinding or ClusterRoleBinding. */
+    private static final Obj BINDING = obj("roleRef", obj("apiGroup", Leaf.STRING, "kind", Leaf.STRING, "name",
+            Leaf.STRING), "subjects", new ListOf(obj("kind", Leaf.STRING, "name", Leaf.STRING, "namespace",
+            Leaf.STRING, "apiGroup", Leaf.STRING)));
     /** Labels and annotations, of objects and of pods: Kubernetes reads only strings there. */
     private static final Obj METADATA = obj("name", Leaf.STRING, "namespace", Leaf.STRING, "labels",
             new MapOf(Leaf.STRING), "annotations", new MapOf(Leaf.STRING));
@@ -105,7 +109,8 @@ public final class TypedFields {
             "Role", obj("rules", new ListOf(obj("apiGroups", STRINGS, "resources", STRINGS, "verbs", STRINGS,
                     "resourceNames", STRINGS, "nonResourceURLs", STRINGS))),
             "ClusterRole", obj("rules", new ListOf(obj("apiGroups", STRINGS, "resources", STRINGS, "verbs", STRINGS,
-                    "resourceNames", STRINGS, "nonResourceURLs", STRINGS))));
+                    "resourceNames", STRINGS, "nonResourceURLs", STRINGS))),
+            "RoleBinding", BINDING, "ClusterRoleBinding", BINDING);
 
     /** The code of the input errors about a value of a type Kubernetes refuses. */
     static final String INPUT_TYPE = "input-type";

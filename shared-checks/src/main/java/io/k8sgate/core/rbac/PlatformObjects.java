@@ -34,9 +34,15 @@ public final class PlatformObjects {
                 || hasPlatformPrefix(role.name());
     }
 
-    /** True when a binding may name this role while the inputs lack it: the platform provides it. */
-    public static boolean isPlatformRoleName(final String name) {
-        return DEFAULT_ROLES.contains(name) || hasPlatformPrefix(name);
+    /**
+     * True when a binding may refer to this role while the inputs lack it: the platform provides it. The default
+     * roles are ClusterRoles: a Role of the same name is no role the cluster brings.
+     *
+     * @param kind the {@code roleRef.kind}
+     * @param name the {@code roleRef.name}
+     */
+    public static boolean isPlatformRoleName(final String kind, final String name) {
+        return (RbacRole.CLUSTER_ROLE.equals(kind) && DEFAULT_ROLES.contains(name)) || hasPlatformPrefix(name);
     }
 
     /**

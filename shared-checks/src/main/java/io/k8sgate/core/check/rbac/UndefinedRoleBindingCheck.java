@@ -7,7 +7,9 @@ import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.rbac.PlatformObjects;
+import io.k8sgate.core.rbac.RbacBinding;
 import io.k8sgate.core.rbac.RbacGraph;
+import io.k8sgate.core.rbac.RbacRole;
 import java.util.List;
 
 /**
@@ -35,15 +37,24 @@ public final class UndefinedRoleBindingCheck implements Check {
     public List<Finding> evaluate(final CheckContext context) {
         RbacGraph graph = RbacFindings.graph(context);
         return graph.unresolvedBindings().stream()
-                .filter(b -> !graph.isPlatform(b) && !PlatformObjects.isPlatformRoleName(b.roleName()))
-                .filter(b -> !b.roleName().isEmpty())
+                .filter(b -> !graph.isPlatform(b) && !PlatformObjects.isPlatformRoleName(b.roleKind(), b.roleName()))
+                // a roleRef the API server refuses is an input error (ApiServerValidation), not a binding
+                .filter(b -> !b.roleName().isEmpty() && !b.roleKey().isEmpty())
                 .map(b -> finding(b.object(), b.object().root().path("roleRef", "name"), b.display()
                         + " refers to " + b.roleKind() + " '" + b.roleName() + "'"
                         + (b.isClusterWide() || "ClusterRole".equals(b.roleKind()) ? "" : " in namespace "
                                 + b.scope()) + ", which the inputs do not define: it grants nothing now and "
-                        + "whatever a role of that name grants later")
+                        + "whatever a role of that name grants later" + builtInNameHint(b))
                         .withProperty(RbacFindings.BINDING, b.display())
                         .withProperty(RbacFindings.ROLE, b.roleKind() + "/" + b.roleName()))
                 .toList();
+    }
+
+    /** For a Role named like a default ClusterRole: what the binding most likely meant. */
+    private static String builtInNameHint(final RbacBinding binding) {
+        return RbacRole.ROLE.equals(binding.roleKind()) && PlatformObjects.DEFAULT_ROLES.contains(binding.roleName())
+                ? " ('" + binding.roleName() + "' is a ClusterRole of every cluster: roleRef.kind Role names a Role "
+                        + "of the namespace instead; write kind: ClusterRole to grant the default role)"
+                : "";
     }
 }

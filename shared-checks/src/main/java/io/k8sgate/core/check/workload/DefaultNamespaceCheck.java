@@ -14,8 +14,9 @@ import java.util.List;
  * Objects placed in the {@code default} namespace. By default only an explicit {@code namespace: default} counts:
  * rendered Helm charts and kustomize bases usually leave the namespace out and get it at deploy time
  * ({@code helm -n}, {@code kubectl -n}), so reporting every object without one would be mostly noise. The option
- * {@code includeMissingNamespace: true} also reports namespaced objects without a namespace (known cluster-scoped
- * kinds are never reported).
+ * {@code includeMissingNamespace: true} also reports namespaced objects without a namespace. Known cluster-scoped
+ * kinds are never reported: the API server clears the namespace a manifest gives one (a ClusterRoleBinding written
+ * with {@code namespace: default} is stored without it).
  */
 public final class DefaultNamespaceCheck implements Check {
     /** The policy option that also reports objects without a namespace. */
@@ -48,7 +49,8 @@ public final class DefaultNamespaceCheck implements Check {
                 "false"));
         ClusterScopedKinds scopes = ClusterScopedKinds.of(context.objects());
         return context.objects().stream()
-                .filter(o -> "default".equals(o.namespace()) || (includeMissing && isNamespacedWithout(o, scopes)))
+                .filter(o -> ("default".equals(o.namespace()) && !scopes.isClusterScoped(o.kind()))
+                        || (includeMissing && isNamespacedWithout(o, scopes)))
                 .map(o -> finding(o, o.metadata().get("namespace"), o.kind() + " '" + o.name() + "' "
                         + (o.namespace().isEmpty() ? "sets no namespace, so it goes to the default namespace"
                         : "is placed in the default namespace")))

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.check.CheckSettings;
+import io.k8sgate.core.input.ApiServerValidation;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.Category;
+import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.registry.CheckRegistry;
@@ -40,16 +42,21 @@ import org.junit.jupiter.api.Test;
 class RbacCorpusConformanceTest {
     private static final double REQUIRED = 0.95;
     /**
-     * Raw agreement each peer must keep (before the reviewed list), at what the checks reach now. Both stay below
-     * 90 %, and every differing row is a peer result the Kubernetes rules contradict, listed with the rule.
-     * trivy-checks (20 rows): impersonate on resources other than identities (6), a misspelt binding kind or a
-     * roleRef of the wrong kind (6), resourceNames with create or deletecollection (2), impersonating groups through
-     * a Role (1), deletecollection counted as creating pods (1), bind and escalate looked for on bindings (1),
-     * system:authenticated outside GKE (1), patch without get (1), a wildcard verb on a resource outside the peer's
-     * list (1). checkov (6 rows): resources or subresources named under an API group that does not serve them (3),
-     * rules whose verbs no request carries (2), get on nodes/proxy cluster-wide (1).
+     * Raw agreement each peer must keep (before the reviewed list), at what the gate reaches now: a row agrees when a
+     * finding of ours answers the peer's rule as the peer does, or when the peer expects a failure and the gate fails
+     * closed on the object because the API server refuses it (a misspelt kind, a ClusterRoleBinding that refers to a
+     * Role); a refused object the peer passes is a difference. Every differing row is a peer result the Kubernetes
+     * rules contradict, listed with the rule. trivy-checks (16 rows): impersonate on resources other than identities
+     * (6), resourceNames with create or deletecollection (2), impersonating groups through a Role (1), deletecollection
+     * counted as creating pods (1), bind and escalate looked for on bindings (1), system:authenticated outside GKE
+     * (1), patch without get (1), a wildcard verb on a resource outside the peer's list (1), a RoleBinding to a Role
+     * named cluster-admin (1), a refused ClusterRoleBinding the peer passes (1). checkov (7 rows): resources or
+     * subresources named under an API group that does not serve them (3), rules whose verbs no request carries (2),
+     * get on nodes/proxy cluster-wide (1), a refused ClusterRoleBinding the peer passes (1).
      */
-    private static final Map<String, Double> RAW_FLOOR = Map.of("checkov", 0.88, "trivy-checks", 0.88);
+    private static final Map<String, Double> RAW_FLOOR = Map.of("checkov", 0.86, "trivy-checks", 0.90);
+    /** Raw agreement of the findings alone (an object the API server refuses counted as passing). */
+    private static final Map<String, Double> RAW_FLOOR_FINDINGS = Map.of("checkov", 0.88, "trivy-checks", 0.88);
     /** Each peer's folder in the corpus and the tool name the catalogue lists its equivalents under. */
     private static final Map<String, String> TOOLS = Map.of("trivy-checks", "trivy", "checkov", "checkov");
     /**
@@ -77,13 +84,23 @@ class RbacCorpusConformanceTest {
     private record Row(String peer, String file, String rule, String expected, String target, String scanDir) {
     }
 
-    private record Tally(int covered, int agree, int intended) {
-        Tally add(final boolean agreed, final boolean known) {
-            return new Tally(covered + 1, agree + (agreed ? 1 : 0), intended + (known ? 1 : 0));
+    /**
+     * Counts of one peer or rule: covered rows, rows where the gate's outcome agrees (a finding of ours, or the
+     * object refused as input the API server rejects), rows where our findings alone agree, and differing rows on the
+     * reviewed list.
+     */
+    private record Tally(int covered, int agree, int agreeByFindings, int intended) {
+        Tally add(final boolean agreed, final boolean findingsAgree, final boolean known) {
+            return new Tally(covered + 1, agree + (agreed ? 1 : 0), agreeByFindings + (findingsAgree ? 1 : 0),
+                    intended + (known ? 1 : 0));
         }
 
         double raw() {
             return covered == 0 ? 1.0 : agree / (double) covered;
+        }
+
+        double rawByFindings() {
+            return covered == 0 ? 1.0 : agreeByFindings / (double) covered;
         }
 
         double ratio() {
@@ -105,6 +122,7 @@ class RbacCorpusConformanceTest {
         Map<String, Tally> perRule = new TreeMap<>();
         Map<String, Integer> uncovered = new TreeMap<>();
         List<String> disagreements = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         List<String> stale = new ArrayList<>(intended.keySet());
         for (Row row : rows(root)) {
             Set<String> ours = MAPPING.get(row.rule());
@@ -112,8 +130,10 @@ class RbacCorpusConformanceTest {
                 uncovered.merge(row.peer() + " " + row.rule(), 1, Integer::sum);
                 continue;
             }
-            boolean fails = fires(root.resolve(row.peer()), row, ours);
+            Outcome outcome = outcome(root.resolve(row.peer()), row, ours);
+            boolean fails = outcome.finding() || outcome.refused();
             boolean agreed = fails == "fail".equals(row.expected());
+            boolean findingsAgree = outcome.finding() == "fail".equals(row.expected());
             String key = row.peer() + "|" + row.file();
             boolean known = !agreed && intended.containsKey(key);
             if (agreed || known) {
@@ -121,13 +141,17 @@ class RbacCorpusConformanceTest {
             }
             if (!agreed && !known) {
                 disagreements.add(row.peer() + " " + row.file() + ": expected " + row.expected() + ", ours "
-                        + (fails ? "fail" : "pass"));
+                        + (outcome.refused() ? "fail (input refused)" : fails ? "fail" : "pass"));
             }
-            perPeer.merge(row.peer(), new Tally(0, 0, 0).add(agreed, known), RbacCorpusConformanceTest::sum);
+            if (outcome.refused()) {
+                refused.add(row.peer() + " " + row.file() + " (expected " + row.expected() + ")");
+            }
+            perPeer.merge(row.peer(), new Tally(0, 0, 0, 0).add(agreed, findingsAgree, known),
+                    RbacCorpusConformanceTest::sum);
             perRule.merge(row.peer() + " " + row.rule() + " -> " + String.join(",", new java.util.TreeSet<>(ours)),
-                    new Tally(0, 0, 0).add(agreed, known), RbacCorpusConformanceTest::sum);
+                    new Tally(0, 0, 0, 0).add(agreed, findingsAgree, known), RbacCorpusConformanceTest::sum);
         }
-        print(perPeer, perRule, uncovered, disagreements);
+        print(perPeer, perRule, uncovered, disagreements, refused);
 
         assertThat(perPeer).isNotEmpty();
         assertThat(stale).as("intended differences that no longer differ (remove them)").isEmpty();
@@ -137,6 +161,8 @@ class RbacCorpusConformanceTest {
                 .isGreaterThanOrEqualTo(REQUIRED));
         perPeer.forEach((peer, t) -> assertThat(t.raw()).as("raw agreement with %s", peer)
                 .isGreaterThanOrEqualTo(RAW_FLOOR.get(peer)));
+        perPeer.forEach((peer, t) -> assertThat(t.rawByFindings()).as("raw agreement of the findings with %s", peer)
+                .isGreaterThanOrEqualTo(RAW_FLOOR_FINDINGS.get(peer)));
     }
 
     private static Map<String, Set<String>> mapping() {
@@ -151,10 +177,18 @@ class RbacCorpusConformanceTest {
     }
 
     private static Tally sum(final Tally a, final Tally b) {
-        return new Tally(a.covered() + b.covered(), a.agree() + b.agree(), a.intended() + b.intended());
+        return new Tally(a.covered() + b.covered(), a.agree() + b.agree(), a.agreeByFindings() + b.agreeByFindings(),
+                a.intended() + b.intended());
     }
 
-    private static boolean fires(final Path peerDir, final Row row, final Set<String> ours) throws IOException {
+    /**
+     * What the gate does with a row's object: a finding of one of our checks for the peer's rule, and whether the
+     * object is refused as input the API server rejects (the gate fails closed on it, exit 3).
+     */
+    private record Outcome(boolean finding, boolean refused) {
+    }
+
+    private static Outcome outcome(final Path peerDir, final Row row, final Set<String> ours) throws IOException {
         List<K8sObject> objects = new ArrayList<>();
         Path input = row.scanDir().isEmpty() ? peerDir.resolve(row.file()) : peerDir.resolve(row.scanDir());
         List<Path> files;
@@ -166,6 +200,10 @@ class RbacCorpusConformanceTest {
             objects.addAll(new ManifestLoader().parse(peerDir.relativize(file).toString(), Files.readString(file),
                     d -> { }));
         }
+        List<Diagnostic> problems = new ArrayList<>();
+        objects.stream().filter(o -> (o.kind() + "/" + o.name()).equals(row.target()))
+                .forEach(o -> ApiServerValidation.checkObject(o, problems::add));
+        boolean refused = !problems.isEmpty();
         CheckContext context = CheckContext.of(objects, CheckSettings.DEFAULT);
         for (Check check : CheckRegistry.defaultRegistry().all()) {
             if (!ours.contains(check.metadata().id()) && check.metadata().category() != Category.RBAC) {
@@ -173,11 +211,11 @@ class RbacCorpusConformanceTest {
             }
             for (Finding f : check.evaluate(context)) {
                 if ((f.resource().kind() + "/" + f.resource().name()).equals(row.target()) && answers(f, ours)) {
-                    return true;
+                    return new Outcome(true, refused);
                 }
             }
         }
-        return false;
+        return new Outcome(false, refused);
     }
 
     /**
@@ -235,17 +273,21 @@ class RbacCorpusConformanceTest {
 
     @SuppressWarnings("PMD.SystemPrintln") // the agreement table is the test's report, asked for on the console
     private static void print(final Map<String, Tally> perPeer, final Map<String, Tally> perRule,
-            final Map<String, Integer> uncovered, final List<String> disagreements) {
-        StringBuilder sb = new StringBuilder("\nRBAC conformance: raw = agree / covered rows, after = (agree + "
-                + "reviewed difference) / covered rows\n");
-        sb.append(String.format("%-14s %7s %6s %7s %9s %7s%n", "peer", "covered", "agree", "raw", "reviewed",
-                "after"));
-        perPeer.forEach((peer, t) -> sb.append(String.format("%-14s %7d %6d %6.1f%% %9d %6.1f%%%n", peer,
-                t.covered(), t.agree(), 100 * t.raw(), t.intended(), 100 * t.ratio())));
+            final Map<String, Integer> uncovered, final List<String> disagreements, final List<String> refused) {
+        StringBuilder sb = new StringBuilder("\nRBAC conformance: raw = rows where the gate agrees (a finding for "
+                + "the rule, or the object refused as input the API server rejects) / covered rows; findings = "
+                + "rows where our findings alone agree; after = (agree + reviewed difference) / covered rows\n");
+        sb.append(String.format("%-14s %7s %6s %7s %9s %9s %7s%n", "peer", "covered", "agree", "raw", "findings",
+                "reviewed", "after"));
+        perPeer.forEach((peer, t) -> sb.append(String.format("%-14s %7d %6d %6.1f%% %8.1f%% %9d %6.1f%%%n", peer,
+                t.covered(), t.agree(), 100 * t.raw(), 100 * t.rawByFindings(), t.intended(), 100 * t.ratio())));
         sb.append("\nper peer rule -> our checks (agree/covered, raw, reviewed, after)\n");
         perRule.forEach((rule, t) -> sb.append(String.format("%-58s %3d/%-3d %6.1f%% %+3d %6.1f%%%n", rule,
                 t.agree(), t.covered(), 100 * t.raw(), t.intended(), 100 * t.ratio())));
         sb.append("\npeer rules without an equivalent check (not counted): ").append(uncovered).append('\n');
+        sb.append("rows whose object the API server refuses (the gate fails closed on it): ").append(refused.size())
+                .append('\n');
+        refused.forEach(r -> sb.append("  ").append(r).append('\n'));
         sb.append("unlisted disagreements: ").append(disagreements.size()).append('\n');
         disagreements.forEach(d -> sb.append("  ").append(d).append('\n'));
         System.out.println(sb);

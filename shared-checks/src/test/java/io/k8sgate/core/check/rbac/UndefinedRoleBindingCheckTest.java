@@ -22,6 +22,23 @@ class UndefinedRoleBindingCheckTest extends AbstractCheckTest {
                                 + "'report-reader' in namespace shop, which the inputs do not define: it grants "
                                 + "nothing now and whatever a role of that name grants later"),
                         cluster -> assertThat(cluster.properties()).containsEntry(RbacFindings.ROLE,
-                                "ClusterRole/backup-operator"));
+                                "ClusterRole/backup-operator"),
+                        namedLikeDefault -> assertThat(namedLikeDefault.message()).isEqualTo("RoleBinding/shop/"
+                                + "admins refers to Role 'cluster-admin' in namespace shop, which the inputs do not "
+                                + "define: it grants nothing now and whatever a role of that name grants later "
+                                + "('cluster-admin' is a ClusterRole of every cluster: roleRef.kind Role names a Role "
+                                + "of the namespace instead; write kind: ClusterRole to grant the default role)"));
+    }
+
+    /** A roleRef the API server refuses is an input error (ApiServerValidation), not a binding to report. */
+    @Test
+    void shouldLeaveARefusedRoleReferenceToTheInputErrors() {
+        assertThat(findings("refused.yaml", """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: readers}
+                subjects: [{kind: Group, name: readers, apiGroup: rbac.authorization.k8s.io}]
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}
+                """, CheckSettings.DEFAULT)).isEmpty();
     }
 }
