@@ -75,13 +75,14 @@ public final class CheckCatalog {
      */
     public static List<String> relations(final CheckMetadata m, final List<CheckMetadata> checks) {
         List<String> out = new ArrayList<>();
-        m.overrides().forEach(o -> out.add("Overrides " + o.checkId() + " on the same " + o.what() + ": that "
-                + "check's finding gives way to this one, which names it in `alsoViolates`."));
+        m.overrides().forEach(o -> out.add("Overrides " + o.checkId() + " on the same " + o.what() + ": "
+                + o.checkId() + "'s finding there is left out and this one, when at least as severe, names it in "
+                + "`alsoViolates`."));
         for (CheckMetadata other : checks) {
             other.overrides().stream().filter(o -> o.checkId().equals(m.id())).forEach(o -> out.add("Gives way to "
-                    + other.id() + " on the same " + o.what() + ": this check's finding is then reported as "
-                    + other.id() + "'s, which names it in `alsoViolates` (when " + other.id() + " is on and at least "
-                    + "as severe)."));
+                    + other.id() + " on the same " + o.what() + ": when " + other.id() + " runs and its finding there"
+                    + " is at least as severe, this check's finding is left out and " + other.id() + "'s names it "
+                    + "in `alsoViolates`."));
         }
         return out;
     }
