@@ -304,7 +304,7 @@ public final class ManifestLoader {
         for (Diagnostic d : local) {
             int helmLine = helmLine(content);
             if (d.code().startsWith("yaml-") && helmLine > 0) {
-                problems.accept(helmDiagnostic(file, helmLine));
+                problems.accept(templateDiagnostic(file, helmLine, HELM_EXPRESSION.matcher(content).find()));
                 helm = true;
             } else {
                 problems.accept(d);
@@ -328,9 +328,11 @@ public final class ManifestLoader {
                 continue; // a tool's configuration: the other cases are reported below
             }
             int templateLine = mayHoldTemplates ? firstHelmExpression(root) : -1;
-            if (templateLine > 0) {
+            int placeholderLine = mayHoldTemplates && templateLine < 0 ? firstIdentityPlaceholder(root) : -1;
+            if (templateLine > 0 || placeholderLine > 0) {
                 if (!helm) {
-                    problems.accept(helmDiagnostic(file, templateLine));
+                    problems.accept(templateDiagnostic(file, Math.max(templateLine, placeholderLine),
+                            templateLine > 0));
                 }
                 continue;
             }
@@ -362,11 +364,50 @@ public final class ManifestLoader {
         return Optional.empty();
     }
 
-    private static Diagnostic helmDiagnostic(final String file, final int line) {
-        return Diagnostic.error("helm-template", new Location(file, line, 1), "Unrendered Helm template: "
-                + "the document holds template expressions ({{ ... }}) and is not a manifest yet. Point the gate at "
-                + "the chart's directory (the one holding Chart.yaml) to have it rendered, or render the template "
-                + "(`helm template`) and check the output");
+    /**
+     * The error for a document that is a template, not a manifest: a Helm template (its expressions name
+     * {@code .Values}, {@code include} and the like) is to be rendered as a chart; any other placeholder
+     * ({@code {{uid}}} of a shell or sed template) by whatever fills it in.
+     */
+    private static Diagnostic templateDiagnostic(final String file, final int line, final boolean helm) {
+        if (helm) {
+            return Diagnostic.error("helm-template", new Location(file, line, 1), "Unrendered Helm template: "
+                    + "the document holds template expressions ({{ ... }}) and is not a manifest yet. Point the gate "
+                    + "at the chart's directory (the one holding Chart.yaml) to have it rendered, or render the "
+                    + "template (`helm template`) and check the output");
+        }
+        return Diagnostic.error("unrendered-template", new Location(file, line, 1), "Unrendered template: the "
+                + "document holds placeholders ({{ ... }}) where the API server accepts no braces, so it is not a "
+                + "manifest yet. Check the output of whatever fills the placeholders in instead");
+    }
+
+    /**
+     * The line of the first {@code {{ ... }}} placeholder in a field the API server validates as a name or a label
+     * ({@code metadata.name}, {@code generateName}, {@code namespace}, label keys and values): no object with braces
+     * there is ever stored, so the document is a template whatever tool it is written for; -1 when there is none.
+     */
+    private static int firstIdentityPlaceholder(final YamlNode root) {
+        YamlNode metadata = root.get("metadata");
+        if (!metadata.isMap()) {
+            return -1;
+        }
+        for (String field : List.of("name", "generateName", "namespace")) {
+            YamlNode value = metadata.get(field);
+            if (isPlaceholder(value.text(""))) {
+                return value.location().line();
+            }
+        }
+        for (var label : metadata.get("labels").entries().entrySet()) {
+            if (isPlaceholder(label.getKey()) || isPlaceholder(label.getValue().text(""))) {
+                return label.getValue().location().line();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isPlaceholder(final String text) {
+        int open = text.indexOf("{{");
+        return open >= 0 && text.indexOf("}}", open + 2) > 0;
     }
 
     /**

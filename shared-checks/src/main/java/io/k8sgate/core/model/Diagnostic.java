@@ -7,7 +7,8 @@ import java.util.Objects;
  * A problem with the inputs or the run itself, as opposed to a finding about the configuration.
  *
  * @param level    ERROR problems make the gate fail closed unless the policy says otherwise
- * @param code     a stable short code such as {@code yaml-syntax}, {@code helm-template}, {@code not-kubernetes}
+ * @param code     a stable short code such as {@code yaml-syntax}, {@code helm-template}, {@code unrendered-template},
+ *                 {@code not-kubernetes}
  * @param location where the problem is
  * @param message  a sentence for a person, naming what is wrong; credentials in it are replaced
  */

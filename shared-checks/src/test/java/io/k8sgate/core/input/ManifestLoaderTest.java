@@ -111,6 +111,29 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void shouldNameATemplateWithPlaceholdersWhereTheApiServerAcceptsNoBraces() {
+        LoadResult r = loadFixture("invalid/shell-template.yaml");
+        assertThat(r.objects()).extracting(K8sObject::kind).containsExactly("ConfigMap");
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("unrendered-template");
+            assertThat(d.location().line()).isEqualTo(6);
+            assertThat(d.message()).startsWith("Unrendered template: ").doesNotContain("Helm")
+                    .doesNotContain("Chart.yaml");
+        });
+    }
+
+    @Test
+    void shouldNameAShellTemplateThatDoesNotParseWithoutSendingTheUserToHelm() {
+        LoadResult r = loadFixture("invalid/shell-template-broken.yaml");
+        assertThat(r.objects()).isEmpty();
+        assertThat(r.diagnostics().get(0)).satisfies(d -> {
+            assertThat(d.code()).isEqualTo("unrendered-template");
+            assertThat(d.location().line()).isEqualTo(8);
+            assertThat(d.message()).doesNotContain("Helm");
+        });
+    }
+
+    @Test
     void shouldNotMistakeGoTemplatesInsideConfigDataForHelm() {
         String alerting = """
                 apiVersion: v1

@@ -128,7 +128,7 @@ class MixedTreeTest {
         LoadResult r = loader.load(dir, List.of("."));
 
         assertThat(r.diagnostics()).extracting(Diagnostic::code, d -> d.location().file())
-                .contains(org.assertj.core.groups.Tuple.tuple("helm-template", "secret-template.yaml"));
+                .contains(org.assertj.core.groups.Tuple.tuple("unrendered-template", "secret-template.yaml"));
         assertThat(r.inputs().skipped()).extracting(s -> s.location().file()).containsExactly("goreleaser.yaml");
     }
 }
