@@ -184,6 +184,7 @@ public final class Main implements Callable<Integer> {
             for (CheckMetadata m : all) {
                 out.printf("%-12s %-8s %-9s %s%s%n", m.id(), m.severity(), m.category().name().toLowerCase(
                         Locale.ROOT), m.title(), m.enabledByDefault() ? "" : " (optional)");
+                CheckCatalog.relations(m, all).forEach(r -> out.printf("%-12s %s%n", "", r));
             }
             CheckRegistry.defaultRegistry().retired().values().forEach(r -> out.printf("%-12s retired: read as %s%n",
                     r.id(), r.successor()));

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.k8sgate.core.GateOutcome;
 import io.k8sgate.core.SecurityGate;
-import io.k8sgate.core.check.rbac.RbacFindings;
 import io.k8sgate.core.frontend.GateOptions;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.model.RenderedObject;
 import io.k8sgate.core.model.RenderedSource;
 import io.k8sgate.core.policy.Verdict;
@@ -227,9 +227,10 @@ class RealWorldConformanceTest {
         String[] resource = row.path("resource").asText().split("/", 3);
         String container = row.path("container").asText("");
         boolean namespaceWide = "namespace-has-none".equals(row.path("scope").asText());
-        // a root cause (everything, a wildcard) answers the narrower checks it names as implied
+        // a root cause (everything, a wildcard) answers the narrower checks it names as implied, and a finding that
+        // replaces another check's on the same item answers that check too
         List<Finding> matching = outcome.findings().stream()
-                .filter(f -> RbacFindings.answeredChecks(f).stream().anyMatch(checks::contains))
+                .filter(f -> FindingProperties.answeredChecks(f).stream().anyMatch(checks::contains))
                 .filter(f -> (f.resource().kind().equals(resource[0]) && sameNamespace(f.resource().namespace(),
                         resource[1]) && f.resource().name().equals(resource[2]))
                         || (namespaceWide && f.resource().kind().equals("Namespace")

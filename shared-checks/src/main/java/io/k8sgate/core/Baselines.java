@@ -97,7 +97,7 @@ public final class Baselines {
     public VersionComparison diff(final GateRequest request, final BaselineStore store, final OptionalLong version) {
         Optional<Baseline> reference = new BaselineReference(store, version).load();
         GateRun run = gate.runCapturing(request, store.redactionKey());
-        RetiredIds retired = RetiredIds.of(gate.registry(), run.outcome().findings());
+        RetiredIds retired = RetiredIds.of(gate.registry(), run.outcome().findings(), run.replaced());
         return BaselineDiff.compare(reference.map(retired::baseline), run.snapshot());
     }
 

@@ -20,23 +20,32 @@ import java.util.Set;
  * check id; the fingerprint it would have had under a retired id is its alias, and a recorded fingerprint that is an
  * alias stands for the current one. A recorded finding of a retired id is also recomputed from what the baseline keeps
  * of it (resource, container, field path), so that versions compare with each other without a current run.
+ *
+ * <p>In the same way, a recorded finding that the current run's finding on the same item now replaces
+ * ({@link io.k8sgate.core.engine.FindingOverrides}) is read as answered by it: it is neither fixed nor new, and the
+ * replacing finding, recorded too, compares as before.
  */
 final class RetiredIds {
     private final CheckRegistry registry;
     private final Map<String, String> aliases;
+    private final Set<String> replaced;
 
-    private RetiredIds(final CheckRegistry registry, final Map<String, String> aliases) {
+    private RetiredIds(final CheckRegistry registry, final Map<String, String> aliases, final Set<String> replaced) {
         this.registry = registry;
         this.aliases = aliases;
+        this.replaced = replaced;
     }
 
     /** Without current findings: recorded findings are recomputed from what the baseline keeps. */
     static RetiredIds of(final CheckRegistry registry) {
-        return new RetiredIds(registry, Map.of());
+        return new RetiredIds(registry, Map.of(), Set.of());
     }
 
-    /** With the aliases of the current findings' fingerprints. */
-    static RetiredIds of(final CheckRegistry registry, final List<Finding> findings) {
+    /**
+     * With the aliases of the current findings' fingerprints, and the fingerprints of the current run's findings that
+     * gave way to another finding on the same item.
+     */
+    static RetiredIds of(final CheckRegistry registry, final List<Finding> findings, final Set<String> replaced) {
         Map<String, String> aliases = new HashMap<>();
         if (!registry.retired().isEmpty()) {
             for (Finding f : findings) {
@@ -45,7 +54,7 @@ final class RetiredIds {
                 }
             }
         }
-        return new RetiredIds(registry, aliases);
+        return new RetiredIds(registry, aliases, replaced);
     }
 
     /**
@@ -89,16 +98,20 @@ final class RetiredIds {
     /**
      * The content with its findings of retired ids read as their successors': the check id replaced, the
      * fingerprint made the current finding's (by alias) or recomputed; two recorded findings that now stand for the
-     * same one are kept once.
+     * same one are kept once, and one that a current finding replaces on the same item is left out.
      */
     Snapshot snapshot(final Snapshot content) {
-        if (registry.retired().isEmpty()) {
+        if (registry.retired().isEmpty() && replaced.isEmpty()) {
             return content;
         }
         Map<String, BaselineFinding> kept = new LinkedHashMap<>();
         boolean changed = false;
         for (BaselineFinding f : content.findings()) {
             BaselineFinding read = read(f);
+            if (replaced.contains(read.fingerprint())) {
+                changed = true; // answered by the finding that replaces it on the same item
+                continue;
+            }
             changed |= !read.equals(f);
             if (kept.putIfAbsent(read.fingerprint(), read) != null) {
                 changed = true;

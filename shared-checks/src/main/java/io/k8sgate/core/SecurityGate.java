@@ -15,6 +15,7 @@ import io.k8sgate.core.check.image.ImageUsage;
 import io.k8sgate.core.concurrent.EngineExecutor;
 import io.k8sgate.core.engine.CheckEngine;
 import io.k8sgate.core.engine.EngineResult;
+import io.k8sgate.core.engine.FindingOverrides;
 import io.k8sgate.core.input.K8sObject;
 import io.k8sgate.core.input.LoadResult;
 import io.k8sgate.core.input.ManifestLoader;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one entry point for every front end: load, check, exempt, decide. Reports are written from the returned
@@ -151,8 +153,13 @@ public final class SecurityGate {
                 findings.add(f);
             }
         }
-        Finding[] ordered = RenderedFindings.place(Exemptions.apply(findings, loaded.objects(), policy, today,
-                diagnostics), loaded).toArray(Finding[]::new);
+        // one item, one finding: before exemptions, so that exempting the finding that remains covers the item
+        FindingOverrides.Result overridden = FindingOverrides.apply(findings, enabled.stream().map(Check::metadata)
+                .toList());
+        Set<String> replaced = RenderedFindings.place(overridden.replaced(), loaded).stream()
+                .map(Finding::fingerprint).collect(Collectors.toSet());
+        Finding[] ordered = RenderedFindings.place(Exemptions.apply(overridden.findings(), loaded.objects(), policy,
+                today, diagnostics), loaded).toArray(Finding[]::new);
         RenderedFindings.place(diagnostics, loaded.sources());
         EngineExecutor.shared().sort(ordered, FindingOrder.MOST_SEVERE_FIRST); // stable, on the engine's threads
         findings = Arrays.asList(ordered);
@@ -161,7 +168,7 @@ public final class SecurityGate {
         Snapshot snapshot = capture.isPresent() ? Snapshot.of(loaded.objects(), findings, capture.get())
                 : new Snapshot(List.of(), List.of());
         Set<String> reference = Set.of();
-        RetiredIds retired = RetiredIds.of(registry, findings);
+        RetiredIds retired = RetiredIds.of(registry, findings, replaced);
         Optional<BaselineComparison> comparison = Optional.empty();
         if (request.baseline().isPresent()) {
             BaselineReference baseline = request.baseline().get();
@@ -189,6 +196,6 @@ public final class SecurityGate {
         List<ResourceRef> resources = loaded.objects().stream().map(K8sObject::ref).toList();
         return new GateRun(new GateOutcome(ToolInfo.version(), request.clock().instant(), policy, loaded.files(),
                 resources, enabled.stream().map(Check::metadata).toList(), findings, diagnostics, decision,
-                comparison, loaded.inputs()), snapshot);
+                comparison, loaded.inputs()), snapshot, replaced);
     }
 }

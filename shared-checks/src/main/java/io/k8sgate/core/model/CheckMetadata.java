@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  *                         what each does; the policy loader refuses any other
  * @param retiredOptions   options the check no longer reads, by name, to what replaces them; the policy loader warns
  *                         about each use
+ * @param overrides        the checks whose findings give way to this check's finding on the same item (the engine's
+ *                         {@code FindingOverrides}), as Pod Security Admission's {@code OverrideCheckIDs}
  */
 public record CheckMetadata(String id, String title, Severity severity, Category category, String description,
         String remediation, List<String> references, String since, PssLevel pssLevel, String cisSection,
         Map<String, List<String>> equivalents, boolean enabledByDefault, boolean objectScoped,
-        Map<String, String> options, Map<String, String> retiredOptions) {
+        Map<String, String> options, Map<String, String> retiredOptions, List<CheckOverride> overrides) {
     /** The pattern every check id follows. */
     public static final Pattern ID_PATTERN = Pattern.compile("K8S-[A-Z]{2,5}-\\d{3}");
     /** The version this release introduces checks in. */
@@ -59,19 +61,20 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         equivalents = Collections.unmodifiableMap(sorted);
         options = Collections.unmodifiableMap(new TreeMap<>(options));
         retiredOptions = Collections.unmodifiableMap(new TreeMap<>(retiredOptions));
+        overrides = List.copyOf(overrides);
     }
 
     /** Starts the metadata of a check; the other fields are added with the {@code with...} methods. */
     public static CheckMetadata of(final String id, final String title, final Severity severity,
             final Category category) {
         return new CheckMetadata(id, title, severity, category, "", "", List.of(), CURRENT_VERSION, PssLevel.NONE, "",
-                Map.of(), true, false, Map.of(), Map.of());
+                Map.of(), true, false, Map.of(), Map.of(), List.of());
     }
 
     /** Adds the description and the remediation. */
     public CheckMetadata withText(final String newDescription, final String newRemediation) {
         return new CheckMetadata(id, title, severity, category, newDescription, newRemediation, references, since,
-                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions, overrides);
     }
 
     /** Adds reference URLs. */
@@ -79,19 +82,19 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         List<String> all = new ArrayList<>(references);
         all.addAll(List.of(urls));
         return new CheckMetadata(id, title, severity, category, description, remediation, all, since, pssLevel,
-                cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
+                cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions, overrides);
     }
 
     /** Marks the check as a Pod Security Standards control of the given profile. */
     public CheckMetadata withPss(final PssLevel level) {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since, level,
-                cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
+                cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions, overrides);
     }
 
     /** Names the CIS Kubernetes Benchmark section. */
     public CheckMetadata withCis(final String section) {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, section, equivalents, enabledByDefault, objectScoped, options, retiredOptions);
+                pssLevel, section, equivalents, enabledByDefault, objectScoped, options, retiredOptions, overrides);
     }
 
     /** Adds the ids of the same control in another tool. */
@@ -101,13 +104,13 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         merged.addAll(List.of(ids));
         all.put(tool, merged);
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, all, enabledByDefault, objectScoped, options, retiredOptions);
+                pssLevel, cisSection, all, enabledByDefault, objectScoped, options, retiredOptions, overrides);
     }
 
     /** Makes the check optional: off unless the policy or {@code --enable-all} turns it on. */
     public CheckMetadata optional() {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, equivalents, false, objectScoped, options, retiredOptions);
+                pssLevel, cisSection, equivalents, false, objectScoped, options, retiredOptions, overrides);
     }
 
     /** Declares an option the policy may set for the check, and what it does. */
@@ -115,7 +118,7 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         Map<String, String> all = new TreeMap<>(options);
         all.put(name, effect);
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, all, retiredOptions);
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, all, retiredOptions, overrides);
     }
 
     /**
@@ -126,7 +129,7 @@ public record CheckMetadata(String id, String title, Severity severity, Category
         Map<String, String> all = new TreeMap<>(retiredOptions);
         all.put(name, replacement);
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, options, all);
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, options, all, overrides);
     }
 
     /**
@@ -135,6 +138,17 @@ public record CheckMetadata(String id, String title, Severity severity, Category
      */
     public CheckMetadata withObjectScope() {
         return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
-                pssLevel, cisSection, equivalents, enabledByDefault, true, options, retiredOptions);
+                pssLevel, cisSection, equivalents, enabledByDefault, true, options, retiredOptions, overrides);
+    }
+
+    /**
+     * Declares that this check's finding replaces the finding of check {@code weakerId} on the same item: the other
+     * check's finding is then not reported, and this one names it in {@link FindingProperties#ALSO_VIOLATES}.
+     */
+    public CheckMetadata withOverride(final String weakerId, final CheckOverride.Item item, final String what) {
+        List<CheckOverride> all = new ArrayList<>(overrides);
+        all.add(new CheckOverride(weakerId, item, what));
+        return new CheckMetadata(id, title, severity, category, description, remediation, references, since,
+                pssLevel, cisSection, equivalents, enabledByDefault, objectScoped, options, retiredOptions, all);
     }
 }

@@ -1,5 +1,9 @@
 package io.k8sgate.core.model;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * Names of the {@link Finding#properties() finding properties} the reports understand. Checks that set them get the
  * dedicated report sections: vulnerabilities grouped by image, risky RBAC subjects with their escalation paths. Any
@@ -60,12 +64,41 @@ public final class FindingProperties {
     public static final String ENFORCEMENT = "enforcement";
     /** The value of {@link #ENFORCEMENT} for findings that only warn. */
     public static final String ADVISORY = "warn";
+    /**
+     * The ids of the checks whose findings on the same item this finding replaces ({@link CheckOverride}), joined by
+     * {@link #SEPARATOR}: the item violates them too, and they are not reported again for it.
+     */
+    public static final String ALSO_VIOLATES = "alsoViolates";
+    /**
+     * The ids of the narrower checks whose findings the permissions a root-cause RBAC finding implies answer
+     * (everything, a wildcard), joined by {@link #SEPARATOR}.
+     */
+    public static final String IMPLIED_CHECKS = "impliedChecks";
     /** Joins list values such as {@link #WORKLOADS}. */
     public static final String SEPARATOR = ", ";
     /** Joins the steps of an {@link #ESCALATION_PATH}. */
     public static final String PATH_STEP = " -> ";
 
     private FindingProperties() {
+    }
+
+    /**
+     * The check ids a finding answers: its own, those of the checks whose findings on the same item it replaces
+     * ({@link #ALSO_VIOLATES}) and, for an RBAC root cause, those of the narrower checks whose permissions it names as
+     * implied ({@link #IMPLIED_CHECKS}). A peer's rule that one of them answers is answered by the finding.
+     */
+    public static Set<String> answeredChecks(final Finding finding) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(finding.checkId());
+        out.addAll(ids(finding, ALSO_VIOLATES));
+        out.addAll(ids(finding, IMPLIED_CHECKS));
+        return out;
+    }
+
+    /** The check ids a list property holds, in order; empty when the finding has none. */
+    public static List<String> ids(final Finding finding, final String property) {
+        String value = finding.properties().getOrDefault(property, "");
+        return value.isEmpty() ? List.of() : List.of(value.split(SEPARATOR));
     }
 
     /** True when the finding only warns (see {@link #ENFORCEMENT}). */

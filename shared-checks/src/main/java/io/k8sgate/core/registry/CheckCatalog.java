@@ -3,6 +3,8 @@ package io.k8sgate.core.registry;
 import io.k8sgate.core.check.Check;
 import io.k8sgate.core.model.CheckMetadata;
 import io.k8sgate.core.model.PssLevel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,12 +23,12 @@ public final class CheckCatalog {
      * The Markdown catalogue of the given checks (built-in ones and a policy's custom checks, say), in order, with
      * the built-in catalogue's retired ids.
      */
-    public static String markdown(final java.util.List<CheckMetadata> checks) {
+    public static String markdown(final List<CheckMetadata> checks) {
         return markdown(checks, CheckRegistry.defaultRegistry().retired());
     }
 
     /** The Markdown catalogue of the given checks, each retired id listed under its successor. */
-    public static String markdown(final java.util.List<CheckMetadata> checks,
+    public static String markdown(final List<CheckMetadata> checks,
             final Map<String, RetiredCheck> retired) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Checks\n\n")
@@ -49,6 +51,11 @@ public final class CheckCatalog {
                     .append(", since ").append(m.since()).append(")\n\n")
                     .append(m.description()).append("\n\n**Fix:** ").append(m.remediation()).append('\n');
             options(sb, m);
+            List<String> relations = relations(m, checks);
+            if (!relations.isEmpty()) {
+                sb.append('\n');
+                relations.forEach(r -> sb.append("- ").append(r).append('\n'));
+            }
             retired.values().stream().filter(r -> r.successor().equals(m.id())).forEach(r -> sb.append("\n<a id=\"")
                     .append(r.id().toLowerCase(Locale.ROOT)).append("\"></a>**Replaces ").append(r.id())
                     .append("** (retired in ").append(r.since()).append("): ").append(r.why()).append(" The policy, ")
@@ -60,6 +67,24 @@ public final class CheckCatalog {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * What a check's finding replaces and what replaces it on the same item ({@link CheckMetadata#overrides()}), one
+     * sentence each: the catalogue states each relation on both checks.
+     */
+    public static List<String> relations(final CheckMetadata m, final List<CheckMetadata> checks) {
+        List<String> out = new ArrayList<>();
+        m.overrides().forEach(o -> out.add("Overrides " + o.checkId() + " on the same " + o.what() + ": "
+                + o.checkId() + "'s finding there is left out and this one, when at least as severe, names it in "
+                + "`alsoViolates`."));
+        for (CheckMetadata other : checks) {
+            other.overrides().stream().filter(o -> o.checkId().equals(m.id())).forEach(o -> out.add("Gives way to "
+                    + other.id() + " on the same " + o.what() + ": when " + other.id() + " runs and its finding there"
+                    + " is at least as severe, this check's finding is left out and " + other.id() + "'s names it "
+                    + "in `alsoViolates`."));
+        }
+        return out;
     }
 
     private static void options(final StringBuilder sb, final CheckMetadata m) {
@@ -76,9 +101,9 @@ public final class CheckCatalog {
     }
 
     /** The peers whose defaults the defaults table compares with ours. */
-    public static final java.util.List<String> DEFAULT_PEERS = java.util.List.of("trivy", "kube-score", "kube-linter");
+    public static final List<String> DEFAULT_PEERS = List.of("trivy", "kube-score", "kube-linter");
 
-    private static void defaults(final StringBuilder sb, final java.util.List<CheckMetadata> checks) {
+    private static void defaults(final StringBuilder sb, final List<CheckMetadata> checks) {
         Map<String, String> peer = peerDefaults();
         sb.append("\n## Defaults\n\n")
                 .append("Our default severity beside the Pod Security Standards level of the control and each peer's ")
@@ -95,7 +120,7 @@ public final class CheckCatalog {
                     .append(m.enabledByDefault() ? "" : " (optional)").append(" | ")
                     .append(m.pssLevel() == PssLevel.NONE ? "" : m.pssLevel().name().toLowerCase(Locale.ROOT));
             for (String tool : DEFAULT_PEERS) {
-                sb.append(" | ").append(m.equivalents().getOrDefault(tool, java.util.List.of()).stream()
+                sb.append(" | ").append(m.equivalents().getOrDefault(tool, List.of()).stream()
                         .map(id -> id + " " + peer.getOrDefault(tool + "\t" + id, "unknown"))
                         .collect(Collectors.joining(", ")));
             }
@@ -123,7 +148,7 @@ public final class CheckCatalog {
         return out;
     }
 
-    private static String equivalents(final Map<String, java.util.List<String>> eq) {
+    private static String equivalents(final Map<String, List<String>> eq) {
         return eq.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
                 .collect(Collectors.joining("; "));
     }

@@ -82,12 +82,18 @@ import io.k8sgate.core.check.workload.SeccompProfileCheck;
 import io.k8sgate.core.check.workload.SeccompUnconfinedCheck;
 import io.k8sgate.core.check.workload.SecretInEnvCheck;
 import io.k8sgate.core.check.workload.UnsafeSysctlCheck;
+import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.CheckOverride;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalogue of checks: an explicit list, so that a check exists only when it is named here. Ids are unique and
@@ -194,7 +200,8 @@ public final class CheckRegistry {
     /**
      * A registry of the given checks and the ids retired in favour of them.
      *
-     * @throws IllegalArgumentException when two checks share an id, an id does not follow {@code K8S-AREA-NNN}, a
+     * @throws IllegalArgumentException when two checks share an id, an id does not follow {@code K8S-AREA-NNN}, a check
+     *                                  overrides itself through a chain of overrides, a
      *                                  retired id is still a check's, or a successor is not among the checks
      */
     public CheckRegistry(final List<Check> list, final List<RetiredCheck> retiredIds) {
@@ -203,7 +210,7 @@ public final class CheckRegistry {
         Map<String, Check> byId = new LinkedHashMap<>();
         for (Check check : sorted) {
             String id = check.metadata().id();
-            if (!io.k8sgate.core.model.CheckMetadata.ID_PATTERN.matcher(id).matches()) {
+            if (!CheckMetadata.ID_PATTERN.matcher(id).matches()) {
                 throw new IllegalArgumentException("Check id '" + id + "' of " + check.getClass().getName()
                         + " does not follow K8S-<AREA>-<NNN>");
             }
@@ -213,6 +220,7 @@ public final class CheckRegistry {
             }
         }
         this.checks = byId;
+        checkOverrides(byId);
         Map<String, RetiredCheck> old = new LinkedHashMap<>();
         for (RetiredCheck r : retiredIds) {
             if (byId.containsKey(r.id())) {
@@ -252,5 +260,33 @@ public final class CheckRegistry {
     /** The check with the given id. */
     public Optional<Check> byId(final String id) {
         return Optional.ofNullable(checks.get(id));
+    }
+
+    /**
+     * No chain of overrides among the registered checks comes back to where it started (two checks that replaced each
+     * other would both vanish). A relation to a check the catalogue does not hold applies to nothing.
+     */
+    private static void checkOverrides(final Map<String, Check> byId) {
+        for (Check check : byId.values()) {
+            String id = check.metadata().id();
+            Deque<CheckMetadata> open = new ArrayDeque<>();
+            Set<String> seen = new HashSet<>();
+            open.push(check.metadata());
+            while (!open.isEmpty()) {
+                CheckMetadata at = open.pop();
+                for (CheckOverride o : at.overrides()) {
+                    Check weaker = byId.get(o.checkId());
+                    if (weaker == null) {
+                        continue; // not in this catalogue: the relation has nothing to apply to
+                    }
+                    if (o.checkId().equals(id)) {
+                        throw new IllegalArgumentException(id + " overrides itself through " + at.id());
+                    }
+                    if (seen.add(o.checkId())) {
+                        open.push(weaker.metadata());
+                    }
+                }
+            }
+        }
     }
 }

@@ -85,7 +85,9 @@ public final class ConsoleSummary {
                     + name(f.checkId()) + " " + name(f.resource().display())
                     + (f.container().isEmpty() ? "" : " [" + name(f.container()) + "]")
                     + (f.properties().containsKey(FindingProperties.HELM_HOOK) ? " (Helm hook)" : "")
-                    + " " + name(f.location().toString()) + ": " + clean(f.message())));
+                    + " " + name(f.location().toString()) + ": " + clean(f.message())
+                    + (f.properties().containsKey(FindingProperties.ALSO_VIOLATES) ? " (also violates "
+                            + name(f.properties().get(FindingProperties.ALSO_VIOLATES)) + ")" : "")));
             shown++;
         }
         return lines;

@@ -250,13 +250,19 @@ public final class MarkdownReportWriter implements ReportWriter {
             }
             md.append("\n### Findings\n\n| Severity | Finding | Resource | Where | Fix |\n|---|---|---|---|---|\n");
             rows(list, f -> "| " + severity(f) + " | " + Text.md(f.title()) + " `" + code(f.checkId())
-                    + "`<br>" + Text.md(f.message()) + " | " + Text.md(f.resource().display())
+                    + "`<br>" + Text.md(f.message()) + alsoViolates(f) + " | " + Text.md(f.resource().display())
                     + (f.container().isEmpty() ? "" : " \\[" + Text.md(f.container()) + "\\]")
                     + (ReportView.property(f, FindingProperties.HELM_HOOK).isEmpty() ? "" : " (Helm hook)") + " | `"
                     + code(f.location().toString()) + "`<br>`" + code(f.fieldPath()) + "`"
                     + (ReportView.property(f, FindingProperties.RENDERED).isEmpty() ? ""
                             : "<br>rendered: " + Text.md(ReportView.property(f, FindingProperties.RENDERED))) + " | "
                     + Text.md(f.remediation()) + " |\n");
+        }
+
+        /** The checks a finding replaced on the same item, which the item violates too. */
+        private static String alsoViolates(final Finding f) {
+            String ids = ReportView.property(f, FindingProperties.ALSO_VIOLATES);
+            return ids.isEmpty() ? "" : "<br>also violates: `" + code(ids) + "`";
         }
 
         private void images() {

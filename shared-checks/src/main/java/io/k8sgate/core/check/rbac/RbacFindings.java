@@ -53,26 +53,12 @@ public final class RbacFindings {
      */
     public static final String IMPLIES = "implies";
     /**
-     * Property: the ids of the narrower checks whose findings the implied permissions answer (a peer's rule that one of
-     * them answers is answered by this finding).
+     * Property: the ids of the narrower checks whose findings the implied permissions answer (see
+     * {@link FindingProperties#answeredChecks}).
      */
-    public static final String IMPLIED_CHECKS = "impliedChecks";
+    public static final String IMPLIED_CHECKS = FindingProperties.IMPLIED_CHECKS;
 
     private RbacFindings() {
-    }
-
-    /**
-     * The check ids a finding answers: its own and, for a root cause (everything, a wildcard), those of the narrower
-     * checks whose permissions it names as implied and which therefore do not report them again.
-     */
-    public static Set<String> answeredChecks(final Finding finding) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(finding.checkId());
-        String implied = finding.properties().getOrDefault(IMPLIED_CHECKS, "");
-        if (!implied.isEmpty()) {
-            out.addAll(List.of(implied.split(", ")));
-        }
-        return out;
     }
 
     /** The run's graph, built once and shared. */

@@ -5,6 +5,7 @@ import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.CheckOverride.Item;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.PssLevel;
 import io.k8sgate.core.model.Severity;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * PSS Baseline "Capabilities": {@code securityContext.capabilities.add} may only name capabilities of the default
  * container runtime set. Names are compared exactly as the admission controller does: case-sensitive and without a
- * {@code CAP_} prefix, so {@code CAP_CHOWN} or {@code chown} are reported. One finding per offending list entry.
+ * {@code CAP_} prefix, so {@code CAP_CHOWN} or {@code chown} are reported. One finding per offending list entry; the
+ * Restricted check's finding on the same entry (K8S-WL-027) gives way to it.
  */
 public final class BaselineCapabilitiesCheck implements Check {
     /** The capabilities the Baseline profile lets a container add. */
@@ -34,6 +36,7 @@ public final class BaselineCapabilitiesCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV005", "KSV120").withEquivalent("checkov", "CKV_K8S_39")
             .withEquivalent("polaris", "dangerousCapabilities").withEquivalent("kubescape", "C-0046")
+            .withOverride(RestrictedCapabilitiesCheck.METADATA.id(), Item.FIELD, "added capability")
             .withObjectScope();
 
     @Override

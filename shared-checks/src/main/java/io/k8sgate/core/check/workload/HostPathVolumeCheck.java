@@ -6,6 +6,7 @@ import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.CheckOverride.Item;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.PssLevel;
 import io.k8sgate.core.model.Severity;
@@ -14,8 +15,9 @@ import java.util.List;
 
 /**
  * PSS Baseline "HostPath Volumes": no entry of {@code spec.volumes} may use {@code hostPath}, whatever the path or
- * the mount mode. One finding per volume, at its {@code hostPath} key. (The Restricted volume-type control,
- * K8S-WL-021, rejects hostPath too, as every other non-core source.)
+ * the mount mode. One finding per volume, at its {@code hostPath} key. The Restricted volume-type control,
+ * K8S-WL-021, rejects hostPath too, as every other non-core source: its finding on the same volume gives way to this
+ * one, which names it (the admission controller's Restricted check likewise replaces the Baseline one).
  */
 public final class HostPathVolumeCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-005", "HostPath volume", Severity.HIGH,
@@ -29,6 +31,7 @@ public final class HostPathVolumeCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV023").withEquivalent("polaris", "hostPathSet")
             .withEquivalent("kubescape", "C-0048")
+            .withOverride(RestrictedVolumeTypeCheck.METADATA.id(), Item.FIELD, "hostPath volume")
             .withObjectScope();
 
     @Override

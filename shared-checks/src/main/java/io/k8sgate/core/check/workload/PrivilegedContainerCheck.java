@@ -4,6 +4,7 @@ import io.k8sgate.core.check.Check;
 import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.CheckOverride.Item;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.PssLevel;
 import io.k8sgate.core.model.Severity;
@@ -13,6 +14,11 @@ import java.util.List;
  * PSS Baseline "Privileged Containers": no container (init, regular or ephemeral) may set
  * {@code securityContext.privileged: true}. Only a real boolean counts: a quoted {@code "true"} is a string the API
  * refuses, not a privileged container.
+ *
+ * <p>On a privileged container the findings of K8S-WL-022 and K8S-WL-026 give way to this one, which names them: the
+ * API server refuses {@code allowPrivilegeEscalation: false} together with {@code privileged: true} (core validation of
+ * the security context), so that fix cannot be made first, and the CRI runtimes give a privileged container every
+ * capability whatever {@code capabilities.drop} says (containerd's {@code WithPrivileged}, CRI-O's privileged spec).
  */
 public final class PrivilegedContainerCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-001", "Privileged container", Severity.CRITICAL,
@@ -27,6 +33,8 @@ public final class PrivilegedContainerCheck implements Check {
             .withEquivalent("kube-linter", "privileged-container").withEquivalent("polaris", "runAsPrivileged")
             .withEquivalent("kubescape", "C-0057")
             .withEquivalent("kube-score", "container-security-context-privileged")
+            .withOverride(AllowPrivilegeEscalationCheck.METADATA.id(), Item.CONTAINER, "privileged container")
+            .withOverride(DropAllCapabilitiesCheck.METADATA.id(), Item.CONTAINER, "privileged container")
             .withObjectScope();
 
     @Override

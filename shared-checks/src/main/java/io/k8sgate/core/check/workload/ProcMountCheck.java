@@ -5,6 +5,7 @@ import io.k8sgate.core.check.CheckContext;
 import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.CheckOverride.Item;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.PssLevel;
 import io.k8sgate.core.model.Severity;
@@ -27,6 +28,7 @@ public final class ProcMountCheck implements Check {
             .withReferences(PodSecurity.BASELINE_URL)
             .withEquivalent("trivy", "KSV027").withEquivalent("kube-linter", "unsafe-proc-mount")
             .withEquivalent("polaris", "procMount").withEquivalent("kubescape", "C-0211")
+            .withOverride(RestrictedProcMountCheck.METADATA.id(), Item.FIELD, "procMount setting")
             .withObjectScope();
 
     @Override

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * PSS Restricted "Capabilities", add part: {@code securityContext.capabilities.add} may contain only
- * {@code NET_BIND_SERVICE}. One finding per other entry, at that entry (a capability outside the Baseline set is also
- * reported by {@link BaselineCapabilitiesCheck}, which this control replaces in the Restricted profile). Applies from
+ * {@code NET_BIND_SERVICE}. One finding per other entry, at that entry. A capability outside the Baseline set is one
+ * item for both profiles (the admission controller's Restricted check overrides the Baseline one): the finding of
+ * {@link BaselineCapabilitiesCheck} on the same entry replaces this one and names it. Applies from
  * Kubernetes v1.22; from v1.25 Windows pods are exempt.
  */
 public final class RestrictedCapabilitiesCheck implements Check {

@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * PSS Restricted "/proc Mount Type" (Kubernetes v1.35+): {@code securityContext.procMount} must be unset or
  * {@code Default} whatever {@code hostUsers} says. It exists because v1.35 relaxed the Baseline control
- * ({@link ProcMountCheck}) for user-namespaced pods while Restricted stayed strict. Like the admission controller's
- * check it replaces the Baseline one, so a pod without a user namespace gets a finding from both; for a target below
- * v1.35 it reports nothing and the Baseline check applies alone.
+ * ({@link ProcMountCheck}) for user-namespaced pods while Restricted stayed strict. The admission controller's check
+ * overrides the Baseline one: the item is one, so where both fire (a pod without a user namespace) this finding gives
+ * way to the Baseline one, which names it; for a target below v1.35 it reports nothing and the Baseline check applies
+ * alone.
  */
 public final class RestrictedProcMountCheck implements Check {
     /** The first version with a Restricted /proc mount control of its own. */

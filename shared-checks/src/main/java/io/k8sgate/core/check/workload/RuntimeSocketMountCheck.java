@@ -6,6 +6,7 @@ import io.k8sgate.core.input.Workload;
 import io.k8sgate.core.input.YamlNode;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.CheckMetadata;
+import io.k8sgate.core.model.CheckOverride.Item;
 import io.k8sgate.core.model.Finding;
 import io.k8sgate.core.model.Severity;
 import java.util.ArrayDeque;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * A hostPath volume that gives the pod the node's container runtime socket: the socket itself, or a directory that
  * contains it ({@code /var/run}, {@code /run/containerd}, ... up to {@code /}). Paths are normalised first, so
- * {@code /var/run/} and {@code /var//run/../run/docker.sock} are recognised too.
+ * {@code /var/run/} and {@code /var//run/../run/docker.sock} are recognised too. The hostPath findings on the same
+ * volume (K8S-WL-005 and K8S-WL-021, the latter also when K8S-WL-005 is off) give way to this one, which names them.
  */
 public final class RuntimeSocketMountCheck implements Check {
     static final CheckMetadata METADATA = CheckMetadata.of("K8S-WL-063", "Container runtime socket mounted",
@@ -31,6 +33,8 @@ public final class RuntimeSocketMountCheck implements Check {
             .withReferences("https://kubernetes.io/docs/concepts/storage/volumes/#hostpath")
             .withEquivalent("trivy", "KSV006").withEquivalent("checkov", "CKV_K8S_27")
             .withEquivalent("kube-linter", "docker-sock").withEquivalent("kubescape", "C-0074")
+            .withOverride(HostPathVolumeCheck.METADATA.id(), Item.FIELD, "runtime-socket hostPath volume")
+            .withOverride(RestrictedVolumeTypeCheck.METADATA.id(), Item.FIELD, "runtime-socket hostPath volume")
             .withObjectScope();
 
     private static final List<String> SOCKETS = List.of("/var/run/docker.sock", "/run/docker.sock",

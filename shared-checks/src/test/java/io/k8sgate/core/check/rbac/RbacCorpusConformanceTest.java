@@ -13,6 +13,7 @@ import io.k8sgate.core.input.ManifestLoader;
 import io.k8sgate.core.model.Category;
 import io.k8sgate.core.model.Diagnostic;
 import io.k8sgate.core.model.Finding;
+import io.k8sgate.core.model.FindingProperties;
 import io.k8sgate.core.registry.CheckRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -222,7 +223,7 @@ class RbacCorpusConformanceTest {
      * names one of them among the checks its implied permissions answer.
      */
     private static boolean answers(final Finding finding, final Set<String> ours) {
-        return RbacFindings.answeredChecks(finding).stream().anyMatch(ours::contains);
+        return FindingProperties.answeredChecks(finding).stream().anyMatch(ours::contains);
     }
 
     private static List<Row> rows(final Path root) throws IOException {
