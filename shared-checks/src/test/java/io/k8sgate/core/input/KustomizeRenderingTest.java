@@ -18,6 +18,7 @@ import io.k8sgate.core.model.RenderedSource;
 import io.k8sgate.core.model.Severity;
 import io.k8sgate.core.model.SkippedInput;
 import io.k8sgate.core.policy.Policy;
+import io.k8sgate.core.policy.PolicyLoader;
 import io.k8sgate.core.report.ReportFiles;
 import io.k8sgate.core.report.ReportFormat;
 import io.k8sgate.fixtures.Fixtures;
@@ -107,8 +108,15 @@ class KustomizeRenderingTest {
         // set by a strategic-merge patch of the overlay
         assertThat(finding(outcome, "K8S-WL-001", "web").location().toString())
                 .isEqualTo("kustomize/overlays/prod/privileged.yaml:12");
-        // removed by a JSON 6902 operation: the operation is where the field was decided
-        assertThat(finding(outcome, "K8S-WL-022", "web").location().toString())
+        // removed by a JSON 6902 operation: the operation is where the field was decided. A privileged container
+        // escalates whatever the field says, so that finding gives way to K8S-WL-001's, which names it; with
+        // K8S-WL-001 turned off it stands, at the operation
+        assertThat(finding(outcome, "K8S-WL-001", "web").properties())
+                .containsEntry(FindingProperties.ALSO_VIOLATES, "K8S-WL-022");
+        GateOutcome withoutPrivileged = new SecurityGate().run(GateRequest.of(REPOS, List.of("kustomize/overlays/prod"))
+                .withPolicy(new PolicyLoader(new SecurityGate().checkIds()).parse("k8s-security.yaml",
+                        "checks:\n  K8S-WL-001: false\n").withEnableAll(true)));
+        assertThat(finding(withoutPrivileged, "K8S-WL-022", "web").location().toString())
                 .isEqualTo("kustomize/overlays/prod/drop-security-context.yaml:2");
         // the tag comes from the overlay's image rule, not from the base manifest's image
         assertThat(finding(outcome, "K8S-WL-055", "web").location().toString())
