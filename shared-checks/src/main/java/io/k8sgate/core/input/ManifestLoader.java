@@ -427,8 +427,7 @@ public final class ManifestLoader {
     }
 
     private static boolean isPlaceholder(final String text) {
-        int open = text.indexOf("{{");
-        return open >= 0 && text.indexOf("}}", open + 2) > 0;
+        return text.contains("{{") && ANY_TEMPLATE.matcher(text).find();
     }
 
     /**

@@ -173,22 +173,24 @@ final class NetworkIsolation {
         return out;
     }
 
+    /**
+     * Why the pods are not isolated for {@code directions}: the policy whose allow-all egress rule opens egress again
+     * (only when {@code allowAllEgressIsOpen} and egress alone is reported, as K8S-NET-007 does), or that no policy
+     * selects them.
+     */
     private String message(final Workload workload, final String directions, final boolean allowAllEgressIsOpen) {
         String subject = "The pods of " + workload.kind() + " '" + workload.object().name() + "' are not isolated for ";
-        Optional<Isolating> opener = allowAllEgressIsOpen && directions.contains(EGRESS.toLowerCase(Locale.ROOT))
+        Optional<Isolating> opener = allowAllEgressIsOpen && EGRESS.toLowerCase(Locale.ROOT).equals(directions)
                 ? opener(selecting(workload, EGRESS), EGRESS) : Optional.empty();
-        String reopened = opener.map(p -> p.name() + " selects them and allows every destination on every port, "
-                + "and network policies add up, so whatever the others deny it allows again").orElse("");
-        if (opener.isPresent() && EGRESS.toLowerCase(Locale.ROOT).equals(directions)) {
-            return subject + "egress: " + reopened;
+        if (opener.isPresent()) {
+            return subject + "egress: " + opener.get().name() + " selects them and allows every destination on every "
+                    + "port, and network policies add up, so whatever the others deny it allows again";
         }
-        String ingress = opener.isPresent() ? "ingress" : directions;
         long inNamespace = policiesFor(workload);
         return subject + directions + ": "
                 + (inNamespace == 0 ? "no network policy of the inputs applies to " + workload.object().namespaceShown()
                 : "none of the " + inNamespace + " network policies of " + workload.object().namespaceShown()
-                        + " and of the cluster selects them for " + ingress)
-                + (opener.isPresent() ? "; for egress, " + reopened : "");
+                        + " and of the cluster selects them for " + directions);
     }
 
     private void kubernetes(final K8sObject policy) {
